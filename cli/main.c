@@ -1,0 +1,279 @@
+/* timeline: the command-line front end. Parses options, runs the library's pipeline
+ * (load -> layout -> render), prints errors and warnings, and maps them to sysexits codes.
+ * Only this file writes to stderr. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "timeline/timeline.h"
+
+enum { EXIT_USAGE = 64, MAX_SHOWN_WARNINGS = 20 };
+
+typedef struct cli {
+    const char *input;
+    const char *output;
+    const char *format_name;
+    const char *title;
+    const char *theme;
+    const char *layout;
+    const char *font;
+    double width, height, dpi, scale;
+    bool strict, quiet;
+} cli;
+
+static void usage(FILE *fp)
+{
+    fputs("Usage: timeline [OPTIONS] INPUT.csv -o OUTPUT\n"
+          "Render a CSV of events as a timeline chart.\n"
+          "\n"
+          "  -o, --output FILE    write to FILE; its extension picks the format; - is stdout\n"
+          "  -T, --format FMT     svg, png, pdf or json (the laid-out scene)\n"
+          "      --title TEXT     title drawn above the chart\n"
+          "      --layout NAME    ribbon (default)\n"
+          "      --theme NAME     light (default), dark or print\n"
+          "      --font FAMILY    font family list (default \"Noto Sans\")\n"
+          "      --width PT       canvas width in points, 1/72 in (default 900)\n"
+          "      --height PT      canvas height in points (default: fit the chart)\n"
+          "      --dpi N          PNG resolution (default 96)\n"
+          "      --scale N        extra PNG scale factor (default 1)\n"
+          "      --strict         treat every warning as an error (exit 65, no output)\n"
+          "  -q, --quiet          do not print warnings\n"
+          "  -V, --version        print the version and exit\n"
+          "  -h, --help           print this help and exit\n"
+          "\n"
+          "INPUT - reads standard input. Exit status: 0 ok, 64 usage, 65 bad data,\n"
+          "66 cannot open input, 73 cannot create output, 74 I/O error, 78 fonts, 1 internal.\n",
+          fp);
+}
+
+static int fail_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int fail_usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("timeline: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs("\nTry 'timeline --help'.\n", stderr);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+static int fail(tl_error *err)
+{
+    fprintf(stderr, "timeline: %s\n", err->message);
+    int code = (int)err->code;
+    tl_error_free(err);
+    return code;
+}
+
+static bool parse_number(const char *text, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || end == text || *end || !isfinite(v) || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Prints warnings, at most MAX_SHOWN_WARNINGS; returns how many there were. */
+static size_t print_warnings(const cli *c, size_t count, const char *(*get)(const void *, size_t),
+                             const void *obj, size_t *shown)
+{
+    for (size_t i = 0; i < count && !c->quiet; i++) {
+        if (*shown < MAX_SHOWN_WARNINGS)
+            fprintf(stderr, "timeline: warning: %s\n", get(obj, i));
+        (*shown)++;
+    }
+    return count;
+}
+
+static const char *timeline_warning(const void *obj, size_t i)
+{
+    return tl_timeline_get_warning(obj, i);
+}
+
+static const char *scene_warning(const void *obj, size_t i)
+{
+    return tl_scene_get_warning(obj, i);
+}
+
+static int parse_args(int argc, char **argv, cli *c)
+{
+    enum { OPT_TITLE = 256, OPT_THEME, OPT_LAYOUT, OPT_FONT, OPT_WIDTH, OPT_HEIGHT, OPT_DPI,
+           OPT_SCALE, OPT_STRICT };
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'T'},
+        {"title", required_argument, NULL, OPT_TITLE},
+        {"theme", required_argument, NULL, OPT_THEME},
+        {"layout", required_argument, NULL, OPT_LAYOUT},
+        {"font", required_argument, NULL, OPT_FONT},
+        {"width", required_argument, NULL, OPT_WIDTH},
+        {"height", required_argument, NULL, OPT_HEIGHT},
+        {"dpi", required_argument, NULL, OPT_DPI},
+        {"scale", required_argument, NULL, OPT_SCALE},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"quiet", no_argument, NULL, 'q'},
+        {"version", no_argument, NULL, 'V'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int ch;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":o:T:qVh", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'o':
+            c->output = optarg;
+            break;
+        case 'T':
+            c->format_name = optarg;
+            break;
+        case OPT_TITLE:
+            c->title = optarg;
+            break;
+        case OPT_THEME:
+            c->theme = optarg;
+            break;
+        case OPT_LAYOUT:
+            c->layout = optarg;
+            break;
+        case OPT_FONT:
+            c->font = optarg;
+            break;
+        case OPT_WIDTH:
+            if (!parse_number(optarg, 200, 100000, &c->width))
+                return fail_usage("--width: expected points from 200 to 100000, got \"%s\"",
+                                  optarg);
+            break;
+        case OPT_HEIGHT:
+            if (!parse_number(optarg, 50, 100000, &c->height))
+                return fail_usage("--height: expected points from 50 to 100000, got \"%s\"",
+                                  optarg);
+            break;
+        case OPT_DPI:
+            if (!parse_number(optarg, 1, 2400, &c->dpi))
+                return fail_usage("--dpi: expected a number from 1 to 2400, got \"%s\"", optarg);
+            break;
+        case OPT_SCALE:
+            if (!parse_number(optarg, 0.01, 100, &c->scale))
+                return fail_usage("--scale: expected a number from 0.01 to 100, got \"%s\"",
+                                  optarg);
+            break;
+        case OPT_STRICT:
+            c->strict = true;
+            break;
+        case 'q':
+            c->quiet = true;
+            break;
+        case 'V':
+            printf("timeline %s\n", tl_version_string());
+            exit(0);
+        case 'h':
+            usage(stdout);
+            exit(0);
+        case ':':
+            return fail_usage("option '%s' needs a value", argv[optind - 1]);
+        default:
+            return fail_usage("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return fail_usage("no input file (use - for standard input)");
+    if (optind + 1 < argc)
+        return fail_usage("one input file at a time (got \"%s\" and \"%s\")", argv[optind],
+                          argv[optind + 1]);
+    c->input = argv[optind];
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    cli c = {.dpi = 96, .scale = 1};
+    int status = parse_args(argc, argv, &c);
+    if (status)
+        return status;
+
+    tl_format format;
+    if (c.format_name) {
+        if (!tl_format_from_name(c.format_name, &format))
+            return fail_usage("unknown format \"%s\" (svg, png, pdf, json)", c.format_name);
+    } else if (c.output && strcmp(c.output, "-") != 0) {
+        if (!tl_format_from_filename(c.output, &format))
+            return fail_usage("cannot tell the format of \"%s\" from its extension; use -T",
+                              c.output);
+    } else {
+        return fail_usage("give -o FILE, or -T FORMAT to write to standard output");
+    }
+    tl_variant variant = TL_VARIANT_RIBBON;
+    if (c.layout && !tl_variant_from_name(c.layout, &variant))
+        return fail_usage("unknown layout \"%s\" (ribbon)", c.layout);
+    tl_theme theme = TL_THEME_LIGHT;
+    if (c.theme && !tl_theme_from_name(c.theme, &theme))
+        return fail_usage("unknown theme \"%s\" (light, dark, print)", c.theme);
+
+    tl_error *err = NULL;
+    tl_timeline *tl = NULL;
+    tl_fonts *fonts = NULL;
+    tl_layout_options *opts = NULL;
+    tl_scene *scene = NULL;
+    size_t shown = 0, warnings = 0;
+
+    tl = tl_timeline_load_csv_file(c.input, NULL, &err);
+    if (!tl)
+        goto fail;
+    warnings += print_warnings(&c, tl_timeline_get_warning_count(tl), timeline_warning, tl,
+                               &shown);
+
+    fonts = tl_fonts_new(c.font, &err);
+    if (!fonts)
+        goto fail;
+    opts = tl_layout_options_new();
+    tl_layout_options_set_variant(opts, variant);
+    tl_layout_options_set_theme(opts, theme);
+    tl_layout_options_set_title(opts, c.title);
+    tl_layout_options_set_size(opts, c.width, c.height);
+    scene = tl_layout(tl, opts, fonts, &err);
+    if (!scene)
+        goto fail;
+    warnings += print_warnings(&c, tl_scene_get_warning_count(scene), scene_warning, scene,
+                               &shown);
+    if (!c.quiet && shown > MAX_SHOWN_WARNINGS)
+        fprintf(stderr, "timeline: warning: %zu more warnings not shown\n",
+                shown - MAX_SHOWN_WARNINGS);
+    if (c.strict && warnings) {
+        fprintf(stderr, "timeline: %zu warning%s and --strict: no output written\n", warnings,
+                warnings == 1 ? "" : "s");
+        status = 65;
+        goto done;
+    }
+
+    tl_render_options ropts;
+    tl_render_options_init(&ropts);
+    ropts.dpi = c.dpi;
+    ropts.scale = c.scale;
+    bool ok;
+    if (!c.output || strcmp(c.output, "-") == 0)
+        ok = tl_render_to_stream(scene, format, &ropts, stdout, &err);
+    else
+        ok = tl_render_to_file(scene, format, &ropts, c.output, &err);
+    if (!ok)
+        goto fail;
+    status = 0;
+    goto done;
+
+fail:
+    status = fail(err);
+done:
+    tl_scene_free(scene);
+    tl_layout_options_free(opts);
+    tl_fonts_unref(fonts);
+    tl_timeline_free(tl);
+    return status;
+}

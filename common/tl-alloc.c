@@ -1,0 +1,82 @@
+#include "tl-alloc.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Noreturn void out_of_memory(size_t size)
+{
+    fprintf(stderr, "timeline: out of memory (allocating %zu bytes)\n", size);
+    abort();
+}
+
+void *tl_xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        out_of_memory(size);
+    return p;
+}
+
+void *tl_xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        out_of_memory(count * size);
+    return p;
+}
+
+void *tl_xrealloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size ? size : 1);
+    if (!p)
+        out_of_memory(size);
+    return p;
+}
+
+void *tl_xgrow(void *ptr, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return ptr;
+    size_t n = *cap ? *cap : 8;
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            out_of_memory(SIZE_MAX);
+        n *= 2;
+    }
+    if (size && n > SIZE_MAX / size)
+        out_of_memory(SIZE_MAX);
+    ptr = tl_xrealloc(ptr, n * size);
+    *cap = n;
+    return ptr;
+}
+
+char *tl_xstrdup(const char *s)
+{
+    return tl_xstrndup(s, strlen(s));
+}
+
+char *tl_xstrndup(const char *s, size_t n)
+{
+    char *p = tl_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *tl_xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return tl_xstrdup("");
+    char *p = tl_xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}

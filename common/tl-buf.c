@@ -1,0 +1,114 @@
+#include "tl-buf.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tl-alloc.h"
+
+static void reserve(tl_buf *b, size_t extra)
+{
+    b->data = tl_xgrow(b->data, &b->cap, b->len + extra + 1, 1);
+}
+
+void tl_buf_append(tl_buf *b, const char *s, size_t n)
+{
+    reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void tl_buf_append_str(tl_buf *b, const char *s)
+{
+    tl_buf_append(b, s, strlen(s));
+}
+
+void tl_buf_append_char(tl_buf *b, char c)
+{
+    reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
+void tl_buf_printf(tl_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void tl_buf_append_json_string(tl_buf *b, const char *s)
+{
+    tl_buf_append_char(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"':
+            tl_buf_append(b, "\\\"", 2);
+            break;
+        case '\\':
+            tl_buf_append(b, "\\\\", 2);
+            break;
+        case '\n':
+            tl_buf_append(b, "\\n", 2);
+            break;
+        case '\r':
+            tl_buf_append(b, "\\r", 2);
+            break;
+        case '\t':
+            tl_buf_append(b, "\\t", 2);
+            break;
+        default:
+            if (*p < 0x20)
+                tl_buf_printf(b, "\\u%04x", *p);
+            else
+                tl_buf_append_char(b, (char)*p);
+        }
+    }
+    tl_buf_append_char(b, '"');
+}
+
+void tl_buf_append_fixed2(tl_buf *b, double v)
+{
+    /* Integer arithmetic, so the output never depends on LC_NUMERIC. */
+    if (!isfinite(v))
+        v = 0;
+    long long hundredths = llround(v * 100.0);
+    const char *sign = hundredths < 0 ? "-" : "";
+    unsigned long long a = hundredths < 0 ? (unsigned long long)(-hundredths)
+                                          : (unsigned long long)hundredths;
+    tl_buf_printf(b, "%s%llu.%02llu", sign, a / 100, a % 100);
+}
+
+void tl_buf_clear(tl_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+char *tl_buf_steal(tl_buf *b)
+{
+    char *s = b->data ? b->data : tl_xstrdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void tl_buf_free(tl_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

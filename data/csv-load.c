@@ -1,0 +1,574 @@
+/* CSV loading: a position-tracking reader over libcsv's push parser, and the public
+ * tl_timeline_load_csv_* entry points that stream a file, stream or buffer through it.
+ *
+ * libcsv reports fields and records but no offsets. The reader therefore scans every byte
+ * itself (NUL bytes, UTF-8 validity, line and column) and hands libcsv the input in pieces
+ * that end at each delimiter or line break byte. Within a piece nothing structural happens
+ * before its last byte, so libcsv's public `pstate` at the start of a piece says whether the
+ * bytes that follow are inside a field, and the first byte of a new field is known exactly.
+ * That costs one csv_parse() call per field, not per byte. */
+#include "data/csv-load.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/tl-alloc.h"
+#include "common/tl-buf.h"
+#include "common/tl-error-private.h"
+#include "data/columns.h"
+#include "data/model-private.h"
+
+/* libcsv's parser states (private #defines in libcsv.c; stable since libcsv 1.0). */
+enum {
+    ROW_NOT_BEGUN = 0,
+    FIELD_NOT_BEGUN = 1,
+    FIELD_BEGUN = 2,
+    FIELD_MIGHT_HAVE_ENDED = 3,
+};
+
+/* Input is read this much at a time; the whole file is never held in memory. */
+enum { CHUNK_SIZE = 64 * 1024 };
+
+/* libcsv grows its field buffer linearly by this much, so it must be large for long fields
+ * not to cost quadratic copying (the default is 128 bytes). */
+enum { CSV_BLOCK_SIZE = 64 * 1024 };
+
+/* ---------------------------------------------------------------------------------------------
+ * Reader
+ * ------------------------------------------------------------------------------------------- */
+
+/* Position of the next byte; after_cr makes the LF of a CRLF end no second line. */
+typedef struct cursor {
+    unsigned long line;
+    unsigned long column;
+    bool after_cr;
+} cursor;
+
+/* A field of the current record: its text lives in the reader's text buffer. */
+typedef struct field_span {
+    size_t offset;
+    size_t len;
+    tl_csv_pos pos;
+} field_span;
+
+struct tl_csv_reader {
+    struct csv_parser parser;
+    const char *path;
+    tl_csv_row_fn row_fn;
+    void *user;
+    tl_error **err; /* the caller's, during a feed or finish call */
+    bool failed;
+
+    /* The first bytes are held back until there are enough to recognise a byte order mark. */
+    unsigned char head[3];
+    size_t head_len;
+    bool head_done;
+
+    cursor cur;
+
+    /* A UTF-8 sequence in progress: continuation bytes still due and the range the next one
+     * must fall in (tighter than 80..BF after E0, ED, F0 and F4, which rules out overlong
+     * forms, surrogates and code points past U+10FFFF). */
+    int utf8_need;
+    unsigned char utf8_lo, utf8_hi;
+    unsigned char utf8_lead;
+    tl_csv_pos utf8_pos;
+
+    bool in_field;          /* a field has begun and libcsv has not submitted it yet */
+    tl_csv_pos field_start; /* where the field libcsv submits next starts */
+    tl_csv_pos term_pos;    /* the line break or end of input that ends a record */
+
+    tl_buf text; /* the current record's field texts, each NUL-terminated */
+    field_span *spans;
+    size_t span_count, span_cap;
+    tl_csv_field *fields;
+    size_t field_cap;
+    size_t rows;
+};
+
+static tl_csv_pos cursor_pos(const cursor *c)
+{
+    return (tl_csv_pos){c->line, c->column};
+}
+
+static void cursor_advance(cursor *c, unsigned char byte)
+{
+    if (byte == '\n') {
+        if (!c->after_cr)
+            c->line++;
+        c->column = 1;
+        c->after_cr = false;
+    } else if (byte == '\r') {
+        c->line++;
+        c->column = 1;
+        c->after_cr = true;
+    } else {
+        c->after_cr = false;
+        if ((byte & 0xC0) != 0x80) /* continuation bytes do not start a character */
+            c->column++;
+    }
+}
+
+static bool fail_at(tl_csv_reader *r, tl_csv_pos pos, const char *message)
+{
+    r->failed = true;
+    return tl_set_error_at(r->err, TL_ERROR_DATA, r->path, pos.line, pos.column, "%s", message);
+}
+
+static bool fail_utf8(tl_csv_reader *r, unsigned char byte, tl_csv_pos pos)
+{
+    char msg[64];
+    snprintf(msg, sizeof msg, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", byte);
+    return fail_at(r, pos, msg);
+}
+
+/* libcsv callback: one field of the current record. */
+static void on_field(void *data, size_t len, void *user)
+{
+    tl_csv_reader *r = user;
+    if (r->failed)
+        return;
+    if (len > TL_CSV_MAX_FIELD) {
+        fail_at(r, r->field_start, "field longer than 1 MiB");
+        return;
+    }
+    const char *s = data;
+    const size_t offset = r->text.len;
+    /* Line breaks inside quoted fields become "\n" whatever the file used. */
+    const char *cr;
+    while (len > 0 && (cr = memchr(s, '\r', len)) != NULL) {
+        const size_t before = (size_t)(cr - s);
+        tl_buf_append(&r->text, s, before);
+        tl_buf_append_char(&r->text, '\n');
+        size_t skip = before + 1;
+        if (skip < len && s[skip] == '\n')
+            skip++;
+        s += skip;
+        len -= skip;
+    }
+    tl_buf_append(&r->text, s, len);
+    tl_buf_append_char(&r->text, '\0');
+
+    r->spans = tl_xgrow(r->spans, &r->span_cap, r->span_count + 1, sizeof *r->spans);
+    r->spans[r->span_count++] = (field_span){
+        .offset = offset,
+        .len = r->text.len - 1 - offset,
+        .pos = r->field_start,
+    };
+    r->in_field = false;
+}
+
+/* libcsv callback: the current record is complete. */
+static void on_record(int c, void *user)
+{
+    tl_csv_reader *r = user;
+    (void)c;
+    if (r->failed)
+        return;
+    r->fields = tl_xgrow(r->fields, &r->field_cap, r->span_count, sizeof *r->fields);
+    for (size_t i = 0; i < r->span_count; i++) {
+        r->fields[i] = (tl_csv_field){
+            .text = r->text.data + r->spans[i].offset,
+            .len = r->spans[i].len,
+            .pos = r->spans[i].pos,
+        };
+    }
+    tl_csv_row row = {.fields = r->fields, .count = r->span_count, .end = r->term_pos};
+    r->rows++;
+    /* libcsv always submits a field before the record; the check keeps row_fn's promise. */
+    if (row.count > 0 && !r->row_fn(r->user, &row, r->err))
+        r->failed = true;
+    r->span_count = 0;
+    tl_buf_clear(&r->text);
+}
+
+/* Feeds one piece (ending at a delimiter or line break, or at the end of the data) to libcsv.
+ * `start` is the cursor at the piece's first byte, to locate a parse error inside it. */
+static bool parse_piece(tl_csv_reader *r, const unsigned char *s, size_t n, cursor start)
+{
+    const size_t done = csv_parse(&r->parser, s, n, on_field, on_record, r);
+    if (r->failed)
+        return false;
+    if (done < n) {
+        for (size_t i = 0; i < done; i++)
+            cursor_advance(&start, s[i]);
+        const tl_csv_pos pos = cursor_pos(&start);
+        const int status = csv_error(&r->parser);
+        if (status != CSV_EPARSE) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "CSV parser failed: %s", csv_strerror(status));
+            return fail_at(r, pos, msg);
+        }
+        if (r->parser.pstate == FIELD_MIGHT_HAVE_ENDED)
+            return fail_at(r, pos,
+                           "unexpected text after a closing quote (a quote inside a quoted "
+                           "field must be doubled: \"\")");
+        return fail_at(r, pos,
+                       "quote inside an unquoted field (enclose the field in quotes and "
+                       "double the quotes inside it)");
+    }
+    r->in_field = r->parser.pstate == FIELD_BEGUN || r->parser.pstate == FIELD_MIGHT_HAVE_ENDED;
+    /* Checked while the field grows, so a quote left open early in a large file fails here
+     * instead of buffering the rest of the file; on_field() has the exact limit. */
+    if (r->in_field && r->parser.entry_pos > TL_CSV_MAX_FIELD + r->parser.spaces + 1)
+        return fail_at(r, r->field_start, "field longer than 1 MiB");
+    return true;
+}
+
+static bool is_structural(unsigned char c)
+{
+    return c == ',' || c == '\n' || c == '\r';
+}
+
+/* Starts a UTF-8 sequence at lead byte c (>= 0x80); false when c cannot start one. */
+static bool utf8_begin(tl_csv_reader *r, unsigned char c, tl_csv_pos pos)
+{
+    unsigned char lo = 0x80, hi = 0xBF;
+    int need;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        if (c == 0xE0)
+            lo = 0xA0; /* overlong */
+        else if (c == 0xED)
+            hi = 0x9F; /* UTF-16 surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        if (c == 0xF0)
+            lo = 0x90; /* overlong */
+        else if (c == 0xF4)
+            hi = 0x8F; /* past U+10FFFF */
+    } else {
+        return false;
+    }
+    r->utf8_need = need;
+    r->utf8_lo = lo;
+    r->utf8_hi = hi;
+    r->utf8_lead = c;
+    r->utf8_pos = pos;
+    return true;
+}
+
+/* Bytes that, inside a field, only move the column: printable ASCII other than the
+ * delimiter. */
+static bool is_plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != ',';
+}
+
+static bool scan(tl_csv_reader *r, const unsigned char *s, size_t n)
+{
+    size_t piece = 0;
+    cursor piece_cur = r->cur;
+    for (size_t i = 0; i < n; i++) {
+        /* Fast path for the bulk of most files: ASCII text inside a field. */
+        if (r->in_field && r->utf8_need == 0 && is_plain(s[i])) {
+            size_t j = i + 1;
+            while (j < n && is_plain(s[j]))
+                j++;
+            r->cur.column += j - i;
+            r->cur.after_cr = false;
+            i = j;
+            if (i == n)
+                break;
+        }
+        const unsigned char c = s[i];
+        const tl_csv_pos here = cursor_pos(&r->cur);
+        if (c == 0)
+            return fail_at(r, here, "binary data (NUL byte)");
+        if (r->utf8_need > 0) {
+            if (c < r->utf8_lo || c > r->utf8_hi)
+                return fail_utf8(r, r->utf8_lead, r->utf8_pos);
+            r->utf8_need--;
+            r->utf8_lo = 0x80;
+            r->utf8_hi = 0xBF;
+        } else if (c >= 0x80 && !utf8_begin(r, c, here)) {
+            return fail_utf8(r, c, here);
+        }
+        if (!r->in_field) {
+            /* libcsv skips spaces and tabs before a field; the field starts at the first
+             * other byte. A line break starts (and ends) an empty field only after a
+             * delimiter: on its own it is a blank line. */
+            if (c == '\n' || c == '\r') {
+                if (r->parser.pstate == FIELD_NOT_BEGUN)
+                    r->field_start = here;
+            } else if (c == ',') {
+                r->field_start = here;
+            } else if (c != ' ' && c != '\t') {
+                r->field_start = here;
+                r->in_field = true;
+            }
+        }
+        cursor_advance(&r->cur, c);
+        if (is_structural(c)) {
+            r->term_pos = here;
+            if (!parse_piece(r, s + piece, i + 1 - piece, piece_cur))
+                return false;
+            piece = i + 1;
+            piece_cur = r->cur;
+        }
+    }
+    if (piece < n)
+        return parse_piece(r, s + piece, n - piece, piece_cur);
+    return true;
+}
+
+/* Decides what the first bytes are: a UTF-8 byte order mark (dropped: before a quoted header
+ * it would make libcsv's strict mode fail), UTF-16 (refused), or data. */
+static bool process_head(tl_csv_reader *r)
+{
+    const unsigned char *h = r->head;
+    r->head_done = true;
+    if (r->head_len >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF))) {
+        r->failed = true;
+        return tl_set_error_at(r->err, TL_ERROR_DATA, r->path, 0, 0,
+                               "file is UTF-16; save it as UTF-8");
+    }
+    size_t skip = 0;
+    if (r->head_len == 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF)
+        skip = 3;
+    return scan(r, h + skip, r->head_len - skip);
+}
+
+static bool already_failed(tl_csv_reader *r)
+{
+    /* The first error went to the call that failed; a later call still owes an error. */
+    return tl_set_error(r->err, TL_ERROR_INTERNAL, "CSV reader used after an error");
+}
+
+tl_csv_reader *tl_csv_reader_new(const char *path, tl_csv_row_fn row_fn, void *user)
+{
+    tl_csv_reader *r = tl_xcalloc(1, sizeof *r);
+    /* csv_init only fails for a NULL parser. */
+    csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+    csv_set_blk_size(&r->parser, CSV_BLOCK_SIZE);
+    /* One out-of-memory policy for the whole library: abort with a message. */
+    csv_set_realloc_func(&r->parser, tl_xrealloc);
+    csv_set_free_func(&r->parser, free);
+    r->path = path;
+    r->row_fn = row_fn;
+    r->user = user;
+    r->cur = (cursor){.line = 1, .column = 1};
+    r->field_start = r->term_pos = (tl_csv_pos){1, 1};
+    r->text = (tl_buf)TL_BUF_INIT;
+    return r;
+}
+
+bool tl_csv_reader_feed(tl_csv_reader *r, const char *data, size_t len, tl_error **err)
+{
+    r->err = err;
+    if (r->failed)
+        return already_failed(r);
+    const unsigned char *s = (const unsigned char *)data;
+    if (!r->head_done) {
+        while (len > 0 && r->head_len < sizeof r->head) {
+            r->head[r->head_len++] = *s++;
+            len--;
+        }
+        if (r->head_len < sizeof r->head)
+            return true;
+        if (!process_head(r))
+            return false;
+    }
+    return len == 0 || scan(r, s, len);
+}
+
+bool tl_csv_reader_finish(tl_csv_reader *r, tl_error **err)
+{
+    r->err = err;
+    if (r->failed)
+        return already_failed(r);
+    if (!r->head_done && !process_head(r))
+        return false;
+    if (r->utf8_need > 0)
+        return fail_utf8(r, r->utf8_lead, r->utf8_pos);
+    /* Checked here rather than trusting CSV_STRICT_FINI alone, to name where the quote
+     * opened: for a quoted field that is where the field starts. */
+    if (r->parser.pstate == FIELD_BEGUN && r->parser.quoted)
+        return fail_at(r, r->field_start, "unterminated quoted field");
+    const tl_csv_pos end = cursor_pos(&r->cur);
+    if (r->parser.pstate == FIELD_NOT_BEGUN)
+        r->field_start = end; /* "a," at the end of input: an empty last field */
+    r->term_pos = end;
+    /* csv_fini() resets the parser's status, so read csv_error() before anything else. */
+    if (csv_fini(&r->parser, on_field, on_record, r) != 0 && !r->failed) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "CSV parser failed: %s",
+                 csv_strerror(csv_error(&r->parser)));
+        return fail_at(r, end, msg);
+    }
+    return !r->failed;
+}
+
+size_t tl_csv_reader_get_row_count(const tl_csv_reader *r)
+{
+    return r->rows;
+}
+
+void tl_csv_reader_free(tl_csv_reader *r)
+{
+    if (!r)
+        return;
+    csv_free(&r->parser);
+    tl_buf_free(&r->text);
+    free(r->spans);
+    free(r->fields);
+    free(r);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Loading a timeline
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct loader {
+    const char *path;
+    tl_csv_reader *reader;
+    tl_timeline *tl;
+    tl_columns columns;
+    bool have_header;
+} loader;
+
+/* Spreadsheets export trailing empty rows as ",,,,": treat them like blank lines. */
+static bool row_is_blank(const tl_csv_row *row)
+{
+    for (size_t i = 0; i < row->count; i++) {
+        for (const char *p = row->fields[i].text; *p; p++) {
+            if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+                return false;
+        }
+    }
+    return true;
+}
+
+static bool on_row(void *user, tl_csv_row *row, tl_error **err)
+{
+    loader *ld = user;
+    if (row_is_blank(row))
+        return true;
+    if (!ld->have_header) {
+        if (!tl_columns_init(&ld->columns, row, ld->path, ld->tl, err))
+            return false;
+        ld->have_header = true;
+        return true;
+    }
+    tl_columns_add_row(&ld->columns, row, ld->path, ld->tl);
+    return true;
+}
+
+static void loader_init(loader *ld, const char *path)
+{
+    ld->path = path;
+    ld->tl = tl_model_new();
+    ld->reader = tl_csv_reader_new(path, on_row, ld);
+    ld->have_header = false;
+    for (size_t i = 0; i < TL_COLUMN_COUNT; i++) {
+        ld->columns.index[i] = TL_COLUMN_ABSENT;
+        ld->columns.name[i] = NULL;
+    }
+    ld->columns.header_count = 0;
+}
+
+/* Ends loading: returns the timeline, or NULL with *err set. Frees everything else. */
+static tl_timeline *loader_finish(loader *ld, bool ok, tl_error **err)
+{
+    tl_timeline *tl = ld->tl;
+    if (!ok || !tl_csv_reader_finish(ld->reader, err))
+        goto fail;
+    if (!ld->have_header) {
+        tl_set_error_at(err, TL_ERROR_DATA, ld->path, 0, 0, "empty file: no header row");
+        goto fail;
+    }
+    tl_model_finish(tl);
+    tl_csv_reader_free(ld->reader);
+    tl_columns_clear(&ld->columns);
+    return tl;
+
+fail:
+    tl_csv_reader_free(ld->reader);
+    tl_columns_clear(&ld->columns);
+    tl_timeline_free(tl);
+    return NULL;
+}
+
+static tl_timeline *load_stream(FILE *fp, const char *path, tl_error **err)
+{
+    loader ld;
+    loader_init(&ld, path);
+    char *chunk = tl_xmalloc(CHUNK_SIZE);
+    bool ok = true;
+    for (;;) {
+        const size_t n = fread(chunk, 1, CHUNK_SIZE, fp);
+        if (n > 0 && !tl_csv_reader_feed(ld.reader, chunk, n, err)) {
+            ok = false;
+            break;
+        }
+        if (n < CHUNK_SIZE) {
+            if (ferror(fp)) {
+                const int e = errno;
+                /* fopen() opens a directory on Linux; reading is what fails. */
+                tl_set_error_at(err, e == EISDIR ? TL_ERROR_NOINPUT : TL_ERROR_IO, path, 0, 0,
+                                "cannot read: %s", e ? strerror(e) : "read error");
+                ok = false;
+                break;
+            }
+            if (feof(fp))
+                break;
+        }
+    }
+    free(chunk);
+    return loader_finish(&ld, ok, err);
+}
+
+tl_timeline *tl_timeline_load_csv_stream(FILE *fp, const char *display_name, tl_error **err)
+{
+    const char *path = display_name ? display_name : "<stream>";
+    if (!fp) {
+        tl_set_error(err, TL_ERROR_USAGE, "tl_timeline_load_csv_stream: no stream");
+        return NULL;
+    }
+    return load_stream(fp, path, err);
+}
+
+tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_name,
+                                       tl_error **err)
+{
+    if (!path) {
+        tl_set_error(err, TL_ERROR_USAGE, "tl_timeline_load_csv_file: no path");
+        return NULL;
+    }
+    if (strcmp(path, "-") == 0)
+        return load_stream(stdin, display_name ? display_name : "<stdin>", err);
+    const char *name = display_name ? display_name : path;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        tl_set_error_at(err, TL_ERROR_NOINPUT, name, 0, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    tl_timeline *tl = load_stream(fp, name, err);
+    /* Read-only: a failing fclose loses nothing. */
+    fclose(fp);
+    return tl;
+}
+
+tl_timeline *tl_timeline_load_csv_buffer(const char *data, size_t len, const char *display_name,
+                                         tl_error **err)
+{
+    const char *path = display_name ? display_name : "<buffer>";
+    if (!data && len > 0) {
+        tl_set_error(err, TL_ERROR_USAGE, "tl_timeline_load_csv_buffer: no data");
+        return NULL;
+    }
+    loader ld;
+    loader_init(&ld, path);
+    bool ok = true;
+    /* Fed in the same chunk sizes as a file, so both take exactly the same path. */
+    for (size_t off = 0; ok && off < len; off += CHUNK_SIZE) {
+        const size_t n = len - off < CHUNK_SIZE ? len - off : CHUNK_SIZE;
+        ok = tl_csv_reader_feed(ld.reader, data + off, n, err);
+    }
+    return loader_finish(&ld, ok, err);
+}

@@ -1,0 +1,50 @@
+/* The font context behind the public tl_fonts handle. Pango units stay inside fonts/. */
+#ifndef TL_FONTS_PRIVATE_H
+#define TL_FONTS_PRIVATE_H
+
+#include <pango/pangocairo.h>
+
+#include "timeline/timeline.h"
+
+#include "measure.h"
+
+struct tl_fonts {
+    int refcount;
+    char *family;
+    PangoFontMap *fontmap; /* a PangoCairoFontMap */
+    /* 72 dpi, metrics hinting off: one layout unit is one point on every output. */
+    PangoContext *context;
+};
+
+/* The family used when tl_fonts_new() is given NULL. Debian's fonts-noto-core provides it. */
+#define TL_FONTS_DEFAULT_FAMILY "Noto Sans"
+
+/* Font sizes tl_fonts_layout_new() accepts, in points. Outside this range Pango either
+ * rejects the size or overflows its fixed-point units. */
+#define TL_FONTS_MIN_SIZE 0.1
+#define TL_FONTS_MAX_SIZE 10000.0
+
+/* Widest wrap width accepted, in points; larger widths would overflow Pango units. */
+#define TL_FONTS_MAX_WRAP_WIDTH 1000000.0
+
+/* Whether tl_fonts_layout_new() can lay out `text` in `font` with `shape`: the size is finite
+ * and in range, the wrap width is not NaN nor too large, and the text is valid UTF-8 (Pango
+ * would print a warning for invalid UTF-8, and the library never prints). The renderer checks
+ * every text op with this before it writes any byte. A font weight of 0 or less means 400. */
+bool tl_fonts_can_layout(const tl_font *font, const tl_text_shape *shape, const char *text);
+
+/* Builds the Pango layout for `text` in `font` with `shape`. Measuring and drawing both call
+ * this, so the two can never disagree. `strike` adds a strike-through line. The caller
+ * unrefs the result (g_object_unref). Returns NULL when tl_fonts_can_layout() is false. */
+PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_text_shape *shape,
+                                 const char *text, bool strike);
+
+/* Where the top-left corner of `layout`'s logical rectangle lies relative to the layout's
+ * origin, in points. Drawing the layout at (x - *dx, y - *dy) puts that corner at (x, y),
+ * which is where text ops are positioned; it is not (0, 0) for right-to-left paragraphs. */
+void tl_fonts_layout_get_logical_origin(PangoLayout *layout, double *dx, double *dy);
+
+/* A measurer backed by `fonts` (borrowed: it must outlive the measurer). */
+tl_text_measurer tl_fonts_measurer(tl_fonts *fonts);
+
+#endif /* TL_FONTS_PRIVATE_H */

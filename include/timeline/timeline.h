@@ -1,0 +1,279 @@
+/* libtimeline: turn a CSV of events into a timeline chart (SVG, PNG, PDF).
+ *
+ * The pipeline has three stages, each an opaque object:
+ *
+ *   tl_timeline  (events loaded from CSV)
+ *     -> tl_scene (laid-out, backend-neutral drawing: shapes and measured text)
+ *       -> output  (SVG, PNG, PDF via Cairo, or the scene as JSON)
+ *
+ * Conventions
+ * - Functions that can fail return false or NULL and, when `err` is not NULL, set `*err` to a
+ *   new tl_error that the caller frees with tl_error_free(). `*err` must be NULL on entry.
+ * - Objects returned by `_new`/`_load` functions belong to the caller, who frees them with the
+ *   matching `_free`. Every `_free` accepts NULL.
+ * - Strings returned by getters are borrowed: valid until the owning object is freed.
+ * - The library never prints. Warnings (bad rows that were skipped, labels that were
+ *   shortened) are collected on the object that produced them.
+ * - Out of memory aborts the process with a message (as GLib, which Pango uses, does).
+ */
+#ifndef TL_TIMELINE_H
+#define TL_TIMELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "timeline/tl-version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(TL_COMPILATION) && defined(__GNUC__)
+#define TL_EXPORT __attribute__((visibility("default")))
+#else
+#define TL_EXPORT
+#endif
+
+/* ---------------------------------------------------------------------------------------------
+ * Errors
+ * ------------------------------------------------------------------------------------------- */
+
+/* Error codes are the sysexits.h values, so a command-line front end can exit with them. */
+typedef enum tl_error_code {
+    TL_ERROR_INTERNAL = 1,   /* a bug or an unexpected library failure */
+    TL_ERROR_USAGE = 64,     /* invalid option or argument */
+    TL_ERROR_DATA = 65,      /* the input is not a usable timeline */
+    TL_ERROR_NOINPUT = 66,   /* the input cannot be opened */
+    TL_ERROR_CANTCREAT = 73, /* the output cannot be created */
+    TL_ERROR_IO = 74,        /* reading or writing failed part-way */
+    TL_ERROR_CONFIG = 78,    /* fonts or configuration are unusable */
+} tl_error_code;
+
+typedef struct tl_error {
+    tl_error_code code;
+    /* Complete message, with the position first when there is one:
+     * "events.csv:14:3: invalid date "2019-02-30" in column "start"". */
+    char *message;
+    /* Position of the problem in the input; path is NULL and line/column 0 when unknown. */
+    char *path;
+    unsigned long line;
+    unsigned long column;
+} tl_error;
+
+/* Frees an error and its strings. NULL is a no-op. */
+TL_EXPORT void tl_error_free(tl_error *err);
+
+/* The library's version as "MAJOR.MINOR.PATCH"; static storage. */
+TL_EXPORT const char *tl_version_string(void);
+
+/* ---------------------------------------------------------------------------------------------
+ * Dates
+ * ------------------------------------------------------------------------------------------- */
+
+/* How precisely a date was written. The order is from coarse to fine. */
+typedef enum tl_precision {
+    TL_PRECISION_YEAR,
+    TL_PRECISION_MONTH,
+    TL_PRECISION_DAY,
+    TL_PRECISION_MINUTE,
+    TL_PRECISION_SECOND,
+} tl_precision;
+
+/* A date as written in the data: the interval of instants it can mean. "2019-11" is
+ * lo = 2019-11-01T00:00:00Z, hi = 2019-11-30T23:59:59Z, precision MONTH. Instants are seconds
+ * since 1970-01-01T00:00:00Z in the proleptic Gregorian calendar (negative before 1970). */
+typedef struct tl_time {
+    int64_t lo;
+    int64_t hi;
+    tl_precision precision;
+} tl_time;
+
+/* ---------------------------------------------------------------------------------------------
+ * Timeline model
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct tl_timeline tl_timeline;
+typedef struct tl_event tl_event;
+
+typedef enum tl_event_type {
+    TL_EVENT_POINT, /* happens at one date (of whatever precision) */
+    TL_EVENT_SPAN,  /* has a start and an end: drawn as a bar */
+    TL_EVENT_ERA,   /* a period drawn as a labelled background band */
+} tl_event_type;
+
+typedef enum tl_status {
+    TL_STATUS_CONFIRMED,
+    TL_STATUS_TENTATIVE,
+    TL_STATUS_CANCELLED,
+    TL_STATUS_POSTPONED,
+} tl_status;
+
+/* Loads a timeline from CSV. The first row is a header naming the columns (see README: start,
+ * end, title, description, group, status, type, importance, color and their aliases).
+ * `path` "-" reads standard input. `display_name` is used in messages; NULL means `path`.
+ *
+ * Rows that cannot be used (a bad date, an end before its start, an empty title) are skipped,
+ * and each adds a warning "FILE:LINE:COL: message" to the result; the result may then hold no
+ * event at all (tl_layout() reports that). Returns NULL and sets *err (code TL_ERROR_DATA,
+ * NOINPUT or IO) when the file cannot be opened or read, is not UTF-8 CSV text (a NUL byte,
+ * invalid UTF-8, an unterminated quote), or has no usable header (no start or no title column).
+ * The caller frees the result. */
+TL_EXPORT tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_name,
+                                                 tl_error **err);
+
+/* As tl_timeline_load_csv_file() but reads an open stream (not closed). */
+TL_EXPORT tl_timeline *tl_timeline_load_csv_stream(FILE *fp, const char *display_name,
+                                                   tl_error **err);
+
+/* As tl_timeline_load_csv_file() but reads `len` bytes from memory (borrowed). */
+TL_EXPORT tl_timeline *tl_timeline_load_csv_buffer(const char *data, size_t len,
+                                                   const char *display_name, tl_error **err);
+
+/* Frees the timeline and everything it owns. NULL is a no-op. */
+TL_EXPORT void tl_timeline_free(tl_timeline *tl);
+
+/* Events in chart order (by start, then file order). */
+TL_EXPORT size_t tl_timeline_get_event_count(const tl_timeline *tl);
+TL_EXPORT const tl_event *tl_timeline_get_event(const tl_timeline *tl, size_t index);
+
+/* Warnings collected while loading, each "FILE:LINE:COL: message". */
+TL_EXPORT size_t tl_timeline_get_warning_count(const tl_timeline *tl);
+TL_EXPORT const char *tl_timeline_get_warning(const tl_timeline *tl, size_t index);
+
+/* Event accessors. Strings are never NULL (absent text is ""). */
+TL_EXPORT const char *tl_event_get_title(const tl_event *ev);
+TL_EXPORT const char *tl_event_get_description(const tl_event *ev);
+TL_EXPORT const char *tl_event_get_group(const tl_event *ev);
+TL_EXPORT const char *tl_event_get_color(const tl_event *ev);
+TL_EXPORT tl_event_type tl_event_get_type(const tl_event *ev);
+TL_EXPORT tl_status tl_event_get_status(const tl_event *ev);
+TL_EXPORT int tl_event_get_importance(const tl_event *ev);
+TL_EXPORT tl_time tl_event_get_start(const tl_event *ev);
+/* Returns false when the event has no end (a point event, or an open-ended era). */
+TL_EXPORT bool tl_event_get_end(const tl_event *ev, tl_time *end);
+/* The start and end cells as written in the file ("" when absent). */
+TL_EXPORT const char *tl_event_get_start_text(const tl_event *ev);
+TL_EXPORT const char *tl_event_get_end_text(const tl_event *ev);
+/* 1-based line of the row in its file. */
+TL_EXPORT unsigned long tl_event_get_line(const tl_event *ev);
+
+/* ---------------------------------------------------------------------------------------------
+ * Fonts
+ * ------------------------------------------------------------------------------------------- */
+
+/* The font context: one Pango font map shared by text measurement and drawing, so what is
+ * measured is what is drawn. Reference-counted because a layout and a renderer may share it. */
+typedef struct tl_fonts tl_fonts;
+
+/* Creates a font context. `family` is a font family list as Pango accepts it ("Noto Sans",
+ * "DejaVu Serif, Noto Sans CJK JP"); NULL uses the default (see README). Returns NULL and sets
+ * *err (TL_ERROR_CONFIG) when no usable font is found. */
+TL_EXPORT tl_fonts *tl_fonts_new(const char *family, tl_error **err);
+TL_EXPORT tl_fonts *tl_fonts_ref(tl_fonts *fonts);
+TL_EXPORT void tl_fonts_unref(tl_fonts *fonts);
+/* The family list in use; borrowed. */
+TL_EXPORT const char *tl_fonts_get_family(const tl_fonts *fonts);
+
+/* ---------------------------------------------------------------------------------------------
+ * Layout
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct tl_layout_options tl_layout_options;
+typedef struct tl_scene tl_scene;
+
+typedef enum tl_variant {
+    TL_VARIANT_RIBBON, /* one horizontal axis; labels above and below on stems */
+} tl_variant;
+
+typedef enum tl_theme {
+    TL_THEME_LIGHT,
+    TL_THEME_DARK,
+    TL_THEME_PRINT,
+} tl_theme;
+
+/* Options with defaults: ribbon layout, light theme, width 900 pt, height fitted to the
+ * content, no title. The caller frees them with tl_layout_options_free(). */
+TL_EXPORT tl_layout_options *tl_layout_options_new(void);
+TL_EXPORT void tl_layout_options_free(tl_layout_options *opts);
+TL_EXPORT void tl_layout_options_set_variant(tl_layout_options *opts, tl_variant variant);
+TL_EXPORT void tl_layout_options_set_theme(tl_layout_options *opts, tl_theme theme);
+/* Title drawn above the chart; NULL or "" for none. Copied. */
+TL_EXPORT void tl_layout_options_set_title(tl_layout_options *opts, const char *title);
+/* Canvas size in points (1/72 in). 0 means: width 900, height fitted to the content. */
+TL_EXPORT void tl_layout_options_set_size(tl_layout_options *opts, double width, double height);
+
+/* Looks up a variant or theme by its name ("ribbon"; "light", "dark", "print"). */
+TL_EXPORT bool tl_variant_from_name(const char *name, tl_variant *out);
+TL_EXPORT bool tl_theme_from_name(const char *name, tl_theme *out);
+
+/* Lays out the timeline, measuring text with `fonts`. The scene copies what it needs, so it
+ * may outlive `tl` and `opts`; it holds a reference to `fonts`. Events whose labels cannot be
+ * placed are reported as scene warnings, never drawn over each other. Returns NULL and sets
+ * *err when the requested canvas cannot hold the chart. The caller frees the result. */
+TL_EXPORT tl_scene *tl_layout(const tl_timeline *tl, const tl_layout_options *opts,
+                              tl_fonts *fonts, tl_error **err);
+TL_EXPORT void tl_scene_free(tl_scene *scene);
+
+/* Canvas size in points. */
+TL_EXPORT double tl_scene_get_width(const tl_scene *scene);
+TL_EXPORT double tl_scene_get_height(const tl_scene *scene);
+TL_EXPORT size_t tl_scene_get_warning_count(const tl_scene *scene);
+TL_EXPORT const char *tl_scene_get_warning(const tl_scene *scene, size_t index);
+
+/* Writes the scene as JSON (format in README) to `fp`. Returns false and sets *err
+ * (TL_ERROR_IO) when writing fails. */
+TL_EXPORT bool tl_scene_write_json(const tl_scene *scene, FILE *fp, tl_error **err);
+
+/* ---------------------------------------------------------------------------------------------
+ * Rendering
+ * ------------------------------------------------------------------------------------------- */
+
+typedef enum tl_format {
+    TL_FORMAT_SVG,
+    TL_FORMAT_PNG,
+    TL_FORMAT_PDF,
+    TL_FORMAT_JSON, /* the scene itself */
+} tl_format;
+
+/* Looks up a format by name ("svg", "png", "pdf", "json"), case-insensitively. */
+TL_EXPORT bool tl_format_from_name(const char *name, tl_format *out);
+/* The format a file name implies by its extension; false when it implies none. */
+TL_EXPORT bool tl_format_from_filename(const char *filename, tl_format *out);
+
+typedef struct tl_render_options {
+    /* PNG resolution: pixels per inch (default 96). Scene points are 1/72 in. */
+    double dpi;
+    /* Extra PNG scale factor applied on top of dpi (default 1). */
+    double scale;
+} tl_render_options;
+
+/* Fills `opts` with the defaults. */
+TL_EXPORT void tl_render_options_init(tl_render_options *opts);
+
+/* Draws the scene onto a stream in `format`. Nothing is written to `fp` for a scene that
+ * cannot be drawn. Returns false and sets *err (TL_ERROR_IO for a write failure,
+ * TL_ERROR_USAGE for an impossible size) on failure. `opts` may be NULL for defaults. */
+TL_EXPORT bool tl_render_to_stream(const tl_scene *scene, tl_format format,
+                                   const tl_render_options *opts, FILE *fp, tl_error **err);
+
+/* Draws the scene to the file `path` atomically: the file is written under a temporary name in
+ * the same folder and renamed over `path` only when complete, so a failure never leaves a
+ * partial file nor replaces an existing one. Errors: TL_ERROR_CANTCREAT, TL_ERROR_IO. */
+TL_EXPORT bool tl_render_to_file(const tl_scene *scene, tl_format format,
+                                 const tl_render_options *opts, const char *path, tl_error **err);
+
+/* cairo_t, without making every user of this header compile against Cairo's headers. */
+struct _cairo;
+
+/* Draws the scene onto a caller's Cairo context in scene units (points), at the current
+ * transformation. The context's state is saved and restored. Returns false and sets *err when
+ * the context is or becomes in an error state. */
+TL_EXPORT bool tl_render_to_cairo(const tl_scene *scene, struct _cairo *cr, tl_error **err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TL_TIMELINE_H */

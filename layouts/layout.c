@@ -1,0 +1,36 @@
+#include "layout.h"
+
+#include "common/tl-error-private.h"
+#include "variant.h"
+
+static const tl_variant_ops *variant_ops(tl_variant v)
+{
+    switch (v) {
+    case TL_VARIANT_RIBBON:
+        return &tl_variant_ribbon;
+    }
+    return &tl_variant_ribbon;
+}
+
+tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
+                        const tl_text_measurer *measurer, tl_error **err)
+{
+    if (tl_timeline_get_event_count(tl) == 0) {
+        tl_set_error(err, TL_ERROR_DATA, "nothing to draw: no usable events");
+        return NULL;
+    }
+    double width = opts->width > 0 ? opts->width : TL_DEFAULT_WIDTH;
+    if (width < 200 || width > 100000 || opts->height > 100000) {
+        tl_set_error(err, TL_ERROR_USAGE,
+                     "canvas width must be 200 to 100000 pt and height at most 100000 pt");
+        return NULL;
+    }
+    tl_scene *scene = tl_scene_new(width, opts->height);
+    if (opts->title)
+        scene->title = tl_scene_strdup(scene, opts->title);
+    if (!variant_ops(opts->variant)->run(tl, opts, measurer, scene, err)) {
+        tl_scene_free(scene);
+        return NULL;
+    }
+    return scene;
+}

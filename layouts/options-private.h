@@ -1,0 +1,16 @@
+#ifndef TL_OPTIONS_PRIVATE_H
+#define TL_OPTIONS_PRIVATE_H
+
+#include "timeline/timeline.h"
+
+struct tl_layout_options {
+    tl_variant variant;
+    tl_theme theme;
+    char *title; /* NULL for none */
+    double width;  /* points; 0: default */
+    double height; /* points; 0: fit the content */
+};
+
+enum { TL_DEFAULT_WIDTH = 900 };
+
+#endif /* TL_OPTIONS_PRIVATE_H */

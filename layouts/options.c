@@ -1,0 +1,53 @@
+#include "options-private.h"
+
+#include <stdlib.h>
+#include <strings.h>
+
+#include "common/tl-alloc.h"
+
+tl_layout_options *tl_layout_options_new(void)
+{
+    tl_layout_options *o = tl_xcalloc(1, sizeof *o);
+    o->variant = TL_VARIANT_RIBBON;
+    o->theme = TL_THEME_LIGHT;
+    return o;
+}
+
+void tl_layout_options_free(tl_layout_options *opts)
+{
+    if (!opts)
+        return;
+    free(opts->title);
+    free(opts);
+}
+
+void tl_layout_options_set_variant(tl_layout_options *opts, tl_variant variant)
+{
+    opts->variant = variant;
+}
+
+void tl_layout_options_set_theme(tl_layout_options *opts, tl_theme theme)
+{
+    opts->theme = theme;
+}
+
+void tl_layout_options_set_title(tl_layout_options *opts, const char *title)
+{
+    free(opts->title);
+    opts->title = title && *title ? tl_xstrdup(title) : NULL;
+}
+
+void tl_layout_options_set_size(tl_layout_options *opts, double width, double height)
+{
+    opts->width = width > 0 ? width : 0;
+    opts->height = height > 0 ? height : 0;
+}
+
+bool tl_variant_from_name(const char *name, tl_variant *out)
+{
+    if (strcasecmp(name, "ribbon") == 0) {
+        *out = TL_VARIANT_RIBBON;
+        return true;
+    }
+    return false;
+}

@@ -1,0 +1,137 @@
+/* The scene as JSON: the test surface for layout and what scripts post-process. Numbers are
+ * printed with two decimals by integer arithmetic, so the dump is the same in every locale. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/tl-buf.h"
+#include "common/tl-error-private.h"
+#include "scene.h"
+
+static const char *kind_name(tl_op_kind kind)
+{
+    switch (kind) {
+    case TL_OP_RECT:
+        return "rect";
+    case TL_OP_LINE:
+        return "line";
+    case TL_OP_MARKER:
+        return "marker";
+    case TL_OP_TEXT:
+        return "text";
+    }
+    return "unknown";
+}
+
+static void append_color(tl_buf *b, const char *key, tl_color c)
+{
+    if (c.a <= 0)
+        return;
+    unsigned r = (unsigned)(c.r * 255 + 0.5), g = (unsigned)(c.g * 255 + 0.5),
+             bl = (unsigned)(c.b * 255 + 0.5), a = (unsigned)(c.a * 255 + 0.5);
+    if (a >= 255)
+        tl_buf_printf(b, ",\"%s\":\"#%02x%02x%02x\"", key, r, g, bl);
+    else
+        tl_buf_printf(b, ",\"%s\":\"#%02x%02x%02x%02x\"", key, r, g, bl, a);
+}
+
+static void append_op(tl_buf *b, const tl_op *op)
+{
+    double box[4];
+    tl_scene_op_bbox(op, box);
+    tl_buf_printf(b, "{\"type\":\"%s\",\"role\":\"%s\"", kind_name(op->kind),
+                  tl_scene_role_name(op->role));
+    if (op->event >= 0)
+        tl_buf_printf(b, ",\"event\":%ld", (long)op->event);
+    tl_buf_append_str(b, ",\"bbox\":[");
+    for (int i = 0; i < 4; i++) {
+        if (i)
+            tl_buf_append_char(b, ',');
+        tl_buf_append_fixed2(b, box[i]);
+    }
+    tl_buf_append_char(b, ']');
+    switch (op->kind) {
+    case TL_OP_RECT:
+        append_color(b, "fill", op->u.rect.fill);
+        append_color(b, "stroke", op->u.rect.stroke.color);
+        break;
+    case TL_OP_LINE:
+        append_color(b, "stroke", op->u.line.stroke.color);
+        break;
+    case TL_OP_MARKER: {
+        static const char *const shapes[] = {"circle", "diamond", "square"};
+        static const char *const fills[] = {"filled", "hollow", "half"};
+        tl_buf_printf(b, ",\"shape\":\"%s\",\"fill_mode\":\"%s\"", shapes[op->u.marker.shape],
+                      fills[op->u.marker.fill_mode]);
+        if (op->u.marker.cross)
+            tl_buf_append_str(b, ",\"cross\":true");
+        append_color(b, "fill", op->u.marker.fill);
+        break;
+    }
+    case TL_OP_TEXT:
+        tl_buf_append_str(b, ",\"text\":");
+        tl_buf_append_json_string(b, op->u.text.text);
+        tl_buf_append_str(b, ",\"size\":");
+        tl_buf_append_fixed2(b, op->u.text.font.size);
+        tl_buf_printf(b, ",\"lines\":%d", op->u.text.shape.max_lines);
+        if (op->u.text.strike)
+            tl_buf_append_str(b, ",\"strike\":true");
+        append_color(b, "color", op->u.text.color);
+        break;
+    }
+    tl_buf_append_char(b, '}');
+}
+
+char *tl_scene_to_json(const tl_scene *scene)
+{
+    tl_buf b = TL_BUF_INIT;
+    tl_buf_append_str(&b, "{\"width\":");
+    tl_buf_append_fixed2(&b, scene->width);
+    tl_buf_append_str(&b, ",\"height\":");
+    tl_buf_append_fixed2(&b, scene->height);
+    tl_buf_append_str(&b, ",\"title\":");
+    if (scene->title)
+        tl_buf_append_json_string(&b, scene->title);
+    else
+        tl_buf_append_str(&b, "null");
+    tl_buf_append_str(&b, ",\n\"items\":[");
+    for (size_t i = 0; i < scene->op_count; i++) {
+        tl_buf_append_str(&b, i ? ",\n " : "\n ");
+        append_op(&b, &scene->ops[i]);
+    }
+    tl_buf_append_str(&b, "],\n\"events\":[");
+    for (size_t i = 0; i < scene->event_count; i++) {
+        const tl_scene_event *ev = &scene->events[i];
+        tl_buf_append_str(&b, i ? ",\n " : "\n ");
+        tl_buf_printf(&b, "{\"index\":%zu,\"title\":", i);
+        tl_buf_append_json_string(&b, ev->title ? ev->title : "");
+        tl_buf_append_str(&b, ",\"start\":");
+        tl_buf_append_json_string(&b, ev->start ? ev->start : "");
+        tl_buf_append_str(&b, ",\"end\":");
+        if (ev->end)
+            tl_buf_append_json_string(&b, ev->end);
+        else
+            tl_buf_append_str(&b, "null");
+        tl_buf_printf(&b, ",\"placed\":%s}", ev->placed ? "true" : "false");
+    }
+    tl_buf_append_str(&b, "],\n\"warnings\":[");
+    for (size_t i = 0; i < scene->warnings.len; i++) {
+        if (i)
+            tl_buf_append_char(&b, ',');
+        tl_buf_append_str(&b, "\n ");
+        tl_buf_append_json_string(&b, scene->warnings.items[i]);
+    }
+    tl_buf_append_str(&b, "]}\n");
+    return tl_buf_steal(&b);
+}
+
+bool tl_scene_write_json(const tl_scene *scene, FILE *fp, tl_error **err)
+{
+    char *json = tl_scene_to_json(scene);
+    size_t len = strlen(json);
+    bool ok = fwrite(json, 1, len, fp) == len && fflush(fp) == 0 && !ferror(fp);
+    free(json);
+    if (!ok)
+        return tl_set_error(err, TL_ERROR_IO, "cannot write the scene: write error");
+    return true;
+}

@@ -1,0 +1,190 @@
+#include "scene.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/tl-alloc.h"
+
+tl_scene *tl_scene_new(double width, double height)
+{
+    tl_scene *scene = tl_xcalloc(1, sizeof *scene);
+    scene->width = width;
+    scene->height = height;
+    scene->background = (tl_color){1, 1, 1, 1};
+    return scene;
+}
+
+void tl_scene_free(tl_scene *scene)
+{
+    if (!scene)
+        return;
+    free(scene->ops);
+    free(scene->events);
+    tl_strv_free(&scene->warnings);
+    tl_arena_free(&scene->strings);
+    if (scene->fonts && scene->fonts_unref)
+        scene->fonts_unref(scene->fonts);
+    free(scene);
+}
+
+void tl_scene_set_fonts(tl_scene *scene, tl_fonts *fonts, void (*unref)(tl_fonts *fonts))
+{
+    if (scene->fonts && scene->fonts_unref)
+        scene->fonts_unref(scene->fonts);
+    scene->fonts = fonts;
+    scene->fonts_unref = unref;
+}
+
+const char *tl_scene_strdup(tl_scene *scene, const char *s)
+{
+    return tl_arena_strdup(&scene->strings, s);
+}
+
+tl_op *tl_scene_push(tl_scene *scene, tl_op_kind kind, tl_role role, int32_t event)
+{
+    scene->ops = tl_xgrow(scene->ops, &scene->op_cap, scene->op_count + 1, sizeof *scene->ops);
+    tl_op *op = &scene->ops[scene->op_count++];
+    memset(op, 0, sizeof *op);
+    op->kind = kind;
+    op->role = role;
+    op->event = event;
+    return op;
+}
+
+tl_rect_op *tl_scene_add_rect(tl_scene *scene, tl_role role, int32_t event, double x, double y,
+                              double w, double h, tl_color fill)
+{
+    tl_op *op = tl_scene_push(scene, TL_OP_RECT, role, event);
+    op->u.rect = (tl_rect_op){.x = x, .y = y, .w = w, .h = h, .fill = fill};
+    return &op->u.rect;
+}
+
+tl_line_op *tl_scene_add_line(tl_scene *scene, tl_role role, int32_t event, double x1,
+                              double y1, double x2, double y2, tl_stroke stroke)
+{
+    tl_op *op = tl_scene_push(scene, TL_OP_LINE, role, event);
+    op->u.line = (tl_line_op){.x1 = x1, .y1 = y1, .x2 = x2, .y2 = y2, .stroke = stroke};
+    return &op->u.line;
+}
+
+tl_text_op *tl_scene_add_text(tl_scene *scene, tl_role role, int32_t event, double x, double y,
+                              const char *text, const tl_font *font, const tl_text_shape *shape,
+                              const tl_text_extents *ext, tl_color color)
+{
+    const char *copy = tl_scene_strdup(scene, text);
+    tl_op *op = tl_scene_push(scene, TL_OP_TEXT, role, event);
+    op->u.text = (tl_text_op){
+        .x = x,
+        .y = y,
+        .w = ext->width,
+        .h = ext->height,
+        .baseline = ext->baseline,
+        .text = copy,
+        .font = *font,
+        .shape = *shape,
+        .color = color,
+    };
+    return &op->u.text;
+}
+
+void tl_scene_set_event_count(tl_scene *scene, size_t count)
+{
+    free(scene->events);
+    scene->events = tl_xcalloc(count, sizeof *scene->events);
+    scene->event_count = count;
+}
+
+void tl_scene_add_warning(tl_scene *scene, char *message)
+{
+    tl_strv_push(&scene->warnings, message);
+}
+
+void tl_scene_op_bbox(const tl_op *op, double out[4])
+{
+    switch (op->kind) {
+    case TL_OP_RECT:
+        out[0] = op->u.rect.x;
+        out[1] = op->u.rect.y;
+        out[2] = op->u.rect.w;
+        out[3] = op->u.rect.h;
+        return;
+    case TL_OP_LINE: {
+        const tl_line_op *l = &op->u.line;
+        out[0] = l->x1 < l->x2 ? l->x1 : l->x2;
+        out[1] = l->y1 < l->y2 ? l->y1 : l->y2;
+        out[2] = l->x1 < l->x2 ? l->x2 - l->x1 : l->x1 - l->x2;
+        out[3] = l->y1 < l->y2 ? l->y2 - l->y1 : l->y1 - l->y2;
+        return;
+    }
+    case TL_OP_MARKER:
+        out[0] = op->u.marker.cx - op->u.marker.radius;
+        out[1] = op->u.marker.cy - op->u.marker.radius;
+        out[2] = out[3] = 2 * op->u.marker.radius;
+        return;
+    case TL_OP_TEXT:
+        out[0] = op->u.text.x;
+        out[1] = op->u.text.y;
+        out[2] = op->u.text.w;
+        out[3] = op->u.text.h;
+        return;
+    }
+}
+
+const char *tl_scene_role_name(tl_role role)
+{
+    switch (role) {
+    case TL_ROLE_BACKGROUND:
+        return "background";
+    case TL_ROLE_TITLE:
+        return "title";
+    case TL_ROLE_SUBTITLE:
+        return "subtitle";
+    case TL_ROLE_AXIS:
+        return "axis";
+    case TL_ROLE_TICK:
+        return "tick";
+    case TL_ROLE_TICK_LABEL:
+        return "tick-label";
+    case TL_ROLE_ERA:
+        return "era";
+    case TL_ROLE_ERA_LABEL:
+        return "era-label";
+    case TL_ROLE_SPAN:
+        return "span";
+    case TL_ROLE_PRECISION:
+        return "precision";
+    case TL_ROLE_EVENT_STEM:
+        return "event-stem";
+    case TL_ROLE_EVENT_MARK:
+        return "event-mark";
+    case TL_ROLE_EVENT_LABEL:
+        return "event-label";
+    case TL_ROLE_EVENT_DATE:
+        return "event-date";
+    case TL_ROLE_LEGEND:
+        return "legend";
+    case TL_ROLE_NOTE:
+        return "note";
+    }
+    return "unknown";
+}
+
+double tl_scene_get_width(const tl_scene *scene)
+{
+    return scene->width;
+}
+
+double tl_scene_get_height(const tl_scene *scene)
+{
+    return scene->height;
+}
+
+size_t tl_scene_get_warning_count(const tl_scene *scene)
+{
+    return scene->warnings.len;
+}
+
+const char *tl_scene_get_warning(const tl_scene *scene, size_t index)
+{
+    return index < scene->warnings.len ? scene->warnings.items[index] : NULL;
+}

@@ -1,0 +1,271 @@
+#include "ticks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/tl-alloc.h"
+#include "data/date.h"
+#include "datefmt.h"
+
+typedef struct step {
+    tl_tick_unit unit;
+    int64_t n;
+} step;
+
+/* Rough length of a unit, only to skip candidates that would be absurdly dense. */
+static double approx_seconds(tl_tick_unit unit)
+{
+    switch (unit) {
+    case TL_TICK_SECOND:
+        return 1;
+    case TL_TICK_MINUTE:
+        return 60;
+    case TL_TICK_HOUR:
+        return 3600;
+    case TL_TICK_DAY:
+        return 86400;
+    case TL_TICK_WEEK:
+        return 7 * 86400.0;
+    case TL_TICK_MONTH:
+        return 30.436875 * 86400;
+    case TL_TICK_YEAR:
+        return 365.2425 * 86400;
+    }
+    return 1;
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/* The first year >= y that is a tick for a step of n years. BCE years count back from 1 BCE,
+ * so ticks read "500 BCE", "1000 BCE" rather than their astronomical neighbours. */
+static int64_t next_year_on_step(int64_t y, int64_t n)
+{
+    if (y <= 0) {
+        int64_t bce = (1 - y) / n * n;
+        if (bce >= 1)
+            return 1 - bce;
+        y = 1;
+    }
+    return (y + n - 1) / n * n;
+}
+
+/* Appends ticks of `st` inside [t0, t1]; stops at `limit` ticks (returns false then). */
+static bool collect(const step *st, int64_t t0, int64_t t1, size_t limit, tl_ticks *out,
+                    size_t *cap)
+{
+    out->count = 0;
+    int64_t t;
+    switch (st->unit) {
+    case TL_TICK_SECOND:
+    case TL_TICK_MINUTE:
+    case TL_TICK_HOUR:
+    case TL_TICK_DAY: {
+        int64_t len = (int64_t)approx_seconds(st->unit) * st->n;
+        t = floor_div(t0, len) * len;
+        if (t < t0)
+            t += len;
+        for (; t <= t1; t += len) {
+            if (out->count >= limit)
+                return false;
+            out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
+            out->items[out->count++].t = t;
+        }
+        return true;
+    }
+    case TL_TICK_WEEK: {
+        /* 1970-01-05 was a Monday. */
+        const int64_t week = 7 * TL_SECONDS_PER_DAY, monday = 4 * TL_SECONDS_PER_DAY;
+        t = floor_div(t0 - monday, week) * week + monday;
+        if (t < t0)
+            t += week;
+        for (; t <= t1; t += week) {
+            if (out->count >= limit)
+                return false;
+            out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
+            out->items[out->count++].t = t;
+        }
+        return true;
+    }
+    case TL_TICK_MONTH: {
+        tl_civil c;
+        tl_date_split(t0, &c);
+        int64_t y = c.year;
+        int m = c.month;
+        for (;;) {
+            if ((m - 1) % st->n == 0) {
+                t = tl_date_make(y, m, 1, 0, 0, 0);
+                if (t > t1)
+                    break;
+                if (t >= t0) {
+                    if (out->count >= limit)
+                        return false;
+                    out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
+                    out->items[out->count++].t = t;
+                }
+            }
+            if (++m > 12) {
+                m = 1;
+                y++;
+            }
+        }
+        return true;
+    }
+    case TL_TICK_YEAR: {
+        tl_civil c;
+        tl_date_split(t0, &c);
+        for (int64_t y = next_year_on_step(c.year, st->n);; y = next_year_on_step(y + 1, st->n)) {
+            t = tl_date_make(y, 1, 1, 0, 0, 0);
+            if (t > t1)
+                break;
+            if (t < t0)
+                continue;
+            if (out->count >= limit)
+                return false;
+            out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
+            out->items[out->count++].t = t;
+        }
+        return true;
+    }
+    }
+    return true;
+}
+
+/* Label text. The first label and any label where a larger unit changes carry that unit,
+ * as matplotlib's concise date formatter does: "Nov 2019", "Dec", "Jan 2020". */
+static void format_label(tl_tick_unit unit, int64_t t, int64_t prev, bool first, char *buf,
+                         size_t size)
+{
+    tl_civil c, p;
+    tl_date_split(t, &c);
+    tl_date_split(prev, &p);
+    char year[32];
+    tl_datefmt_year(c.year, year, sizeof year);
+    switch (unit) {
+    case TL_TICK_SECOND:
+        snprintf(buf, size, "%02d:%02d:%02d", c.hour, c.minute, c.second);
+        return;
+    case TL_TICK_MINUTE:
+    case TL_TICK_HOUR:
+        if (c.hour == 0 && c.minute == 0 && !first)
+            snprintf(buf, size, "%d %s", c.day, tl_datefmt_month_abbr(c.month));
+        else
+            snprintf(buf, size, "%02d:%02d", c.hour, c.minute);
+        return;
+    case TL_TICK_DAY:
+    case TL_TICK_WEEK:
+        if (first || c.year != p.year)
+            snprintf(buf, size, "%d %s %s", c.day, tl_datefmt_month_abbr(c.month), year);
+        else
+            snprintf(buf, size, "%d %s", c.day, tl_datefmt_month_abbr(c.month));
+        return;
+    case TL_TICK_MONTH:
+        if (first || c.year != p.year)
+            snprintf(buf, size, "%s %s", tl_datefmt_month_abbr(c.month), year);
+        else
+            snprintf(buf, size, "%s", tl_datefmt_month_abbr(c.month));
+        return;
+    case TL_TICK_YEAR:
+        snprintf(buf, size, "%s", year);
+        return;
+    }
+}
+
+/* Labels every tick, dropping edge ticks whose label would leave [left, right]; then checks
+ * that neighbouring labels keep min_gap apart. */
+static bool label_and_check(const tl_scale *scale, const tl_text_measurer *m,
+                            const tl_font *font, double min_gap, double left, double right,
+                            tl_ticks *out, bool *fits)
+{
+    const tl_text_shape one_line = {0};
+    *fits = true;
+    size_t kept = 0;
+    for (size_t i = 0; i < out->count; i++) {
+        tl_tick *tk = &out->items[kept];
+        *tk = out->items[i];
+        tk->x = tl_scale_x(scale, tk->t);
+        format_label(out->unit, tk->t, kept ? out->items[kept - 1].t : tk->t, kept == 0,
+                     tk->label, sizeof tk->label);
+        if (!m->measure(m->user, font, &one_line, tk->label, &tk->extents))
+            return false;
+        double half = tk->extents.width / 2;
+        if (tk->x - half < left || tk->x + half > right)
+            continue; /* an edge tick whose label would be clipped */
+        if (kept > 0) {
+            const tl_tick *pv = &out->items[kept - 1];
+            if (pv->x + pv->extents.width / 2 + min_gap > tk->x - half) {
+                *fits = false;
+                return true;
+            }
+        }
+        kept++;
+    }
+    out->count = kept;
+    return true;
+}
+
+bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer,
+                       const tl_font *font, double min_gap, double left, double right,
+                       tl_ticks *out)
+{
+    static const step ladder[] = {
+        {TL_TICK_SECOND, 1}, {TL_TICK_SECOND, 5}, {TL_TICK_SECOND, 15}, {TL_TICK_SECOND, 30},
+        {TL_TICK_MINUTE, 1}, {TL_TICK_MINUTE, 5}, {TL_TICK_MINUTE, 15}, {TL_TICK_MINUTE, 30},
+        {TL_TICK_HOUR, 1},   {TL_TICK_HOUR, 3},   {TL_TICK_HOUR, 6},    {TL_TICK_HOUR, 12},
+        {TL_TICK_DAY, 1},    {TL_TICK_WEEK, 1},   {TL_TICK_MONTH, 1},   {TL_TICK_MONTH, 3},
+        {TL_TICK_MONTH, 6},  {TL_TICK_YEAR, 1},   {TL_TICK_YEAR, 2},    {TL_TICK_YEAR, 5},
+        {TL_TICK_YEAR, 10},  {TL_TICK_YEAR, 25},  {TL_TICK_YEAR, 50},   {TL_TICK_YEAR, 100},
+        {TL_TICK_YEAR, 250}, {TL_TICK_YEAR, 500},
+    };
+    memset(out, 0, sizeof *out);
+    size_t cap = 0;
+    const double span = (double)(scale->t1 - scale->t0);
+    const double width = scale->x1 - scale->x0;
+    /* No label is narrower than a few points; more ticks than this can never fit. */
+    const size_t limit = (size_t)(width / 8) + 2;
+
+    size_t nsteps = sizeof ladder / sizeof ladder[0];
+    for (size_t i = 0;; i++) {
+        step st;
+        if (i < nsteps) {
+            st = ladder[i];
+        } else {
+            /* Deep time: 1000, 2500, 5000, 10000, 25000, … years. */
+            static const int64_t base[] = {1000, 2500, 5000};
+            size_t k = i - nsteps;
+            int64_t n = base[k % 3];
+            for (size_t e = 0; e < k / 3; e++)
+                n *= 10;
+            if (n > (int64_t)1000000000000)
+                break;
+            st = (step){TL_TICK_YEAR, n};
+        }
+        if (span / (approx_seconds(st.unit) * (double)st.n) > (double)limit)
+            continue;
+        out->unit = st.unit;
+        out->step = st.n;
+        if (!collect(&st, scale->t0, scale->t1, limit, out, &cap))
+            continue;
+        bool fits;
+        if (!label_and_check(scale, measurer, font, min_gap, left, right, out, &fits))
+            goto fail;
+        if (fits)
+            return true;
+    }
+    /* Nothing fits (a very narrow axis): no ticks rather than colliding ones. */
+    out->count = 0;
+    return true;
+fail:
+    tl_ticks_free(out);
+    return false;
+}
+
+void tl_ticks_free(tl_ticks *ticks)
+{
+    free(ticks->items);
+    memset(ticks, 0, sizeof *ticks);
+}

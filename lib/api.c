@@ -1,0 +1,22 @@
+/* Public entry points that join layers: the layout is measured with the font context that
+ * will later draw it, and the scene keeps a reference to that context. */
+#include "timeline/timeline.h"
+
+#include "fonts/fonts-private.h"
+#include "layouts/layout.h"
+#include "layouts/scene.h"
+
+const char *tl_version_string(void)
+{
+    return TL_VERSION_STRING;
+}
+
+tl_scene *tl_layout(const tl_timeline *tl, const tl_layout_options *opts, tl_fonts *fonts,
+                    tl_error **err)
+{
+    tl_text_measurer measurer = tl_fonts_measurer(fonts);
+    tl_scene *scene = tl_layout_run(tl, opts, &measurer, err);
+    if (scene)
+        tl_scene_set_fonts(scene, tl_fonts_ref(fonts), tl_fonts_unref);
+    return scene;
+}

@@ -1,0 +1,344 @@
+/* Draws scene ops on a cairo_t. Written once against Cairo; the output formats differ only in
+ * the surface they hand in (surfaces.c). */
+#include "render-cairo.h"
+
+#include <math.h>
+
+#include "common/tl-error-private.h"
+#include "fonts/fonts-private.h"
+
+/* ---------------------------------------------------------------------------------------------
+ * Validation
+ * ------------------------------------------------------------------------------------------- */
+
+static bool all_finite(const double *values, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (!isfinite(values[i]))
+            return false;
+    return true;
+}
+
+/* NaN or infinite coordinates are layout bugs, but Cairo would not reject them: it converts
+ * them to fixed point silently, and a NaN arc radius can make it loop for a very long time. */
+static bool op_is_finite(const tl_op *op)
+{
+    switch (op->kind) {
+    case TL_OP_RECT: {
+        const tl_rect_op *r = &op->u.rect;
+        const double v[] = {r->x, r->y, r->w, r->h, r->radius, r->stroke.width};
+        return all_finite(v, sizeof v / sizeof v[0]);
+    }
+    case TL_OP_LINE: {
+        const tl_line_op *l = &op->u.line;
+        const double v[] = {l->x1, l->y1, l->x2, l->y2, l->stroke.width};
+        return all_finite(v, sizeof v / sizeof v[0]);
+    }
+    case TL_OP_MARKER: {
+        const tl_marker_op *m = &op->u.marker;
+        const double v[] = {m->cx, m->cy, m->radius, m->stroke.width};
+        return all_finite(v, sizeof v / sizeof v[0]);
+    }
+    case TL_OP_TEXT: {
+        const tl_text_op *t = &op->u.text;
+        const double v[] = {t->x, t->y};
+        return all_finite(v, sizeof v / sizeof v[0]);
+    }
+    }
+    return false;
+}
+
+bool tl_cairo_check_scene(const tl_scene *scene, tl_error **err)
+{
+    for (size_t i = 0; i < scene->op_count; i++) {
+        const tl_op *op = &scene->ops[i];
+        if (!op_is_finite(op))
+            return tl_set_error(err, TL_ERROR_INTERNAL,
+                                "scene op %zu (%s) has a coordinate that is not a number", i,
+                                tl_scene_role_name(op->role));
+        if (op->kind != TL_OP_TEXT)
+            continue;
+        const tl_text_op *t = &op->u.text;
+        if (!scene->fonts)
+            return tl_set_error(err, TL_ERROR_INTERNAL,
+                                "scene has text but no font context to draw it with");
+        if (!tl_fonts_can_layout(&t->font, &t->shape, t->text))
+            return tl_set_error(err, TL_ERROR_INTERNAL,
+                                "scene op %zu (%s) has text that cannot be laid out "
+                                "(invalid UTF-8 or a font size of %g pt)",
+                                i, tl_scene_role_name(op->role), t->font.size);
+    }
+    return true;
+}
+
+bool tl_cairo_set_error(tl_error **err, cairo_status_t status, const char *context)
+{
+    return tl_set_error(err, status == CAIRO_STATUS_WRITE_ERROR ? TL_ERROR_IO : TL_ERROR_INTERNAL,
+                        "%s: %s", context, cairo_status_to_string(status));
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Strokes and paths
+ * ------------------------------------------------------------------------------------------- */
+
+static void set_color(cairo_t *cr, tl_color c)
+{
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+}
+
+static bool stroke_visible(const tl_stroke *s)
+{
+    return s->color.a > 0 && s->width > 0;
+}
+
+/* Sets up `cr` to stroke with `s`. `cap` is used for solid lines; dashes are always butt-capped
+ * so their lengths are what the pattern says, and dots are zero-length dashes with round
+ * caps, which Cairo, SVG and PDF all draw as round dots. */
+static void set_stroke(cairo_t *cr, const tl_stroke *s, cairo_line_cap_t cap)
+{
+    set_color(cr, s->color);
+    cairo_set_line_width(cr, s->width);
+    /* Patterns scale with the width, but not below a 1 pt width: hairline dashes and dots
+     * would otherwise be too fine to read as dashed. */
+    const double unit = s->width > 1 ? s->width : 1;
+    switch (s->dash) {
+    case TL_DASH_SOLID:
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_set_line_cap(cr, cap);
+        break;
+    case TL_DASH_DASHED: {
+        const double pattern[] = {4 * unit, 3 * unit};
+        cairo_set_dash(cr, pattern, 2, 0);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+        break;
+    }
+    case TL_DASH_DOTTED: {
+        const double pattern[] = {0, 2 * unit};
+        cairo_set_dash(cr, pattern, 2, 0);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        break;
+    }
+    }
+}
+
+/* A rectangle whose corners are rounded by `radius`, clamped so opposite arcs never cross. */
+static void rect_path(cairo_t *cr, double x, double y, double w, double h, double radius)
+{
+    if (w < 0) {
+        x += w;
+        w = -w;
+    }
+    if (h < 0) {
+        y += h;
+        h = -h;
+    }
+    const double limit = (w < h ? w : h) / 2;
+    if (radius > limit)
+        radius = limit;
+    if (!(radius > 0)) {
+        cairo_rectangle(cr, x, y, w, h);
+        return;
+    }
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+    cairo_arc(cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+    cairo_arc(cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+    cairo_arc(cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+    cairo_close_path(cr);
+}
+
+static void marker_path(cairo_t *cr, const tl_marker_op *m)
+{
+    const double cx = m->cx, cy = m->cy, r = m->radius;
+    switch (m->shape) {
+    case TL_MARKER_CIRCLE:
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, cx, cy, r, 0, 2 * G_PI);
+        cairo_close_path(cr);
+        break;
+    case TL_MARKER_DIAMOND:
+        cairo_move_to(cr, cx, cy - r);
+        cairo_line_to(cr, cx + r, cy);
+        cairo_line_to(cr, cx, cy + r);
+        cairo_line_to(cr, cx - r, cy);
+        cairo_close_path(cr);
+        break;
+    case TL_MARKER_SQUARE:
+        cairo_rectangle(cr, cx - r, cy - r, 2 * r, 2 * r);
+        break;
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Ops
+ * ------------------------------------------------------------------------------------------- */
+
+static void draw_rect(cairo_t *cr, const tl_rect_op *r)
+{
+    const bool fill = r->fill.a > 0, stroke = stroke_visible(&r->stroke);
+    if (!fill && !stroke)
+        return;
+    rect_path(cr, r->x, r->y, r->w, r->h, r->radius);
+    if (fill) {
+        set_color(cr, r->fill);
+        cairo_fill_preserve(cr);
+    }
+    if (stroke) {
+        set_stroke(cr, &r->stroke, CAIRO_LINE_CAP_BUTT);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+        cairo_stroke_preserve(cr);
+    }
+    cairo_new_path(cr);
+}
+
+static void draw_line(cairo_t *cr, const tl_line_op *l)
+{
+    if (!stroke_visible(&l->stroke))
+        return;
+    cairo_move_to(cr, l->x1, l->y1);
+    cairo_line_to(cr, l->x2, l->y2);
+    /* Butt caps: an axis or a tick ends exactly at its coordinates. */
+    set_stroke(cr, &l->stroke, CAIRO_LINE_CAP_BUTT);
+    cairo_stroke(cr);
+}
+
+static void fill_marker(cairo_t *cr, const tl_marker_op *m, tl_color color)
+{
+    if (!(color.a > 0))
+        return;
+    marker_path(cr, m);
+    set_color(cr, color);
+    cairo_fill(cr);
+}
+
+static void draw_marker(cairo_t *cr, const tl_marker_op *m, tl_color background)
+{
+    if (!(m->radius > 0))
+        return;
+    const bool outline = stroke_visible(&m->stroke);
+
+    switch (m->fill_mode) {
+    case TL_MARKER_FILLED:
+        fill_marker(cr, m, m->fill);
+        break;
+    case TL_MARKER_HOLLOW:
+        /* The background colour hides whatever the mark sits on (the axis line). With a
+         * transparent background there is nothing to hide it with, and it stays visible. */
+        fill_marker(cr, m, background);
+        break;
+    case TL_MARKER_HALF: {
+        fill_marker(cr, m, background);
+        /* Clip to the left half, with room for anything the fill's antialiasing touches. */
+        const double pad = 1 + m->stroke.width;
+        cairo_save(cr);
+        cairo_rectangle(cr, m->cx - m->radius - pad, m->cy - m->radius - pad, m->radius + pad,
+                        2 * (m->radius + pad));
+        cairo_clip(cr);
+        fill_marker(cr, m, m->fill);
+        cairo_restore(cr);
+        break;
+    }
+    }
+
+    if (outline) {
+        marker_path(cr, m);
+        set_stroke(cr, &m->stroke, CAIRO_LINE_CAP_BUTT);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr);
+    }
+
+    if (m->cross) {
+        /* Corner to corner of the mark's bounding square: past a circle's edge, so the mark
+         * reads as struck out. Drawn in the outline's colour, or the fill's without one. */
+        const tl_stroke cross = {
+            .color = outline ? m->stroke.color : m->fill,
+            .width = outline ? m->stroke.width : fmax(0.5, m->radius / 4),
+            .dash = TL_DASH_SOLID,
+        };
+        if (stroke_visible(&cross)) {
+            cairo_move_to(cr, m->cx - m->radius, m->cy + m->radius);
+            cairo_line_to(cr, m->cx + m->radius, m->cy - m->radius);
+            /* A background-coloured halo first: a cross in the fill's colour would vanish
+             * into a filled mark. */
+            const tl_stroke halo = {
+                .color = background,
+                .width = cross.width + 2 * fmax(0.75, cross.width),
+                .dash = TL_DASH_SOLID,
+            };
+            if (stroke_visible(&halo) && m->fill_mode != TL_MARKER_HOLLOW) {
+                set_stroke(cr, &halo, CAIRO_LINE_CAP_BUTT);
+                cairo_stroke_preserve(cr);
+            }
+            set_stroke(cr, &cross, CAIRO_LINE_CAP_ROUND);
+            cairo_stroke(cr);
+        }
+    }
+}
+
+static bool draw_text(cairo_t *cr, tl_fonts *fonts, const tl_text_op *t)
+{
+    if (!(t->color.a > 0))
+        return true;
+    /* The same call measurement made, so the glyphs land where layout measured them. The
+     * layout is deliberately not updated to the target (pango_cairo_update_layout): that
+     * would re-resolve fonts for the device and change the metrics. */
+    PangoLayout *layout = tl_fonts_layout_new(fonts, &t->font, &t->shape, t->text, t->strike);
+    if (!layout)
+        return false;
+    double dx, dy;
+    tl_fonts_layout_get_logical_origin(layout, &dx, &dy);
+    cairo_move_to(cr, t->x - dx, t->y - dy);
+    set_color(cr, t->color);
+    pango_cairo_show_layout(cr, layout);
+    cairo_new_path(cr);
+    g_object_unref(layout);
+    return true;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Scene
+ * ------------------------------------------------------------------------------------------- */
+
+bool tl_cairo_draw_scene(cairo_t *cr, const tl_scene *scene, tl_error **err)
+{
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        return tl_cairo_set_error(err, cairo_status(cr), "cannot draw");
+    if (!tl_cairo_check_scene(scene, err))
+        return false;
+
+    /* State a caller's context may have changed that would alter how ops look. */
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+    cairo_new_path(cr);
+
+    if (scene->background.a > 0) {
+        cairo_rectangle(cr, 0, 0, scene->width, scene->height);
+        set_color(cr, scene->background);
+        cairo_fill(cr);
+    }
+
+    for (size_t i = 0; i < scene->op_count; i++) {
+        const tl_op *op = &scene->ops[i];
+        switch (op->kind) {
+        case TL_OP_RECT:
+            draw_rect(cr, &op->u.rect);
+            break;
+        case TL_OP_LINE:
+            draw_line(cr, &op->u.line);
+            break;
+        case TL_OP_MARKER:
+            draw_marker(cr, &op->u.marker, scene->background);
+            break;
+        case TL_OP_TEXT:
+            /* tl_cairo_check_scene() passed, so this only fails on a bug. */
+            if (!draw_text(cr, scene->fonts, &op->u.text))
+                return tl_set_error(err, TL_ERROR_INTERNAL, "cannot lay out text of op %zu", i);
+            break;
+        }
+    }
+
+    /* Every Cairo and Pango-on-Cairo call above leaves its failure in cr's sticky status. */
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        return tl_cairo_set_error(err, cairo_status(cr), "cannot draw");
+    return true;
+}

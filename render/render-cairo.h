@@ -1,0 +1,32 @@
+/* Drawing a scene on a Cairo context: the one place that knows how each op looks. */
+#ifndef TL_RENDER_CAIRO_H
+#define TL_RENDER_CAIRO_H
+
+#include <stdbool.h>
+
+#include <cairo.h>
+
+#include "timeline/timeline.h"
+
+#include "layouts/scene.h"
+
+/* Checks that every op can be drawn: finite coordinates, and text that the scene's font
+ * context can lay out (there is one, the size is usable, the text is valid UTF-8). Output
+ * code calls this before it writes anything, so a bad scene writes nothing. Returns false and
+ * sets *err (TL_ERROR_INTERNAL: scenes come from the library's own layouts) otherwise. */
+bool tl_cairo_check_scene(const tl_scene *scene, tl_error **err);
+
+/* Draws the background and every op of `scene` in order onto `cr`, in scene units (points)
+ * at the current transformation. Leaves the source, line width, dash, cap, join, operator and
+ * current point changed (callers that care save and restore). Text is laid out with the
+ * scene's font context, exactly as it was measured.
+ *
+ * Cairo errors are sticky, so they are checked once, at the end: returns false and sets *err
+ * when the scene fails tl_cairo_check_scene() or `cr` is, or ends, in an error state. */
+bool tl_cairo_draw_scene(cairo_t *cr, const tl_scene *scene, tl_error **err);
+
+/* Turns a failed Cairo status into an error "CONTEXT: cairo's message": TL_ERROR_IO for
+ * CAIRO_STATUS_WRITE_ERROR, TL_ERROR_INTERNAL for anything else. Always returns false. */
+bool tl_cairo_set_error(tl_error **err, cairo_status_t status, const char *context);
+
+#endif /* TL_RENDER_CAIRO_H */

@@ -1,0 +1,53 @@
+/* Output formats as a table: what differs between SVG, PNG and PDF is how the Cairo surface
+ * is made and finished; the drawing is shared (render-cairo.c). JSON, the scene itself, is a
+ * row too, so that names and extensions are looked up in one place. */
+#ifndef TL_SURFACES_H
+#define TL_SURFACES_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <cairo.h>
+
+#include "timeline/timeline.h"
+
+#include "layouts/scene.h"
+
+/* PNG sides above this many pixels are refused: Cairo's image surfaces cannot be larger. */
+#define TL_RENDER_PNG_MAX_PIXELS 32767
+
+typedef struct tl_render_format {
+    tl_format format;
+    const char *name;      /* for tl_format_from_name(), lower case */
+    const char *extension; /* without the dot, lower case */
+    /* Formats that are not drawn with Cairo write the scene themselves. */
+    bool (*write)(const tl_scene *scene, FILE *fp, const char *display, tl_error **err);
+    /* Cairo formats: makes a surface for `scene` whose bytes go to `write_func(closure, ...)`,
+     * and the scale from points to surface units. Returns NULL and sets *err when the options
+     * cannot produce an image (a PNG too large); a surface in an error state is returned
+     * as is, for the status check after drawing. */
+    cairo_surface_t *(*create)(const tl_scene *scene, const tl_render_options *opts,
+                               cairo_write_func_t write_func, void *closure, double *scale,
+                               tl_error **err);
+    /* Completes the document after drawing (shows the page, encodes the image). */
+    cairo_status_t (*finish)(cairo_t *cr, cairo_write_func_t write_func, void *closure);
+    /* Raster surfaces get the page background painted over every pixel, since their pixel
+     * size is the page size rounded up. */
+    bool raster;
+} tl_render_format;
+
+/* The row for `format`; NULL for a value outside the enum. */
+const tl_render_format *tl_render_format_lookup(tl_format format);
+/* The row whose name, or extension, is `s` (ASCII case-insensitive); NULL for none. */
+const tl_render_format *tl_render_format_by_name(const char *s);
+const tl_render_format *tl_render_format_by_extension(const char *s);
+
+/* Writes `scene` to `fp` in `fmt`, then flushes `fp` (it is not closed). `display` names the
+ * output in messages ("cannot write \"out.png\": ..."); NULL says "output". `opts` may be NULL
+ * for the defaults. A scene that cannot be drawn and an impossible size are detected before
+ * anything is written. Returns false and sets *err: TL_ERROR_USAGE (size), TL_ERROR_IO (a
+ * write failed), TL_ERROR_INTERNAL (anything else Cairo reports, an invalid scene). */
+bool tl_render_write(const tl_render_format *fmt, const tl_scene *scene,
+                     const tl_render_options *opts, FILE *fp, const char *display, tl_error **err);
+
+#endif /* TL_SURFACES_H */

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project needs, when any is missing. Sourced by the other
+# scripts; safe to run again. Uses sudo when not root.
+set -euo pipefail
+
+TL_PACKAGES=(
+    # build
+    gcc meson ninja-build pkg-config
+    libcairo2-dev libpango1.0-dev libcsv-dev
+    # fonts the default font chain uses (Latin, Devanagari, Arabic; Japanese)
+    fonts-noto-core fonts-noto-cjk
+    # tools the tests validate output with
+    librsvg2-bin poppler-utils libxml2-utils python3
+)
+
+tl_install_deps() {
+    local missing=()
+    for p in "${TL_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing: ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    tl_install_deps
+fi

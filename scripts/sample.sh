@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and renders the sample timeline to SVG, PNG and PDF in out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/deps.sh
+tl_install_deps
+
+[ -f build/build.ninja ] || meson setup build --buildtype=release >/dev/null
+ninja -C build >/dev/null
+
+mkdir -p out
+sample=data/samples/india-japan-2019-2020.csv
+title="India–Japan relations, 2019–2020"
+for fmt in svg png pdf; do
+    build/timeline "$sample" --title "$title" -o "out/india-japan-2019-2020.$fmt"
+done
+ls -l out/india-japan-2019-2020.*

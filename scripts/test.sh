@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the whole test suite twice: a plain build and a
+# build with AddressSanitizer + UndefinedBehaviorSanitizer. Ends with "N passed, N failed"
+# (TAP checks of both runs). Exit status 0 only when everything passed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. scripts/deps.sh
+tl_install_deps || exit 1
+
+status=0
+run_suite() { # run_suite BUILD-DIR [meson setup options...]
+    local dir=$1
+    shift
+    if [ ! -f "$dir/build.ninja" ]; then
+        meson setup "$dir" "$@" >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
+    fi
+    ninja -C "$dir" || return 1
+    meson test -C "$dir" --print-errorlogs --num-processes 2
+}
+
+run_suite build || status=1
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
+    run_suite build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug ||
+    status=1
+
+python3 scripts/count-tests.py build/meson-logs/testlog.json \
+    build-asan/meson-logs/testlog.json || status=1
+exit $status

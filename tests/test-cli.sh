@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Runs the built CLI as a user would: formats, stdin/stdout, exit codes, messages with
+# FILE:LINE:COL, and no output file left behind when rendering fails. TAP output.
+set -u
+TIMELINE=${1:?usage: test-cli.sh path/to/timeline}
+SRC=${TL_TEST_SRCDIR:-$(dirname "$0")}
+ROOT=$(cd "$SRC/.." && pwd)
+SAMPLE=$ROOT/data/samples/india-japan-2019-2020.csv
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+n=0
+failed=0
+ok() { # ok COND-EXIT-STATUS NAME
+    n=$((n + 1))
+    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+}
+run() { # run EXPECTED-STATUS NAME -- ARGS...: runs the CLI, stderr to $WORK/err
+    local want=$1 name=$2
+    shift 3
+    "$TIMELINE" "$@" >"$WORK/out" 2>"$WORK/err"
+    local got=$?
+    [ "$got" -eq "$want" ]
+    ok $? "$name (exit $got, want $want)"
+    [ "$got" -eq "$want" ] || sed 's/^/#   /' "$WORK/err"
+}
+has() { grep -qF -- "$1" "$2"; }
+skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+
+# --- basics ---------------------------------------------------------------------------------
+run 0 "--version" -- --version
+has "timeline " "$WORK/out"; ok $? "--version prints the name"
+run 0 "--help" -- --help
+has "--output" "$WORK/out"; ok $? "--help lists --output"
+run 64 "no input is a usage error" --
+run 64 "unknown option" -- --bogus "$SAMPLE" -o "$WORK/x.svg"
+run 64 "unknown theme" -- --theme neon "$SAMPLE" -o "$WORK/x.svg"
+run 64 "unknown extension" -- "$SAMPLE" -o "$WORK/x.docx"
+[ ! -e "$WORK/x.docx" ]; ok $? "no file for a usage error"
+run 64 "bad --width" -- --width abc "$SAMPLE" -o "$WORK/x.svg"
+run 66 "missing input" -- "$WORK/nope.csv" -o "$WORK/x.svg"
+has "nope.csv" "$WORK/err"; ok $? "missing input names the file"
+
+# --- each format ----------------------------------------------------------------------------
+for fmt in svg png pdf json; do
+    run 0 "sample renders to $fmt" -- "$SAMPLE" -o "$WORK/s.$fmt"
+    [ -s "$WORK/s.$fmt" ]; ok $? "$fmt file is not empty"
+done
+head -c 5 "$WORK/s.pdf" | grep -q '%PDF-'; ok $? "pdf magic"
+head -c 8 "$WORK/s.png" | od -An -tx1 | grep -q '89 50 4e 47'; ok $? "png magic"
+if command -v xmllint >/dev/null; then
+    xmllint --noout "$WORK/s.svg"; ok $? "svg is well-formed XML"
+else skip "svg is well-formed XML" "no xmllint"; fi
+if command -v rsvg-convert >/dev/null; then
+    rsvg-convert "$WORK/s.svg" -o "$WORK/s-from-svg.png"; ok $? "rsvg-convert reads the svg"
+else skip "rsvg-convert reads the svg" "no rsvg-convert"; fi
+if command -v pdfinfo >/dev/null; then
+    pdfinfo "$WORK/s.pdf" >"$WORK/pdfinfo"; ok $? "pdfinfo reads the pdf"
+    has "Pages:           1" "$WORK/pdfinfo"; ok $? "pdf has one page"
+else skip "pdfinfo reads the pdf" "no pdfinfo"; fi
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["items"] and d["events"]' \
+    "$WORK/s.json"; ok $? "json parses and has items and events"
+
+# PNG size follows --dpi: the canvas is in points (1/72 in).
+png_size() { python3 -c 'import struct,sys; b=open(sys.argv[1],"rb").read(24); print(*struct.unpack(">II", b[16:24]))' "$1"; }
+run 0 "png at 96 dpi" -- "$SAMPLE" --width 720 -o "$WORK/a.png"
+run 0 "png at 192 dpi" -- "$SAMPLE" --width 720 --dpi 192 -o "$WORK/b.png"
+read -r wa ha < <(png_size "$WORK/a.png")
+read -r wb hb < <(png_size "$WORK/b.png")
+[ "$wa" -eq 960 ]; ok $? "720 pt at 96 dpi is 960 px wide (got $wa)"
+[ "$wb" -eq 1920 ]; ok $? "720 pt at 192 dpi is 1920 px wide (got $wb)"
+
+# --- stdin / stdout -------------------------------------------------------------------------
+"$TIMELINE" - -T png -o - <"$SAMPLE" >"$WORK/stdout.png" 2>"$WORK/err"
+ok $? "stdin to stdout png"
+cmp -s "$WORK/stdout.png" "$WORK/s.png"; ok $? "stdout png equals the file png"
+"$TIMELINE" -T json - <"$SAMPLE" >"$WORK/stdout.json" 2>"$WORK/err"
+ok $? "-T json without -o writes stdout"
+run 64 "no -o and no -T" -- "$SAMPLE"
+
+# --- determinism ----------------------------------------------------------------------------
+for fmt in svg png pdf json; do
+    "$TIMELINE" "$SAMPLE" -o "$WORK/d1.$fmt" 2>/dev/null
+    "$TIMELINE" "$SAMPLE" -o "$WORK/d2.$fmt" 2>/dev/null
+    cmp -s "$WORK/d1.$fmt" "$WORK/d2.$fmt"; ok $? "$fmt output is byte-identical across runs"
+done
+
+# --- bad data -------------------------------------------------------------------------------
+printf 'start,title\n2019-11-04,Good\n2019-02-30,Bad day\n2020,Also good\n' >"$WORK/mixed.csv"
+run 0 "a bad row among good ones still renders" -- "$WORK/mixed.csv" -o "$WORK/mixed.svg"
+has 'mixed.csv:3:1: invalid date "2019-02-30"' "$WORK/err"; ok $? "warning names file:line:col and the date"
+[ -s "$WORK/mixed.svg" ]; ok $? "output written despite the warning"
+rm -f "$WORK/mixed.svg"
+run 65 "--strict turns the warning into an error" -- --strict "$WORK/mixed.csv" -o "$WORK/mixed.svg"
+[ ! -e "$WORK/mixed.svg" ]; ok $? "--strict leaves no output"
+run 0 "-q silences warnings" -- -q "$WORK/mixed.csv" -o "$WORK/mixed.svg"
+[ ! -s "$WORK/err" ]; ok $? "-q printed nothing"
+
+printf 'start,title\n2019-02-30,Bad\nnot a date,Worse\n' >"$WORK/allbad.csv"
+run 65 "nothing drawable is an error" -- "$WORK/allbad.csv" -o "$WORK/allbad.svg"
+[ ! -e "$WORK/allbad.svg" ]; ok $? "no output for nothing drawable"
+has 'allbad.csv:3:1:' "$WORK/err"; ok $? "each bad row is still reported"
+
+printf 'when,what\n2019,x\n' >"$WORK/nocols.csv"
+run 65 "no start/title column" -- "$WORK/nocols.csv" -o "$WORK/nocols.svg"
+has 'nocols.csv:1' "$WORK/err"; ok $? "missing column error points at the header"
+
+printf 'start,end,title\n2020-03,2019-01,Backwards\n2020,,Fine\n' >"$WORK/backwards.csv"
+run 0 "end before start is a warning" -- "$WORK/backwards.csv" -o "$WORK/b.svg"
+has 'backwards.csv:2:' "$WORK/err"; ok $? "end-before-start names its line"
+
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR' >"$WORK/binary.csv"
+run 65 "a binary file is rejected" -- "$WORK/binary.csv" -o "$WORK/bin.svg"
+[ ! -e "$WORK/bin.svg" ]; ok $? "no output for a binary file"
+
+# --- no partial output ----------------------------------------------------------------------
+echo "precious" >"$WORK/keep.svg"
+run 65 "failed render keeps the old file" -- "$WORK/allbad.csv" -o "$WORK/keep.svg"
+[ "$(cat "$WORK/keep.svg")" = "precious" ]; ok $? "existing output untouched on failure"
+run 73 "output into a missing directory" -- "$SAMPLE" -o "$WORK/no/such/dir/x.svg"
+if [ -w /dev/full ]; then
+    "$TIMELINE" "$SAMPLE" -T svg -o - >/dev/full 2>"$WORK/err"
+    [ $? -eq 74 ]; ok $? "writing to a full disk is an I/O error (74)"
+else skip "writing to a full disk" "no /dev/full"; fi
+ls -a "$WORK" | grep -q '^\.keep\.svg\.' && r=1 || r=0
+ok $r "no temporary files left behind"
+
+echo "1..$n"
+echo "# $((n - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]

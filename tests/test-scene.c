@@ -1,0 +1,136 @@
+/* The scene builder and its JSON dump: escaping, locale-independent numbers, boxes, roles. */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/tl-buf.h"
+#include "fonts/measure-fixed.h"
+#include "layouts/scene.h"
+#include "tap.h"
+
+static void test_buf_numbers(void)
+{
+    tl_buf b = TL_BUF_INIT;
+    tl_buf_append_fixed2(&b, 1.005);
+    tl_buf_append_char(&b, ' ');
+    tl_buf_append_fixed2(&b, -0.001);
+    tl_buf_append_char(&b, ' ');
+    tl_buf_append_fixed2(&b, -12.345);
+    tl_buf_append_char(&b, ' ');
+    tl_buf_append_fixed2(&b, 900);
+    tap_is_str(b.data, "1.00 0.00 -12.35 900.00", "fixed2 numbers (no \"-0.00\")");
+    tl_buf_free(&b);
+
+    /* A comma locale must not change the dump. */
+    if (setlocale(LC_NUMERIC, "de_DE.UTF-8") || setlocale(LC_NUMERIC, "fr_FR.UTF-8")) {
+        tl_buf_append_fixed2(&b, 3.5);
+        tap_is_str(b.data, "3.50", "decimal point under a comma locale");
+        tl_buf_free(&b);
+        setlocale(LC_NUMERIC, "C");
+    } else {
+        tap_ok(true, "decimal point under a comma locale # SKIP no such locale");
+    }
+}
+
+static void test_json_strings(void)
+{
+    tl_buf b = TL_BUF_INIT;
+    tl_buf_append_json_string(&b, "a\"b\\c\nd\te\x01 \xe2\x80\x93 </svg>");
+    tap_is_str(b.data, "\"a\\\"b\\\\c\\nd\\te\\u0001 \xe2\x80\x93 </svg>\"",
+               "JSON escaping of quotes, backslashes, controls; UTF-8 kept");
+    tl_buf_free(&b);
+}
+
+static void test_builder(void)
+{
+    tl_scene *s = tl_scene_new(300, 200);
+    tl_scene_set_event_count(s, 2);
+    s->events[0] = (tl_scene_event){.title = tl_scene_strdup(s, "First \"one\""),
+                                    .start = tl_scene_strdup(s, "2019-11"),
+                                    .placed = true};
+    s->events[1] = (tl_scene_event){.title = tl_scene_strdup(s, "Second"),
+                                    .start = tl_scene_strdup(s, "2020"),
+                                    .end = tl_scene_strdup(s, "2021")};
+    tl_scene_add_rect(s, TL_ROLE_SPAN, 1, 10, 20, 30, 5, (tl_color){1, 0, 0, 1});
+    tl_scene_add_line(s, TL_ROLE_EVENT_STEM, 0, 50, 80, 50, 30,
+                      (tl_stroke){.color = {0, 0, 0, 1}, .width = 1});
+    tl_op *mk = tl_scene_push(s, TL_OP_MARKER, TL_ROLE_EVENT_MARK, 0);
+    mk->u.marker = (tl_marker_op){.cx = 50, .cy = 85, .radius = 4, .fill = {0, 0, 1, 1}};
+    tl_text_measurer m = tl_measure_fixed();
+    tl_font f = {.size = 10, .weight = 400};
+    tl_text_shape shape = {0};
+    tl_text_extents ext;
+    m.measure(m.user, &f, &shape, "Label", &ext);
+    tl_scene_add_text(s, TL_ROLE_EVENT_LABEL, 0, 55, 20, "Label", &f, &shape, &ext,
+                      (tl_color){0, 0, 0, 1});
+    tl_scene_add_warning(s, strdup("line 3: something"));
+
+    double box[4];
+    tl_scene_op_bbox(&s->ops[1], box);
+    tap_ok(box[0] == 50 && box[1] == 30 && box[2] == 0 && box[3] == 50,
+           "a line's box is normalised (y2 < y1)");
+    tl_scene_op_bbox(&s->ops[2], box);
+    tap_ok(box[0] == 46 && box[1] == 81 && box[2] == 8 && box[3] == 8, "a marker's box");
+    tap_is_near(s->ops[3].u.text.w, 30, 1e-9, "fixed measurer: 5 chars x 0.6 em x 10 pt");
+    tap_is_near(s->ops[3].u.text.h, 12, 1e-9, "fixed measurer: 1.2 em line");
+
+    char *json = tl_scene_to_json(s);
+    tap_ok(strstr(json, "{\"width\":300.00,\"height\":200.00,") == json, "size first");
+    tap_ok(strstr(json, "{\"type\":\"rect\",\"role\":\"span\",\"event\":1,"
+                        "\"bbox\":[10.00,20.00,30.00,5.00],\"fill\":\"#ff0000\"}") != NULL,
+           "rect item");
+    tap_ok(strstr(json, "\"type\":\"text\",\"role\":\"event-label\",\"event\":0,"
+                        "\"bbox\":[55.00,20.00,30.00,12.00],\"text\":\"Label\"") != NULL,
+           "text item with its measured box");
+    tap_ok(strstr(json, "{\"index\":0,\"title\":\"First \\\"one\\\"\",\"start\":\"2019-11\","
+                        "\"end\":null,\"placed\":true}") != NULL,
+           "event entry with escaped title and null end");
+    tap_ok(strstr(json, "\"end\":\"2021\",\"placed\":false") != NULL, "unplaced event");
+    tap_ok(strstr(json, "\"warnings\":[\n \"line 3: something\"]") != NULL, "warnings");
+    free(json);
+
+    FILE *full = fopen("/dev/full", "w");
+    if (full) {
+        tl_error *err = NULL;
+        tap_ok(!tl_scene_write_json(s, full, &err) && err && err->code == TL_ERROR_IO,
+               "writing JSON to a full disk is an I/O error");
+        tl_error_free(err);
+        fclose(full);
+    }
+    tl_scene_free(s);
+
+    static const tl_role roles[] = {TL_ROLE_EVENT_LABEL, TL_ROLE_EVENT_MARK, TL_ROLE_SPAN,
+                                    TL_ROLE_ERA, TL_ROLE_TICK_LABEL, TL_ROLE_AXIS,
+                                    TL_ROLE_TITLE, TL_ROLE_LEGEND};
+    static const char *const names[] = {"event-label", "event-mark", "span", "era",
+                                        "tick-label", "axis", "title", "legend"};
+    bool all = true;
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        all = all && strcmp(tl_scene_role_name(roles[i]), names[i]) == 0;
+    tap_ok(all, "documented role names");
+}
+
+static void test_fixed_measurer_wrap(void)
+{
+    tl_text_measurer m = tl_measure_fixed();
+    tl_font f = {.size = 10};
+    tl_text_extents e;
+    tl_text_shape wrap = {.wrap_width = 40};
+    m.measure(m.user, &f, &wrap, "aaaa bbbb cccc", &e);
+    tap_is_int(e.lines, 3, "wraps at 6 chars per 40 pt: three words of 4 -> 3 lines");
+    tl_text_shape cap = {.wrap_width = 40, .max_lines = 2};
+    m.measure(m.user, &f, &cap, "aaaa bbbb cccc", &e);
+    tap_ok(e.lines == 2 && e.ellipsized, "max_lines caps and marks ellipsized");
+    tl_text_shape none = {0};
+    m.measure(m.user, &f, &none, "\xe6\x97\xa5\xe6\x9c\xac", &e);
+    tap_is_near(e.width, 12, 1e-9, "code points, not bytes, are counted");
+}
+
+int main(void)
+{
+    test_buf_numbers();
+    test_json_strings();
+    test_builder();
+    test_fixed_measurer_wrap();
+    return tap_done();
+}

@@ -1,0 +1,209 @@
+/* Ticks: calendar boundaries for every unit, BCE labels, densest non-colliding step. */
+#include <stdio.h>
+#include <string.h>
+
+#include "data/date.h"
+#include "fonts/measure-fixed.h"
+#include "layouts/datefmt.h"
+#include "layouts/ticks.h"
+#include "tap.h"
+
+static const tl_font FONT = {.size = 8.5, .weight = 400};
+
+static bool gen(int64_t t0, int64_t t1, double width, tl_ticks *out)
+{
+    tl_scale s;
+    tl_scale_init(&s, t0, t1, 0, 0, width);
+    tl_text_measurer m = tl_measure_fixed();
+    return tl_ticks_generate(&s, &m, &FONT, 10, -1e9, 1e9, out);
+}
+
+static int64_t ymd(int64_t y, int m, int d)
+{
+    return tl_date_make(y, m, d, 0, 0, 0);
+}
+
+/* No two labels closer than the gap; all inside the scale. */
+static bool no_collisions(const tl_ticks *t)
+{
+    for (size_t i = 1; i < t->count; i++) {
+        const tl_tick *a = &t->items[i - 1], *b = &t->items[i];
+        if (a->x + a->extents.width / 2 + 10 > b->x - b->extents.width / 2 + 1e-9)
+            return false;
+        if (a->t >= b->t)
+            return false;
+    }
+    return true;
+}
+
+static void test_months(void)
+{
+    tl_ticks t;
+    tap_ok(gen(ymd(2019, 10, 20), ymd(2020, 11, 10), 800, &t), "month range generates");
+    tap_is_int(t.unit, TL_TICK_MONTH, "a year at 800 pt ticks months");
+    tap_is_int(t.step, 1, "every month");
+    bool on_first = true;
+    for (size_t i = 0; i < t.count; i++) {
+        tl_civil c;
+        tl_date_split(t.items[i].t, &c);
+        on_first = on_first && c.day == 1 && c.hour == 0 && c.minute == 0 && c.second == 0;
+    }
+    tap_ok(on_first, "month ticks fall on the 1st at midnight");
+    tap_is_str(t.items[0].label, "Nov 2019", "first month tick carries its year");
+    tap_is_str(t.items[1].label, "Dec", "later ticks are just the month");
+    tap_is_str(t.items[2].label, "Jan 2020", "a new year is named");
+    tap_ok(no_collisions(&t), "month labels do not collide");
+    tl_ticks_free(&t);
+
+    /* Narrow: quarters or half years, still on boundaries. */
+    tap_ok(gen(ymd(2019, 1, 1), ymd(2021, 12, 31), 300, &t), "narrow range generates");
+    tap_ok((t.unit == TL_TICK_MONTH && (t.step == 3 || t.step == 6)) || t.unit == TL_TICK_YEAR,
+           "narrow three years use quarters, halves or years (unit %d step %lld)", t.unit,
+           (long long)t.step);
+    bool aligned = true;
+    for (size_t i = 0; i < t.count; i++) {
+        tl_civil c;
+        tl_date_split(t.items[i].t, &c);
+        aligned = aligned && c.day == 1 && (c.month - 1) % (t.unit == TL_TICK_MONTH ? t.step : 12) == 0;
+    }
+    tap_ok(aligned, "coarse month ticks start quarters/halves in January's phase");
+    tap_ok(no_collisions(&t), "no collisions at 300 pt");
+    tl_ticks_free(&t);
+}
+
+static void test_leap_and_days(void)
+{
+    tl_ticks t;
+    tap_ok(gen(ymd(2020, 2, 26), ymd(2020, 3, 3), 450, &t), "days around a leap day");
+    tap_is_int(t.unit, TL_TICK_DAY, "a week at 450 pt ticks days");
+    bool has_29 = false;
+    for (size_t i = 0; i < t.count; i++)
+        has_29 = has_29 || strcmp(t.items[i].label, "29 Feb") == 0;
+    tap_ok(has_29, "29 Feb 2020 is a tick");
+    tap_ok(no_collisions(&t), "day labels do not collide");
+    tl_ticks_free(&t);
+
+    tap_ok(gen(ymd(2021, 2, 26), ymd(2021, 3, 3), 450, &t), "days around 2021's February");
+    bool no_29 = true;
+    for (size_t i = 0; i < t.count; i++)
+        no_29 = no_29 && strstr(t.items[i].label, "29 Feb") == NULL;
+    tap_ok(no_29, "no 29 Feb in 2021");
+    tl_ticks_free(&t);
+}
+
+static void test_weeks(void)
+{
+    tl_ticks t;
+    tap_ok(gen(ymd(2024, 1, 3), ymd(2024, 3, 20), 600, &t), "eleven weeks at 600 pt");
+    tap_is_int(t.unit, TL_TICK_WEEK, "weekly ticks");
+    bool mondays = true;
+    for (size_t i = 0; i < t.count; i++) {
+        tl_civil c;
+        tl_date_split(t.items[i].t, &c);
+        mondays = mondays && c.weekday == 1;
+    }
+    tap_ok(mondays, "week ticks fall on Mondays");
+    tl_ticks_free(&t);
+}
+
+static void test_hours_minutes_seconds(void)
+{
+    tl_ticks t;
+    int64_t base = tl_date_make(2020, 10, 7, 9, 0, 0);
+    tap_ok(gen(base, base + 6 * 3600, 800, &t), "six hours");
+    tap_ok(t.unit == TL_TICK_MINUTE || t.unit == TL_TICK_HOUR, "hours or minutes");
+    tap_is_str(t.items[0].label, t.unit == TL_TICK_HOUR ? "09:00" : "09:00",
+               "first label is a time");
+    tl_ticks_free(&t);
+
+    tap_ok(gen(base, base + 90, 800, &t), "ninety seconds");
+    tap_is_int(t.unit, TL_TICK_SECOND, "second ticks");
+    bool fmt = strlen(t.items[0].label) == 8 && t.items[0].label[2] == ':';
+    tap_ok(fmt, "second labels are HH:MM:SS (%s)", t.items[0].label);
+    tap_ok(no_collisions(&t), "second labels do not collide");
+    tl_ticks_free(&t);
+}
+
+static void test_years_and_bce(void)
+{
+    tl_ticks t;
+    tap_ok(gen(ymd(1000, 1, 1), ymd(2000, 1, 1), 800, &t), "a millennium");
+    tap_is_int(t.unit, TL_TICK_YEAR, "year ticks");
+    tap_ok(t.step >= 50 && t.step <= 100, "step of 50 or 100 years (%lld)", (long long)t.step);
+    bool round = true;
+    for (size_t i = 0; i < t.count; i++) {
+        tl_civil c;
+        tl_date_split(t.items[i].t, &c);
+        round = round && c.year % t.step == 0 && c.month == 1 && c.day == 1;
+    }
+    tap_ok(round, "year ticks on multiples of the step, on 1 January");
+    tl_ticks_free(&t);
+
+    /* 800 BCE .. 300 CE: astronomical -799 .. 300. */
+    tap_ok(gen(ymd(-799, 1, 1), ymd(300, 1, 1), 800, &t), "across the BCE/CE boundary");
+    bool bce_round = true, no_zero = true, has_bce = false;
+    for (size_t i = 0; i < t.count; i++) {
+        tl_civil c;
+        tl_date_split(t.items[i].t, &c);
+        if (c.year <= 0) {
+            has_bce = true;
+            bce_round = bce_round && (1 - c.year) % t.step == 0;
+        }
+        no_zero = no_zero && strcmp(t.items[i].label, "0") != 0 &&
+                  strcmp(t.items[i].label, "0 BCE") != 0;
+    }
+    tap_ok(has_bce, "BCE ticks present");
+    tap_ok(bce_round, "BCE ticks are round BCE years (step %lld)", (long long)t.step);
+    tap_ok(no_zero, "no year zero label");
+    tap_is_str(t.items[0].label + strlen(t.items[0].label) - 3, "BCE", "BCE suffix");
+    tl_ticks_free(&t);
+
+    char buf[32];
+    tl_datefmt_year(-499, buf, sizeof buf);
+    tap_is_str(buf, "500 BCE", "astronomical -499 is 500 BCE");
+    tl_datefmt_year(0, buf, sizeof buf);
+    tap_is_str(buf, "1 BCE", "astronomical 0 is 1 BCE");
+    tl_datefmt_year(43, buf, sizeof buf);
+    tap_is_str(buf, "43", "43 CE stays 43, never 1943");
+
+    /* Deep time: 100,000 years. */
+    tap_ok(gen(ymd(-99999, 1, 1), ymd(2000, 1, 1), 800, &t), "a hundred thousand years");
+    tap_ok(t.count >= 2 && t.step >= 5000, "deep time steps in thousands (%lld, %zu ticks)",
+           (long long)t.step, t.count);
+    tap_ok(no_collisions(&t), "deep time labels do not collide");
+    tl_ticks_free(&t);
+}
+
+static void test_density(void)
+{
+    /* Wider canvases never get coarser ticks. */
+    int64_t t0 = ymd(2019, 11, 1), t1 = ymd(2020, 10, 31);
+    size_t prev = 0;
+    bool monotone = true;
+    for (double w = 200; w <= 3000; w += 200) {
+        tl_ticks t;
+        gen(t0, t1, w, &t);
+        monotone = monotone && t.count + 1 >= prev;
+        prev = t.count;
+        if (!no_collisions(&t))
+            monotone = false;
+        tl_ticks_free(&t);
+    }
+    tap_ok(monotone, "tick count grows with width and labels never collide (200..3000 pt)");
+
+    tl_ticks t;
+    gen(t0, t1, 40, &t);
+    tap_ok(no_collisions(&t), "a 40 pt axis has at most non-colliding ticks (%zu)", t.count);
+    tl_ticks_free(&t);
+}
+
+int main(void)
+{
+    test_months();
+    test_leap_and_days();
+    test_weeks();
+    test_hours_minutes_seconds();
+    test_years_and_bce();
+    test_density();
+    return tap_done();
+}
