@@ -66,17 +66,25 @@ char *tl_xstrndup(const char *s, size_t n)
     return p;
 }
 
+char *tl_xvasprintf(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    char probe[1];
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return tl_xstrdup("");
+    char *p = tl_xmalloc((size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
 char *tl_xasprintf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return tl_xstrdup("");
-    char *p = tl_xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    char *p = tl_xvasprintf(fmt, ap);
     va_end(ap);
     return p;
 }

@@ -4,6 +4,7 @@
 #ifndef TL_ALLOC_H
 #define TL_ALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *tl_xmalloc(size_t size);
@@ -16,5 +17,6 @@ char *tl_xstrdup(const char *s);
 char *tl_xstrndup(const char *s, size_t n);
 /* printf into a new string. */
 char *tl_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *tl_xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 #endif /* TL_ALLOC_H */

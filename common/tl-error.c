@@ -36,15 +36,7 @@ static bool set_error_va(tl_error **err, tl_error_code code, const char *path,
 {
     if (!err || *err)
         return false;
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
-    va_end(ap2);
-    char *msg = tl_xmalloc(n > 0 ? (size_t)n + 1 : 1);
-    if (n > 0)
-        vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    else
-        msg[0] = '\0';
+    char *msg = tl_xvasprintf(fmt, ap);
 
     tl_error *e = tl_xcalloc(1, sizeof *e);
     e->code = code;

@@ -76,9 +76,9 @@ static const keyword status_names[] = {
 };
 
 static const keyword type_names[] = {
-    {"point", TL_EVENT_POINT},      {"event", TL_EVENT_POINT}, {"milestone", TL_EVENT_POINT},
-    {"span", TL_EVENT_SPAN},        {"range", TL_EVENT_SPAN},  {"period", TL_EVENT_SPAN},
-    {"task", TL_EVENT_SPAN},        {"era", TL_EVENT_ERA},     {"background", TL_EVENT_ERA},
+    {"point", TL_EVENT_POINT}, {"event", TL_EVENT_POINT}, {"milestone", TL_EVENT_POINT},
+    {"span", TL_EVENT_SPAN},   {"range", TL_EVENT_SPAN},  {"period", TL_EVENT_SPAN},
+    {"task", TL_EVENT_SPAN},   {"era", TL_EVENT_ERA},     {"background", TL_EVENT_ERA},
     {"band", TL_EVENT_ERA},
 };
 
@@ -292,8 +292,7 @@ bool tl_columns_init(tl_columns *cols, tl_csv_row *header, const char *path, tl_
         if (cols->index[col] != TL_COLUMN_ABSENT) {
             char a[QUOTE_BUF], b[QUOTE_BUF];
             warn(tl, path, f->pos, "column %s ignored: %s is already the %s column",
-                 quote(a, f->text), quote(b, cols->name[col]),
-                 tl_columns_get_canonical_name(col));
+                 quote(a, f->text), quote(b, cols->name[col]), tl_columns_get_canonical_name(col));
             continue;
         }
         cols->index[col] = i;
@@ -304,8 +303,7 @@ bool tl_columns_init(tl_columns *cols, tl_csv_row *header, const char *path, tl_
     const bool no_title = cols->index[TL_COLUMN_TITLE] == TL_COLUMN_ABSENT;
     if (no_start || no_title) {
         char *found = list_names(header);
-        tl_set_error_at(err, TL_ERROR_DATA, path, header->fields[0].pos.line, 0,
-                        "%s (found: %s)",
+        tl_set_error_at(err, TL_ERROR_DATA, path, header->fields[0].pos.line, 0, "%s (found: %s)",
                         no_start && no_title ? "no \"start\" and no \"title\" column"
                         : no_start           ? "no \"start\" column"
                                              : "no \"title\" column",
@@ -364,8 +362,7 @@ static bool parse_importance(const char *s, int *out)
     return true;
 }
 
-void tl_columns_add_row(const tl_columns *cols, tl_csv_row *row, const char *path,
-                        tl_timeline *tl)
+void tl_columns_add_row(const tl_columns *cols, tl_csv_row *row, const char *path, tl_timeline *tl)
 {
     for (size_t i = 0; i < row->count; i++)
         trim_field(&row->fields[i]);
@@ -409,8 +406,8 @@ void tl_columns_add_row(const tl_columns *cols, tl_csv_row *row, const char *pat
     int type_value = 0;
     bool typed = false;
     if (type.text[0]) {
-        typed = lookup(type_names, sizeof type_names / sizeof type_names[0], type.text,
-                       &type_value);
+        typed =
+            lookup(type_names, sizeof type_names / sizeof type_names[0], type.text, &type_value);
         if (!typed) {
             warn(tl, path, type.pos,
                  "unknown type %s (expected point, span or era); treated as a %s",

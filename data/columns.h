@@ -55,8 +55,7 @@ bool tl_columns_init(tl_columns *cols, tl_csv_row *header, const char *path, tl_
 /* Turns a data row into an event of `tl` (fields are trimmed in place). A row that cannot be
  * used is skipped with a warning "PATH:LINE:COL: message"; smaller problems (unknown status,
  * bad importance, unknown type, extra fields) add a warning and keep the row. */
-void tl_columns_add_row(const tl_columns *cols, tl_csv_row *row, const char *path,
-                        tl_timeline *tl);
+void tl_columns_add_row(const tl_columns *cols, tl_csv_row *row, const char *path, tl_timeline *tl);
 
 /* Frees what tl_columns_init() allocated. Safe on a zeroed or already cleared struct. */
 void tl_columns_clear(tl_columns *cols);

@@ -86,7 +86,6 @@ struct tl_csv_reader {
     size_t span_count, span_cap;
     tl_csv_field *fields;
     size_t field_cap;
-    size_t rows;
 };
 
 static tl_csv_pos cursor_pos(const cursor *c)
@@ -177,7 +176,6 @@ static void on_record(int c, void *user)
         };
     }
     tl_csv_row row = {.fields = r->fields, .count = r->span_count, .end = r->term_pos};
-    r->rows++;
     /* libcsv always submits a field before the record; the check keeps row_fn's promise. */
     if (row.count > 0 && !r->row_fn(r->user, &row, r->err))
         r->failed = true;
@@ -397,16 +395,10 @@ bool tl_csv_reader_finish(tl_csv_reader *r, tl_error **err)
     /* csv_fini() resets the parser's status, so read csv_error() before anything else. */
     if (csv_fini(&r->parser, on_field, on_record, r) != 0 && !r->failed) {
         char msg[96];
-        snprintf(msg, sizeof msg, "CSV parser failed: %s",
-                 csv_strerror(csv_error(&r->parser)));
+        snprintf(msg, sizeof msg, "CSV parser failed: %s", csv_strerror(csv_error(&r->parser)));
         return fail_at(r, end, msg);
     }
     return !r->failed;
-}
-
-size_t tl_csv_reader_get_row_count(const tl_csv_reader *r)
-{
-    return r->rows;
 }
 
 void tl_csv_reader_free(tl_csv_reader *r)
@@ -533,8 +525,7 @@ tl_timeline *tl_timeline_load_csv_stream(FILE *fp, const char *display_name, tl_
     return load_stream(fp, path, err);
 }
 
-tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_name,
-                                       tl_error **err)
+tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_name, tl_error **err)
 {
     if (!path) {
         tl_set_error(err, TL_ERROR_USAGE, "tl_timeline_load_csv_file: no path");

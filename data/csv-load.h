@@ -64,9 +64,6 @@ bool tl_csv_reader_feed(tl_csv_reader *r, const char *data, size_t len, tl_error
  * unterminated quoted field or an incomplete UTF-8 sequence. Same failure rules as feed. */
 bool tl_csv_reader_finish(tl_csv_reader *r, tl_error **err);
 
-/* Number of records delivered so far. */
-size_t tl_csv_reader_get_row_count(const tl_csv_reader *r);
-
 /* Frees the reader. NULL is a no-op. */
 void tl_csv_reader_free(tl_csv_reader *r);
 

@@ -33,10 +33,10 @@ int64_t tl_date_days_from_civil(int64_t year, int month, int day)
 {
     const int64_t y = year - (month <= 2);
     const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const int64_t yoe = y - era * 400;                             /* [0, 399] */
-    const int64_t mp = month > 2 ? month - 3 : month + 9;          /* March = 0 */
-    const int64_t doy = (153 * mp + 2) / 5 + day - 1;              /* [0, 365] */
-    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;     /* [0, 146096] */
+    const int64_t yoe = y - era * 400;                         /* [0, 399] */
+    const int64_t mp = month > 2 ? month - 3 : month + 9;      /* March = 0 */
+    const int64_t doy = (153 * mp + 2) / 5 + day - 1;          /* [0, 365] */
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* [0, 146096] */
     return era * 146097 + doe - 719468;
 }
 
@@ -44,10 +44,10 @@ void tl_date_civil_from_days(int64_t days, int64_t *year, int *month, int *day)
 {
     const int64_t z = days + 719468;
     const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;                                     /* [0, 146096] */
+    const int64_t doe = z - era * 146097;                                      /* [0, 146096] */
     const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);              /* [0, 365] */
-    const int64_t mp = (5 * doy + 2) / 153;                                   /* [0, 11] */
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
+    const int64_t mp = (5 * doy + 2) / 153;                                    /* [0, 11] */
     const int d = (int)(doy - (153 * mp + 2) / 5 + 1);
     const int m = (int)(mp < 10 ? mp + 3 : mp - 9);
     *year = yoe + era * 400 + (m <= 2);
@@ -233,6 +233,8 @@ static bool parse_time(const char **s, int *hour, int *minute, int *second, bool
 
 static bool parse_date(const char *text, tl_time *out, why *w)
 {
+    if (!text)
+        return fail_plain(w, "empty date");
     while (is_space(*text))
         text++;
     size_t len = strlen(text);
@@ -402,8 +404,7 @@ size_t tl_date_format_iso(const tl_time *t, char *buf, size_t size)
         n = snprintf(buf, size, "%s-%02d-%02d", year, c.month, c.day);
         break;
     case TL_PRECISION_MINUTE:
-        n = snprintf(buf, size, "%s-%02d-%02dT%02d:%02d", year, c.month, c.day, c.hour,
-                     c.minute);
+        n = snprintf(buf, size, "%s-%02d-%02dT%02d:%02d", year, c.month, c.day, c.hour, c.minute);
         break;
     case TL_PRECISION_SECOND:
         n = snprintf(buf, size, "%s-%02d-%02dT%02d:%02d:%02d", year, c.month, c.day, c.hour,

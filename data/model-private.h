@@ -13,15 +13,15 @@ struct tl_event {
     bool has_end;
     tl_event_type type;
     tl_status status;
-    int importance;        /* 1..5, 3 when not given */
-    const char *title;     /* arena strings, never NULL */
+    int importance;    /* 1..5, 3 when not given */
+    const char *title; /* arena strings, never NULL */
     const char *description;
     const char *group;
     const char *color;
     const char *start_text;
     const char *end_text;
-    unsigned long line;    /* 1-based line where the row starts */
-    size_t order;          /* position among the file's rows, for stable ordering */
+    unsigned long line; /* 1-based line where the row starts */
+    size_t order;       /* position among the file's rows, for stable ordering */
     /* Index of `group` in tl_timeline.groups, -1 for no group. Set by tl_model_finish(), which
      * also makes `group` point at the shared copy in `groups`. */
     int group_index;

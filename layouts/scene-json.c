@@ -73,7 +73,8 @@ static void append_op(tl_buf *b, const tl_op *op)
         tl_buf_append_json_string(b, op->u.text.text);
         tl_buf_append_str(b, ",\"size\":");
         tl_buf_append_fixed2(b, op->u.text.font.size);
-        tl_buf_printf(b, ",\"lines\":%d", op->u.text.shape.max_lines);
+        if (op->u.text.shape.max_lines > 0)
+            tl_buf_printf(b, ",\"max_lines\":%d", op->u.text.shape.max_lines);
         if (op->u.text.strike)
             tl_buf_append_str(b, ",\"strike\":true");
         append_color(b, "color", op->u.text.color);

@@ -825,7 +825,7 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
         }
         scene->height = opts->height;
     } else {
-        scene->height = plan(&r, MAX_LEVELS_FIT, MAX_SPAN_ROWS);
+        scene->height = ceil(plan(&r, MAX_LEVELS_FIT, MAX_SPAN_ROWS));
     }
 
     emit_eras(&r);

@@ -77,8 +77,7 @@ static tl_timeline *expect_load(const char *csv, size_t events, const char *warn
         return NULL;
     }
     tap_ok(err == NULL, "%s: no error set", name);
-    tap_is_int((long long)tl_timeline_get_event_count(tl), (long long)events, "%s: events",
-               name);
+    tap_is_int((long long)tl_timeline_get_event_count(tl), (long long)events, "%s: events", name);
     char *w = join_warnings(tl);
     tap_is_str(w, warnings, "%s: warnings", name);
     free(w);
@@ -205,7 +204,8 @@ static const reader_case reader_cases[] = {
     {"empty input", "", 0, ""},
     {"bom only", "\xEF\xBB\xBF", 0, ""},
     {"single field", "x", 0, "1:1=x>1:2\n"},
-    {"unterminated quote", "a,b\nc,\"open\nmore\n", 0, "ERROR: r.csv:2:3: unterminated quoted field"},
+    {"unterminated quote", "a,b\nc,\"open\nmore\n", 0,
+     "ERROR: r.csv:2:3: unterminated quoted field"},
     {"stray quote", "a,b\nc,d\"e\n", 0,
      "ERROR: r.csv:2:4: quote inside an unquoted field (enclose the field in quotes and double "
      "the quotes inside it)"},
@@ -443,8 +443,7 @@ static void test_header(void)
         tl_buf b = TL_BUF_INIT;
         tl_buf_printf(&b, "start,title,%s\n2020,A,2021\n", ends[i]);
         tl_timeline *t = load(b.data, NULL);
-        tap_ok(t && tl_event_get_end(tl_timeline_get_event(t, 0), NULL), "end alias %s",
-               ends[i]);
+        tap_ok(t && tl_event_get_end(tl_timeline_get_event(t, 0), NULL), "end alias %s", ends[i]);
         tl_timeline_free(t);
         tl_buf_free(&b);
     }
@@ -536,8 +535,7 @@ static void test_errors(void)
     expect_error_n("start,title\n20\0 20,A\n", 20, TL_ERROR_DATA,
                    "t.csv:2:3: binary data (NUL byte)", "NUL byte");
     expect_error("start,title\n2020,caf\xE9\n",
-                 "t.csv:2:9: invalid UTF-8 (byte 0xE9); save the file as UTF-8",
-                 "invalid UTF-8");
+                 "t.csv:2:9: invalid UTF-8 (byte 0xE9); save the file as UTF-8", "invalid UTF-8");
     expect_error_n("\xFF\xFEs\0t\0a\0r\0t\0", 12, TL_ERROR_DATA,
                    "t.csv: file is UTF-16; save it as UTF-8", "UTF-16 LE");
     expect_error_n("\xFE\xFF\0s\0t", 6, TL_ERROR_DATA, "t.csv: file is UTF-16; save it as UTF-8",
@@ -621,8 +619,7 @@ static void test_large_file(void)
     unsigned long line = 2;
     size_t rows = 0;
     while (b.len < boundary - 40) {
-        tl_buf_printf(&b, "2020-01-%02zu,Row %zu,plain \xC3\xA9t\xC3\xA9\n", rows % 28 + 1,
-                      rows);
+        tl_buf_printf(&b, "2020-01-%02zu,Row %zu,plain \xC3\xA9t\xC3\xA9\n", rows % 28 + 1, rows);
         rows++;
         line++;
     }
@@ -679,8 +676,8 @@ static void test_large_file(void)
         }
         tap_is_int((long long)tl_timeline_get_event_count(tl), (long long)rows,
                    "large file (%s): all rows", modes[mode]);
-        tap_is_int((long long)tl_timeline_get_warning_count(tl), 1,
-                   "large file (%s): one warning", modes[mode]);
+        tap_is_int((long long)tl_timeline_get_warning_count(tl), 1, "large file (%s): one warning",
+                   modes[mode]);
         tap_is_str(tl_timeline_get_warning(tl, 0), want, "large file (%s): warning position",
                    modes[mode]);
         /* The straddling field arrives whole. */
@@ -925,10 +922,12 @@ static void load_corpus_dir(const char *dir, int depth, size_t *loaded, size_t *
             tl_timeline *tl = tl_timeline_load_csv_file(path.data, names[i], &err);
             bool clean = (tl != NULL) != (err != NULL);
             if (err)
-                clean = clean && err->message && strncmp(err->message, names[i],
-                                                         strlen(names[i])) == 0;
+                clean =
+                    clean && err->message && strncmp(err->message, names[i], strlen(names[i])) == 0;
             tap_ok(clean, "corpus %s: %s", path.data,
-                   tl ? "loads" : err ? err->message : "(no error)");
+                   tl    ? "loads"
+                   : err ? err->message
+                         : "(no error)");
             for (size_t w = 0; tl && w < tl_timeline_get_warning_count(tl) && w < 3; w++)
                 tap_diag("  %s", tl_timeline_get_warning(tl, w));
             if (tl)

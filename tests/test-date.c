@@ -60,19 +60,17 @@ static const accepted accepted_cases[] = {
     {"0001-01-01", "0001-01-01T00:00:00", "0001-01-01T23:59:59", TL_PRECISION_DAY, "0001-01-01"},
     {"0000-01-01", "0000-01-01T00:00:00", "0000-01-01T23:59:59", TL_PRECISION_DAY, "0000-01-01"},
     {"0000-02", "0000-02-01T00:00:00", "0000-02-29T23:59:59", TL_PRECISION_MONTH, "0000-02"},
-    {"-0001-12", "-0001-12-01T00:00:00", "-0001-12-31T23:59:59", TL_PRECISION_MONTH,
-     "-0001-12"},
+    {"-0001-12", "-0001-12-01T00:00:00", "-0001-12-31T23:59:59", TL_PRECISION_MONTH, "-0001-12"},
     {"-0499", "-0499-01-01T00:00:00", "-0499-12-31T23:59:59", TL_PRECISION_YEAR, "-0499"},
-    {"-0004-02", "-0004-02-01T00:00:00", "-0004-02-29T23:59:59", TL_PRECISION_MONTH,
-     "-0004-02"},
+    {"-0004-02", "-0004-02-01T00:00:00", "-0004-02-29T23:59:59", TL_PRECISION_MONTH, "-0004-02"},
     {"-10000-03-01", "-10000-03-01T00:00:00", "-10000-03-01T23:59:59", TL_PRECISION_DAY,
      "-10000-03-01"},
     {"+10000", "+10000-01-01T00:00:00", "+10000-12-31T23:59:59", TL_PRECISION_YEAR, "+10000"},
     {"+2020-05", "2020-05-01T00:00:00", "2020-05-31T23:59:59", TL_PRECISION_MONTH, "2020-05"},
-    {"+123456789", "+123456789-01-01T00:00:00", "+123456789-12-31T23:59:59",
-     TL_PRECISION_YEAR, "+123456789"},
-    {"-999999999", "-999999999-01-01T00:00:00", "-999999999-12-31T23:59:59",
-     TL_PRECISION_YEAR, "-999999999"},
+    {"+123456789", "+123456789-01-01T00:00:00", "+123456789-12-31T23:59:59", TL_PRECISION_YEAR,
+     "+123456789"},
+    {"-999999999", "-999999999-01-01T00:00:00", "-999999999-12-31T23:59:59", TL_PRECISION_YEAR,
+     "-999999999"},
     {"2020-10-07T12:30", "2020-10-07T12:30:00", "2020-10-07T12:30:59", TL_PRECISION_MINUTE,
      "2020-10-07T12:30"},
     {"2020-10-07T12:30:15", "2020-10-07T12:30:15", "2020-10-07T12:30:15", TL_PRECISION_SECOND,
@@ -83,28 +81,28 @@ static const accepted accepted_cases[] = {
      "2020-10-07T12:30:15"},
     {"2020-10-07T12:30Z", "2020-10-07T12:30:00", "2020-10-07T12:30:59", TL_PRECISION_MINUTE,
      "2020-10-07T12:30"},
-    {"2020-10-07T12:30:15Z", "2020-10-07T12:30:15", "2020-10-07T12:30:15",
-     TL_PRECISION_SECOND, "2020-10-07T12:30:15"},
+    {"2020-10-07T12:30:15Z", "2020-10-07T12:30:15", "2020-10-07T12:30:15", TL_PRECISION_SECOND,
+     "2020-10-07T12:30:15"},
     {"2020-10-07t12:30z", "2020-10-07T12:30:00", "2020-10-07T12:30:59", TL_PRECISION_MINUTE,
      "2020-10-07T12:30"},
-    {"2020-10-07T12:30+02:00", "2020-10-07T10:30:00", "2020-10-07T10:30:59",
-     TL_PRECISION_MINUTE, "2020-10-07T10:30"},
-    {"2020-10-07T12:30-0530", "2020-10-07T18:00:00", "2020-10-07T18:00:59",
-     TL_PRECISION_MINUTE, "2020-10-07T18:00"},
+    {"2020-10-07T12:30+02:00", "2020-10-07T10:30:00", "2020-10-07T10:30:59", TL_PRECISION_MINUTE,
+     "2020-10-07T10:30"},
+    {"2020-10-07T12:30-0530", "2020-10-07T18:00:00", "2020-10-07T18:00:59", TL_PRECISION_MINUTE,
+     "2020-10-07T18:00"},
     {"2020-10-07T12:30+05", "2020-10-07T07:30:00", "2020-10-07T07:30:59", TL_PRECISION_MINUTE,
      "2020-10-07T07:30"},
-    {"2020-10-07T01:30+09:00", "2020-10-06T16:30:00", "2020-10-06T16:30:59",
-     TL_PRECISION_MINUTE, "2020-10-06T16:30"},
-    {"2020-12-31T23:30-01:00", "2021-01-01T00:30:00", "2021-01-01T00:30:59",
-     TL_PRECISION_MINUTE, "2021-01-01T00:30"},
-    {"2020-10-07T12:30:15+14:00", "2020-10-06T22:30:15", "2020-10-06T22:30:15",
-     TL_PRECISION_SECOND, "2020-10-06T22:30:15"},
-    {"2020-06-15T12:00-00:00", "2020-06-15T12:00:00", "2020-06-15T12:00:59",
-     TL_PRECISION_MINUTE, "2020-06-15T12:00"},
-    {"2020-10-07T12:30:15.250", "2020-10-07T12:30:15", "2020-10-07T12:30:15",
-     TL_PRECISION_SECOND, "2020-10-07T12:30:15"},
-    {"2020-10-07T12:30:15,5Z", "2020-10-07T12:30:15", "2020-10-07T12:30:15",
-     TL_PRECISION_SECOND, "2020-10-07T12:30:15"},
+    {"2020-10-07T01:30+09:00", "2020-10-06T16:30:00", "2020-10-06T16:30:59", TL_PRECISION_MINUTE,
+     "2020-10-06T16:30"},
+    {"2020-12-31T23:30-01:00", "2021-01-01T00:30:00", "2021-01-01T00:30:59", TL_PRECISION_MINUTE,
+     "2021-01-01T00:30"},
+    {"2020-10-07T12:30:15+14:00", "2020-10-06T22:30:15", "2020-10-06T22:30:15", TL_PRECISION_SECOND,
+     "2020-10-06T22:30:15"},
+    {"2020-06-15T12:00-00:00", "2020-06-15T12:00:00", "2020-06-15T12:00:59", TL_PRECISION_MINUTE,
+     "2020-06-15T12:00"},
+    {"2020-10-07T12:30:15.250", "2020-10-07T12:30:15", "2020-10-07T12:30:15", TL_PRECISION_SECOND,
+     "2020-10-07T12:30:15"},
+    {"2020-10-07T12:30:15,5Z", "2020-10-07T12:30:15", "2020-10-07T12:30:15", TL_PRECISION_SECOND,
+     "2020-10-07T12:30:15"},
     {"2020-10-07T00:00", "2020-10-07T00:00:00", "2020-10-07T00:00:59", TL_PRECISION_MINUTE,
      "2020-10-07T00:00"},
     {"2020-10-07T23:59", "2020-10-07T23:59:00", "2020-10-07T23:59:59", TL_PRECISION_MINUTE,
@@ -136,8 +134,8 @@ static void test_accepted(void)
         char lo[48], hi[48], fmt[48];
         tap_is_str(iso_seconds(t.lo, lo, sizeof lo), c->lo, "\"%s\" lo", c->text);
         tap_is_str(iso_seconds(t.hi, hi, sizeof hi), c->hi, "\"%s\" hi", c->text);
-        tap_is_str(precision_name(t.precision), precision_name(c->precision),
-                   "\"%s\" precision", c->text);
+        tap_is_str(precision_name(t.precision), precision_name(c->precision), "\"%s\" precision",
+                   c->text);
         tl_date_format_iso(&t, fmt, sizeof fmt);
         tap_is_str(fmt, c->formatted, "\"%s\" formats as %s", c->text, c->formatted);
 
@@ -156,8 +154,8 @@ static void test_accepted(void)
 
 typedef struct rejected {
     const char *text;
-    const char *why;    /* tl_date_parse_buf() */
-    const char *why_s;  /* tl_date_parse(): static, without values */
+    const char *why;   /* tl_date_parse_buf() */
+    const char *why_s; /* tl_date_parse(): static, without values */
 } rejected;
 
 static const rejected rejected_cases[] = {
@@ -177,8 +175,7 @@ static const rejected rejected_cases[] = {
     {"2019-04-31", "day 31 out of range for April 2019", "day out of range for the month"},
     {"2019-01-00", "day 0 out of range for January 2019", "day out of range for the month"},
     {"2019-12-32", "day 32 out of range for December 2019", "day out of range for the month"},
-    {"-0499-02-30", "day 30 out of range for February -0499",
-     "day out of range for the month"},
+    {"-0499-02-30", "day 30 out of range for February -0499", "day out of range for the month"},
     {"2019-1", "month must have 2 digits", "month must have 2 digits"},
     {"2019-123", "month must have 2 digits", "month must have 2 digits"},
     {"2019-01-1", "day must have 2 digits", "day must have 2 digits"},
@@ -204,8 +201,7 @@ static const rejected rejected_cases[] = {
      "invalid time zone offset (expected Z, +HH:MM or +HHMM)"},
     {"2019-01-01T12:30:15.", "expected digits after the decimal mark",
      "expected digits after the decimal mark"},
-    {"2019-01-01T12:30:15.5.5", "unexpected text after the date",
-     "unexpected text after the date"},
+    {"2019-01-01T12:30:15.5.5", "unexpected text after the date", "unexpected text after the date"},
     {"01234567890123456789012345678901234567890123456789012345678901234567890123456789",
      "not a date", "not a date"},
 };
@@ -355,8 +351,8 @@ static void test_round_trips(void)
         const int64_t t = tl_date_make(years[i], 2, 28, 23, 59, 59);
         tl_civil c;
         tl_date_split(t, &c);
-        if (c.year != years[i] || c.month != 2 || c.day != 28 || c.hour != 23 ||
-            c.minute != 59 || c.second != 59) {
+        if (c.year != years[i] || c.month != 2 || c.day != 28 || c.hour != 23 || c.minute != 59 ||
+            c.second != 59) {
             tap_diag("split(make()) mismatch in year %" PRId64, years[i]);
             ok = false;
         }

@@ -232,14 +232,15 @@ static void test_lookups(void)
 
 static void test_png(tl_fonts *fonts)
 {
+    bool ok;
     tl_scene *scene = new_scene(fonts, 300, 150);
     tl_scene_add_rect(scene, TL_ROLE_SPAN, -1, 30, 30, 60, 30, red);
     tl_text_op *text = add_text(scene, fonts, 150, 60, "Hello, world", 12);
     char *path = path_in_tmp("chart.png");
     tl_error *err = NULL;
 
-    tap_ok(tl_render_to_file(scene, TL_FORMAT_PNG, NULL, path, &err), "PNG renders: %s",
-           err ? err->message : "ok");
+    ok = tl_render_to_file(scene, TL_FORMAT_PNG, NULL, path, &err);
+    tap_ok(ok, "PNG renders: %s", err ? err->message : "ok");
     tl_error_free(err);
     err = NULL;
     pixels px = load_png(path);
@@ -260,9 +261,10 @@ static void test_png(tl_fonts *fonts)
 
     mode_t mask = umask(0);
     umask(mask);
-    struct stat st;
-    tap_ok(stat(path, &st) == 0 && (st.st_mode & 0777) == (0666 & ~mask),
-           "the file mode is 0666 less the umask (%o)", (unsigned)(st.st_mode & 0777));
+    struct stat st = {0};
+    ok = stat(path, &st) == 0;
+    tap_ok(ok && (st.st_mode & 0777) == (0666 & ~mask), "the file mode is 0666 less the umask (%o)",
+           (unsigned)(st.st_mode & 0777));
 
     tl_render_options opts;
     tl_render_options_init(&opts);
@@ -281,9 +283,9 @@ static void test_png(tl_fonts *fonts)
     cairo_surface_destroy(px.image);
 
     opts.dpi = 0;
-    tap_ok(!tl_render_to_file(scene, TL_FORMAT_PNG, &opts, path, &err) && err &&
-               err->code == TL_ERROR_USAGE,
-           "dpi 0 is a usage error: %s", err ? err->message : "(none)");
+    ok = tl_render_to_file(scene, TL_FORMAT_PNG, &opts, path, &err);
+    tap_ok(!ok && err && err->code == TL_ERROR_USAGE, "dpi 0 is a usage error: %s",
+           err ? err->message : "(none)");
     tl_error_free(err);
     tl_scene_free(scene);
 
@@ -304,6 +306,7 @@ static void test_png(tl_fonts *fonts)
 /* Every op kind and style, checked by probes where the look is well defined. */
 static void test_ops(tl_fonts *fonts)
 {
+    bool ok;
     tl_scene *scene = new_scene(fonts, 240, 120);
     tl_stroke axis = {.color = ink, .width = 2, .dash = TL_DASH_SOLID};
     tl_scene_add_line(scene, TL_ROLE_AXIS, -1, 0, 60, 240, 60, axis);
@@ -338,8 +341,8 @@ static void test_ops(tl_fonts *fonts)
     tl_render_options opts;
     tl_render_options_init(&opts);
     opts.dpi = 72; /* one pixel per point: probes at scene coordinates */
-    tap_ok(tl_render_to_file(scene, TL_FORMAT_PNG, &opts, path, &err), "every op kind draws: %s",
-           err ? err->message : "ok");
+    ok = tl_render_to_file(scene, TL_FORMAT_PNG, &opts, path, &err);
+    tap_ok(ok, "every op kind draws: %s", err ? err->message : "ok");
     tl_error_free(err);
     pixels px = load_png(path);
     tap_is_int(pixel_at(&px, 40, 20), 0xff0000ff, "rounded rect filled");
@@ -355,8 +358,8 @@ static void test_ops(tl_fonts *fonts)
     for (int f = 0; f < 3; f++) {
         const tl_format formats[] = {TL_FORMAT_SVG, TL_FORMAT_PDF, TL_FORMAT_JSON};
         err = NULL;
-        tap_ok(tl_render_to_file(scene, formats[f], NULL, path, &err), "format %d draws: %s",
-               (int)formats[f], err ? err->message : "ok");
+        ok = tl_render_to_file(scene, formats[f], NULL, path, &err);
+        tap_ok(ok, "format %d draws: %s", (int)formats[f], err ? err->message : "ok");
         tl_error_free(err);
     }
     size_t len = 0;
@@ -370,13 +373,14 @@ static void test_ops(tl_fonts *fonts)
 
 static void test_svg(tl_fonts *fonts)
 {
+    bool ok;
     tl_scene *scene = new_scene(fonts, 300, 150);
     tl_scene_add_rect(scene, TL_ROLE_SPAN, -1, 30, 30, 60, 30, red);
     add_text(scene, fonts, 100, 60, "a < b & \"c\"", 12);
     char *path = path_in_tmp("chart.svg");
     tl_error *err = NULL;
-    tap_ok(tl_render_to_file(scene, TL_FORMAT_SVG, NULL, path, &err), "SVG renders: %s",
-           err ? err->message : "ok");
+    ok = tl_render_to_file(scene, TL_FORMAT_SVG, NULL, path, &err);
+    tap_ok(ok, "SVG renders: %s", err ? err->message : "ok");
     tl_error_free(err);
     size_t len = 0;
     char *svg = read_all(path, &len);
@@ -419,14 +423,15 @@ static void test_svg(tl_fonts *fonts)
 
 static void test_pdf(tl_fonts *fonts)
 {
+    bool ok;
     tl_scene *scene = new_scene(fonts, 300, 150);
     scene->title = tl_scene_strdup(scene, "History <of> things");
     tl_scene_add_rect(scene, TL_ROLE_SPAN, -1, 30, 30, 60, 30, red);
     add_text(scene, fonts, 100, 60, "Hello", 12);
     char *path = path_in_tmp("chart.pdf");
     tl_error *err = NULL;
-    tap_ok(tl_render_to_file(scene, TL_FORMAT_PDF, NULL, path, &err), "PDF renders: %s",
-           err ? err->message : "ok");
+    ok = tl_render_to_file(scene, TL_FORMAT_PDF, NULL, path, &err);
+    tap_ok(ok, "PDF renders: %s", err ? err->message : "ok");
     tl_error_free(err);
     size_t len = 0;
     char *pdf = read_all(path, &len);
@@ -493,6 +498,7 @@ static void test_reproducible(tl_fonts *fonts)
 
 static void test_write_errors(tl_fonts *fonts)
 {
+    bool ok;
     tl_scene *scene = new_scene(fonts, 300, 150);
     add_text(scene, fonts, 100, 60, "Hello", 12);
 
@@ -502,7 +508,7 @@ static void test_write_errors(tl_fonts *fonts)
         for (int i = 0; i < 4; i++) {
             tl_error *err = NULL;
             clearerr(full);
-            bool ok = tl_render_to_stream(scene, formats[i], NULL, full, &err);
+            ok = tl_render_to_stream(scene, formats[i], NULL, full, &err);
             tap_ok(!ok && err && err->code == TL_ERROR_IO, "/dev/full, format %d: %s",
                    (int)formats[i], err ? err->message : "(no error)");
             tl_error_free(err);
@@ -516,9 +522,8 @@ static void test_write_errors(tl_fonts *fonts)
     const int before = count_entries(tmpdir);
     char *path = path_in_tmp("missing/chart.png");
     tl_error *err = NULL;
-    tap_ok(!tl_render_to_file(scene, TL_FORMAT_PNG, NULL, path, &err) && err &&
-               err->code == TL_ERROR_CANTCREAT,
-           "a missing folder is TL_ERROR_CANTCREAT");
+    ok = tl_render_to_file(scene, TL_FORMAT_PNG, NULL, path, &err);
+    tap_ok(!ok && err && err->code == TL_ERROR_CANTCREAT, "a missing folder is TL_ERROR_CANTCREAT");
     tap_ok(err && strstr(err->message, path) && strstr(err->message, "No such file"), "message: %s",
            err ? err->message : "(none)");
     tl_error_free(err);
@@ -529,9 +534,9 @@ static void test_write_errors(tl_fonts *fonts)
     path = path_in_tmp("adir");
     mkdir(path, 0777);
     err = NULL;
-    tap_ok(!tl_render_to_file(scene, TL_FORMAT_SVG, NULL, path, &err) && err &&
-               err->code == TL_ERROR_CANTCREAT,
-           "onto a directory: %s", err ? err->message : "(none)");
+    ok = tl_render_to_file(scene, TL_FORMAT_SVG, NULL, path, &err);
+    tap_ok(!ok && err && err->code == TL_ERROR_CANTCREAT, "onto a directory: %s",
+           err ? err->message : "(none)");
     tl_error_free(err);
     tap_is_int(count_entries(path), 0, "leaves no temporary file inside");
     tap_is_int(count_entries(tmpdir), before + 1, "nor beside it");
@@ -544,9 +549,9 @@ static void test_write_errors(tl_fonts *fonts)
     write_all(path, "the old chart");
     scene = new_scene(fonts, 30000, 10);
     err = NULL;
-    tap_ok(!tl_render_to_file(scene, TL_FORMAT_PNG, NULL, path, &err) && err &&
-               err->code == TL_ERROR_USAGE,
-           "a PNG over 32767 px is refused: %s", err ? err->message : "(none)");
+    ok = tl_render_to_file(scene, TL_FORMAT_PNG, NULL, path, &err);
+    tap_ok(!ok && err && err->code == TL_ERROR_USAGE, "a PNG over 32767 px is refused: %s",
+           err ? err->message : "(none)");
     tap_ok(err && strstr(err->message, "40000x14"), "the message says the size");
     tl_error_free(err);
     size_t len = 0;
@@ -566,7 +571,7 @@ static void test_write_errors(tl_fonts *fonts)
     const tl_format formats[] = {TL_FORMAT_SVG, TL_FORMAT_PNG, TL_FORMAT_PDF};
     for (int i = 0; i < 3; i++) {
         err = NULL;
-        bool ok = tl_render_to_stream(scene, formats[i], NULL, fp, &err);
+        ok = tl_render_to_stream(scene, formats[i], NULL, fp, &err);
         tap_ok(!ok && err && err->code == TL_ERROR_INTERNAL, "text without fonts, format %d: %s",
                (int)formats[i], err ? err->message : "(none)");
         tl_error_free(err);
@@ -575,7 +580,8 @@ static void test_write_errors(tl_fonts *fonts)
     if (fp)
         fclose(fp);
     err = NULL;
-    tap_ok(!tl_render_to_file(scene, TL_FORMAT_PDF, NULL, path, &err), "nor over a file");
+    ok = tl_render_to_file(scene, TL_FORMAT_PDF, NULL, path, &err);
+    tap_ok(!ok, "nor over a file");
     tl_error_free(err);
     kept = read_all(path, &len);
     tap_ok(kept && strcmp(kept, "the old chart") == 0, "which stays as it was");
@@ -596,6 +602,7 @@ static void test_write_errors(tl_fonts *fonts)
 
 static void test_cairo(tl_fonts *fonts)
 {
+    bool ok;
     tl_scene *scene = new_scene(fonts, 100, 50);
     tl_scene_add_rect(scene, TL_ROLE_SPAN, -1, 10, 10, 20, 20, red);
     add_text(scene, fonts, 40, 10, "Hi", 10);
@@ -606,8 +613,8 @@ static void test_cairo(tl_fonts *fonts)
     cairo_set_line_width(cr, 7);
     cairo_move_to(cr, 1, 2);
     tl_error *err = NULL;
-    tap_ok(tl_render_to_cairo(scene, cr, &err), "draws on a caller's context: %s",
-           err ? err->message : "ok");
+    ok = tl_render_to_cairo(scene, cr, &err);
+    tap_ok(ok, "draws on a caller's context: %s", err ? err->message : "ok");
     tl_error_free(err);
     double x = 0, y = 0;
     cairo_get_current_point(cr, &x, &y);
@@ -624,7 +631,8 @@ static void test_cairo(tl_fonts *fonts)
     cr = cairo_create(surface);
     cairo_restore(cr); /* unbalanced: CAIRO_STATUS_INVALID_RESTORE */
     err = NULL;
-    tap_ok(!tl_render_to_cairo(scene, cr, &err) && err && err->code == TL_ERROR_INTERNAL,
+    ok = tl_render_to_cairo(scene, cr, &err);
+    tap_ok(!ok && err && err->code == TL_ERROR_INTERNAL,
            "a context in an error state is reported: %s", err ? err->message : "(none)");
     tl_error_free(err);
     cairo_destroy(cr);

@@ -1,0 +1,351 @@
+/* The timeline model (data/model.c): storage, stable sorting, group order, accessors, and how
+ * rows become typed events with statuses (data/columns.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/tl-alloc.h"
+#include "data/date.h"
+#include "data/model-private.h"
+#include "tap.h"
+
+static tl_event make_event(int64_t lo, const char *title, const char *group)
+{
+    return (tl_event){
+        .start = {lo, lo, TL_PRECISION_SECOND},
+        .title = title,
+        .group = group,
+        .importance = 3,
+    };
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Direct model API
+ * ------------------------------------------------------------------------------------------- */
+
+static void test_sort_and_groups(void)
+{
+    tl_timeline *tl = tl_model_new();
+    /* File order: B, A, -, B, C; chart order by start: C(5), A(10), B(10), -(20), B(30). */
+    const struct {
+        int64_t lo;
+        const char *title;
+        const char *group;
+    } rows[] = {
+        {30, "first", "B"},  {10, "second", "A"}, {20, "third", ""},
+        {10, "fourth", "B"}, {5, "fifth", "C"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        tl_event ev = make_event(rows[i].lo, rows[i].title, rows[i].group);
+        ev.line = 100 + (unsigned long)i;
+        const tl_event *copy = tl_model_add_event(tl, &ev);
+        tap_is_int((long long)copy->order, (long long)i, "order of add %zu", i);
+    }
+    tl_model_finish(tl);
+
+    const char *const want[] = {"fifth", "second", "fourth", "third", "first"};
+    for (size_t i = 0; i < 5; i++) {
+        const tl_event *e = tl_timeline_get_event(tl, i);
+        tap_is_str(tl_event_get_title(e), want[i], "chart order %zu", i);
+    }
+    tap_is_int((long long)tl_event_get_line(tl_timeline_get_event(tl, 1)), 101,
+               "events move whole (line follows title)");
+
+    /* Groups in order of first appearance in the file, not in chart order. */
+    tap_is_int((long long)tl->group_count, 3, "three groups (\"\" is not one)");
+    if (tl->group_count == 3) {
+        tap_is_str(tl->groups[0], "B", "group 0 is B");
+        tap_is_str(tl->groups[1], "A", "group 1 is A");
+        tap_is_str(tl->groups[2], "C", "group 2 is C");
+    }
+    tap_is_int(tl_model_group_index(tl, "B"), 0, "index of B");
+    tap_is_int(tl_model_group_index(tl, "A"), 1, "index of A");
+    tap_is_int(tl_model_group_index(tl, "C"), 2, "index of C");
+    tap_is_int(tl_model_group_index(tl, ""), -1, "\"\" has no index");
+    tap_is_int(tl_model_group_index(tl, NULL), -1, "NULL has no index");
+    tap_is_int(tl_model_group_index(tl, "Z"), -1, "unknown group has no index");
+    bool indices_ok = true;
+    for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
+        const tl_event *e = tl_timeline_get_event(tl, i);
+        indices_ok = indices_ok && e->group_index == tl_model_group_index(tl, e->group);
+        if (e->group_index >= 0)
+            indices_ok = indices_ok && e->group == tl->groups[e->group_index];
+    }
+    tap_ok(indices_ok, "event group_index matches and group strings are shared");
+
+    /* Finishing again changes nothing. */
+    tl_model_finish(tl);
+    bool same = tl->group_count == 3 && strcmp(tl->groups[0], "B") == 0;
+    for (size_t i = 0; i < 5; i++)
+        same = same && strcmp(tl_event_get_title(tl_timeline_get_event(tl, i)), want[i]) == 0;
+    tap_ok(same, "finish is idempotent");
+    tl_timeline_free(tl);
+}
+
+static void test_stability(void)
+{
+    /* Many equal keys in scrambled order: ties must keep file order. */
+    const size_t n = 20000;
+    tl_timeline *tl = tl_model_new();
+    for (size_t i = 0; i < n; i++) {
+        char title[32];
+        snprintf(title, sizeof title, "e%zu", i);
+        tl_event ev = make_event((int64_t)((i * 7919) % 5) - 2, title, i % 3 ? "g" : "");
+        ev.line = (unsigned long)i + 2;
+        tl_model_add_event(tl, &ev);
+    }
+    tl_model_finish(tl);
+    bool ok = tl_timeline_get_event_count(tl) == n;
+    for (size_t i = 1; i < n && ok; i++) {
+        const tl_event *a = tl_timeline_get_event(tl, i - 1), *b = tl_timeline_get_event(tl, i);
+        ok = a->start.lo < b->start.lo || (a->start.lo == b->start.lo && a->order < b->order);
+    }
+    tap_ok(ok, "sorted by start, ties in file order (%zu events)", n);
+    ok = true;
+    for (size_t i = 0; i < n && ok; i++) {
+        const tl_event *e = tl_timeline_get_event(tl, i);
+        char title[32];
+        snprintf(title, sizeof title, "e%zu", e->order);
+        ok = strcmp(e->title, title) == 0 && e->line == e->order + 2;
+    }
+    tap_ok(ok, "every event kept its own fields through the sort");
+    tap_is_int((long long)tl->group_count, 1, "one group");
+    tl_timeline_free(tl);
+
+    /* Already sorted input stays as it is. */
+    tl = tl_model_new();
+    for (int i = 0; i < 100; i++) {
+        tl_event ev = make_event(i / 10, "x", "");
+        tl_model_add_event(tl, &ev);
+    }
+    tl_model_finish(tl);
+    ok = true;
+    for (size_t i = 0; i < 100; i++)
+        ok = ok && tl_timeline_get_event(tl, i)->order == i;
+    tap_ok(ok, "sorted input keeps its order");
+    tl_timeline_free(tl);
+}
+
+static void test_storage(void)
+{
+    tl_timeline *tl = tl_model_new();
+    char title[] = "mutable title";
+    char *long_text = tl_xmalloc(100000);
+    memset(long_text, 'x', 99999);
+    long_text[99999] = '\0';
+    tl_event ev = make_event(0, title, NULL);
+    ev.description = long_text;
+    tl_model_add_event(tl, &ev);
+    title[0] = 'M';
+    free(long_text);
+    tl_model_finish(tl);
+    const tl_event *e = tl_timeline_get_event(tl, 0);
+    tap_is_str(tl_event_get_title(e), "mutable title", "strings are copied");
+    tap_is_int((long long)strlen(tl_event_get_description(e)), 99999, "long strings are copied");
+    tap_is_str(tl_event_get_group(e), "", "NULL becomes \"\"");
+    tap_is_str(tl_event_get_color(e), "", "absent color is \"\"");
+    tap_is_str(tl_event_get_start_text(e), "", "absent start text is \"\"");
+    tap_is_str(tl_event_get_end_text(e), "", "absent end text is \"\"");
+    tap_is_int(e->group_index, -1, "no group: index -1");
+
+    tap_is_int((long long)tl_timeline_get_warning_count(tl), 0, "no warnings yet");
+    tl_model_add_warning(tl, tl_xstrdup("w1"));
+    tl_model_add_warning(tl, tl_xstrdup("w2"));
+    tap_is_int((long long)tl_timeline_get_warning_count(tl), 2, "two warnings");
+    tap_is_str(tl_timeline_get_warning(tl, 1), "w2", "warning text");
+    tap_ok(tl_timeline_get_warning(tl, 2) == NULL, "warning out of range is NULL");
+    tap_ok(tl_timeline_get_event(tl, 1) == NULL, "event out of range is NULL");
+    tl_timeline_free(tl);
+
+    /* NULL handles. */
+    tl_timeline_free(NULL);
+    tap_is_int((long long)tl_timeline_get_event_count(NULL), 0, "NULL timeline: no events");
+    tap_is_int((long long)tl_timeline_get_warning_count(NULL), 0, "NULL timeline: no warnings");
+    tap_is_str(tl_event_get_title(NULL), "", "NULL event: title \"\"");
+    tap_ok(!tl_event_get_end(NULL, NULL), "NULL event: no end");
+    tap_is_int(tl_event_get_importance(NULL), 3, "NULL event: importance 3");
+
+    /* An empty model finishes fine. */
+    tl = tl_model_new();
+    tl_model_finish(tl);
+    tap_is_int((long long)tl_timeline_get_event_count(tl), 0, "empty model");
+    tl_timeline_free(tl);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Rows to events
+ * ------------------------------------------------------------------------------------------- */
+
+static tl_timeline *load(const char *csv)
+{
+    tl_error *err = NULL;
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "m.csv", &err);
+    if (!tl)
+        tap_diag("load failed: %s", err ? err->message : "(no error)");
+    tl_error_free(err);
+    return tl;
+}
+
+static const tl_event *find(const tl_timeline *tl, const char *title)
+{
+    for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
+        const tl_event *e = tl_timeline_get_event(tl, i);
+        if (strcmp(tl_event_get_title(e), title) == 0)
+            return e;
+    }
+    tap_diag("no event titled %s", title);
+    return NULL;
+}
+
+static void test_types(void)
+{
+    tl_timeline *tl = load("start,end,title,type\n"
+                           "2001,,p1,point\n"
+                           "2002,,p2,Event\n"
+                           "2003,,p3,MILESTONE\n"
+                           "2004,,p4,\n"
+                           "2005,2006,s1,span\n"
+                           "2005,2006,s2,range\n"
+                           "2005,2006,s3,Period\n"
+                           "2005,2006,s4,task\n"
+                           "2005,2006,s5,\n"
+                           "1900,1950,e1,era\n"
+                           "1900,,e2,background\n"
+                           "1900,2000,e3,Band\n");
+    if (!tap_ok(tl != NULL, "types file loads"))
+        return;
+    tap_is_int((long long)tl_timeline_get_warning_count(tl), 0, "no warnings");
+    const char *const points[] = {"p1", "p2", "p3", "p4"};
+    for (size_t i = 0; i < 4; i++) {
+        const tl_event *e = find(tl, points[i]);
+        tap_ok(e && tl_event_get_type(e) == TL_EVENT_POINT && !tl_event_get_end(e, NULL),
+               "%s is a point without end", points[i]);
+    }
+    const char *const spans[] = {"s1", "s2", "s3", "s4", "s5"};
+    for (size_t i = 0; i < 5; i++) {
+        const tl_event *e = find(tl, spans[i]);
+        tl_time end;
+        tap_ok(e && tl_event_get_type(e) == TL_EVENT_SPAN && tl_event_get_end(e, &end) &&
+                   end.precision == TL_PRECISION_YEAR &&
+                   end.hi == tl_date_make(2006, 12, 31, 23, 59, 59),
+               "%s is a span to the end of 2006", spans[i]);
+    }
+    const tl_event *e1 = find(tl, "e1"), *e2 = find(tl, "e2"), *e3 = find(tl, "e3");
+    tap_ok(e1 && tl_event_get_type(e1) == TL_EVENT_ERA && tl_event_get_end(e1, NULL),
+           "era with an end");
+    tap_ok(e2 && tl_event_get_type(e2) == TL_EVENT_ERA && !tl_event_get_end(e2, NULL),
+           "open-ended era");
+    tap_ok(e3 && tl_event_get_type(e3) == TL_EVENT_ERA, "band is an era");
+    tl_timeline_free(tl);
+}
+
+static void test_statuses(void)
+{
+    const struct {
+        const char *text;
+        tl_status status;
+    } cases[] = {
+        {"confirmed", TL_STATUS_CONFIRMED},  {"Scheduled", TL_STATUS_CONFIRMED},
+        {"held", TL_STATUS_CONFIRMED},       {"DONE", TL_STATUS_CONFIRMED},
+        {"happened", TL_STATUS_CONFIRMED},   {"", TL_STATUS_CONFIRMED},
+        {"tentative", TL_STATUS_TENTATIVE},  {"Planned", TL_STATUS_TENTATIVE},
+        {"proposed", TL_STATUS_TENTATIVE},   {"expected", TL_STATUS_TENTATIVE},
+        {"cancelled", TL_STATUS_CANCELLED},  {"canceled", TL_STATUS_CANCELLED},
+        {"Called Off", TL_STATUS_CANCELLED}, {"called-off", TL_STATUS_CANCELLED},
+        {"postponed", TL_STATUS_POSTPONED},  {"Deferred", TL_STATUS_POSTPONED},
+        {"delayed", TL_STATUS_POSTPONED},    {" tentative ", TL_STATUS_TENTATIVE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char csv[128];
+        snprintf(csv, sizeof csv, "start,title,status\n2020,A,\"%s\"\n", cases[i].text);
+        tl_timeline *tl = load(csv);
+        tap_ok(tl && tl_timeline_get_warning_count(tl) == 0 &&
+                   tl_event_get_status(tl_timeline_get_event(tl, 0)) == cases[i].status,
+               "status \"%s\"", cases[i].text);
+        tl_timeline_free(tl);
+    }
+    tl_timeline *tl = load("start,title,status\n2020,A,maybe\n");
+    tap_ok(tl && tl_timeline_get_event_count(tl) == 1 &&
+               tl_event_get_status(tl_timeline_get_event(tl, 0)) == TL_STATUS_CONFIRMED &&
+               tl_timeline_get_warning_count(tl) == 1,
+           "unknown status: kept as confirmed, with a warning");
+    tl_timeline_free(tl);
+}
+
+static void test_fields(void)
+{
+    tl_timeline *tl = load("title , start,end,description,group,importance,color\n"
+                           "  Launch  , 2020-03-01 ,  2020-04  , \" Notes \",  Team ,2, red \n"
+                           "Quiet,2019,,,,,\n"
+                           "Bad importance,2018,,,,9,\n");
+    if (!tap_ok(tl != NULL, "fields file loads"))
+        return;
+    tap_is_int((long long)tl_timeline_get_event_count(tl), 3, "three events");
+    const tl_event *e = find(tl, "Launch");
+    if (e) {
+        tap_is_str(tl_event_get_start_text(e), "2020-03-01", "start text trimmed as written");
+        tap_is_str(tl_event_get_end_text(e), "2020-04", "end text trimmed as written");
+        tap_is_str(tl_event_get_description(e), "Notes", "description trimmed");
+        tap_is_str(tl_event_get_group(e), "Team", "group trimmed");
+        tap_is_str(tl_event_get_color(e), "red", "color kept as written, trimmed");
+        tap_is_int(tl_event_get_importance(e), 2, "importance");
+        tap_is_int((long long)tl_event_get_line(e), 2, "line");
+        tl_time s = tl_event_get_start(e);
+        tap_ok(s.lo == tl_date_make(2020, 3, 1, 0, 0, 0) && s.precision == TL_PRECISION_DAY,
+               "start parsed");
+        tl_time end;
+        tap_ok(tl_event_get_end(e, &end) && end.lo == tl_date_make(2020, 4, 1, 0, 0, 0) &&
+                   end.hi == tl_date_make(2020, 4, 30, 23, 59, 59),
+               "end parsed as the whole month");
+        tap_is_int(tl_event_get_type(e), TL_EVENT_SPAN, "an end makes a span");
+    }
+    e = find(tl, "Quiet");
+    if (e) {
+        tap_is_int(tl_event_get_importance(e), 3, "default importance 3");
+        tap_is_str(tl_event_get_end_text(e), "", "no end text");
+        tap_is_int(tl_event_get_status(e), TL_STATUS_CONFIRMED, "default status");
+    }
+    e = find(tl, "Bad importance");
+    tap_ok(e && tl_event_get_importance(e) == 3, "bad importance kept as 3");
+    tap_is_int((long long)tl_timeline_get_warning_count(tl), 1, "one warning");
+    tap_is_str(tl_timeline_get_warning(tl, 0),
+               "m.csv:4:24: invalid importance \"9\" (expected 1 to 5); using 3",
+               "importance warning");
+
+    /* Chart order: by start. */
+    tap_is_str(tl_event_get_title(tl_timeline_get_event(tl, 0)), "Bad importance",
+               "earliest first");
+    tap_is_str(tl_event_get_title(tl_timeline_get_event(tl, 2)), "Launch", "latest last");
+    tl_timeline_free(tl);
+}
+
+static void test_group_order_from_file(void)
+{
+    tl_timeline *tl = load("start,title,group\n"
+                           "2020,late,Zulu\n"
+                           "1990,early,Alpha\n"
+                           "2000,none,\n"
+                           "1980,earliest,Mike\n"
+                           "2010,again,Alpha\n");
+    if (!tap_ok(tl != NULL, "groups file loads"))
+        return;
+    tap_ok(tl->group_count == 3 && strcmp(tl->groups[0], "Zulu") == 0 &&
+               strcmp(tl->groups[1], "Alpha") == 0 && strcmp(tl->groups[2], "Mike") == 0,
+           "groups in order of first appearance in the file");
+    tap_is_str(tl_event_get_title(tl_timeline_get_event(tl, 0)), "earliest",
+               "events in start order");
+    tap_is_int(tl_timeline_get_event(tl, 0)->group_index, 2, "earliest is in group 2 (Mike)");
+    tl_timeline_free(tl);
+}
+
+int main(void)
+{
+    test_sort_and_groups();
+    test_stability();
+    test_storage();
+    test_types();
+    test_statuses();
+    test_fields();
+    test_group_order_from_file();
+    return tap_done();
+}
