@@ -37,6 +37,7 @@ static const keyword column_names[] = {
     {"from", TL_COLUMN_START},
     {"startdate", TL_COLUMN_START},
     {"begin", TL_COLUMN_START},
+    {"when", TL_COLUMN_START},
     {"end", TL_COLUMN_END},
     {"to", TL_COLUMN_END},
     {"until", TL_COLUMN_END},
@@ -223,15 +224,8 @@ static void warn(tl_timeline *tl, const char *path, tl_csv_pos pos, const char *
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = tl_xvasprintf(fmt, ap);
     va_end(ap);
-    char *msg = tl_xmalloc(n > 0 ? (size_t)n + 1 : 1);
-    msg[0] = '\0';
-    if (n > 0) {
-        va_start(ap, fmt);
-        vsnprintf(msg, (size_t)n + 1, fmt, ap);
-        va_end(ap);
-    }
     tl_model_add_warning(tl, tl_format_located(path, pos.line, pos.column, msg));
     free(msg);
 }

@@ -2,7 +2,7 @@
  *
  * Header names match case-insensitively, ignoring spaces, '_', '-' and '.', so "Start Date",
  * "start_date" and "START-DATE" are all the start column. Aliases:
- *   start: start, date, from, start date, begin      end: end, to, until, end date, finish
+ *   start: start, date, from, start date, begin, when   end: end, to, until, end date, finish
  *   title: title, headline, event, label, name, task
  *   description: description, text, notes, details  group: group, category, lane, layer
  *   status   type   importance: importance, priority   color: color, colour

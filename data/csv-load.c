@@ -21,7 +21,8 @@
 #include "data/columns.h"
 #include "data/model-private.h"
 
-/* libcsv's parser states (private #defines in libcsv.c; stable since libcsv 1.0). */
+/* libcsv's parser states: private #defines in libcsv.c (3.0.x), mirrored here because the
+ * public `pstate` member holds them. */
 enum {
     ROW_NOT_BEGUN = 0,
     FIELD_NOT_BEGUN = 1,
@@ -34,7 +35,7 @@ enum { CHUNK_SIZE = 64 * 1024 };
 
 /* libcsv grows its field buffer linearly by this much, so it must be large for long fields
  * not to cost quadratic copying (the default is 128 bytes). */
-enum { CSV_BLOCK_SIZE = 64 * 1024 };
+enum { FIELD_BLOCK_SIZE = 64 * 1024 };
 
 /* ---------------------------------------------------------------------------------------------
  * Reader
@@ -276,15 +277,26 @@ static bool scan(tl_csv_reader *r, const unsigned char *s, size_t n)
         }
         const unsigned char c = s[i];
         const tl_csv_pos here = cursor_pos(&r->cur);
-        if (c == 0)
-            return fail_at(r, here, "binary data (NUL byte)");
-        if (r->utf8_need > 0) {
-            if (c < r->utf8_lo || c > r->utf8_hi)
+        bool valid = c != 0;
+        if (valid && r->utf8_need > 0) {
+            valid = c >= r->utf8_lo && c <= r->utf8_hi;
+            if (valid) {
+                r->utf8_need--;
+                r->utf8_lo = 0x80;
+                r->utf8_hi = 0xBF;
+            }
+        } else if (valid && c >= 0x80) {
+            valid = utf8_begin(r, c, here);
+        }
+        if (!valid) {
+            /* libcsv has not seen the bytes before this one yet; a syntax error among them
+             * comes first in the file, so it must win, however the input was split. */
+            if (i > piece && !parse_piece(r, s + piece, i - piece, piece_cur))
+                return false;
+            if (c == 0)
+                return fail_at(r, here, "binary data (NUL byte)");
+            if (r->utf8_need > 0)
                 return fail_utf8(r, r->utf8_lead, r->utf8_pos);
-            r->utf8_need--;
-            r->utf8_lo = 0x80;
-            r->utf8_hi = 0xBF;
-        } else if (c >= 0x80 && !utf8_begin(r, c, here)) {
             return fail_utf8(r, c, here);
         }
         if (!r->in_field) {
@@ -343,7 +355,7 @@ tl_csv_reader *tl_csv_reader_new(const char *path, tl_csv_row_fn row_fn, void *u
     tl_csv_reader *r = tl_xcalloc(1, sizeof *r);
     /* csv_init only fails for a NULL parser. */
     csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
-    csv_set_blk_size(&r->parser, CSV_BLOCK_SIZE);
+    csv_set_blk_size(&r->parser, FIELD_BLOCK_SIZE);
     /* One out-of-memory policy for the whole library: abort with a message. */
     csv_set_realloc_func(&r->parser, tl_xrealloc);
     csv_set_free_func(&r->parser, free);

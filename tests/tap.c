@@ -8,6 +8,8 @@
 static int tests_run;
 static int tests_failed;
 
+static bool report(bool cond, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
 static bool report(bool cond, const char *fmt, va_list ap)
 {
     tests_run++;

@@ -227,6 +227,9 @@ static const reader_case reader_cases[] = {
      "ERROR: r.csv:1:1: invalid UTF-8 (byte 0xF4); save the file as UTF-8"},
     {"truncated at end", "ok,\xE2\x82", 0,
      "ERROR: r.csv:1:4: invalid UTF-8 (byte 0xE2); save the file as UTF-8"},
+    {"syntax error before a bad byte", "ab\"c\xFF\n", 0,
+     "ERROR: r.csv:1:3: quote inside an unquoted field (enclose the field in quotes and double "
+     "the quotes inside it)"},
     {"4-byte character", "\xF0\x9F\x8E\x89,x\n", 0, "1:1=\xF0\x9F\x8E\x89|1:3=x>1:4\n"},
     {"utf-16le", "\xFF\xFEs\0t\0", 6, "ERROR: r.csv: file is UTF-16; save it as UTF-8"},
     {"utf-16be", "\xFE\xFF\0s\0t", 6, "ERROR: r.csv: file is UTF-16; save it as UTF-8"},
@@ -355,8 +358,8 @@ static void test_bom_and_blank_lines(void)
     tl_timeline_free(tl);
     tl = expect_load("\xEF\xBB\xBF\"start\",\"title\"\n2020,A\n", 1, "", "BOM + quoted header");
     tl_timeline_free(tl);
-    expect_error("\xEF\xBB\xBFwhen,title\n2020,A\n",
-                 "t.csv:1: no \"start\" column (found: when, title)",
+    expect_error("\xEF\xBB\xBFmoment,title\n2020,A\n",
+                 "t.csv:1: no \"start\" column (found: moment, title)",
                  "BOM is not part of the first name");
     tl = expect_load("\xEF\xBB\xBFtitle,start\n\"A\",2020-13\n", 0,
                      "t.csv:2:5: invalid date \"2020-13\" in column \"start\": month 13 out of "
@@ -450,10 +453,12 @@ static void test_header(void)
 
     expect_error("start,what\n2020,A\n", "t.csv:1: no \"title\" column (found: start, what)",
                  "missing title column");
-    expect_error("when,title\n", "t.csv:1: no \"start\" column (found: when, title)",
+    expect_error("moment,title\n", "t.csv:1: no \"start\" column (found: moment, title)",
                  "missing start column");
-    expect_error("\n\nwhen,what\n",
-                 "t.csv:3: no \"start\" and no \"title\" column (found: when, what)",
+    expect_error("when,what\n2020,A\n", "t.csv:1: no \"title\" column (found: when, what)",
+                 "missing title column, when is the start");
+    expect_error("\n\nmoment,what\n",
+                 "t.csv:3: no \"start\" and no \"title\" column (found: moment, what)",
                  "missing both, header after blank lines");
     expect_error("x\n", "t.csv:1: no \"start\" and no \"title\" column (found: x)",
                  "single unknown column");
