@@ -80,7 +80,7 @@ static const keyword type_names[] = {
     {"point", TL_EVENT_POINT}, {"event", TL_EVENT_POINT}, {"milestone", TL_EVENT_POINT},
     {"span", TL_EVENT_SPAN},   {"range", TL_EVENT_SPAN},  {"period", TL_EVENT_SPAN},
     {"task", TL_EVENT_SPAN},   {"era", TL_EVENT_ERA},     {"background", TL_EVENT_ERA},
-    {"band", TL_EVENT_ERA},
+    {"band", TL_EVENT_ERA},    {"marker", TL_EVENT_MARKER}, {"line", TL_EVENT_MARKER},
 };
 
 /* Lower-cases ASCII letters and drops ' ', '_', '-' and '.', so "Start Date", "start_date"
@@ -404,13 +404,14 @@ void tl_columns_add_row(const tl_columns *cols, tl_csv_row *row, const char *pat
             lookup(type_names, sizeof type_names / sizeof type_names[0], type.text, &type_value);
         if (!typed) {
             warn(tl, path, type.pos,
-                 "unknown type %s (expected point, span or era); treated as a %s",
+                 "unknown type %s (expected point, span, era or marker); treated as a %s",
                  quote(a, type.text), ev.has_end ? "span" : "point");
         }
     }
     ev.type = typed ? (tl_event_type)type_value : ev.has_end ? TL_EVENT_SPAN : TL_EVENT_POINT;
     switch (ev.type) {
     case TL_EVENT_POINT:
+    case TL_EVENT_MARKER:
         if (ev.has_end) {
             /* Only reachable with an explicit point type: a point has no end to draw. */
             warn(tl, path, end.pos, "end %s ignored: type %s has no end", quote(a, end.text),

@@ -20,6 +20,7 @@ struct tl_event {
     const char *color;
     const char *start_text;
     const char *end_text;
+    const char *status_text; /* the status cell as written; shown for TL_STATUS_OTHER */
     unsigned long line; /* 1-based line where the row starts */
     size_t order;       /* position among the file's rows, for stable ordering */
     /* Index of `group` in tl_timeline.groups, -1 for no group. Set by tl_model_finish(), which

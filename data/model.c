@@ -56,6 +56,7 @@ tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev)
     e->color = copy_string(tl, ev->color);
     e->start_text = copy_string(tl, ev->start_text);
     e->end_text = copy_string(tl, ev->end_text);
+    e->status_text = copy_string(tl, ev->status_text);
     e->order = tl->count;
     e->group_index = -1;
     tl->count++;
@@ -249,7 +250,7 @@ int tl_event_get_importance(const tl_event *ev)
 tl_time tl_event_get_start(const tl_event *ev)
 {
     if (!ev)
-        return (tl_time){0, 0, TL_PRECISION_YEAR};
+        return (tl_time){.precision = TL_PRECISION_YEAR};
     return ev->start;
 }
 

@@ -60,7 +60,7 @@ static void append_op(tl_buf *b, const tl_op *op)
         break;
     case TL_OP_MARKER: {
         static const char *const shapes[] = {"circle", "diamond", "square"};
-        static const char *const fills[] = {"filled", "hollow", "half"};
+        static const char *const fills[] = {"filled", "hollow", "half", "dot"};
         tl_buf_printf(b, ",\"shape\":\"%s\",\"fill_mode\":\"%s\"", shapes[op->u.marker.shape],
                       fills[op->u.marker.fill_mode]);
         if (op->u.marker.cross)

@@ -161,6 +161,10 @@ const char *tl_scene_role_name(tl_role role)
         return "event-label";
     case TL_ROLE_EVENT_DATE:
         return "event-date";
+    case TL_ROLE_MARKER:
+        return "marker";
+    case TL_ROLE_MARKER_LABEL:
+        return "marker-label";
     case TL_ROLE_LEGEND:
         return "legend";
     case TL_ROLE_NOTE:

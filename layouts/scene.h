@@ -46,6 +46,8 @@ typedef enum tl_role {
     TL_ROLE_EVENT_MARK,
     TL_ROLE_EVENT_LABEL,
     TL_ROLE_EVENT_DATE,
+    TL_ROLE_MARKER,       /* a full-height line at a moment (type=marker) */
+    TL_ROLE_MARKER_LABEL,
     TL_ROLE_LEGEND,
     TL_ROLE_NOTE, /* "+N more" badges and footnotes */
 } tl_role;
@@ -67,6 +69,7 @@ typedef enum tl_marker_fill {
     TL_MARKER_FILLED,
     TL_MARKER_HOLLOW, /* filled with the background colour, outlined */
     TL_MARKER_HALF,   /* left half filled */
+    TL_MARKER_DOT,    /* hollow with a dot in the middle */
 } tl_marker_fill;
 
 typedef struct tl_rect_op {

@@ -21,6 +21,7 @@
 #include "datefmt.h"
 #include "labels.h"
 #include "scale.h"
+#include "style.h"
 #include "theme.h"
 #include "ticks.h"
 #include "variant.h"
@@ -98,9 +99,11 @@ typedef struct ribbon {
     size_t *points, npoints;
     size_t *spans, nspans;
     size_t *eras, neras;
+    size_t *markers, nmarkers;
+    size_t *tops, ntops; /* eras and markers: labelled in rows at the top */
     tl_stem_item *stems; /* per point */
     tl_row_item *span_rows;
-    tl_row_item *era_rows;
+    tl_row_item *era_rows; /* per tops[] */
     int span_row_count, era_row_count;
     double span_row_h, era_row_h;
 
@@ -133,21 +136,6 @@ static bool measure(ribbon *r, const tl_font *font, text_block *b, const char *t
     return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.40s\"", text);
 }
 
-static const char *status_word(tl_status s)
-{
-    switch (s) {
-    case TL_STATUS_CONFIRMED:
-        return "confirmed";
-    case TL_STATUS_TENTATIVE:
-        return "tentative";
-    case TL_STATUS_CANCELLED:
-        return "cancelled";
-    case TL_STATUS_POSTPONED:
-        return "postponed";
-    }
-    return "";
-}
-
 static void event_date_text(const tl_event *ev, char *buf, size_t size)
 {
     size_t len;
@@ -156,7 +144,8 @@ static void event_date_text(const tl_event *ev, char *buf, size_t size)
     else
         len = tl_datefmt_range(&ev->start, ev->has_end ? &ev->end : NULL, buf, size);
     if (ev->status != TL_STATUS_CONFIRMED && len < size)
-        snprintf(buf + len, size - len, " \u00b7 %s", status_word(ev->status));
+        snprintf(buf + len, size - len, " \u00b7 %s",
+                 ev->status == TL_STATUS_OTHER ? ev->status_text : tl_style_status_word(ev->status));
 }
 
 static bool measure_labels(ribbon *r, tl_error **err)
@@ -187,6 +176,7 @@ static bool measure_labels(ribbon *r, tl_error **err)
             break;
         }
         case TL_EVENT_ERA:
+        case TL_EVENT_MARKER:
             if (!measure(r, &ERA_FONT, &lb->title, ev->title, ERA_LABEL_MAX, 1, err))
                 return false;
             lb->w = lb->title.ext.width;
@@ -269,20 +259,28 @@ static void pack_spans(ribbon *r, int max_rows)
     r->span_row_h = row_h + 2 + BAR_H;
 }
 
-static void pack_eras(ribbon *r)
+/* Era and marker labels share rows at the top of the chart, each starting at its band or
+ * line. Both lists are in start order, so merging them keeps the rows' items sorted. */
+static void pack_tops(ribbon *r)
 {
     const double right = r->scene->width - MARGIN;
     double row_h = 0;
-    for (size_t k = 0; k < r->neras; k++) {
-        const tl_event *ev = tl_timeline_get_event(r->tl, r->eras[k]);
-        const label *lb = &r->labels[r->eras[k]];
+    size_t a = 0, b = 0;
+    while (a < r->neras || b < r->nmarkers) {
+        bool era = b >= r->nmarkers ||
+                   (a < r->neras && r->eras[a] < r->markers[b]); /* chart order = start order */
+        r->tops[r->ntops++] = era ? r->eras[a++] : r->markers[b++];
+    }
+    for (size_t k = 0; k < r->ntops; k++) {
+        const tl_event *ev = tl_timeline_get_event(r->tl, r->tops[k]);
+        const label *lb = &r->labels[r->tops[k]];
         double x0 = fmax(tl_scale_x(&r->scale, ev->start.lo), MARGIN) + 4;
         x0 = fmin(x0, right - lb->w);
         r->era_rows[k] = (tl_row_item){.x0 = x0, .x1 = x0 + lb->w};
         row_h = fmax(row_h, lb->h);
     }
-    /* Eras sorted by start are already sorted by label x, bar the clamp at the right edge. */
-    r->era_row_count = tl_labels_pack_rows(r->era_rows, r->neras, MAX_ERA_ROWS, BOX_GAP);
+    r->era_row_count =
+        r->ntops ? tl_labels_pack_rows(r->era_rows, r->ntops, MAX_ERA_ROWS, BOX_GAP) : 0;
     r->era_row_h = row_h;
 }
 
@@ -292,7 +290,7 @@ static void pack_eras(ribbon *r)
 
 static bool build_legend(ribbon *r, tl_error **err)
 {
-    bool status_seen[4] = {false};
+    bool status_seen[TL_STATUS_OTHER + 1] = {false};
     int statuses = 0;
     for (size_t i = 0; i < r->n; i++) {
         tl_status s = tl_timeline_get_event(r->tl, i)->status;
@@ -300,13 +298,13 @@ static bool build_legend(ribbon *r, tl_error **err)
             statuses++;
         status_seen[s] = true;
     }
-    size_t cap = r->tl->group_count + 4 + 2;
+    size_t cap = r->tl->group_count + TL_STATUS_OTHER + 1 + 2;
     r->legend = tl_xcalloc(cap, sizeof *r->legend);
     for (size_t g = 0; g < r->tl->group_count; g++)
         r->legend[r->nlegend++] = (legend_entry){.kind = ENTRY_GROUP, .index = (int)g};
     /* Statuses are worth a key only when the chart mixes them. */
     if (statuses > 1 || !status_seen[TL_STATUS_CONFIRMED])
-        for (int s = 0; s < 4; s++)
+        for (int s = 0; s < TL_STATUS_OTHER; s++) /* "other" statuses name themselves */
             if (status_seen[s])
                 r->legend[r->nlegend++] = (legend_entry){.kind = ENTRY_STATUS, .index = s};
     if (r->nspans)
@@ -322,7 +320,7 @@ static bool build_legend(ribbon *r, tl_error **err)
             text = r->tl->groups[e->index];
             break;
         case ENTRY_STATUS:
-            text = status_word((tl_status)e->index);
+            text = tl_style_status_word((tl_status)e->index);
             break;
         case ENTRY_SPAN:
             text = "span";
@@ -463,24 +461,7 @@ static void add_marker(ribbon *r, tl_role role, int32_t ev, double cx, double cy
     mk->cy = cy;
     mk->radius = MARK_R;
     mk->shape = shape;
-    mk->fill = color;
-    mk->stroke = stroke(color, 1.4, TL_DASH_SOLID);
-    switch (status) {
-    case TL_STATUS_CONFIRMED:
-        mk->fill_mode = TL_MARKER_FILLED;
-        break;
-    case TL_STATUS_TENTATIVE:
-        mk->fill_mode = TL_MARKER_HOLLOW;
-        mk->stroke.dash = TL_DASH_DOTTED;
-        break;
-    case TL_STATUS_CANCELLED:
-        mk->fill_mode = TL_MARKER_HOLLOW;
-        mk->cross = true;
-        break;
-    case TL_STATUS_POSTPONED:
-        mk->fill_mode = TL_MARKER_HALF;
-        break;
-    }
+    tl_style_marker(mk, status, color);
 }
 
 static void emit_eras(ribbon *r)
@@ -496,18 +477,59 @@ static void emit_eras(ribbon *r)
     }
 }
 
-static void emit_era_labels(ribbon *r)
+/* Sorts (start, end) pairs by start. */
+static int cmp_double(const void *a, const void *b)
 {
-    for (size_t k = 0; k < r->neras; k++) {
-        size_t i = r->eras[k];
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void emit_top_labels(ribbon *r)
+{
+    for (size_t k = 0; k < r->ntops; k++) {
+        size_t i = r->tops[k];
         const tl_row_item *row = &r->era_rows[k];
         if (row->row < 0)
             continue;
+        bool marker = tl_timeline_get_event(r->tl, i)->type == TL_EVENT_MARKER;
         double y = r->era_top + row->row * (r->era_row_h + ERA_ROW_GAP);
-        add_text(r, TL_ROLE_ERA_LABEL, (int32_t)i, row->x0, y, &r->labels[i].title, &ERA_FONT,
-                 r->th->muted, false);
+        add_text(r, marker ? TL_ROLE_MARKER_LABEL : TL_ROLE_ERA_LABEL, (int32_t)i, row->x0, y,
+                 &r->labels[i].title, &ERA_FONT, marker ? r->th->text : r->th->muted, false);
         r->scene->events[i].placed = true;
     }
+}
+
+/* A marker's line runs the chart's height, from its label row down, broken where it would
+ * cross text. Emitted after all text, so the breaks are known. */
+static void emit_markers(ribbon *r)
+{
+    const tl_scene *sc = r->scene;
+    double *cuts = tl_xmalloc(2 * (sc->op_count + 1) * sizeof *cuts);
+    for (size_t k = 0; k < r->nmarkers; k++) {
+        size_t i = r->markers[k];
+        double x = tl_scale_x(&r->scale, point_instant(tl_timeline_get_event(r->tl, i)));
+        size_t ncuts = 0;
+        for (size_t j = 0; j < sc->op_count; j++) {
+            const tl_op *op = &sc->ops[j];
+            if (op->kind != TL_OP_TEXT || op->u.text.x > x + 2 ||
+                op->u.text.x + op->u.text.w < x - 2)
+                continue;
+            cuts[2 * ncuts] = op->u.text.y - 2;
+            cuts[2 * ncuts + 1] = op->u.text.y + op->u.text.h + 2;
+            ncuts++;
+        }
+        qsort(cuts, ncuts, 2 * sizeof *cuts, cmp_double);
+        double y = r->era_top;
+        const tl_stroke st = stroke(event_color(r, i), 1, TL_DASH_DASHED);
+        for (size_t c = 0; c <= ncuts; c++) {
+            double stop = c < ncuts ? cuts[2 * c] : r->chart_bottom;
+            if (stop > y + 1)
+                tl_scene_add_line(r->scene, TL_ROLE_MARKER, (int32_t)i, x, y, x, stop, st);
+            if (c < ncuts && cuts[2 * c + 1] > y)
+                y = cuts[2 * c + 1];
+        }
+    }
+    free(cuts);
 }
 
 static void emit_axis(ribbon *r)
@@ -566,11 +588,9 @@ static void emit_points(ribbon *r)
             double stem_end = above ? box_y : box_y + lb->h;
             tl_scene_add_line(r->scene, TL_ROLE_EVENT_STEM, (int32_t)i, s->anchor,
                               cy + (above ? -MARK_R : MARK_R), s->anchor, stem_end,
-                              stroke(r->th->faint, 0.8,
-                                     ev->status == TL_STATUS_CONFIRMED ? TL_DASH_SOLID
-                                                                       : TL_DASH_DASHED));
+                              stroke(r->th->faint, 0.8, tl_style_status(ev->status)->stem_dash));
             double tx = s->flip ? s->anchor - lb->w : s->anchor + STEM_PAD;
-            bool cancelled = ev->status == TL_STATUS_CANCELLED;
+            bool cancelled = tl_style_status(ev->status)->strike;
             add_text(r, TL_ROLE_EVENT_LABEL, (int32_t)i, tx, box_y, &lb->title, &LABEL_FONT,
                      cancelled ? r->th->muted : r->th->text, cancelled);
             add_text(r, TL_ROLE_EVENT_DATE, (int32_t)i, tx, box_y + lb->title.ext.height + 1,
@@ -601,26 +621,11 @@ static void emit_spans(ribbon *r)
         tl_rect_op *bar = tl_scene_add_rect(r->scene, TL_ROLE_SPAN, (int32_t)i, x0, bar_y,
                                             fmax(x1 - x0, 2), BAR_H, color);
         bar->radius = 2;
-        switch (ev->status) {
-        case TL_STATUS_CONFIRMED:
-            break;
-        case TL_STATUS_TENTATIVE:
-            bar->fill = with_alpha(color, 0.3);
-            bar->stroke = stroke(color, 1, TL_DASH_DOTTED);
-            break;
-        case TL_STATUS_CANCELLED:
-            bar->fill = with_alpha(color, 0);
-            bar->stroke = stroke(color, 1, TL_DASH_SOLID);
-            break;
-        case TL_STATUS_POSTPONED:
-            bar->fill = with_alpha(color, 0.5);
-            bar->stroke = stroke(color, 1, TL_DASH_DASHED);
-            break;
-        }
+        tl_style_bar(bar, ev->status, color);
 
         double lx = fmax(MARGIN, fmin(x0, right - lb->w));
         double base = top + fmax(lb->title.ext.baseline, lb->date.ext.baseline);
-        bool cancelled = ev->status == TL_STATUS_CANCELLED;
+        bool cancelled = tl_style_status(ev->status)->strike;
         add_text(r, TL_ROLE_EVENT_LABEL, (int32_t)i, lx, base - lb->title.ext.baseline,
                  &lb->title, &LABEL_FONT, cancelled ? r->th->muted : r->th->text, cancelled);
         add_text(r, TL_ROLE_EVENT_DATE, (int32_t)i, lx + lb->title.ext.width + 6,
@@ -698,6 +703,8 @@ static bool classify(ribbon *r)
     r->points = tl_xmalloc(r->n * sizeof *r->points);
     r->spans = tl_xmalloc(r->n * sizeof *r->spans);
     r->eras = tl_xmalloc(r->n * sizeof *r->eras);
+    r->markers = tl_xmalloc(r->n * sizeof *r->markers);
+    r->tops = tl_xmalloc(r->n * sizeof *r->tops);
     r->group = tl_xmalloc(r->n * sizeof *r->group);
     for (size_t i = 0; i < r->n; i++) {
         const tl_event *ev = tl_timeline_get_event(r->tl, i);
@@ -711,6 +718,9 @@ static bool classify(ribbon *r)
             break;
         case TL_EVENT_ERA:
             r->eras[r->neras++] = i;
+            break;
+        case TL_EVENT_MARKER:
+            r->markers[r->nmarkers++] = i;
             break;
         }
     }
@@ -772,7 +782,7 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
     sort_points(&r);
     r.stems = tl_xcalloc(r.npoints ? r.npoints : 1, sizeof *r.stems);
     r.span_rows = tl_xcalloc(r.nspans ? r.nspans : 1, sizeof *r.span_rows);
-    r.era_rows = tl_xcalloc(r.neras ? r.neras : 1, sizeof *r.era_rows);
+    r.era_rows = tl_xcalloc(r.neras + r.nmarkers + 1, sizeof *r.era_rows);
 
     if (!measure_labels(&r, err))
         goto done;
@@ -797,7 +807,7 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
         }
         r.band_h = probe.height + 2 * BAND_PAD;
     }
-    pack_eras(&r);
+    pack_tops(&r);
     if (!build_legend(&r, err))
         goto done;
 
@@ -832,11 +842,12 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
     emit_axis(&r);
     emit_spans(&r);
     emit_points(&r);
-    emit_era_labels(&r);
+    emit_top_labels(&r);
     if (r.title.text)
         add_text(&r, TL_ROLE_TITLE, -1, MARGIN, MARGIN, &r.title, &TITLE_FONT, r.th->text,
                  false);
     emit_legend(&r);
+    emit_markers(&r);
     report_unplaced(&r);
     ok = true;
 done:
@@ -846,6 +857,8 @@ done:
     free(r.points);
     free(r.spans);
     free(r.eras);
+    free(r.markers);
+    free(r.tops);
     free(r.stems);
     free(r.span_rows);
     free(r.era_rows);

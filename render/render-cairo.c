@@ -238,6 +238,13 @@ static void draw_marker(cairo_t *cr, const tl_marker_op *m, tl_color background)
         cairo_restore(cr);
         break;
     }
+    case TL_MARKER_DOT: {
+        fill_marker(cr, m, background);
+        tl_marker_op dot = *m;
+        dot.radius = m->radius * 0.45;
+        fill_marker(cr, &dot, m->fill);
+        break;
+    }
     }
 
     if (outline) {

@@ -507,7 +507,7 @@ static void test_row_warnings(void)
         "postponed); treated as confirmed\n"
         "t.csv:10:11: invalid importance \"high\" (expected 1 to 5); using 3\n"
         "t.csv:11:11: invalid importance \"0\" (expected 1 to 5); using 3\n"
-        "t.csv:12:13: unknown type \"wibble\" (expected point, span or era); treated as a span\n"
+        "t.csv:12:13: unknown type \"wibble\" (expected point, span, era or marker); treated as a span\n"
         "t.csv:13:6: end \"2020\" ignored: type \"point\" has no end",
         "row warnings");
     tl_timeline_free(tl);

@@ -9,7 +9,7 @@
 /* Formats an instant at second precision, the form the tables use for lo and hi. */
 static const char *iso_seconds(int64_t t, char *buf, size_t size)
 {
-    tl_time x = {t, t, TL_PRECISION_SECOND};
+    tl_time x = {.lo = t, .hi = t, .precision = TL_PRECISION_SECOND};
     tl_date_format_iso(&x, buf, size);
     return buf;
 }
@@ -212,7 +212,7 @@ static void test_rejected(void)
     tap_ok(n >= 20, "at least 20 rejected expressions (%zu)", n);
     for (size_t i = 0; i < n; i++) {
         const rejected *c = &rejected_cases[i];
-        tl_time t = {1, 2, TL_PRECISION_DAY};
+        tl_time t = {.lo = 1, .hi = 2, .precision = TL_PRECISION_DAY};
         char why[128] = "";
         tap_ok(!tl_date_parse_buf(c->text, &t, why, sizeof why), "reject \"%s\"", c->text);
         tap_is_str(why, c->why, "reason for \"%s\"", c->text);
@@ -370,7 +370,7 @@ static void test_round_trips(void)
 static void test_format(void)
 {
     char buf[64];
-    tl_time t = {tl_date_make(2019, 11, 4, 9, 30, 15), 0, TL_PRECISION_YEAR};
+    tl_time t = {.lo = tl_date_make(2019, 11, 4, 9, 30, 15), .precision = TL_PRECISION_YEAR};
     tl_date_format_iso(&t, buf, sizeof buf);
     tap_is_str(buf, "2019", "format year");
     t.precision = TL_PRECISION_MONTH;
@@ -387,23 +387,23 @@ static void test_format(void)
     tap_is_str(buf, "2019-11-04T09:30:15", "format second");
     tap_is_int((long long)n, 19, "format returns the length");
 
-    t = (tl_time){tl_date_make(-499, 1, 1, 0, 0, 0), 0, TL_PRECISION_YEAR};
+    t = (tl_time){.lo = tl_date_make(-499, 1, 1, 0, 0, 0), .precision = TL_PRECISION_YEAR};
     tl_date_format_iso(&t, buf, sizeof buf);
     tap_is_str(buf, "-0499", "format negative year");
-    t = (tl_time){tl_date_make(-12345, 6, 1, 0, 0, 0), 0, TL_PRECISION_MONTH};
+    t = (tl_time){.lo = tl_date_make(-12345, 6, 1, 0, 0, 0), .precision = TL_PRECISION_MONTH};
     tl_date_format_iso(&t, buf, sizeof buf);
     tap_is_str(buf, "-12345-06", "format 5-digit negative year");
 
     /* snprintf semantics: the full length is returned and the output is cut. */
     char small[6];
-    t = (tl_time){tl_date_make(2019, 11, 4, 0, 0, 0), 0, TL_PRECISION_DAY};
+    t = (tl_time){.lo = tl_date_make(2019, 11, 4, 0, 0, 0), .precision = TL_PRECISION_DAY};
     tap_is_int((long long)tl_date_format_iso(&t, small, sizeof small), 10,
                "truncated format returns the full length");
     tap_is_str(small, "2019-", "truncated format is cut and terminated");
 
     /* Parsing what was formatted gives the same start back. */
     tl_time p;
-    t = (tl_time){tl_date_make(1234, 5, 6, 7, 8, 9), 0, TL_PRECISION_SECOND};
+    t = (tl_time){.lo = tl_date_make(1234, 5, 6, 7, 8, 9), .precision = TL_PRECISION_SECOND};
     tl_date_format_iso(&t, buf, sizeof buf);
     tap_ok(tl_date_parse(buf, &p, NULL) && p.lo == t.lo, "format then parse round-trips");
 }

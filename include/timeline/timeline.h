@@ -81,6 +81,14 @@ typedef enum tl_precision {
     TL_PRECISION_SECOND,
 } tl_precision;
 
+/* Qualifiers of a date, a bit set. */
+enum {
+    TL_TIME_APPROXIMATE = 1 << 0, /* "c. 1850", "2019-11~" */
+    TL_TIME_UNCERTAIN = 1 << 1,   /* "2019-11?" */
+    TL_TIME_BEFORE = 1 << 2,      /* "before 1850": some time up to hi; lo is not a bound */
+    TL_TIME_AFTER = 1 << 3,       /* "after 1850": some time from lo; hi is not a bound */
+};
+
 /* A date as written in the data: the interval of instants it can mean. "2019-11" is
  * lo = 2019-11-01T00:00:00Z, hi = 2019-11-30T23:59:59Z, precision MONTH. Instants are seconds
  * since 1970-01-01T00:00:00Z in the proleptic Gregorian calendar (negative before 1970). */
@@ -88,6 +96,7 @@ typedef struct tl_time {
     int64_t lo;
     int64_t hi;
     tl_precision precision;
+    unsigned flags; /* TL_TIME_* */
 } tl_time;
 
 /* ---------------------------------------------------------------------------------------------
@@ -98,9 +107,10 @@ typedef struct tl_timeline tl_timeline;
 typedef struct tl_event tl_event;
 
 typedef enum tl_event_type {
-    TL_EVENT_POINT, /* happens at one date (of whatever precision) */
-    TL_EVENT_SPAN,  /* has a start and an end: drawn as a bar */
-    TL_EVENT_ERA,   /* a period drawn as a labelled background band */
+    TL_EVENT_POINT,  /* happens at one date (of whatever precision) */
+    TL_EVENT_SPAN,   /* has a start and an end: drawn as a bar */
+    TL_EVENT_ERA,    /* a period drawn as a labelled background band */
+    TL_EVENT_MARKER, /* a moment drawn as a full-height line with its label ("today") */
 } tl_event_type;
 
 typedef enum tl_status {
@@ -108,6 +118,9 @@ typedef enum tl_status {
     TL_STATUS_TENTATIVE,
     TL_STATUS_CANCELLED,
     TL_STATUS_POSTPONED,
+    TL_STATUS_RESCHEDULED,
+    TL_STATUS_DISPUTED,
+    TL_STATUS_OTHER, /* a status word the vocabulary does not know; see tl_event_get_status_text() */
 } tl_status;
 
 /* Loads a timeline from CSV. The first row is a header naming the columns (see README: start,
