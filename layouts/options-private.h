@@ -6,7 +6,9 @@
 struct tl_layout_options {
     tl_variant variant;
     tl_theme theme;
-    char *title; /* NULL for none */
+    char *title;    /* NULL for none */
+    char *subtitle; /* NULL for none */
+    char *caption;  /* NULL for none: a source or note line under the legend */
     double width;  /* points; 0: default */
     double height; /* points; 0: fit the content */
 };

@@ -18,6 +18,8 @@ void tl_layout_options_free(tl_layout_options *opts)
     if (!opts)
         return;
     free(opts->title);
+    free(opts->subtitle);
+    free(opts->caption);
     free(opts);
 }
 
@@ -31,10 +33,25 @@ void tl_layout_options_set_theme(tl_layout_options *opts, tl_theme theme)
     opts->theme = theme;
 }
 
+static void set_text(char **slot, const char *text)
+{
+    free(*slot);
+    *slot = text && *text ? tl_xstrdup(text) : NULL;
+}
+
 void tl_layout_options_set_title(tl_layout_options *opts, const char *title)
 {
-    free(opts->title);
-    opts->title = title && *title ? tl_xstrdup(title) : NULL;
+    set_text(&opts->title, title);
+}
+
+void tl_layout_options_set_subtitle(tl_layout_options *opts, const char *subtitle)
+{
+    set_text(&opts->subtitle, subtitle);
+}
+
+void tl_layout_options_set_caption(tl_layout_options *opts, const char *caption)
+{
+    set_text(&opts->caption, caption);
 }
 
 void tl_layout_options_set_size(tl_layout_options *opts, double width, double height)

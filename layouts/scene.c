@@ -139,6 +139,8 @@ const char *tl_scene_role_name(tl_role role)
         return "title";
     case TL_ROLE_SUBTITLE:
         return "subtitle";
+    case TL_ROLE_CAPTION:
+        return "caption";
     case TL_ROLE_AXIS:
         return "axis";
     case TL_ROLE_TICK:

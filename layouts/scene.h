@@ -35,6 +35,7 @@ typedef enum tl_role {
     TL_ROLE_BACKGROUND,
     TL_ROLE_TITLE,
     TL_ROLE_SUBTITLE,
+    TL_ROLE_CAPTION,
     TL_ROLE_AXIS,
     TL_ROLE_TICK,
     TL_ROLE_TICK_LABEL,

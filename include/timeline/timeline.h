@@ -214,6 +214,10 @@ TL_EXPORT void tl_layout_options_set_variant(tl_layout_options *opts, tl_variant
 TL_EXPORT void tl_layout_options_set_theme(tl_layout_options *opts, tl_theme theme);
 /* Title drawn above the chart; NULL or "" for none. Copied. */
 TL_EXPORT void tl_layout_options_set_title(tl_layout_options *opts, const char *title);
+/* A second line under the title, and a caption (a source or note) under the legend; NULL or
+ * "" for none. Copied. */
+TL_EXPORT void tl_layout_options_set_subtitle(tl_layout_options *opts, const char *subtitle);
+TL_EXPORT void tl_layout_options_set_caption(tl_layout_options *opts, const char *caption);
 /* Canvas size in points (1/72 in). 0 means: width 900, height fitted to the content. */
 TL_EXPORT void tl_layout_options_set_size(tl_layout_options *opts, double width, double height);
 

@@ -1,0 +1,43 @@
+#include "axis.h"
+
+#include "common/tl-error-private.h"
+
+static const double BAND_PAD = 5; /* tick label to band edge */
+static const double TICK_LEN = 3;
+static const double TICK_GAP = 12; /* between tick labels */
+
+bool tl_axis_build(tl_axis *a, tl_chart *c, tl_error **err)
+{
+    if (!tl_ticks_generate(&a->scale, c->m, &TL_FONT_TICK, TICK_GAP, a->scale.x0 + 2,
+                           a->scale.x1 - 2, &a->ticks))
+        return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
+    tl_text_block probe;
+    if (!tl_chart_measure(c, &TL_FONT_TICK, &probe, "0", 0, 0, err))
+        return false;
+    a->band_h = probe.ext.height + 2 * BAND_PAD;
+    return true;
+}
+
+void tl_axis_emit(tl_chart *c, const tl_axis *a, double y)
+{
+    const double x0 = a->scale.x0, x1 = a->scale.x1, bottom = y + a->band_h;
+    tl_rect_op *band =
+        tl_scene_add_rect(c->scene, TL_ROLE_AXIS, -1, x0, y, x1 - x0, a->band_h, c->th->axis_fill);
+    band->radius = 2;
+    const tl_stroke tick = {.color = c->th->faint, .width = 0.8};
+    for (size_t k = 0; k < a->ticks.count; k++) {
+        const tl_tick *tk = &a->ticks.items[k];
+        tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, tk->x, y, tk->x, y + TICK_LEN, tick);
+        tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, tk->x, bottom - TICK_LEN, tk->x, bottom,
+                          tick);
+        tl_text_block b = {.text = tk->label, .ext = tk->extents};
+        tl_chart_add_text(c, TL_ROLE_TICK_LABEL, -1, tk->x - tk->extents.width / 2,
+                          y + (a->band_h - tk->extents.height) / 2, &b, &TL_FONT_TICK,
+                          c->th->axis_text, false);
+    }
+}
+
+void tl_axis_free(tl_axis *a)
+{
+    tl_ticks_free(&a->ticks);
+}

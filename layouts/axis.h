@@ -1,0 +1,22 @@
+/* A horizontal time axis drawn as a band holding its tick labels, shared by the variants
+ * that run time left to right. */
+#ifndef TL_AXIS_H
+#define TL_AXIS_H
+
+#include "chart.h"
+#include "scale.h"
+#include "ticks.h"
+
+typedef struct tl_axis {
+    tl_scale scale;
+    tl_ticks ticks;
+    double band_h;
+} tl_axis;
+
+/* Chooses ticks for the scale already set in `a->scale` and sizes the band. */
+bool tl_axis_build(tl_axis *a, tl_chart *c, tl_error **err);
+/* Draws the band with its top edge at y, from scale.x0 to scale.x1. */
+void tl_axis_emit(tl_chart *c, const tl_axis *a, double y);
+void tl_axis_free(tl_axis *a);
+
+#endif /* TL_AXIS_H */

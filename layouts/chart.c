@@ -1,0 +1,306 @@
+#include "chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/tl-alloc.h"
+#include "common/tl-error-private.h"
+#include "datefmt.h"
+#include "style.h"
+
+struct tl_legend_entry {
+    enum { ENTRY_GROUP, ENTRY_STATUS, ENTRY_SPAN, ENTRY_ERA, ENTRY_PRECISION } kind;
+    int index; /* group index or tl_status */
+    tl_text_block text;
+    double x, y; /* relative to the legend's top-left */
+};
+
+static const double SWATCH = 12;
+static const double LEGEND_ITEM_GAP = 18;
+static const double LEGEND_ROW_GAP = 6;
+
+void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *opts,
+                   const tl_text_measurer *m, tl_scene *scene)
+{
+    *c = (tl_chart){
+        .tl = tl,
+        .opts = opts,
+        .m = m,
+        .scene = scene,
+        .th = tl_theme_get(opts->theme),
+        .n = tl_timeline_get_event_count(tl),
+    };
+    scene->background = c->th->background;
+    tl_scene_set_event_count(scene, c->n);
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        scene->events[i] = (tl_scene_event){
+            .title = tl_scene_strdup(scene, ev->title),
+            .start = tl_scene_strdup(scene, ev->start_text),
+            .end = ev->end_text[0] ? tl_scene_strdup(scene, ev->end_text) : NULL,
+        };
+    }
+}
+
+void tl_chart_fini(tl_chart *c)
+{
+    free(c->legend);
+    c->legend = NULL;
+}
+
+const tl_event *tl_chart_event(const tl_chart *c, size_t i)
+{
+    return tl_timeline_get_event(c->tl, i);
+}
+
+bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
+                      double wrap, int max_lines, tl_error **err)
+{
+    b->text = text;
+    b->shape = (tl_text_shape){.wrap_width = wrap, .max_lines = max_lines};
+    if (c->m->measure(c->m->user, font, &b->shape, text, &b->ext))
+        return true;
+    return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.40s\"", text);
+}
+
+void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y,
+                       const tl_text_block *b, const tl_font *font, tl_color color, bool strike)
+{
+    tl_text_op *t =
+        tl_scene_add_text(c->scene, role, ev, x, y, b->text, font, &b->shape, &b->ext, color);
+    t->strike = strike;
+}
+
+tl_color tl_chart_event_color(const tl_chart *c, size_t i)
+{
+    const tl_event *ev = tl_chart_event(c, i);
+    tl_color color;
+    if (ev->color[0] && tl_color_parse(ev->color, &color))
+        return color;
+    return tl_theme_group_color(c->th, ev->group_index);
+}
+
+tl_marker_shape tl_chart_group_shape(const tl_chart *c, int group)
+{
+    static const tl_marker_shape shapes[] = {TL_MARKER_CIRCLE, TL_MARKER_SQUARE,
+                                             TL_MARKER_DIAMOND};
+    if (!c->th->shapes_by_group || group < 0)
+        return TL_MARKER_CIRCLE;
+    return shapes[group % 3];
+}
+
+void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, double cy,
+                         double radius, tl_marker_shape shape, tl_status status, tl_color color)
+{
+    tl_op *op = tl_scene_push(c->scene, TL_OP_MARKER, role, ev);
+    tl_marker_op *mk = &op->u.marker;
+    mk->cx = cx;
+    mk->cy = cy;
+    mk->radius = radius;
+    mk->shape = shape;
+    tl_style_marker(mk, status, color);
+}
+
+int64_t tl_chart_point_instant(const tl_event *ev)
+{
+    return ev->start.lo + (ev->start.hi - ev->start.lo) / 2;
+}
+
+void tl_chart_date_text(const tl_chart *c, size_t i, char *buf, size_t size)
+{
+    const tl_event *ev = tl_chart_event(c, i);
+    size_t len;
+    if (ev->type == TL_EVENT_POINT || ev->type == TL_EVENT_MARKER)
+        len = tl_datefmt_event(&ev->start, buf, size);
+    else
+        len = tl_datefmt_range(&ev->start, ev->has_end ? &ev->end : NULL, buf, size);
+    if (ev->status != TL_STATUS_CONFIRMED && len < size)
+        snprintf(buf + len, size - len, " \u00b7 %s",
+                 ev->status == TL_STATUS_OTHER ? ev->status_text
+                                               : tl_style_status_word(ev->status));
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Header and footer
+ * ------------------------------------------------------------------------------------------- */
+
+static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
+{
+    bool seen[TL_STATUS_OTHER + 1] = {false};
+    int statuses = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        tl_status s = tl_chart_event(c, i)->status;
+        statuses += !seen[s];
+        seen[s] = true;
+    }
+    c->legend = tl_xcalloc(c->tl->group_count + TL_STATUS_OTHER + 4, sizeof *c->legend);
+    for (size_t g = 0; g < c->tl->group_count; g++)
+        c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_GROUP, .index = (int)g};
+    /* Statuses are worth a key only when the chart mixes them; "other" statuses are named in
+     * their labels. */
+    if (statuses > 1 || !seen[TL_STATUS_CONFIRMED])
+        for (int s = 0; s < TL_STATUS_OTHER; s++)
+            if (seen[s])
+                c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_STATUS, .index = s};
+    if (flags & TL_LEGEND_PRECISION)
+        c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_PRECISION};
+    if (flags & TL_LEGEND_SPANS)
+        c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_SPAN};
+    if (flags & TL_LEGEND_ERAS)
+        c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_ERA};
+
+    for (size_t i = 0; i < c->nlegend; i++) {
+        tl_legend_entry *e = &c->legend[i];
+        const char *text = "";
+        switch (e->kind) {
+        case ENTRY_GROUP:
+            text = c->tl->groups[e->index];
+            break;
+        case ENTRY_STATUS:
+            text = tl_style_status_word((tl_status)e->index);
+            break;
+        case ENTRY_PRECISION:
+            text = "date known to the month or year";
+            break;
+        case ENTRY_SPAN:
+            text = "span";
+            break;
+        case ENTRY_ERA:
+            text = "era";
+            break;
+        }
+        if (!tl_chart_measure(c, &TL_FONT_LEGEND, &e->text, text, 220, 1, err))
+            return false;
+    }
+
+    /* Flow the entries into rows: swatch, gap, text. */
+    const double left = TL_CHART_MARGIN, right = c->scene->width - TL_CHART_MARGIN;
+    double x = left, y = 0, row_h = 0;
+    for (size_t i = 0; i < c->nlegend; i++) {
+        tl_legend_entry *e = &c->legend[i];
+        double w = SWATCH + 4 + e->text.ext.width;
+        if (x > left && x + w > right) {
+            x = left;
+            y += row_h + LEGEND_ROW_GAP;
+        }
+        e->x = x;
+        e->y = y;
+        row_h = fmax(row_h, fmax(SWATCH, e->text.ext.height));
+        x += w + LEGEND_ITEM_GAP;
+    }
+    c->legend_h = c->nlegend ? y + row_h : 0;
+    return true;
+}
+
+bool tl_chart_frame(tl_chart *c, unsigned legend_flags, tl_error **err)
+{
+    const double text_w = c->scene->width - 2 * TL_CHART_MARGIN;
+    const tl_layout_options *o = c->opts;
+    double h = TL_CHART_MARGIN;
+    if (o->title) {
+        if (!tl_chart_measure(c, &TL_FONT_TITLE, &c->title, o->title, text_w, 2, err))
+            return false;
+        h += c->title.ext.height;
+    }
+    if (o->subtitle) {
+        if (!tl_chart_measure(c, &TL_FONT_SUBTITLE, &c->subtitle, o->subtitle, text_w, 2, err))
+            return false;
+        h += (o->title ? 3 : 0) + c->subtitle.ext.height;
+    }
+    c->header_h = h + (o->title || o->subtitle ? TL_CHART_HEADER_GAP : 0);
+
+    if (!build_legend(c, legend_flags, err))
+        return false;
+    double f = c->legend_h;
+    if (o->caption) {
+        if (!tl_chart_measure(c, &TL_FONT_CAPTION, &c->caption, o->caption, text_w, 3, err))
+            return false;
+        f += (c->nlegend ? 8 : 0) + c->caption.ext.height;
+    }
+    c->footer_h = (f > 0 ? TL_CHART_FOOTER_GAP + f : 0) + TL_CHART_MARGIN;
+    return true;
+}
+
+void tl_chart_emit_header(tl_chart *c)
+{
+    double y = TL_CHART_MARGIN;
+    if (c->opts->title) {
+        tl_chart_add_text(c, TL_ROLE_TITLE, -1, TL_CHART_MARGIN, y, &c->title, &TL_FONT_TITLE,
+                          c->th->text, false);
+        y += c->title.ext.height + 3;
+    }
+    if (c->opts->subtitle)
+        tl_chart_add_text(c, TL_ROLE_SUBTITLE, -1, TL_CHART_MARGIN, y, &c->subtitle,
+                          &TL_FONT_SUBTITLE, c->th->muted, false);
+}
+
+void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
+{
+    const double top = plot_bottom + TL_CHART_FOOTER_GAP;
+    const tl_color ink = c->th->neutral;
+    for (size_t k = 0; k < c->nlegend; k++) {
+        const tl_legend_entry *e = &c->legend[k];
+        double cy = top + e->y + fmax(SWATCH, e->text.ext.height) / 2;
+        double cx = e->x + SWATCH / 2;
+        switch (e->kind) {
+        case ENTRY_GROUP:
+            tl_chart_add_marker(c, TL_ROLE_LEGEND, -1, cx, cy, TL_CHART_MARK_R,
+                                tl_chart_group_shape(c, e->index), TL_STATUS_CONFIRMED,
+                                tl_theme_group_color(c->th, e->index));
+            break;
+        case ENTRY_STATUS:
+            tl_chart_add_marker(c, TL_ROLE_LEGEND, -1, cx, cy, TL_CHART_MARK_R, TL_MARKER_CIRCLE,
+                                (tl_status)e->index, ink);
+            break;
+        case ENTRY_PRECISION: {
+            const tl_stroke st = {.color = ink, .width = 1.2};
+            tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x, cy, e->x + SWATCH, cy, st);
+            tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - 3, e->x, cy + 3, st);
+            tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x + SWATCH, cy - 3,
+                              e->x + SWATCH, cy + 3, st);
+            break;
+        }
+        case ENTRY_SPAN: {
+            tl_rect_op *bar = tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - 3.5,
+                                                SWATCH, 7, ink);
+            bar->radius = 2;
+            break;
+        }
+        case ENTRY_ERA: {
+            tl_color f = c->th->era_fill;
+            f.a = fmin(1, c->th->era_alpha * 2);
+            tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - SWATCH / 2, SWATCH,
+                              SWATCH, f);
+            break;
+        }
+        }
+        tl_chart_add_text(c, TL_ROLE_LEGEND, -1, e->x + SWATCH + 4, cy - e->text.ext.height / 2,
+                          &e->text, &TL_FONT_LEGEND, c->th->muted, false);
+    }
+    if (c->opts->caption) {
+        double y = top + c->legend_h + (c->nlegend ? 8 : 0);
+        tl_chart_add_text(c, TL_ROLE_CAPTION, -1, TL_CHART_MARGIN, y, &c->caption,
+                          &TL_FONT_CAPTION, c->th->muted, false);
+    }
+}
+
+void tl_chart_report_unplaced(tl_chart *c)
+{
+    enum { SHOWN = 50 };
+    size_t dropped = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->scene->events[i].placed)
+            continue;
+        const tl_event *ev = tl_chart_event(c, i);
+        if (++dropped <= SHOWN)
+            tl_scene_add_warning(
+                c->scene, tl_xasprintf("line %lu: %s \"%.60s\" not drawn: no room at this size "
+                                       "(try a larger --width or --height)",
+                                       ev->line, ev->type == TL_EVENT_SPAN ? "span" : "label",
+                                       ev->title));
+    }
+    if (dropped > SHOWN)
+        tl_scene_add_warning(c->scene, tl_xasprintf("%zu more labels not drawn", dropped - SHOWN));
+}

@@ -1,0 +1,97 @@
+/* What every layout variant shares: the measured title block, the legend and caption, event
+ * colours and marks, date texts, and the report of what could not be placed. A variant lays
+ * out its plot between the header and the footer. */
+#ifndef TL_CHART_H
+#define TL_CHART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "timeline/timeline.h"
+
+#include "data/model-private.h"
+#include "fonts/measure.h"
+#include "options-private.h"
+#include "scene.h"
+#include "theme.h"
+
+/* Geometry shared by the variants, in points. */
+static const double TL_CHART_MARGIN = 24;    /* canvas edge to content */
+static const double TL_CHART_HEADER_GAP = 14; /* title block to plot */
+static const double TL_CHART_FOOTER_GAP = 18; /* plot to legend */
+static const double TL_CHART_MARK_R = 4.5;
+
+static const tl_font TL_FONT_TITLE = {.size = 16, .weight = 700};
+static const tl_font TL_FONT_SUBTITLE = {.size = 10.5, .weight = 400};
+static const tl_font TL_FONT_CAPTION = {.size = 8, .weight = 400, .italic = true};
+static const tl_font TL_FONT_LABEL = {.size = 9.5, .weight = 600};
+static const tl_font TL_FONT_DATE = {.size = 8, .weight = 400};
+static const tl_font TL_FONT_BODY = {.size = 8.5, .weight = 400};
+static const tl_font TL_FONT_TICK = {.size = 8.5, .weight = 400};
+static const tl_font TL_FONT_BAND = {.size = 8.5, .weight = 600}; /* era, marker, lane names */
+static const tl_font TL_FONT_LEGEND = {.size = 8.5, .weight = 400};
+static const tl_font TL_FONT_BADGE = {.size = 7.5, .weight = 600};
+
+typedef struct tl_text_block {
+    const char *text; /* borrowed: must live as long as the scene is being built */
+    tl_text_shape shape;
+    tl_text_extents ext;
+} tl_text_block;
+
+/* Legend entries beyond groups and statuses, chosen by the variant. */
+enum {
+    TL_LEGEND_SPANS = 1 << 0,
+    TL_LEGEND_ERAS = 1 << 1,
+    TL_LEGEND_PRECISION = 1 << 2, /* the bracket of a coarse date */
+};
+
+typedef struct tl_legend_entry tl_legend_entry;
+
+typedef struct tl_chart {
+    const tl_timeline *tl;
+    const tl_layout_options *opts;
+    const tl_text_measurer *m;
+    tl_scene *scene;
+    const tl_theme_def *th;
+    size_t n; /* events */
+
+    tl_text_block title, subtitle, caption;
+    tl_legend_entry *legend;
+    size_t nlegend;
+    double legend_h;
+    double header_h; /* from the top edge to where the plot may start */
+    double footer_h; /* from the plot's bottom to the bottom edge */
+} tl_chart;
+
+/* Sets up the chart and the scene's event table and background. */
+void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *opts,
+                   const tl_text_measurer *m, tl_scene *scene);
+void tl_chart_fini(tl_chart *c);
+
+bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
+                      double wrap, int max_lines, tl_error **err);
+void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y,
+                       const tl_text_block *b, const tl_font *font, tl_color color, bool strike);
+
+const tl_event *tl_chart_event(const tl_chart *c, size_t i);
+/* The event's colour: its own, else its group's. */
+tl_color tl_chart_event_color(const tl_chart *c, size_t i);
+/* Marker shape of a group (print theme: circle, square, diamond by group). */
+tl_marker_shape tl_chart_group_shape(const tl_chart *c, int group);
+void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, double cy,
+                         double radius, tl_marker_shape shape, tl_status status, tl_color color);
+/* "Nov 2019", "Dec 2019 – Mar 2020 · cancelled": the date line of an event's label. */
+void tl_chart_date_text(const tl_chart *c, size_t i, char *buf, size_t size);
+/* The instant a point is drawn at: the middle of its date's interval. */
+int64_t tl_chart_point_instant(const tl_event *ev);
+
+/* Measures the title block and the footer (legend, caption) for the scene's width; fills
+ * header_h and footer_h. */
+bool tl_chart_frame(tl_chart *c, unsigned legend_flags, tl_error **err);
+void tl_chart_emit_header(tl_chart *c);
+/* Legend and caption, starting `TL_CHART_FOOTER_GAP` below plot_bottom. */
+void tl_chart_emit_footer(tl_chart *c, double plot_bottom);
+/* A warning for every event the variant left unplaced. */
+void tl_chart_report_unplaced(tl_chart *c);
+
+#endif /* TL_CHART_H */
