@@ -18,6 +18,9 @@ typedef struct cli {
     const char *output;
     const char *format_name;
     const char *title;
+    const char *subtitle;
+    const char *caption;
+    const char *group_order;
     const char *theme;
     const char *layout;
     const char *font;
@@ -33,7 +36,10 @@ static void usage(FILE *fp)
           "  -o, --output FILE    write to FILE; its extension picks the format; - is stdout\n"
           "  -T, --format FMT     svg, png, pdf or json (the laid-out scene)\n"
           "      --title TEXT     title drawn above the chart\n"
-          "      --layout NAME    ribbon (default)\n"
+          "      --subtitle TEXT  a line under the title\n"
+          "      --caption TEXT   a source or note line under the legend\n"
+          "      --layout NAME    ribbon (default) or lanes (one lane per group)\n"
+          "      --group-order A,B  lanes: these groups first, in this order\n"
           "      --theme NAME     light (default), dark or print\n"
           "      --font FAMILY    font family list (default \"Noto Sans\")\n"
           "      --width PT       canvas width in points, 1/72 in (default 900)\n"
@@ -106,12 +112,15 @@ static const char *scene_warning(const void *obj, size_t i)
 
 static int parse_args(int argc, char **argv, cli *c)
 {
-    enum { OPT_TITLE = 256, OPT_THEME, OPT_LAYOUT, OPT_FONT, OPT_WIDTH, OPT_HEIGHT, OPT_DPI,
+    enum { OPT_TITLE = 256, OPT_SUBTITLE, OPT_CAPTION, OPT_GROUP_ORDER, OPT_THEME, OPT_LAYOUT, OPT_FONT, OPT_WIDTH, OPT_HEIGHT, OPT_DPI,
            OPT_SCALE, OPT_STRICT };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'T'},
         {"title", required_argument, NULL, OPT_TITLE},
+        {"subtitle", required_argument, NULL, OPT_SUBTITLE},
+        {"caption", required_argument, NULL, OPT_CAPTION},
+        {"group-order", required_argument, NULL, OPT_GROUP_ORDER},
         {"theme", required_argument, NULL, OPT_THEME},
         {"layout", required_argument, NULL, OPT_LAYOUT},
         {"font", required_argument, NULL, OPT_FONT},
@@ -137,6 +146,15 @@ static int parse_args(int argc, char **argv, cli *c)
             break;
         case OPT_TITLE:
             c->title = optarg;
+            break;
+        case OPT_SUBTITLE:
+            c->subtitle = optarg;
+            break;
+        case OPT_CAPTION:
+            c->caption = optarg;
+            break;
+        case OPT_GROUP_ORDER:
+            c->group_order = optarg;
             break;
         case OPT_THEME:
             c->theme = optarg;
@@ -213,7 +231,7 @@ int main(int argc, char **argv)
     }
     tl_variant variant = TL_VARIANT_RIBBON;
     if (c.layout && !tl_variant_from_name(c.layout, &variant))
-        return fail_usage("unknown layout \"%s\" (ribbon)", c.layout);
+        return fail_usage("unknown layout \"%s\" (ribbon, lanes)", c.layout);
     tl_theme theme = TL_THEME_LIGHT;
     if (c.theme && !tl_theme_from_name(c.theme, &theme))
         return fail_usage("unknown theme \"%s\" (light, dark, print)", c.theme);
@@ -238,6 +256,9 @@ int main(int argc, char **argv)
     tl_layout_options_set_variant(opts, variant);
     tl_layout_options_set_theme(opts, theme);
     tl_layout_options_set_title(opts, c.title);
+    tl_layout_options_set_subtitle(opts, c.subtitle);
+    tl_layout_options_set_caption(opts, c.caption);
+    tl_layout_options_set_group_order(opts, c.group_order);
     tl_layout_options_set_size(opts, c.width, c.height);
     scene = tl_layout(tl, opts, fonts, &err);
     if (!scene)

@@ -102,44 +102,17 @@ void tl_bands_emit_labels(tl_bands *b, tl_chart *c, double rows_top)
     }
 }
 
-static int cmp_interval(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 void tl_bands_emit_markers(tl_bands *b, tl_chart *c, const tl_scale *s, double y0, double y1)
 {
-    const tl_scene *sc = c->scene;
-    double *cuts = tl_xmalloc(2 * (sc->op_count + 1) * sizeof *cuts);
     for (size_t k = 0; k < b->count; k++) {
         size_t i = b->items[k];
         if (tl_chart_event(c, i)->type != TL_EVENT_MARKER)
             continue;
-        double x = item_x(c, s, i);
-        size_t ncuts = 0;
-        for (size_t j = 0; j < sc->op_count; j++) {
-            const tl_op *op = &sc->ops[j];
-            if (op->kind != TL_OP_TEXT || op->u.text.x > x + 2 ||
-                op->u.text.x + op->u.text.w < x - 2)
-                continue;
-            cuts[2 * ncuts] = op->u.text.y - 2;
-            cuts[2 * ncuts + 1] = op->u.text.y + op->u.text.h + 2;
-            ncuts++;
-        }
-        qsort(cuts, ncuts, 2 * sizeof *cuts, cmp_interval);
         const tl_stroke st = {
             .color = tl_chart_event_color(c, i), .width = 1, .dash = TL_DASH_DASHED};
-        double y = y0;
-        for (size_t n = 0; n <= ncuts; n++) {
-            double stop = n < ncuts ? cuts[2 * n] : y1;
-            if (stop > y + 1)
-                tl_scene_add_line(c->scene, TL_ROLE_MARKER, (int32_t)i, x, y, x, stop, st);
-            if (n < ncuts && cuts[2 * n + 1] > y)
-                y = cuts[2 * n + 1];
-        }
+        tl_chart_add_vline_around_text(c, TL_ROLE_MARKER, (int32_t)i, item_x(c, s, i), y0, y1,
+                                       st);
     }
-    free(cuts);
 }
 
 void tl_bands_free(tl_bands *b)

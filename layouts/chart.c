@@ -136,7 +136,7 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
         seen[s] = true;
     }
     c->legend = tl_xcalloc(c->tl->group_count + TL_STATUS_OTHER + 4, sizeof *c->legend);
-    for (size_t g = 0; g < c->tl->group_count; g++)
+    for (size_t g = 0; g < c->tl->group_count && !(flags & TL_LEGEND_NO_GROUPS); g++)
         c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_GROUP, .index = (int)g};
     /* Statuses are worth a key only when the chart mixes them; "other" statuses are named in
      * their labels. */
@@ -284,6 +284,38 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
         tl_chart_add_text(c, TL_ROLE_CAPTION, -1, TL_CHART_MARGIN, y, &c->caption,
                           &TL_FONT_CAPTION, c->th->muted, false);
     }
+}
+
+static int cmp_interval(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+void tl_chart_add_vline_around_text(tl_chart *c, tl_role role, int32_t ev, double x, double y0,
+                                    double y1, tl_stroke stroke)
+{
+    const tl_scene *sc = c->scene;
+    double *cuts = tl_xmalloc(2 * (sc->op_count + 1) * sizeof *cuts);
+    size_t ncuts = 0;
+    for (size_t j = 0; j < sc->op_count; j++) {
+        const tl_op *op = &sc->ops[j];
+        if (op->kind != TL_OP_TEXT || op->u.text.x > x + 2 || op->u.text.x + op->u.text.w < x - 2)
+            continue;
+        cuts[2 * ncuts] = op->u.text.y - 2;
+        cuts[2 * ncuts + 1] = op->u.text.y + op->u.text.h + 2;
+        ncuts++;
+    }
+    qsort(cuts, ncuts, 2 * sizeof *cuts, cmp_interval);
+    double y = y0;
+    for (size_t n = 0; n <= ncuts; n++) {
+        double stop = n < ncuts ? fmin(cuts[2 * n], y1) : y1;
+        if (stop > y + 1)
+            tl_scene_add_line(c->scene, role, ev, x, y, x, stop, stroke);
+        if (n < ncuts && cuts[2 * n + 1] > y)
+            y = cuts[2 * n + 1];
+    }
+    free(cuts);
 }
 
 void tl_chart_report_unplaced(tl_chart *c)

@@ -43,6 +43,7 @@ enum {
     TL_LEGEND_SPANS = 1 << 0,
     TL_LEGEND_ERAS = 1 << 1,
     TL_LEGEND_PRECISION = 1 << 2, /* the bracket of a coarse date */
+    TL_LEGEND_NO_GROUPS = 1 << 3, /* the layout names the groups itself (lanes) */
 };
 
 typedef struct tl_legend_entry tl_legend_entry;
@@ -91,6 +92,10 @@ bool tl_chart_frame(tl_chart *c, unsigned legend_flags, tl_error **err);
 void tl_chart_emit_header(tl_chart *c);
 /* Legend and caption, starting `TL_CHART_FOOTER_GAP` below plot_bottom. */
 void tl_chart_emit_footer(tl_chart *c, double plot_bottom);
+/* A vertical line from y0 to y1 at x, broken wherever it would cross a text op already in the
+ * scene (so call it after the text is placed). */
+void tl_chart_add_vline_around_text(tl_chart *c, tl_role role, int32_t ev, double x, double y0,
+                                    double y1, tl_stroke stroke);
 /* A warning for every event the variant left unplaced. */
 void tl_chart_report_unplaced(tl_chart *c);
 

@@ -8,6 +8,8 @@ static const tl_variant_ops *variant_ops(tl_variant v)
     switch (v) {
     case TL_VARIANT_RIBBON:
         return &tl_variant_ribbon;
+    case TL_VARIANT_LANES:
+        return &tl_variant_lanes;
     }
     return &tl_variant_ribbon;
 }

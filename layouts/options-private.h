@@ -9,6 +9,7 @@ struct tl_layout_options {
     char *title;    /* NULL for none */
     char *subtitle; /* NULL for none */
     char *caption;  /* NULL for none: a source or note line under the legend */
+    char *group_order; /* comma-separated group names to put first, or NULL */
     double width;  /* points; 0: default */
     double height; /* points; 0: fit the content */
 };

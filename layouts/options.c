@@ -20,6 +20,7 @@ void tl_layout_options_free(tl_layout_options *opts)
     free(opts->title);
     free(opts->subtitle);
     free(opts->caption);
+    free(opts->group_order);
     free(opts);
 }
 
@@ -54,6 +55,11 @@ void tl_layout_options_set_caption(tl_layout_options *opts, const char *caption)
     set_text(&opts->caption, caption);
 }
 
+void tl_layout_options_set_group_order(tl_layout_options *opts, const char *groups)
+{
+    set_text(&opts->group_order, groups);
+}
+
 void tl_layout_options_set_size(tl_layout_options *opts, double width, double height)
 {
     opts->width = width > 0 ? width : 0;
@@ -62,9 +68,15 @@ void tl_layout_options_set_size(tl_layout_options *opts, double width, double he
 
 bool tl_variant_from_name(const char *name, tl_variant *out)
 {
-    if (strcasecmp(name, "ribbon") == 0) {
-        *out = TL_VARIANT_RIBBON;
-        return true;
+    static const struct {
+        const char *name;
+        tl_variant variant;
+    } names[] = {{"ribbon", TL_VARIANT_RIBBON}, {"lanes", TL_VARIANT_LANES}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcasecmp(name, names[i].name) == 0) {
+            *out = names[i].variant;
+            return true;
+        }
     }
     return false;
 }

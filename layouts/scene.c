@@ -167,6 +167,14 @@ const char *tl_scene_role_name(tl_role role)
         return "marker";
     case TL_ROLE_MARKER_LABEL:
         return "marker-label";
+    case TL_ROLE_LANE:
+        return "lane";
+    case TL_ROLE_LANE_LABEL:
+        return "lane-label";
+    case TL_ROLE_CARD:
+        return "card";
+    case TL_ROLE_GRID:
+        return "grid";
     case TL_ROLE_LEGEND:
         return "legend";
     case TL_ROLE_NOTE:

@@ -49,6 +49,10 @@ typedef enum tl_role {
     TL_ROLE_EVENT_DATE,
     TL_ROLE_MARKER,       /* a full-height line at a moment (type=marker) */
     TL_ROLE_MARKER_LABEL,
+    TL_ROLE_LANE,       /* a group's lane (background stripe) */
+    TL_ROLE_LANE_LABEL, /* a group's name in the gutter */
+    TL_ROLE_CARD,       /* the background of an event's card (vertical layout) */
+    TL_ROLE_GRID,       /* a faint line at a tick, across the plot */
     TL_ROLE_LEGEND,
     TL_ROLE_NOTE, /* "+N more" badges and footnotes */
 } tl_role;

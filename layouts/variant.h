@@ -16,5 +16,6 @@ typedef struct tl_variant_ops {
 } tl_variant_ops;
 
 extern const tl_variant_ops tl_variant_ribbon;
+extern const tl_variant_ops tl_variant_lanes;
 
 #endif /* TL_VARIANT_H */

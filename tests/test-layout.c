@@ -66,13 +66,23 @@ static int check_scene(const tl_scene *s, const char *name)
                 /* Text may sit on the axis band only as a tick label; never on a bar. */
                 if (o->role == TL_ROLE_AXIS)
                     conflict = a->role != TL_ROLE_TICK_LABEL && boxes_meet(&box[4 * i], &box[4 * j]);
+                else if (o->role == TL_ROLE_SPAN && o->event == a->event &&
+                         a->role == TL_ROLE_EVENT_LABEL)
+                    /* A label inside its own bar must lie wholly within it. */
+                    conflict = boxes_meet(&box[4 * i], &box[4 * j]) &&
+                               !(box[4 * i] >= box[4 * j] - EPS &&
+                                 box[4 * i] + box[4 * i + 2] <= box[4 * j] + box[4 * j + 2] + EPS &&
+                                 box[4 * i + 1] >= box[4 * j + 1] - EPS &&
+                                 box[4 * i + 1] + box[4 * i + 3] <= box[4 * j + 1] + box[4 * j + 3] + EPS);
                 else if (o->role == TL_ROLE_SPAN || o->role == TL_ROLE_PRECISION)
                     conflict = boxes_meet(&box[4 * i], &box[4 * j]);
                 break;
             case TL_OP_LINE:
-                /* A stem may run beside its own label, never through another. */
+                /* A stem may run beside its own label, never through another; grid and
+                 * marker lines are broken around text. */
                 if ((o->role == TL_ROLE_EVENT_STEM && o->event != a->event) ||
-                    o->role == TL_ROLE_PRECISION)
+                    o->role == TL_ROLE_PRECISION || o->role == TL_ROLE_GRID ||
+                    o->role == TL_ROLE_MARKER)
                     conflict = boxes_meet(&box[4 * i], &box[4 * j]);
                 break;
             }
@@ -94,6 +104,8 @@ static size_t unplaced(const tl_scene *s)
     return k;
 }
 
+static tl_variant variant = TL_VARIANT_RIBBON; /* the variant under test */
+
 static tl_scene *layout_csv(const char *csv, const char *name, double width, double height,
                             const char *title, tl_timeline **tl_out)
 {
@@ -105,6 +117,7 @@ static tl_scene *layout_csv(const char *csv, const char *name, double width, dou
         return NULL;
     }
     tl_layout_options *o = tl_layout_options_new();
+    tl_layout_options_set_variant(o, variant);
     tl_layout_options_set_size(o, width, height);
     tl_layout_options_set_title(o, title);
     tl_text_measurer m = tl_measure_fixed();
@@ -315,17 +328,20 @@ static void test_generated(void)
 
 static void test_fixed_height(void)
 {
+    /* Lanes need a row per group at least. */
+    const double height = variant == TL_VARIANT_LANES ? 450 : 300;
     char *csv = generate(200, 2000, 5);
-    tl_scene *s = layout_csv(csv, "tall.csv", 800, 300, NULL, NULL);
-    tap_ok(s != NULL, "200 events fit a 300 pt tall canvas by dropping labels");
+    tl_scene *s = layout_csv(csv, "tall.csv", 800, height, NULL, NULL);
+    tap_ok(s != NULL, "200 events fit a %.0f pt tall canvas by dropping labels", height);
     if (s) {
-        tap_is_near(s->height, 300, 0.001, "the canvas is exactly the requested height");
+        tap_is_near(s->height, height, 0.001, "the canvas is exactly the requested height");
         tap_is_int(check_scene(s, "tall.csv"), 0, "fixed height: no overlaps, inside");
         tl_scene_free(s);
     }
     tl_error *err = NULL;
     tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "t.csv", &err);
     tl_layout_options *o = tl_layout_options_new();
+    tl_layout_options_set_variant(o, variant);
     tl_layout_options_set_size(o, 800, 60);
     tl_text_measurer m = tl_measure_fixed();
     s = tl_layout_run(tl, o, &m, &err);
@@ -375,16 +391,73 @@ static void test_degenerate(void)
     free(csv);
 }
 
-int main(void)
+static void test_lanes(void)
 {
+    const char *csv = "start,end,title,group\n"
+                      "2020-01-01,2020-01-31,A,Alpha\n"
+                      "2020-02-01,2020-03-01,B,Alpha\n" /* touches A: shares its row */
+                      "2020-01-15,2020-02-15,C,Beta\n"
+                      "2020-03-01,,D,Gamma\n";
+    tl_layout_options *o = tl_layout_options_new();
+    tl_layout_options_set_variant(o, TL_VARIANT_LANES);
+    tl_layout_options_set_group_order(o, "Gamma,Alpha");
+    tl_error *err = NULL;
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "lanes.csv", &err);
+    tl_text_measurer m = tl_measure_fixed();
+    tl_scene *s = tl_layout_run(tl, o, &m, &err);
+    if (!tap_ok(s != NULL, "lanes lays out")) {
+        tl_error_free(err);
+        tl_layout_options_free(o);
+        tl_timeline_free(tl);
+        return;
+    }
+    double lane_y[3] = {0};
+    const char *names[3] = {"Gamma", "Alpha", "Beta"};
+    size_t found = 0;
+    for (size_t i = 0; i < s->op_count; i++)
+        if (s->ops[i].kind == TL_OP_TEXT && s->ops[i].role == TL_ROLE_LANE_LABEL && found < 3 &&
+            strcmp(s->ops[i].u.text.text, names[found]) == 0)
+            lane_y[found++] = s->ops[i].u.text.y;
+    tap_ok(found == 3 && lane_y[0] < lane_y[1] && lane_y[1] < lane_y[2],
+           "--group-order puts Gamma, then Alpha, then the rest");
+    /* Chart order is by start: A is event 0, C event 1, B event 2. */
+    double bar_y[3] = {-1, -1, -1};
+    for (size_t i = 0; i < s->op_count; i++)
+        if (s->ops[i].kind == TL_OP_RECT && s->ops[i].role == TL_ROLE_SPAN &&
+            s->ops[i].event < 3)
+            bar_y[s->ops[i].event] = s->ops[i].u.rect.y;
+    tap_ok(bar_y[0] >= 0 && bar_y[0] == bar_y[2], "spans that merely touch share a row");
+    bool diamond = false;
+    for (size_t i = 0; i < s->op_count; i++)
+        diamond = diamond || (s->ops[i].kind == TL_OP_MARKER &&
+                              s->ops[i].role == TL_ROLE_EVENT_MARK &&
+                              s->ops[i].u.marker.shape == TL_MARKER_DIAMOND);
+    tap_ok(diamond, "point events are diamonds");
+    tap_is_int(check_scene(s, "lanes.csv"), 0, "lanes: no overlaps");
+    tl_scene_free(s);
+    tl_layout_options_free(o);
+    tl_timeline_free(tl);
+}
+
+static void run_variant_suite(tl_variant v, const char *name)
+{
+    variant = v;
+    tap_diag("variant %s", name);
     test_sample("india-japan-2019-2020.csv", 900);
     test_sample("india-japan-2019-2020.csv", 600);
     test_sample("india-japan-2019-2020.csv", 1600);
     test_sample("project-plan.csv", 900);
     test_sample("printing-history.csv", 900);
-    test_india_japan_details();
     test_generated();
     test_fixed_height();
     test_degenerate();
+}
+
+int main(void)
+{
+    run_variant_suite(TL_VARIANT_RIBBON, "ribbon");
+    test_india_japan_details();
+    run_variant_suite(TL_VARIANT_LANES, "lanes");
+    test_lanes();
     return tap_done();
 }

@@ -198,6 +198,7 @@ typedef struct tl_scene tl_scene;
 
 typedef enum tl_variant {
     TL_VARIANT_RIBBON, /* one horizontal axis; labels above and below on stems */
+    TL_VARIANT_LANES,  /* one horizontal lane per group, bars packed into rows */
 } tl_variant;
 
 typedef enum tl_theme {
@@ -218,10 +219,13 @@ TL_EXPORT void tl_layout_options_set_title(tl_layout_options *opts, const char *
  * "" for none. Copied. */
 TL_EXPORT void tl_layout_options_set_subtitle(tl_layout_options *opts, const char *subtitle);
 TL_EXPORT void tl_layout_options_set_caption(tl_layout_options *opts, const char *caption);
+/* Lanes: the groups to put first, comma-separated ("Japan,India"); the others follow in the
+ * data's order. NULL or "" for the data's order. Copied. */
+TL_EXPORT void tl_layout_options_set_group_order(tl_layout_options *opts, const char *groups);
 /* Canvas size in points (1/72 in). 0 means: width 900, height fitted to the content. */
 TL_EXPORT void tl_layout_options_set_size(tl_layout_options *opts, double width, double height);
 
-/* Looks up a variant or theme by its name ("ribbon"; "light", "dark", "print"). */
+/* Looks up a variant or theme by its name ("ribbon", "lanes"; "light", "dark", "print"). */
 TL_EXPORT bool tl_variant_from_name(const char *name, tl_variant *out);
 TL_EXPORT bool tl_theme_from_name(const char *name, tl_theme *out);
 

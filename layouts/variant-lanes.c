@@ -1,0 +1,443 @@
+/* The lanes layout: one horizontal lane per group, the group's name in a left gutter, under a
+ * shared time axis. Inside a lane, spans are bars and points are diamonds, packed into the
+ * fewest rows (first-fit interval packing; items that merely touch share a row). A label sits
+ * inside its bar when it fits, beside it otherwise.
+ *
+ *   title, subtitle
+ *   era and marker labels
+ *            ═══ axis band ═══
+ *   India  │ ▬▬▬ label   ◆ label        │
+ *   Japan  │      ▬▬▬▬▬▬▬ label ▬▬▬▬    │
+ *   legend, caption
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "axis.h"
+#include "bands.h"
+#include "chart.h"
+#include "common/tl-alloc.h"
+#include "common/tl-error-private.h"
+#include "data/date.h"
+#include "labels.h"
+#include "style.h"
+#include "variant.h"
+
+static const double INSET = 10;       /* plot edge to the first or last date */
+static const double GUTTER_PAD = 10;  /* lane name to the plot */
+static const double GUTTER_MAX = 0.25; /* of the width */
+static const double BAR_H = 16;
+static const double ROW_GAP = 5;
+static const double LANE_PAD = 7;     /* lane edge to its first and last row */
+static const double LABEL_PAD = 5;    /* label to its bar's edge or beside it */
+static const double ITEM_GAP = 8;     /* between neighbours in a row */
+static const double AXIS_GAP = 6;     /* axis band to the first lane */
+static const double LABEL_MAX = 240;
+enum { MAX_ROWS = 200 };
+#define MARGIN TL_CHART_MARGIN
+#define DIAMOND_R 5.5
+
+typedef enum placement { INSIDE, RIGHT, LEFT } placement;
+
+typedef struct item {
+    size_t event;
+    double x0, x1; /* the bar or the diamond */
+    placement where;
+    tl_text_block label;
+    double label_x;
+} item;
+
+typedef struct lane {
+    int group; /* -1: events with no group */
+    const char *name;
+    tl_text_block name_block;
+    item *items;
+    size_t count, cap;
+    tl_row_item *rows;
+    int row_count;
+    double top, height;
+} lane;
+
+typedef struct lanes {
+    tl_chart c;
+    lane *lanes;
+    size_t nlanes;
+    double gutter; /* right edge of the gutter */
+    tl_axis axis;
+    tl_bands bands;
+    double bands_h, bands_top, axis_top, lanes_top, chart_bottom;
+} lanes;
+
+/* ---------------------------------------------------------------------------------------------
+ * Lanes and their order
+ * ------------------------------------------------------------------------------------------- */
+
+/* Lane order: the groups named by the group-order option first, in that order, then the
+ * others in the model's order; events with no group last. */
+static void make_lanes(lanes *L)
+{
+    const tl_timeline *tl = L->c.tl;
+    const char *order = L->c.opts->group_order;
+    L->lanes = tl_xcalloc(tl->group_count + 1, sizeof *L->lanes);
+    bool *taken = tl_xcalloc(tl->group_count + 1, sizeof *taken);
+    if (order) {
+        const char *p = order;
+        while (*p) {
+            const char *end = strchr(p, ',');
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            for (size_t g = 0; g < tl->group_count; g++)
+                if (!taken[g] && strlen(tl->groups[g]) == len &&
+                    strncmp(tl->groups[g], p, len) == 0) {
+                    taken[g] = true;
+                    L->lanes[L->nlanes++] = (lane){.group = (int)g, .name = tl->groups[g]};
+                }
+            p += len + (end ? 1 : 0);
+        }
+    }
+    for (size_t g = 0; g < tl->group_count; g++)
+        if (!taken[g])
+            L->lanes[L->nlanes++] = (lane){.group = (int)g, .name = tl->groups[g]};
+    bool ungrouped = false;
+    for (size_t i = 0; i < L->c.n && !ungrouped; i++)
+        ungrouped = tl_chart_event(&L->c, i)->group_index < 0 &&
+                    (tl_chart_event(&L->c, i)->type == TL_EVENT_POINT ||
+                     tl_chart_event(&L->c, i)->type == TL_EVENT_SPAN);
+    if (ungrouped)
+        L->lanes[L->nlanes++] = (lane){.group = -1, .name = L->nlanes ? "Other" : ""};
+    free(taken);
+}
+
+static lane *lane_of(lanes *L, int group)
+{
+    for (size_t k = 0; k < L->nlanes; k++)
+        if (L->lanes[k].group == group)
+            return &L->lanes[k];
+    return NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Items
+ * ------------------------------------------------------------------------------------------- */
+
+static void set_domain(lanes *L)
+{
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t i = 0; i < L->c.n; i++) {
+        const tl_event *ev = tl_chart_event(&L->c, i);
+        lo = ev->start.lo < lo ? ev->start.lo : lo;
+        int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
+        hi = end > hi ? end : hi;
+    }
+    if (hi <= lo) {
+        lo -= TL_SECONDS_PER_DAY;
+        hi += TL_SECONDS_PER_DAY;
+    }
+    const double x0 = L->gutter, x1 = L->c.scene->width - MARGIN;
+    const double pad = INSET + 0.02 * (x1 - x0);
+    tl_scale_init_mapped(&L->axis.scale, lo, hi, x0 + pad, x1 - pad, x0, x1);
+}
+
+static bool collect_items(lanes *L, tl_error **err)
+{
+    tl_chart *c = &L->c;
+    const tl_scale *s = &L->axis.scale;
+    const double left = L->gutter, right = c->scene->width - MARGIN;
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        if (ev->type != TL_EVENT_POINT && ev->type != TL_EVENT_SPAN)
+            continue;
+        lane *ln = lane_of(L, ev->group_index);
+        ln->items = tl_xgrow(ln->items, &ln->cap, ln->count + 1, sizeof *ln->items);
+        item *it = &ln->items[ln->count++];
+        *it = (item){.event = i};
+        if (ev->type == TL_EVENT_SPAN) {
+            it->x0 = tl_scale_x(s, ev->start.lo);
+            it->x1 = fmax(tl_scale_x(s, tl_bands_event_end(ev, s)), it->x0 + 2);
+        } else {
+            double x = tl_scale_x(s, tl_chart_point_instant(ev));
+            it->x0 = x - DIAMOND_R;
+            it->x1 = x + DIAMOND_R;
+        }
+        if (!tl_chart_measure(c, &TL_FONT_LABEL, &it->label, ev->title, LABEL_MAX, 1, err))
+            return false;
+        double w = it->label.ext.width;
+        if (ev->type == TL_EVENT_SPAN && w + 2 * LABEL_PAD <= it->x1 - it->x0) {
+            it->where = INSIDE;
+            it->label_x = it->x0 + LABEL_PAD;
+        } else if (it->x1 + LABEL_PAD + w <= right) {
+            it->where = RIGHT;
+            it->label_x = it->x1 + LABEL_PAD;
+        } else if (it->x0 - LABEL_PAD - w >= left) {
+            it->where = LEFT;
+            it->label_x = it->x0 - LABEL_PAD - w;
+        } else {
+            /* Neither side has room for the whole label: shorten it on the roomier side. */
+            double room_r = right - it->x1 - LABEL_PAD, room_l = it->x0 - LABEL_PAD - left;
+            double room = fmax(fmax(room_r, room_l), 20);
+            if (!tl_chart_measure(c, &TL_FONT_LABEL, &it->label, ev->title, room, 1, err))
+                return false;
+            it->where = room_r >= room_l ? RIGHT : LEFT;
+            it->label_x = it->where == RIGHT ? it->x1 + LABEL_PAD
+                                             : it->x0 - LABEL_PAD - it->label.ext.width;
+        }
+    }
+    return true;
+}
+
+/* Rows inside each lane. An item occupies its bar or diamond and its outside label. */
+static void pack_lanes(lanes *L, int max_rows)
+{
+    for (size_t k = 0; k < L->nlanes; k++) {
+        lane *ln = &L->lanes[k];
+        free(ln->rows);
+        ln->rows = tl_xcalloc(ln->count + 1, sizeof *ln->rows);
+        /* Items come in chart order (by start); the packer wants them by left edge. */
+        for (size_t j = 0; j < ln->count; j++) {
+            const item *it = &ln->items[j];
+            double a = it->x0, b = it->x1;
+            if (it->where == RIGHT)
+                b = it->label_x + it->label.ext.width + ITEM_GAP;
+            else if (it->where == LEFT)
+                a = it->label_x;
+            ln->rows[j] = (tl_row_item){.x0 = a, .x1 = b};
+        }
+        ln->row_count = ln->count ? tl_labels_pack_rows(ln->rows, ln->count, max_rows, 0) : 0;
+    }
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+    const item *x = a, *y = b;
+    double ax = x->where == LEFT ? x->label_x : x->x0;
+    double bx = y->where == LEFT ? y->label_x : y->x0;
+    if (ax != bx)
+        return (ax > bx) - (ax < bx);
+    return (x->event > y->event) - (x->event < y->event);
+}
+
+static double row_h(void)
+{
+    return BAR_H + ROW_GAP;
+}
+
+static double plan(lanes *L, int max_rows)
+{
+    pack_lanes(L, max_rows);
+    L->bands_top = L->c.header_h;
+    L->axis_top = L->bands_top + L->bands_h;
+    L->lanes_top = L->axis_top + L->axis.band_h + AXIS_GAP;
+    double y = L->lanes_top;
+    for (size_t k = 0; k < L->nlanes; k++) {
+        lane *ln = &L->lanes[k];
+        int rows = ln->row_count > 0 ? ln->row_count : 1;
+        double content = rows * row_h() - ROW_GAP;
+        ln->top = y;
+        ln->height = fmax(content + 2 * LANE_PAD, ln->name_block.ext.height + 2 * LANE_PAD);
+        y += ln->height;
+    }
+    L->chart_bottom = y;
+    return y + L->c.footer_h;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Emitting
+ * ------------------------------------------------------------------------------------------- */
+
+/* Dark text on light fills, white on dark ones (WCAG relative luminance). */
+static tl_color ink_on(const tl_chart *c, tl_color fill)
+{
+    if (fill.a < 0.5)
+        return c->th->text;
+    double lum = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;
+    return lum < 0.55 ? (tl_color){1, 1, 1, 1} : (tl_color){0.1, 0.11, 0.13, 1};
+}
+
+static void emit_lane(lanes *L, lane *ln, size_t index)
+{
+    tl_chart *c = &L->c;
+    const double rows_h = (ln->row_count > 0 ? ln->row_count : 1) * row_h() - ROW_GAP;
+    const double first_row = ln->top + (ln->height - rows_h) / 2;
+    for (size_t j = 0; j < ln->count; j++) {
+        const item *it = &ln->items[j];
+        const tl_row_item *row = &ln->rows[j];
+        size_t i = it->event;
+        if (row->row < 0)
+            continue;
+        const tl_event *ev = tl_chart_event(c, i);
+        const tl_status_style *st = tl_style_status(ev->status);
+        tl_color color = tl_chart_event_color(c, i);
+        double top = first_row + row->row * row_h();
+        double cy = top + BAR_H / 2;
+        tl_color label_color = st->strike ? c->th->muted : c->th->text;
+        if (ev->type == TL_EVENT_SPAN) {
+            tl_rect_op *bar = tl_scene_add_rect(c->scene, TL_ROLE_SPAN, (int32_t)i, it->x0, top,
+                                                it->x1 - it->x0, BAR_H, color);
+            bar->radius = 3;
+            tl_style_bar(bar, ev->status, color);
+            if (it->where == INSIDE && !st->strike)
+                label_color = ink_on(c, bar->fill);
+        } else {
+            /* A coarse date's interval: a bracket in the gap under the row, clear of the
+             * labels beside the diamond. */
+            const tl_scale *s = &L->axis.scale;
+            double p0 = tl_scale_x(s, ev->start.lo), p1 = tl_scale_x(s, ev->start.hi);
+            if (p1 - p0 >= 2 * DIAMOND_R + 4) {
+                tl_color wc = color;
+                wc.a *= 0.55;
+                const tl_stroke w = {.color = wc, .width = 1.2};
+                double y = top + BAR_H + 1.5;
+                tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, p0, y, p1, y, w);
+                tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, p0, y - 1.5, p0,
+                                  y + 1.5, w);
+                tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, p1, y - 1.5, p1,
+                                  y + 1.5, w);
+            }
+            tl_chart_add_marker(c, TL_ROLE_EVENT_MARK, (int32_t)i, (it->x0 + it->x1) / 2, cy,
+                                DIAMOND_R, TL_MARKER_DIAMOND, ev->status, color);
+        }
+        tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)i, it->label_x,
+                          cy - it->label.ext.height / 2, &it->label, &TL_FONT_LABEL, label_color,
+                          st->strike);
+        c->scene->events[i].placed = true;
+    }
+
+    /* The lane's name, in the gutter, against the lane's first row. */
+    if (ln->name[0])
+        tl_chart_add_text(c, TL_ROLE_LANE_LABEL, -1, MARGIN,
+                          ln->top + (ln->height - ln->name_block.ext.height) / 2, &ln->name_block,
+                          &TL_FONT_BAND, c->th->text, false);
+    (void)index;
+}
+
+static void emit_stripes(lanes *L)
+{
+    tl_chart *c = &L->c;
+    const double x0 = MARGIN, x1 = c->scene->width - MARGIN;
+    for (size_t k = 0; k < L->nlanes; k++) {
+        const lane *ln = &L->lanes[k];
+        tl_color fill = c->th->axis_fill;
+        fill.a = k % 2 ? 0.0 : 0.45;
+        if (fill.a > 0)
+            tl_scene_add_rect(c->scene, TL_ROLE_LANE, -1, x0, ln->top, x1 - x0, ln->height, fill);
+        if (k > 0) {
+            const tl_stroke rule = {.color = c->th->axis_fill, .width = 1};
+            tl_scene_add_line(c->scene, TL_ROLE_LANE, -1, x0, ln->top, x1, ln->top, rule);
+        }
+    }
+}
+
+static void emit_grid(lanes *L)
+{
+    tl_chart *c = &L->c;
+    tl_color g = c->th->faint;
+    g.a = 0.35;
+    const tl_stroke st = {.color = g, .width = 0.6, .dash = TL_DASH_DOTTED};
+    for (size_t k = 0; k < L->axis.ticks.count; k++)
+        tl_chart_add_vline_around_text(c, TL_ROLE_GRID, -1, L->axis.ticks.items[k].x,
+                                       L->lanes_top, L->chart_bottom, st);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Driver
+ * ------------------------------------------------------------------------------------------- */
+
+static bool measure_gutter(lanes *L, tl_error **err)
+{
+    tl_chart *c = &L->c;
+    const double max = c->scene->width * GUTTER_MAX;
+    double w = 0;
+    for (size_t k = 0; k < L->nlanes; k++) {
+        lane *ln = &L->lanes[k];
+        if (!tl_chart_measure(c, &TL_FONT_BAND, &ln->name_block, ln->name, max, 3, err))
+            return false;
+        w = fmax(w, ln->name_block.ext.width);
+    }
+    L->gutter = MARGIN + (w > 0 ? w + GUTTER_PAD : 0);
+    return true;
+}
+
+static bool fit_height(lanes *L, double height, tl_error **err)
+{
+    int rows = MAX_ROWS;
+    while (plan(L, rows) > height && rows > 1) {
+        int used = 0;
+        for (size_t k = 0; k < L->nlanes; k++)
+            used = L->lanes[k].row_count > used ? L->lanes[k].row_count : used;
+        rows = rows > used ? used - 1 : rows - 1;
+    }
+    double need = plan(L, rows);
+    if (need > height)
+        return tl_set_error(err, TL_ERROR_USAGE,
+                            "a height of %.0f pt cannot hold %zu lanes (it needs at least %.0f pt)",
+                            height, L->nlanes, need);
+    return true;
+}
+
+static bool lanes_run(const tl_timeline *tl, const tl_layout_options *opts,
+                      const tl_text_measurer *measurer, tl_scene *scene, tl_error **err)
+{
+    bool ok = false;
+    lanes L = {0};
+    tl_chart_init(&L.c, tl, opts, measurer, scene);
+    make_lanes(&L);
+
+    if (!measure_gutter(&L, err) || !tl_bands_init(&L.bands, &L.c, err))
+        goto done;
+    set_domain(&L);
+    if (!tl_axis_build(&L.axis, &L.c, err) || !collect_items(&L, err))
+        goto done;
+    for (size_t k = 0; k < L.nlanes; k++)
+        qsort(L.lanes[k].items, L.lanes[k].count, sizeof *L.lanes[k].items, cmp_item);
+    L.bands_h = tl_bands_pack(&L.bands, &L.c, &L.axis.scale, scene->width - MARGIN);
+
+    unsigned legend = TL_LEGEND_NO_GROUPS;
+    for (size_t i = 0; i < L.c.n; i++) {
+        const tl_event *ev = tl_chart_event(&L.c, i);
+        legend |= ev->type == TL_EVENT_ERA ? TL_LEGEND_ERAS : 0;
+        if (ev->type == TL_EVENT_POINT && tl_scale_x(&L.axis.scale, ev->start.hi) -
+                                                  tl_scale_x(&L.axis.scale, ev->start.lo) >=
+                                              2 * DIAMOND_R + 4)
+            legend |= TL_LEGEND_PRECISION;
+    }
+    /* Lanes name the groups, so the legend needs them only when colours were overridden;
+     * it still explains statuses and eras. */
+    if (!tl_chart_frame(&L.c, legend, err))
+        goto done;
+
+    if (opts->height > 0) {
+        if (!fit_height(&L, opts->height, err))
+            goto done;
+        scene->height = opts->height;
+    } else {
+        scene->height = ceil(plan(&L, MAX_ROWS));
+    }
+
+    emit_stripes(&L);
+    tl_bands_emit_eras(&L.bands, &L.c, &L.axis.scale, L.bands_top, L.bands_top, L.chart_bottom);
+    tl_axis_emit(&L.c, &L.axis, L.axis_top);
+    for (size_t k = 0; k < L.nlanes; k++)
+        emit_lane(&L, &L.lanes[k], k);
+    tl_bands_emit_labels(&L.bands, &L.c, L.bands_top);
+    tl_chart_emit_header(&L.c);
+    tl_chart_emit_footer(&L.c, L.chart_bottom);
+    emit_grid(&L);
+    tl_bands_emit_markers(&L.bands, &L.c, &L.axis.scale, L.bands_top, L.chart_bottom);
+    tl_chart_report_unplaced(&L.c);
+    ok = true;
+done:
+    tl_axis_free(&L.axis);
+    tl_bands_free(&L.bands);
+    tl_chart_fini(&L.c);
+    for (size_t k = 0; k < L.nlanes; k++) {
+        free(L.lanes[k].items);
+        free(L.lanes[k].rows);
+    }
+    free(L.lanes);
+    return ok;
+}
+
+const tl_variant_ops tl_variant_lanes = {
+    .name = "lanes",
+    .run = lanes_run,
+};
