@@ -14,13 +14,14 @@ bool tl_axis_build(tl_axis *a, tl_chart *c, tl_error **err)
     tl_text_block probe;
     if (!tl_chart_measure(c, &TL_FONT_TICK, &probe, "0", 0, 0, err))
         return false;
-    a->band_h = probe.ext.height + 2 * BAND_PAD;
+    a->row_h = probe.ext.height + 2 * BAND_PAD;
+    a->band_h = a->row_h * (a->ticks.spans ? 2 : 1);
     return true;
 }
 
 void tl_axis_emit(tl_chart *c, const tl_axis *a, double y)
 {
-    const double x0 = a->scale.x0, x1 = a->scale.x1, bottom = y + a->band_h;
+    const double x0 = a->scale.x0, x1 = a->scale.x1, mid = y + a->row_h, bottom = y + a->band_h;
     tl_rect_op *band =
         tl_scene_add_rect(c->scene, TL_ROLE_AXIS, -1, x0, y, x1 - x0, a->band_h, c->th->axis_fill);
     band->radius = 2;
@@ -28,11 +29,26 @@ void tl_axis_emit(tl_chart *c, const tl_axis *a, double y)
     for (size_t k = 0; k < a->ticks.count; k++) {
         const tl_tick *tk = &a->ticks.items[k];
         tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, tk->x, y, tk->x, y + TICK_LEN, tick);
-        tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, tk->x, bottom - TICK_LEN, tk->x, bottom,
-                          tick);
+        tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, tk->x, mid - TICK_LEN, tk->x, mid, tick);
         tl_text_block b = {.text = tk->label, .ext = tk->extents};
         tl_chart_add_text(c, TL_ROLE_TICK_LABEL, -1, tk->x - tk->extents.width / 2,
-                          y + (a->band_h - tk->extents.height) / 2, &b, &TL_FONT_TICK,
+                          y + (a->row_h - tk->extents.height) / 2, &b, &TL_FONT_TICK,
+                          c->th->axis_text, false);
+    }
+    if (!a->ticks.spans)
+        return;
+    /* Second tier: a rule between the rows, a separator at each larger unit's start, and its
+     * name centred in the visible part of it. */
+    tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, x0, mid, x1, mid, tick);
+    for (size_t k = 0; k < a->ticks.span_count; k++) {
+        const tl_tick_span *sp = &a->ticks.spans[k];
+        if (k > 0)
+            tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, sp->x0, mid, sp->x0, bottom, tick);
+        if (!sp->label[0])
+            continue;
+        tl_text_block b = {.text = sp->label, .ext = sp->extents};
+        tl_chart_add_text(c, TL_ROLE_TICK_LABEL, -1, (sp->x0 + sp->x1 - sp->extents.width) / 2,
+                          mid + (a->row_h - sp->extents.height) / 2, &b, &TL_FONT_BAND,
                           c->th->axis_text, false);
     }
 }

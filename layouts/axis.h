@@ -10,7 +10,8 @@
 typedef struct tl_axis {
     tl_scale scale;
     tl_ticks ticks;
-    double band_h;
+    double row_h;  /* one tier */
+    double band_h; /* one or two tiers */
 } tl_axis;
 
 /* Chooses ticks for the scale already set in `a->scale` and sizes the band. */

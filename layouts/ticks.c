@@ -41,10 +41,15 @@ static int64_t floor_div(int64_t a, int64_t b)
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
+/* Deep time is counted back from 1950 ("before present"), as radiocarbon and geology do. */
+enum { BP_EPOCH = 1950, BP_STEP = 10000 };
+
 /* The first year >= y that is a tick for a step of n years. BCE years count back from 1 BCE,
  * so ticks read "500 BCE", "1000 BCE" rather than their astronomical neighbours. */
 static int64_t next_year_on_step(int64_t y, int64_t n)
 {
+    if (n >= BP_STEP) /* years y with (1950 - y) a multiple of n */
+        return y + ((BP_EPOCH - y) % n + n) % n;
     if (y <= 0) {
         int64_t bce = (1 - y) / n * n;
         if (bce >= 1)
@@ -135,44 +140,127 @@ static bool collect(const step *st, int64_t t0, int64_t t1, size_t limit, tl_tic
     return true;
 }
 
-/* Label text. The first label and any label where a larger unit changes carry that unit,
- * as matplotlib's concise date formatter does: "Nov 2019", "Dec", "Jan 2020". */
-static void format_label(tl_tick_unit unit, int64_t t, int64_t prev, bool first, char *buf,
-                         size_t size)
+/* Writes v / div with at most one decimal ("2.5", "20"), without the C library's
+ * locale-dependent float formatting. */
+static void format_scaled(int64_t v, int64_t div, const char *unit, char *buf, size_t size)
 {
-    tl_civil c, p;
+    int64_t tenths = v * 10 / div;
+    if (tenths % 10 == 0)
+        snprintf(buf, size, "%lld %s", (long long)(tenths / 10), unit);
+    else
+        snprintf(buf, size, "%s%lld.%lld %s", tenths < 0 ? "-" : "",
+                 (long long)(llabs(tenths) / 10), (long long)(llabs(tenths) % 10), unit);
+}
+
+/* Whether a unit gets a second tier naming the larger unit. */
+static bool two_tier(tl_tick_unit unit)
+{
+    switch (unit) {
+    case TL_TICK_SECOND:
+    case TL_TICK_MINUTE:
+    case TL_TICK_HOUR:
+    case TL_TICK_DAY:
+    case TL_TICK_WEEK:
+    case TL_TICK_MONTH:
+        return true;
+    case TL_TICK_YEAR:
+        return false;
+    }
+    return false;
+}
+
+/* Tick label text; below a year the larger unit is in the second tier. */
+static void format_label(tl_tick_unit unit, int64_t every, int64_t t, char *buf, size_t size)
+{
+    tl_civil c;
     tl_date_split(t, &c);
-    tl_date_split(prev, &p);
-    char year[32];
-    tl_datefmt_year(c.year, year, sizeof year);
     switch (unit) {
     case TL_TICK_SECOND:
         snprintf(buf, size, "%02d:%02d:%02d", c.hour, c.minute, c.second);
         return;
     case TL_TICK_MINUTE:
     case TL_TICK_HOUR:
-        if (c.hour == 0 && c.minute == 0 && !first)
-            snprintf(buf, size, "%d %s", c.day, tl_datefmt_month_abbr(c.month));
-        else
-            snprintf(buf, size, "%02d:%02d", c.hour, c.minute);
+        snprintf(buf, size, "%02d:%02d", c.hour, c.minute);
         return;
     case TL_TICK_DAY:
     case TL_TICK_WEEK:
-        if (first || c.year != p.year)
-            snprintf(buf, size, "%d %s %s", c.day, tl_datefmt_month_abbr(c.month), year);
-        else
-            snprintf(buf, size, "%d %s", c.day, tl_datefmt_month_abbr(c.month));
+        snprintf(buf, size, "%d", c.day);
         return;
     case TL_TICK_MONTH:
-        if (first || c.year != p.year)
-            snprintf(buf, size, "%s %s", tl_datefmt_month_abbr(c.month), year);
-        else
-            snprintf(buf, size, "%s", tl_datefmt_month_abbr(c.month));
+        snprintf(buf, size, "%s", tl_datefmt_month_abbr(c.month));
         return;
     case TL_TICK_YEAR:
+        if (every >= BP_STEP) {
+            int64_t bp = BP_EPOCH - c.year;
+            if (bp == 0)
+                snprintf(buf, size, "present");
+            else if (bp % 1000000 == 0 || every >= 1000000)
+                format_scaled(bp, 1000000, "Ma", buf, size);
+            else
+                format_scaled(bp, 1000, "ka", buf, size);
+        } else {
+            tl_datefmt_year(c.year, buf, size);
+        }
+        return;
+    }
+}
+
+/* The larger unit of a two-tier axis: its start at or before t, its end, and its name. */
+static void tier_unit(tl_tick_unit unit, int64_t t, int64_t *start, int64_t *end, char *buf,
+                      size_t size)
+{
+    tl_civil c;
+    tl_date_split(t, &c);
+    char year[32];
+    tl_datefmt_year(c.year, year, sizeof year);
+    switch (unit) {
+    case TL_TICK_SECOND:
+    case TL_TICK_MINUTE:
+    case TL_TICK_HOUR:
+        *start = tl_date_make(c.year, c.month, c.day, 0, 0, 0);
+        *end = *start + TL_SECONDS_PER_DAY;
+        snprintf(buf, size, "%d %s %s", c.day, tl_datefmt_month_abbr(c.month), year);
+        return;
+    case TL_TICK_DAY:
+    case TL_TICK_WEEK:
+        *start = tl_date_make(c.year, c.month, 1, 0, 0, 0);
+        *end = c.month == 12 ? tl_date_make(c.year + 1, 1, 1, 0, 0, 0)
+                             : tl_date_make(c.year, c.month + 1, 1, 0, 0, 0);
+        snprintf(buf, size, "%s %s", tl_datefmt_month_abbr(c.month), year);
+        return;
+    case TL_TICK_MONTH:
+    case TL_TICK_YEAR:
+        *start = tl_date_make(c.year, 1, 1, 0, 0, 0);
+        *end = tl_date_make(c.year + 1, 1, 1, 0, 0, 0);
         snprintf(buf, size, "%s", year);
         return;
     }
+}
+
+/* The second tier: every larger unit the domain touches, its label centred in the visible
+ * part of it, or left out when it does not fit there. */
+static bool make_tier(const tl_scale *scale, const tl_text_measurer *m, const tl_font *font,
+                      tl_ticks *out)
+{
+    const tl_text_shape one_line = {0};
+    size_t cap = 0;
+    int64_t t = scale->t0;
+    while (t <= scale->t1) {
+        int64_t a = t, b = scale->t1 + 1;
+        out->spans = tl_xgrow(out->spans, &cap, out->span_count + 1, sizeof *out->spans);
+        tl_tick_span *sp = &out->spans[out->span_count++];
+        tier_unit(out->unit, t, &a, &b, sp->label, sizeof sp->label);
+        sp->t0 = a < scale->t0 ? scale->t0 : a;
+        sp->t1 = b > scale->t1 ? scale->t1 : b;
+        sp->x0 = tl_scale_x(scale, sp->t0);
+        sp->x1 = tl_scale_x(scale, sp->t1);
+        if (!m->measure(m->user, font, &one_line, sp->label, &sp->extents))
+            return false;
+        if (sp->extents.width + 8 > sp->x1 - sp->x0)
+            sp->label[0] = '\0';
+        t = b;
+    }
+    return true;
 }
 
 /* Labels every tick, dropping edge ticks whose label would leave [left, right]; then checks
@@ -188,8 +276,7 @@ static bool label_and_check(const tl_scale *scale, const tl_text_measurer *m,
         tl_tick *tk = &out->items[kept];
         *tk = out->items[i];
         tk->x = tl_scale_x(scale, tk->t);
-        format_label(out->unit, tk->t, kept ? out->items[kept - 1].t : tk->t, kept == 0,
-                     tk->label, sizeof tk->label);
+        format_label(out->unit, out->step, tk->t, tk->label, sizeof tk->label);
         if (!m->measure(m->user, font, &one_line, tk->label, &tk->extents))
             return false;
         double half = tk->extents.width / 2;
@@ -253,8 +340,11 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer,
         bool fits;
         if (!label_and_check(scale, measurer, font, min_gap, left, right, out, &fits))
             goto fail;
-        if (fits)
+        if (fits) {
+            if (two_tier(out->unit) && !make_tier(scale, measurer, font, out))
+                goto fail;
             return true;
+        }
     }
     /* Nothing fits (a very narrow axis): no ticks rather than colliding ones. */
     out->count = 0;
@@ -267,5 +357,6 @@ fail:
 void tl_ticks_free(tl_ticks *ticks)
 {
     free(ticks->items);
+    free(ticks->spans);
     memset(ticks, 0, sizeof *ticks);
 }

@@ -26,18 +26,33 @@ typedef struct tl_tick {
     tl_text_extents extents; /* of the label, measured */
 } tl_tick;
 
+/* A second tier under the ticks, naming the larger unit they belong to ("2020" under the
+ * months, "Oct 2020" under the days). */
+typedef struct tl_tick_span {
+    int64_t t0, t1; /* the larger unit's interval, clipped to the scale's domain */
+    double x0, x1;
+    char label[48]; /* "" when it does not fit its interval */
+    tl_text_extents extents;
+} tl_tick_span;
+
 typedef struct tl_ticks {
     tl_tick *items;
     size_t count;
     tl_tick_unit unit;
     int64_t step; /* in units (months for quarters: 3) */
+    tl_tick_span *spans; /* second tier, or NULL for single-tier axes (years and up) */
+    size_t span_count;
 } tl_ticks;
 
 /* Chooses the densest step of the calendar ladder (1/5/15/30 s, 1/5/15/30 min, 1/3/6/12 h,
- * day, ISO week, 1/3/6 months, 1/2/5/10/25/50/100/… years) whose labels, set in `font` and
- * centred on their ticks, keep `min_gap` points apart and stay within [left, right]. Ticks lie
- * inside the scale's domain; month and year ticks fall on calendar boundaries. Returns false
- * when the measurer fails. The caller frees `out` with tl_ticks_free(). */
+ * day, ISO week, 1/3/6 months, 1/2/5/10/25/50/100/250/500/1000 years, then thousands and
+ * millions of years before present) whose labels, set in `font` and centred on their ticks,
+ * keep `min_gap` points apart and stay within [left, right]. Ticks lie inside the scale's
+ * domain; month and year ticks fall on calendar boundaries. Below a year the axis has two
+ * tiers: short tick labels ("Jan", "7", "09:00") over spans naming the larger unit ("2020",
+ * "Oct 2020", "7 Oct 2020"). Deep time (steps of 10,000 years and more) is labelled before
+ * present (1950): "20 ka", "2.5 Ma". Returns false when the measurer fails. The caller frees
+ * `out` with tl_ticks_free(). */
 bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer,
                        const tl_font *font, double min_gap, double left, double right,
                        tl_ticks *out);

@@ -329,7 +329,7 @@ static void test_generated(void)
 static void test_fixed_height(void)
 {
     /* Lanes need a row per group at least. */
-    const double height = variant == TL_VARIANT_LANES ? 450 : 300;
+    const double height = variant == TL_VARIANT_LANES ? 450 : 340;
     char *csv = generate(200, 2000, 5);
     tl_scene *s = layout_csv(csv, "tall.csv", 800, height, NULL, NULL);
     tap_ok(s != NULL, "200 events fit a %.0f pt tall canvas by dropping labels", height);

@@ -49,9 +49,14 @@ static void test_months(void)
         on_first = on_first && c.day == 1 && c.hour == 0 && c.minute == 0 && c.second == 0;
     }
     tap_ok(on_first, "month ticks fall on the 1st at midnight");
-    tap_is_str(t.items[0].label, "Nov 2019", "first month tick carries its year");
-    tap_is_str(t.items[1].label, "Dec", "later ticks are just the month");
-    tap_is_str(t.items[2].label, "Jan 2020", "a new year is named");
+    tap_is_str(t.items[0].label, "Nov", "month ticks are month names");
+    tap_is_str(t.items[2].label, "Jan", "January too");
+    tap_ok(t.span_count == 2 && strcmp(t.spans[0].label, "2019") == 0 &&
+               strcmp(t.spans[1].label, "2020") == 0,
+           "a second tier names the years (%zu spans)", t.span_count);
+    tap_ok(t.span_count == 2 && t.spans[0].x1 == t.spans[1].x0 &&
+               t.spans[1].t0 == ymd(2020, 1, 1),
+           "the tiers meet at 1 January 2020");
     tap_ok(no_collisions(&t), "month labels do not collide");
     tl_ticks_free(&t);
 
@@ -74,19 +79,28 @@ static void test_months(void)
 static void test_leap_and_days(void)
 {
     tl_ticks t;
-    tap_ok(gen(ymd(2020, 2, 26), ymd(2020, 3, 3), 450, &t), "days around a leap day");
-    tap_is_int(t.unit, TL_TICK_DAY, "a week at 450 pt ticks days");
+    tap_ok(gen(ymd(2020, 2, 26), ymd(2020, 3, 3), 250, &t), "days around a leap day");
+    tap_is_int(t.unit, TL_TICK_DAY, "a week at 250 pt ticks days");
     bool has_29 = false;
-    for (size_t i = 0; i < t.count; i++)
-        has_29 = has_29 || strcmp(t.items[i].label, "29 Feb") == 0;
+    for (size_t i = 0; i < t.count; i++) {
+        tl_civil c;
+        tl_date_split(t.items[i].t, &c);
+        has_29 = has_29 || (strcmp(t.items[i].label, "29") == 0 && c.month == 2);
+    }
     tap_ok(has_29, "29 Feb 2020 is a tick");
+    tap_ok(t.span_count == 2 && strcmp(t.spans[0].label, "Feb 2020") == 0 &&
+               strcmp(t.spans[1].label, "Mar 2020") == 0,
+           "the second tier names the months");
     tap_ok(no_collisions(&t), "day labels do not collide");
     tl_ticks_free(&t);
 
-    tap_ok(gen(ymd(2021, 2, 26), ymd(2021, 3, 3), 450, &t), "days around 2021's February");
+    tap_ok(gen(ymd(2021, 2, 26), ymd(2021, 3, 3), 250, &t), "days around 2021's February");
     bool no_29 = true;
-    for (size_t i = 0; i < t.count; i++)
-        no_29 = no_29 && strstr(t.items[i].label, "29 Feb") == NULL;
+    for (size_t i = 0; i < t.count; i++) {
+        tl_civil c;
+        tl_date_split(t.items[i].t, &c);
+        no_29 = no_29 && !(c.month == 2 && c.day == 29);
+    }
     tap_ok(no_29, "no 29 Feb in 2021");
     tl_ticks_free(&t);
 }
@@ -171,6 +185,24 @@ static void test_years_and_bce(void)
     tap_ok(t.count >= 2 && t.step >= 5000, "deep time steps in thousands (%lld, %zu ticks)",
            (long long)t.step, t.count);
     tap_ok(no_collisions(&t), "deep time labels do not collide");
+    bool ka = t.count > 0 && strstr(t.items[0].label, " ka") != NULL;
+    tap_ok(ka, "deep time reads in ka before present (%s)", t.count ? t.items[0].label : "");
+    bool bp_round = true;
+    for (size_t i = 0; i < t.count; i++) {
+        tl_civil c;
+        tl_date_split(t.items[i].t, &c);
+        bp_round = bp_round && (1950 - c.year) % t.step == 0;
+    }
+    tap_ok(bp_round, "deep time ticks are round numbers of years before 1950");
+    tl_ticks_free(&t);
+
+    /* Millions of years. */
+    tap_ok(gen(ymd(-66000000, 1, 1), ymd(2000, 1, 1), 800, &t), "since the dinosaurs");
+    bool ma = t.count > 1;
+    for (size_t i = 0; i < t.count; i++)
+        ma = ma && (strstr(t.items[i].label, " Ma") || strcmp(t.items[i].label, "present") == 0);
+    tap_ok(ma, "millions of years read in Ma (%s ...)", t.count ? t.items[0].label : "");
+    tap_ok(no_collisions(&t), "Ma labels do not collide");
     tl_ticks_free(&t);
 }
 
