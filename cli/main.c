@@ -21,6 +21,7 @@ typedef struct cli {
     const char *subtitle;
     const char *caption;
     const char *group_order;
+    const char *from, *to;
     const char *theme;
     const char *layout;
     const char *font;
@@ -40,6 +41,8 @@ static void usage(FILE *fp)
           "      --caption TEXT   a source or note line under the legend\n"
           "      --layout NAME    ribbon (default) or lanes (one lane per group)\n"
           "      --group-order A,B  lanes: these groups first, in this order\n"
+          "      --from DATE      start the chart at DATE (events before are left out)\n"
+          "      --to DATE        end the chart at DATE (events after are left out)\n"
           "      --theme NAME     light (default), dark or print\n"
           "      --font FAMILY    font family list (default \"Noto Sans\")\n"
           "      --width PT       canvas width in points, 1/72 in (default 900)\n"
@@ -67,6 +70,13 @@ static int fail_usage(const char *fmt, ...)
     fputs("\nTry 'timeline --help'.\n", stderr);
     va_end(ap);
     return EXIT_USAGE;
+}
+
+static int fail_usage_error(const char *option, tl_error *err)
+{
+    int status = fail_usage("%s: %s", option, err->message);
+    tl_error_free(err);
+    return status;
 }
 
 static int fail(tl_error *err)
@@ -112,7 +122,7 @@ static const char *scene_warning(const void *obj, size_t i)
 
 static int parse_args(int argc, char **argv, cli *c)
 {
-    enum { OPT_TITLE = 256, OPT_SUBTITLE, OPT_CAPTION, OPT_GROUP_ORDER, OPT_THEME, OPT_LAYOUT, OPT_FONT, OPT_WIDTH, OPT_HEIGHT, OPT_DPI,
+    enum { OPT_TITLE = 256, OPT_SUBTITLE, OPT_CAPTION, OPT_GROUP_ORDER, OPT_FROM, OPT_TO, OPT_THEME, OPT_LAYOUT, OPT_FONT, OPT_WIDTH, OPT_HEIGHT, OPT_DPI,
            OPT_SCALE, OPT_STRICT };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
@@ -121,6 +131,8 @@ static int parse_args(int argc, char **argv, cli *c)
         {"subtitle", required_argument, NULL, OPT_SUBTITLE},
         {"caption", required_argument, NULL, OPT_CAPTION},
         {"group-order", required_argument, NULL, OPT_GROUP_ORDER},
+        {"from", required_argument, NULL, OPT_FROM},
+        {"to", required_argument, NULL, OPT_TO},
         {"theme", required_argument, NULL, OPT_THEME},
         {"layout", required_argument, NULL, OPT_LAYOUT},
         {"font", required_argument, NULL, OPT_FONT},
@@ -155,6 +167,12 @@ static int parse_args(int argc, char **argv, cli *c)
             break;
         case OPT_GROUP_ORDER:
             c->group_order = optarg;
+            break;
+        case OPT_FROM:
+            c->from = optarg;
+            break;
+        case OPT_TO:
+            c->to = optarg;
             break;
         case OPT_THEME:
             c->theme = optarg;
@@ -237,6 +255,13 @@ int main(int argc, char **argv)
         return fail_usage("unknown theme \"%s\" (light, dark, print)", c.theme);
 
     tl_error *err = NULL;
+    tl_time from, to;
+    if (c.from && !tl_time_parse(c.from, &from, &err))
+        return fail_usage_error("--from", err);
+    if (c.to && !tl_time_parse(c.to, &to, &err))
+        return fail_usage_error("--to", err);
+    if (c.from && c.to && to.hi < from.lo)
+        return fail_usage("--to %s is before --from %s", c.to, c.from);
     tl_timeline *tl = NULL;
     tl_fonts *fonts = NULL;
     tl_layout_options *opts = NULL;
@@ -259,6 +284,7 @@ int main(int argc, char **argv)
     tl_layout_options_set_subtitle(opts, c.subtitle);
     tl_layout_options_set_caption(opts, c.caption);
     tl_layout_options_set_group_order(opts, c.group_order);
+    tl_layout_options_set_window(opts, c.from ? &from : NULL, c.to ? &to : NULL);
     tl_layout_options_set_size(opts, c.width, c.height);
     scene = tl_layout(tl, opts, fonts, &err);
     if (!scene)

@@ -21,6 +21,45 @@ static const double SWATCH = 12;
 static const double LEGEND_ITEM_GAP = 18;
 static const double LEGEND_ROW_GAP = 6;
 
+/* With a window: the events that reach into it, clipped to it. A clipped end carries the
+ * BEFORE or AFTER flag, so the variants mark it. */
+static void make_view(tl_chart *c)
+{
+    const tl_layout_options *o = c->opts;
+    const int64_t from = o->has_from ? o->from : INT64_MIN, to = o->has_to ? o->to : INT64_MAX;
+    const size_t total = tl_timeline_get_event_count(c->tl);
+    size_t outside = 0;
+    c->view = tl_xmalloc((total + 1) * sizeof *c->view);
+    c->n = 0;
+    for (size_t i = 0; i < total; i++) {
+        tl_event e = *tl_timeline_get_event(c->tl, i);
+        bool open_era = e.type == TL_EVENT_ERA && !e.has_end;
+        int64_t hi = e.has_end ? e.end.hi : open_era ? INT64_MAX : e.start.hi;
+        if (hi < from || e.start.lo > to) {
+            outside++;
+            continue;
+        }
+        if (e.start.lo < from) {
+            e.start.lo = from;
+            e.start.hi = e.start.hi < from ? from : e.start.hi;
+            if (e.type == TL_EVENT_SPAN || e.type == TL_EVENT_ERA)
+                e.start.flags |= TL_TIME_BEFORE;
+        }
+        if (e.start.hi > to)
+            e.start.hi = to;
+        if (e.has_end && e.end.hi > to) {
+            e.end.hi = to;
+            e.end.lo = e.end.lo > to ? to : e.end.lo;
+            e.end.flags |= TL_TIME_AFTER;
+        }
+        c->view[c->n++] = e;
+    }
+    if (outside)
+        tl_scene_add_warning(c->scene,
+                             tl_xasprintf("%zu event%s outside the --from/--to window not drawn",
+                                          outside, outside == 1 ? "" : "s"));
+}
+
 void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *opts,
                    const tl_text_measurer *m, tl_scene *scene)
 {
@@ -32,6 +71,14 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
         .th = tl_theme_get(opts->theme),
         .n = tl_timeline_get_event_count(tl),
     };
+    if (opts->has_from || opts->has_to)
+        make_view(c);
+    c->group_present = tl_xcalloc(tl->group_count + 1, sizeof *c->group_present);
+    for (size_t i = 0; i < c->n; i++) {
+        int g = tl_chart_event(c, i)->group_index;
+        if (g >= 0)
+            c->group_present[g] = true;
+    }
     scene->background = c->th->background;
     tl_scene_set_event_count(scene, c->n);
     for (size_t i = 0; i < c->n; i++) {
@@ -47,12 +94,49 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
 void tl_chart_fini(tl_chart *c)
 {
     free(c->legend);
+    free(c->view);
+    free(c->group_present);
     c->legend = NULL;
+    c->view = NULL;
+    c->group_present = NULL;
 }
 
 const tl_event *tl_chart_event(const tl_chart *c, size_t i)
 {
-    return tl_timeline_get_event(c->tl, i);
+    return c->view ? &c->view[i] : tl_timeline_get_event(c->tl, i);
+}
+
+void tl_chart_extent(const tl_chart *c, int64_t *lo_out, int64_t *hi_out)
+{
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        lo = ev->start.lo < lo ? ev->start.lo : lo;
+        int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
+        hi = end > hi ? end : hi;
+    }
+    if (c->opts->has_from)
+        lo = c->opts->from;
+    if (c->opts->has_to)
+        hi = c->opts->to;
+    if (hi <= lo) { /* every event at one instant */
+        lo -= 86400;
+        hi += 86400;
+    }
+    *lo_out = lo;
+    *hi_out = hi;
+}
+
+void tl_chart_add_clip_marks(tl_chart *c, size_t i, double x0, double x1, double cy,
+                             tl_color color)
+{
+    const tl_event *ev = tl_chart_event(c, i);
+    if (ev->start.flags & TL_TIME_BEFORE)
+        tl_chart_add_marker(c, TL_ROLE_SPAN, (int32_t)i, x0 - 4, cy, 3.5, TL_MARKER_ARROW_LEFT,
+                            TL_STATUS_CONFIRMED, color);
+    if (ev->has_end && (ev->end.flags & TL_TIME_AFTER))
+        tl_chart_add_marker(c, TL_ROLE_SPAN, (int32_t)i, x1 + 4, cy, 3.5, TL_MARKER_ARROW_RIGHT,
+                            TL_STATUS_CONFIRMED, color);
 }
 
 bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
@@ -137,7 +221,8 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
     }
     c->legend = tl_xcalloc(c->tl->group_count + TL_STATUS_OTHER + 4, sizeof *c->legend);
     for (size_t g = 0; g < c->tl->group_count && !(flags & TL_LEGEND_NO_GROUPS); g++)
-        c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_GROUP, .index = (int)g};
+        if (c->group_present[g])
+            c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_GROUP, .index = (int)g};
     /* Statuses are worth a key only when the chart mixes them; "other" statuses are named in
      * their labels. */
     if (statuses > 1 || !seen[TL_STATUS_CONFIRMED])

@@ -54,7 +54,9 @@ typedef struct tl_chart {
     const tl_text_measurer *m;
     tl_scene *scene;
     const tl_theme_def *th;
-    size_t n; /* events */
+    size_t n; /* events drawn: all of them, or those in the options' window */
+    tl_event *view; /* with a window: copies of the events in it, clipped to it; else NULL */
+    bool *group_present; /* per group of the timeline: has an event drawn */
 
     tl_text_block title, subtitle, caption;
     tl_legend_entry *legend;
@@ -83,6 +85,13 @@ void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, doubl
                          double radius, tl_marker_shape shape, tl_status status, tl_color color);
 /* "Nov 2019", "Dec 2019 – Mar 2020 · cancelled": the date line of an event's label. */
 void tl_chart_date_text(const tl_chart *c, size_t i, char *buf, size_t size);
+/* The time extent to draw: the window when the options give one, else the events' extent
+ * (widened to two days when every event is at one instant). */
+void tl_chart_extent(const tl_chart *c, int64_t *lo, int64_t *hi);
+/* Arrows at the ends of a bar from x0 to x1, centred on cy, where a span or era goes on
+ * beyond the chart's window. */
+void tl_chart_add_clip_marks(tl_chart *c, size_t i, double x0, double x1, double cy,
+                             tl_color color);
 /* The instant a point is drawn at: the middle of its date's interval. */
 int64_t tl_chart_point_instant(const tl_event *ev);
 

@@ -60,6 +60,15 @@ void tl_layout_options_set_group_order(tl_layout_options *opts, const char *grou
     set_text(&opts->group_order, groups);
 }
 
+void tl_layout_options_set_window(tl_layout_options *opts, const tl_time *from,
+                                  const tl_time *to)
+{
+    opts->has_from = from != NULL;
+    opts->has_to = to != NULL;
+    opts->from = from ? from->lo : 0;
+    opts->to = to ? to->hi : 0;
+}
+
 void tl_layout_options_set_size(tl_layout_options *opts, double width, double height)
 {
     opts->width = width > 0 ? width : 0;

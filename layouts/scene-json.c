@@ -59,7 +59,8 @@ static void append_op(tl_buf *b, const tl_op *op)
         append_color(b, "stroke", op->u.line.stroke.color);
         break;
     case TL_OP_MARKER: {
-        static const char *const shapes[] = {"circle", "diamond", "square"};
+        static const char *const shapes[] = {"circle", "diamond", "square", "arrow-left",
+                                             "arrow-right"};
         static const char *const fills[] = {"filled", "hollow", "half", "dot"};
         tl_buf_printf(b, ",\"shape\":\"%s\",\"fill_mode\":\"%s\"", shapes[op->u.marker.shape],
                       fills[op->u.marker.fill_mode]);

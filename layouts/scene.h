@@ -68,6 +68,8 @@ typedef enum tl_marker_shape {
     TL_MARKER_CIRCLE,
     TL_MARKER_DIAMOND,
     TL_MARKER_SQUARE,
+    TL_MARKER_ARROW_LEFT,  /* a span that goes on before the chart's window */
+    TL_MARKER_ARROW_RIGHT, /* ... or after it */
 } tl_marker_shape;
 
 typedef enum tl_marker_fill {

@@ -87,7 +87,7 @@ static void make_lanes(lanes *L)
             const char *end = strchr(p, ',');
             size_t len = end ? (size_t)(end - p) : strlen(p);
             for (size_t g = 0; g < tl->group_count; g++)
-                if (!taken[g] && strlen(tl->groups[g]) == len &&
+                if (!taken[g] && L->c.group_present[g] && strlen(tl->groups[g]) == len &&
                     strncmp(tl->groups[g], p, len) == 0) {
                     taken[g] = true;
                     L->lanes[L->nlanes++] = (lane){.group = (int)g, .name = tl->groups[g]};
@@ -96,7 +96,7 @@ static void make_lanes(lanes *L)
         }
     }
     for (size_t g = 0; g < tl->group_count; g++)
-        if (!taken[g])
+        if (!taken[g] && L->c.group_present[g])
             L->lanes[L->nlanes++] = (lane){.group = (int)g, .name = tl->groups[g]};
     bool ungrouped = false;
     for (size_t i = 0; i < L->c.n && !ungrouped; i++)
@@ -122,17 +122,8 @@ static lane *lane_of(lanes *L, int group)
 
 static void set_domain(lanes *L)
 {
-    int64_t lo = INT64_MAX, hi = INT64_MIN;
-    for (size_t i = 0; i < L->c.n; i++) {
-        const tl_event *ev = tl_chart_event(&L->c, i);
-        lo = ev->start.lo < lo ? ev->start.lo : lo;
-        int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
-        hi = end > hi ? end : hi;
-    }
-    if (hi <= lo) {
-        lo -= TL_SECONDS_PER_DAY;
-        hi += TL_SECONDS_PER_DAY;
-    }
+    int64_t lo, hi;
+    tl_chart_extent(&L->c, &lo, &hi);
     const double x0 = L->gutter, x1 = L->c.scene->width - MARGIN;
     const double pad = INSET + 0.02 * (x1 - x0);
     tl_scale_init_mapped(&L->axis.scale, lo, hi, x0 + pad, x1 - pad, x0, x1);
@@ -277,6 +268,7 @@ static void emit_lane(lanes *L, lane *ln, size_t index)
             tl_style_bar(bar, ev->status, color);
             if (it->where == INSIDE && !st->strike)
                 label_color = ink_on(c, bar->fill);
+            tl_chart_add_clip_marks(c, i, it->x0, it->x1, cy, color);
         } else {
             /* A coarse date's interval: a bracket in the gap under the row, clear of the
              * labels beside the diamond. */

@@ -132,17 +132,8 @@ static bool measure_labels(ribbon *r, tl_error **err)
  * stems. */
 static void set_domain(ribbon *r)
 {
-    int64_t lo = INT64_MAX, hi = INT64_MIN;
-    for (size_t i = 0; i < r->c.n; i++) {
-        const tl_event *ev = event(r, i);
-        lo = ev->start.lo < lo ? ev->start.lo : lo;
-        int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
-        hi = end > hi ? end : hi;
-    }
-    if (hi <= lo) { /* every event at one instant */
-        lo -= TL_SECONDS_PER_DAY;
-        hi += TL_SECONDS_PER_DAY;
-    }
+    int64_t lo, hi;
+    tl_chart_extent(&r->c, &lo, &hi);
     const double left = MARGIN, right = r->c.scene->width - MARGIN;
     const double avail = right - left - 2 * INSET;
     const double xa = left + INSET + 0.03 * avail;
@@ -430,6 +421,7 @@ static void emit_spans(ribbon *r)
                                             fmax(x1 - x0, 2), BAR_H, color);
         bar->radius = 2;
         tl_style_bar(bar, ev->status, color);
+        tl_chart_add_clip_marks(c, i, x0, x0 + fmax(x1 - x0, 2), bar_y + BAR_H / 2, color);
 
         double lx = fmax(MARGIN, fmin(x0, right - lb->w));
         double base = top + fmax(lb->title.ext.baseline, lb->date.ext.baseline);

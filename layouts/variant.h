@@ -16,6 +16,7 @@ typedef struct tl_variant_ops {
 } tl_variant_ops;
 
 extern const tl_variant_ops tl_variant_ribbon;
+extern const tl_variant_ops tl_variant_vertical;
 extern const tl_variant_ops tl_variant_lanes;
 
 #endif /* TL_VARIANT_H */

@@ -2,6 +2,8 @@
  * will later draw it, and the scene keeps a reference to that context. */
 #include "timeline/timeline.h"
 
+#include "common/tl-error-private.h"
+#include "data/date.h"
 #include "fonts/fonts-private.h"
 #include "layouts/layout.h"
 #include "layouts/scene.h"
@@ -9,6 +11,14 @@
 const char *tl_version_string(void)
 {
     return TL_VERSION_STRING;
+}
+
+bool tl_time_parse(const char *text, tl_time *out, tl_error **err)
+{
+    char why[160] = "";
+    if (tl_date_parse_buf(text, out, why, sizeof why))
+        return true;
+    return tl_set_error(err, TL_ERROR_USAGE, "invalid date \"%.60s\": %s", text, why);
 }
 
 tl_scene *tl_layout(const tl_timeline *tl, const tl_layout_options *opts, tl_fonts *fonts,

@@ -166,6 +166,18 @@ static void marker_path(cairo_t *cr, const tl_marker_op *m)
     case TL_MARKER_SQUARE:
         cairo_rectangle(cr, cx - r, cy - r, 2 * r, 2 * r);
         break;
+    case TL_MARKER_ARROW_LEFT:
+        cairo_move_to(cr, cx - r, cy);
+        cairo_line_to(cr, cx + r, cy - r);
+        cairo_line_to(cr, cx + r, cy + r);
+        cairo_close_path(cr);
+        break;
+    case TL_MARKER_ARROW_RIGHT:
+        cairo_move_to(cr, cx + r, cy);
+        cairo_line_to(cr, cx - r, cy - r);
+        cairo_line_to(cr, cx - r, cy + r);
+        cairo_close_path(cr);
+        break;
     }
 }
 

@@ -70,6 +70,28 @@ read -r wb hb < <(png_size "$WORK/b.png")
 [ "$wa" -eq 960 ]; ok $? "720 pt at 96 dpi is 960 px wide (got $wa)"
 [ "$wb" -eq 1920 ]; ok $? "720 pt at 192 dpi is 1920 px wide (got $wb)"
 
+# --- layouts and options --------------------------------------------------------------------
+for layout in ribbon lanes; do
+    run 0 "--layout $layout renders" -- "$SAMPLE" --layout "$layout" -o "$WORK/l-$layout.png"
+done
+run 64 "unknown layout" -- "$SAMPLE" --layout spiral -o "$WORK/x.png"
+run 0 "title, subtitle and caption" -- "$SAMPLE" --title "T one" --subtitle "S two" \
+    --caption "C three" -o "$WORK/tsc.json"
+python3 - "$WORK/tsc.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+roles = {(i["role"], i.get("text")) for i in d["items"] if i["type"] == "text"}
+assert ("title", "T one") in roles and ("subtitle", "S two") in roles and ("caption", "C three") in roles, roles
+PY
+ok $? "title, subtitle and caption are in the scene"
+run 0 "--from/--to window" -- "$SAMPLE" --from 2020-01 --to 2020-06 -o "$WORK/win.json"
+has "outside the --from/--to window" "$WORK/err"; ok $? "events outside the window are counted"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(e["start"] >= "2019-12" for e in d["events"]), d["events"]' "$WORK/win.json"
+ok $? "only events reaching into the window are listed"
+run 64 "a bad --from date" -- "$SAMPLE" --from 2020-13 -o "$WORK/x.png"
+has 'invalid date "2020-13"' "$WORK/err"; ok $? "--from error says why"
+run 64 "--to before --from" -- "$SAMPLE" --from 2020 --to 2019 -o "$WORK/x.png"
+
 # --- stdin / stdout -------------------------------------------------------------------------
 "$TIMELINE" - -T png -o - <"$SAMPLE" >"$WORK/stdout.png" 2>"$WORK/err"
 ok $? "stdin to stdout png"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "common/tl-buf.h"
+#include "data/date.h"
 #include "data/model-private.h"
 #include "fonts/measure-fixed.h"
 #include "layouts/layout.h"
@@ -439,6 +440,43 @@ static void test_lanes(void)
     tl_timeline_free(tl);
 }
 
+static void test_window(void)
+{
+    const char *csv = "start,end,title\n"
+                      "2019-06,,Before\n"
+                      "2020-01,2020-12,Crossing both\n"
+                      "2020-05-01,,Inside\n"
+                      "2021-06,,After\n";
+    tl_error *err = NULL;
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "w.csv", &err);
+    tl_layout_options *o = tl_layout_options_new();
+    tl_layout_options_set_variant(o, variant);
+    tl_time from = {0}, to = {0};
+    tl_date_parse("2020-03", &from, NULL);
+    tl_date_parse("2020-08", &to, NULL);
+    tl_layout_options_set_window(o, &from, &to);
+    tl_text_measurer m = tl_measure_fixed();
+    tl_scene *s = tl_layout_run(tl, o, &m, &err);
+    if (tap_ok(s != NULL, "a window lays out")) {
+        tap_is_int((long long)s->event_count, 2, "only the events in the window are drawn");
+        bool counted = s->warnings.len > 0 &&
+                       strstr(s->warnings.items[0], "2 events outside the --from/--to window");
+        tap_ok(counted, "the others are counted in a warning");
+        int arrows = 0;
+        for (size_t i = 0; i < s->op_count; i++)
+            if (s->ops[i].kind == TL_OP_MARKER &&
+                (s->ops[i].u.marker.shape == TL_MARKER_ARROW_LEFT ||
+                 s->ops[i].u.marker.shape == TL_MARKER_ARROW_RIGHT))
+                arrows++;
+        tap_is_int(arrows, 2, "the crossing span is cut at both ends and marked");
+        tap_is_int(check_scene(s, "window"), 0, "window: no overlaps, inside the canvas");
+    }
+    tl_error_free(err);
+    tl_scene_free(s);
+    tl_layout_options_free(o);
+    tl_timeline_free(tl);
+}
+
 static void run_variant_suite(tl_variant v, const char *name)
 {
     variant = v;
@@ -451,6 +489,7 @@ static void run_variant_suite(tl_variant v, const char *name)
     test_generated();
     test_fixed_height();
     test_degenerate();
+    test_window();
 }
 
 int main(void)

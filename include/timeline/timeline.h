@@ -85,8 +85,8 @@ typedef enum tl_precision {
 enum {
     TL_TIME_APPROXIMATE = 1 << 0, /* "c. 1850", "2019-11~" */
     TL_TIME_UNCERTAIN = 1 << 1,   /* "2019-11?" */
-    TL_TIME_BEFORE = 1 << 2,      /* "before 1850": some time up to hi; lo is not a bound */
-    TL_TIME_AFTER = 1 << 3,       /* "after 1850": some time from lo; hi is not a bound */
+    TL_TIME_BEFORE = 1 << 2,      /* "before 1850": some time up to hi (lo = hi) */
+    TL_TIME_AFTER = 1 << 3,       /* "after 1850": some time from lo (lo = hi) */
 };
 
 /* A date as written in the data: the interval of instants it can mean. "2019-11" is
@@ -98,6 +98,36 @@ typedef struct tl_time {
     tl_precision precision;
     unsigned flags; /* TL_TIME_* */
 } tl_time;
+
+/* What lo and hi mean for each form (docs/dates.md has the whole grammar with examples):
+ * - precision is the unit in which lo and hi are whole: "2019-11" is MONTH, "early Nov 2019"
+ *   (1-10 Nov) DAY, "Q3 2020" and "spring 2020" MONTH, "1940s" and "19th century" YEAR.
+ * - APPROXIMATE ("c. 1850", "1850~") and UNCERTAIN ("1850?"; unspecified digits such as
+ *   "201X" = 2010-2019, "2019-XX" = the year 2019) leave lo and hi those of the date written.
+ * - BEFORE: "before 1850" has lo = hi = 1849-12-31T23:59:59Z, the last instant before 1850;
+ *   AFTER: "after 1850" has lo = hi = 1851-01-01T00:00:00Z, the first instant after 1850.
+ *   The precision is that of the date named (YEAR here).
+ * - "between 1850 and 1860" has no flag: lo = 1850-01-01T00:00:00Z, hi = 1860-12-31T23:59:59Z.
+ * - Times of day written without an offset are in the load's time zone (UTC by default);
+ *   offsets are normalised to UTC. Dates without a time of day are calendar days (UTC). */
+
+/* Order of the fields of an all-numeric date such as 04/11/2019. Without one, such a date is
+ * refused (never guessed row by row); "2019/11/04", with a 4-digit first field, is always
+ * year-month-day, and "11/2019" month/year. */
+typedef enum tl_date_order {
+    TL_DATE_ORDER_NONE,
+    TL_DATE_ORDER_DMY, /* 04/11/2019 is 4 November 2019 */
+    TL_DATE_ORDER_MDY, /* 04/11/2019 is 11 April 2019 */
+    TL_DATE_ORDER_YMD, /* 2019/11/04 */
+} tl_date_order;
+
+/* Looks up a date order by name ("dmy", "mdy", "ymd", case-insensitively). */
+TL_EXPORT bool tl_date_order_from_name(const char *name, tl_date_order *out);
+
+/* Parses a date as the CSV loader does (ISO 8601 at any precision, and the other forms in the
+ * README). Returns false and sets *err (TL_ERROR_USAGE, the message says why) when the text is
+ * not a date. */
+TL_EXPORT bool tl_time_parse(const char *text, tl_time *out, tl_error **err);
 
 /* ---------------------------------------------------------------------------------------------
  * Timeline model
@@ -222,6 +252,11 @@ TL_EXPORT void tl_layout_options_set_caption(tl_layout_options *opts, const char
 /* Lanes: the groups to put first, comma-separated ("Japan,India"); the others follow in the
  * data's order. NULL or "" for the data's order. Copied. */
 TL_EXPORT void tl_layout_options_set_group_order(tl_layout_options *opts, const char *groups);
+/* A window on time: the chart runs from the start of `from` to the end of `to` (either may
+ * be NULL: no limit on that side). Events wholly outside are not drawn (a scene warning counts
+ * them); spans and eras crossing an edge are cut there and marked with an arrow. */
+TL_EXPORT void tl_layout_options_set_window(tl_layout_options *opts, const tl_time *from,
+                                            const tl_time *to);
 /* Canvas size in points (1/72 in). 0 means: width 900, height fitted to the content. */
 TL_EXPORT void tl_layout_options_set_size(tl_layout_options *opts, double width, double height);
 
