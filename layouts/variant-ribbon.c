@@ -491,14 +491,16 @@ static bool fit_height(ribbon *r, double height, tl_error **err)
     while (plan(r, levels, rows) > height) {
         double above = r->axis_top - r->above_top;
         double below = r->chart_bottom - r->axis_bottom;
-        if (levels > 0 && (above >= below || rows == 0)) {
+        bool can_rows = rows > 0 && r->span_row_count > 0;
+        if (levels > 0 && (above >= below || !can_rows)) {
             int used = r->levels[0] > r->levels[1] ? r->levels[0] : r->levels[1];
             levels = levels > used ? used - 1 : levels - 1;
-        } else if (rows > 0) {
+        } else if (can_rows) {
             rows = rows > r->span_row_count ? r->span_row_count - 1 : rows - 1;
         } else {
             break;
         }
+        levels = levels < 0 ? 0 : levels;
     }
     if (r->height > height)
         return tl_set_error(err, TL_ERROR_USAGE,
