@@ -42,6 +42,8 @@ static const double ROW_GAP = 8;
 static const double LABEL_WRAP = 150;   /* event titles wrap here */
 static const double COMPACT_WRAP = 100; /* ... or, when that does not fit, shrink to this */
 static const double SPAN_LABEL_MAX = 260;
+static const double BADGE_ROW = 13;     /* "+N" badges between the marks and the labels */
+static const double BADGE_REACH = 30;   /* dropped labels this close share a badge */
 #define MARK_R TL_CHART_MARK_R
 #define MARGIN TL_CHART_MARGIN
 
@@ -74,6 +76,8 @@ typedef struct ribbon {
     tl_bands bands;
     double bands_h;
 
+    /* "+N" badges where labels were left out, above the axis. */
+    double badge_h;
     /* Vertical plan. */
     int levels[2];
     double level_h[2][MAX_LEVELS_FIT];
@@ -302,9 +306,15 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
         r->level_h[s->side][s->level] = fmax(r->level_h[s->side][s->level], label_h(r, k));
     }
 
+    r->badge_h = 0;
+    for (size_t k = 0; k < r->npoints && r->badge_h == 0; k++)
+        if (r->stems[k].level < 0)
+            r->badge_h = BADGE_ROW;
     double stack[2];
     for (int side = 0; side < 2; side++) {
         stack[side] = r->levels[side] ? STEM_MIN : MARK_OFFSET + MARK_R + 4;
+        if (side == 0)
+            stack[side] += r->badge_h;
         for (int k = 0; k < r->levels[side]; k++)
             stack[side] += r->level_h[side][k] + (k ? LEVEL_GAP : 0);
     }
@@ -371,7 +381,7 @@ static void emit_points(ribbon *r)
             double w = r->compact[k] ? lb->short_w : lb->w;
             double h = title->ext.height + 1 + lb->date.ext.height;
             /* The level's far edge: labels hang from it, so a level's tops line up. */
-            double dist = STEM_MIN;
+            double dist = STEM_MIN + (above ? r->badge_h : 0);
             for (int k2 = 0; k2 < s->level; k2++)
                 dist += r->level_h[s->side][k2] + LEVEL_GAP;
             double box_y = above ? r->axis_top - dist - r->level_h[0][s->level]
@@ -398,6 +408,70 @@ static void emit_points(ribbon *r)
         tl_chart_add_marker(c, TL_ROLE_EVENT_MARK, (int32_t)i, s->anchor, cy, MARK_R,
                             tl_chart_group_shape(c, ev->group_index), ev->status, color);
     }
+}
+
+/* One "+N" badge per cluster of labels left out, in the row between the marks and the
+ * labels, nudged sideways to clear the stems that pass through that row. */
+static bool emit_badges(ribbon *r, tl_error **err)
+{
+    if (r->badge_h == 0)
+        return true;
+    tl_chart *c = &r->c;
+    const double row_bottom = r->axis_top - MARK_OFFSET - MARK_R - 2;
+    /* Stems crossing the row: every placed label above the axis. Points are in anchor order,
+     * so these are sorted. */
+    double *stems = tl_xmalloc((r->npoints + 1) * sizeof *stems);
+    size_t nstems = 0;
+    for (size_t k = 0; k < r->npoints; k++)
+        if (r->stems[k].level >= 0 && r->stems[k].side == 0)
+            stems[nstems++] = r->stems[k].anchor;
+    double last_right = -INFINITY;
+    bool ok = true;
+    for (size_t k = 0; k < r->npoints;) {
+        if (r->stems[k].level >= 0) {
+            k++;
+            continue;
+        }
+        size_t first = k, count = 0;
+        double x_min = r->stems[k].anchor, x_max = x_min;
+        while (k < r->npoints && (r->stems[k].level >= 0 || r->stems[k].anchor - x_max <= BADGE_REACH)) {
+            if (r->stems[k].level < 0) {
+                count++;
+                x_max = r->stems[k].anchor;
+            }
+            k++;
+        }
+        char text[32];
+        snprintf(text, sizeof text, "+%zu", count);
+        tl_text_block b;
+        if (!tl_chart_measure(c, &TL_FONT_BADGE, &b, tl_scene_strdup(c->scene, text), 0, 0,
+                              err)) {
+            ok = false;
+            break;
+        }
+        /* The free gap between stems nearest the cluster's middle that holds the badge. */
+        const double w = b.ext.width, mid = (x_min + x_max) / 2, pad = 2;
+        double best = NAN;
+        for (size_t g = 0; g <= nstems; g++) {
+            double lo = g ? stems[g - 1] + pad : TL_CHART_MARGIN;
+            double hi = g < nstems ? stems[g] - pad : c->scene->width - TL_CHART_MARGIN;
+            lo = fmax(lo, last_right + 4);
+            if (hi - lo < w)
+                continue;
+            double x = fmin(fmax(mid - w / 2, lo), hi - w);
+            if (x + w < x_min - BADGE_REACH || x > x_max + BADGE_REACH)
+                continue;
+            if (isnan(best) || fabs(x + w / 2 - mid) < fabs(best + w / 2 - mid))
+                best = x;
+        }
+        if (isnan(best))
+            continue; /* no room: the warnings still name every label left out */
+        tl_chart_add_text(c, TL_ROLE_NOTE, (int32_t)r->points[first], best,
+                          row_bottom - b.ext.height, &b, &TL_FONT_BADGE, c->th->muted, false);
+        last_right = best + w;
+    }
+    free(stems);
+    return ok;
 }
 
 static void emit_spans(ribbon *r)
@@ -551,6 +625,8 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
     tl_axis_emit(&r.c, &r.axis, r.axis_top);
     emit_spans(&r);
     emit_points(&r);
+    if (!emit_badges(&r, err))
+        goto done;
     tl_bands_emit_labels(&r.bands, &r.c, r.bands_top);
     tl_chart_emit_header(&r.c);
     tl_chart_emit_footer(&r.c, r.chart_bottom);

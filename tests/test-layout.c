@@ -111,7 +111,7 @@ static tl_scene *layout_csv(const char *csv, const char *name, double width, dou
                             const char *title, tl_timeline **tl_out)
 {
     tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), name, &err);
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), name, NULL, &err);
     if (!tl) {
         tap_diag("%s: %s", name, err->message);
         tl_error_free(err);
@@ -321,6 +321,16 @@ static void test_generated(void)
                                               : reported == 51; /* 50 + a summary */
             tap_ok(all_reported, "%s: %zu unplaced labels, all reported (%zu warnings)", name,
                    missing, reported);
+            if (variant == TL_VARIANT_RIBBON && missing > 0) {
+                size_t badged = 0;
+                for (size_t i = 0; i < s->op_count; i++)
+                    if (s->ops[i].kind == TL_OP_TEXT && s->ops[i].role == TL_ROLE_NOTE &&
+                        s->ops[i].u.text.text[0] == '+')
+                        badged += (size_t)atol(s->ops[i].u.text.text + 1);
+                tap_ok(badged > 0 && badged <= missing,
+                       "%s: \"+N\" badges count labels left out (%zu of %zu)", name, badged,
+                       missing);
+            }
             tl_scene_free(s);
             tl_timeline_free(tl);
         }
@@ -340,7 +350,7 @@ static void test_fixed_height(void)
         tl_scene_free(s);
     }
     tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "t.csv", &err);
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "t.csv", NULL, &err);
     tl_layout_options *o = tl_layout_options_new();
     tl_layout_options_set_variant(o, variant);
     tl_layout_options_set_size(o, 800, 60);
@@ -370,7 +380,7 @@ static void test_degenerate(void)
     tl_scene_free(s);
 
     tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer("start,title\n", 12, "empty.csv", &err);
+    tl_timeline *tl = tl_timeline_load_csv_buffer("start,title\n", 12, "empty.csv", NULL, &err);
     tl_layout_options *o = tl_layout_options_new();
     tl_text_measurer m = tl_measure_fixed();
     s = tl_timeline_get_event_count(tl) == 0 ? tl_layout_run(tl, o, &m, &err) : NULL;
@@ -403,7 +413,7 @@ static void test_lanes(void)
     tl_layout_options_set_variant(o, TL_VARIANT_LANES);
     tl_layout_options_set_group_order(o, "Gamma,Alpha");
     tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "lanes.csv", &err);
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "lanes.csv", NULL, &err);
     tl_text_measurer m = tl_measure_fixed();
     tl_scene *s = tl_layout_run(tl, o, &m, &err);
     if (!tap_ok(s != NULL, "lanes lays out")) {
@@ -448,7 +458,7 @@ static void test_window(void)
                       "2020-05-01,,Inside\n"
                       "2021-06,,After\n";
     tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "w.csv", &err);
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "w.csv", NULL, &err);
     tl_layout_options *o = tl_layout_options_new();
     tl_layout_options_set_variant(o, variant);
     tl_time from = {0}, to = {0};
