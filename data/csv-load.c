@@ -19,6 +19,7 @@
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
 #include "data/columns.h"
+#include "data/load-options-private.h"
 #include "data/model-private.h"
 
 /* libcsv's parser states: private #defines in libcsv.c (3.0.x), mirrored here because the
@@ -36,6 +37,10 @@ enum { CHUNK_SIZE = 64 * 1024 };
 /* libcsv grows its field buffer linearly by this much, so it must be large for long fields
  * not to cost quadratic copying (the default is 128 bytes). */
 enum { FIELD_BLOCK_SIZE = 64 * 1024 };
+
+/* The delimiter is sniffed from the first line within this many bytes: enough for any real
+ * header, and the same whatever sizes the input arrives in. */
+enum { SNIFF_MAX = 64 * 1024 };
 
 /* ---------------------------------------------------------------------------------------------
  * Reader
@@ -69,6 +74,12 @@ struct tl_csv_reader {
     bool head_done;
 
     cursor cur;
+
+    /* The field delimiter; until `sniffed`, the first bytes wait in `sniff` for the end of the
+     * header line. */
+    char delim;
+    bool sniffed;
+    tl_buf sniff;
 
     /* A UTF-8 sequence in progress: continuation bytes still due and the range the next one
      * must fall in (tighter than 80..BF after E0, ED, F0 and F4, which rules out overlong
@@ -152,7 +163,8 @@ static void on_field(void *data, size_t len, void *user)
     tl_buf_append(&r->text, s, len);
     tl_buf_append_char(&r->text, '\0');
 
-    r->spans = tl_xgrow(r->spans, &r->span_cap, r->span_count + 1, sizeof *r->spans);
+    if (r->span_count == r->span_cap) /* a call per field shows in profiles */
+        r->spans = tl_xgrow(r->spans, &r->span_cap, r->span_count + 1, sizeof *r->spans);
     r->spans[r->span_count++] = (field_span){
         .offset = offset,
         .len = r->text.len - 1 - offset,
@@ -168,7 +180,8 @@ static void on_record(int c, void *user)
     (void)c;
     if (r->failed)
         return;
-    r->fields = tl_xgrow(r->fields, &r->field_cap, r->span_count, sizeof *r->fields);
+    if (r->span_count > r->field_cap)
+        r->fields = tl_xgrow(r->fields, &r->field_cap, r->span_count, sizeof *r->fields);
     for (size_t i = 0; i < r->span_count; i++) {
         r->fields[i] = (tl_csv_field){
             .text = r->text.data + r->spans[i].offset,
@@ -217,9 +230,9 @@ static bool parse_piece(tl_csv_reader *r, const unsigned char *s, size_t n, curs
     return true;
 }
 
-static bool is_structural(unsigned char c)
+static bool is_structural(const tl_csv_reader *r, unsigned char c)
 {
-    return c == ',' || c == '\n' || c == '\r';
+    return c == (unsigned char)r->delim || c == '\n' || c == '\r';
 }
 
 /* Starts a UTF-8 sequence at lead byte c (>= 0x80); false when c cannot start one. */
@@ -254,9 +267,9 @@ static bool utf8_begin(tl_csv_reader *r, unsigned char c, tl_csv_pos pos)
 
 /* Bytes that, inside a field, only move the column: printable ASCII other than the
  * delimiter. */
-static bool is_plain(unsigned char c)
+static bool is_plain(const tl_csv_reader *r, unsigned char c)
 {
-    return c >= 0x20 && c < 0x80 && c != ',';
+    return c >= 0x20 && c < 0x80 && c != (unsigned char)r->delim;
 }
 
 static bool scan(tl_csv_reader *r, const unsigned char *s, size_t n)
@@ -265,9 +278,9 @@ static bool scan(tl_csv_reader *r, const unsigned char *s, size_t n)
     cursor piece_cur = r->cur;
     for (size_t i = 0; i < n; i++) {
         /* Fast path for the bulk of most files: ASCII text inside a field. */
-        if (r->in_field && r->utf8_need == 0 && is_plain(s[i])) {
+        if (r->in_field && r->utf8_need == 0 && is_plain(r, s[i])) {
             size_t j = i + 1;
-            while (j < n && is_plain(s[j]))
+            while (j < n && is_plain(r, s[j]))
                 j++;
             r->cur.column += j - i;
             r->cur.after_cr = false;
@@ -306,7 +319,7 @@ static bool scan(tl_csv_reader *r, const unsigned char *s, size_t n)
             if (c == '\n' || c == '\r') {
                 if (r->parser.pstate == FIELD_NOT_BEGUN)
                     r->field_start = here;
-            } else if (c == ',') {
+            } else if (c == (unsigned char)r->delim) {
                 r->field_start = here;
             } else if (c != ' ' && c != '\t') {
                 r->field_start = here;
@@ -314,7 +327,7 @@ static bool scan(tl_csv_reader *r, const unsigned char *s, size_t n)
             }
         }
         cursor_advance(&r->cur, c);
-        if (is_structural(c)) {
+        if (is_structural(r, c)) {
             r->term_pos = here;
             if (!parse_piece(r, s + piece, i + 1 - piece, piece_cur))
                 return false;
@@ -325,6 +338,81 @@ static bool scan(tl_csv_reader *r, const unsigned char *s, size_t n)
     if (piece < n)
         return parse_piece(r, s + piece, n - piece, piece_cur);
     return true;
+}
+
+/* Picks the delimiter from the first non-blank line of `sniff`: the most frequent of ',' ';'
+ * and TAB outside quotes (',' on a tie or when there is none). Excel's "sep=;" first line
+ * names it and is dropped. `complete` says the input ended or the cap was reached, so a line
+ * without a line break counts. Returns false while more input is needed. */
+static bool sniff_delimiter(tl_csv_reader *r, bool complete)
+{
+    const char *s = r->sniff.data ? r->sniff.data : "";
+    const size_t n = r->sniff.len < SNIFF_MAX ? r->sniff.len : SNIFF_MAX;
+    size_t start = 0;
+    while (start < n &&
+           (s[start] == '\n' || s[start] == '\r' || s[start] == ' ' || s[start] == '\t'))
+        start++;
+    size_t counts[3] = {0, 0, 0};
+    bool quoted = false;
+    size_t end = start;
+    for (; end < n; end++) {
+        const char c = s[end];
+        /* A NUL fails the input: decide now, on the bytes before it, so that the error comes
+         * at once and the same way however the input was split. */
+        if (c == '\0') {
+            complete = true;
+            break;
+        }
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && (c == '\n' || c == '\r'))
+            break;
+        else if (!quoted && c == ',')
+            counts[0]++;
+        else if (!quoted && c == ';')
+            counts[1]++;
+        else if (!quoted && c == '\t')
+            counts[2]++;
+    }
+    if (end == n && !complete && r->sniff.len < SNIFF_MAX)
+        return false;
+    r->delim = ',';
+    if (counts[1] > counts[0] && counts[1] >= counts[2])
+        r->delim = ';';
+    else if (counts[2] > counts[0] && counts[2] > counts[1])
+        r->delim = '\t';
+    if (end - start == 5 && strncmp(s + start, "sep=", 4) == 0 && s[start + 4] != '"') {
+        r->delim = s[start + 4];
+        /* The line is no record: step over it, line break included. */
+        size_t skip = end;
+        if (skip < r->sniff.len && s[skip] == '\r')
+            skip++;
+        if (skip < r->sniff.len && s[skip] == '\n')
+            skip++;
+        for (size_t i = 0; i < skip; i++)
+            cursor_advance(&r->cur, (unsigned char)s[i]);
+        memmove(r->sniff.data, r->sniff.data + skip, r->sniff.len - skip);
+        r->sniff.len -= skip;
+    }
+    csv_set_delim(&r->parser, (unsigned char)r->delim);
+    return true;
+}
+
+/* Scans bytes after the byte order mark, holding them back until the delimiter is known. */
+static bool consume(tl_csv_reader *r, const unsigned char *s, size_t n, bool complete)
+{
+    if (r->sniffed)
+        return n == 0 || scan(r, s, n);
+    if (n > 0)
+        tl_buf_append(&r->sniff, (const char *)s, n);
+    if (!sniff_delimiter(r, complete))
+        return true;
+    r->sniffed = true;
+    tl_buf b = r->sniff;
+    r->sniff = (tl_buf)TL_BUF_INIT;
+    const bool ok = b.len == 0 || scan(r, (const unsigned char *)b.data, b.len);
+    tl_buf_free(&b);
+    return ok;
 }
 
 /* Decides what the first bytes are: a UTF-8 byte order mark (dropped: before a quoted header
@@ -341,7 +429,7 @@ static bool process_head(tl_csv_reader *r)
     size_t skip = 0;
     if (r->head_len == 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF)
         skip = 3;
-    return scan(r, h + skip, r->head_len - skip);
+    return consume(r, h + skip, r->head_len - skip, false);
 }
 
 static bool already_failed(tl_csv_reader *r)
@@ -365,7 +453,21 @@ tl_csv_reader *tl_csv_reader_new(const char *path, tl_csv_row_fn row_fn, void *u
     r->cur = (cursor){.line = 1, .column = 1};
     r->field_start = r->term_pos = (tl_csv_pos){1, 1};
     r->text = (tl_buf)TL_BUF_INIT;
+    r->sniff = (tl_buf)TL_BUF_INIT;
+    r->delim = ',';
     return r;
+}
+
+void tl_csv_reader_set_delimiter(tl_csv_reader *r, char delimiter)
+{
+    r->sniffed = delimiter != 0;
+    r->delim = delimiter ? delimiter : ',';
+    csv_set_delim(&r->parser, (unsigned char)r->delim);
+}
+
+char tl_csv_reader_get_delimiter(const tl_csv_reader *r)
+{
+    return r->delim;
 }
 
 bool tl_csv_reader_feed(tl_csv_reader *r, const char *data, size_t len, tl_error **err)
@@ -384,7 +486,7 @@ bool tl_csv_reader_feed(tl_csv_reader *r, const char *data, size_t len, tl_error
         if (!process_head(r))
             return false;
     }
-    return len == 0 || scan(r, s, len);
+    return len == 0 || consume(r, s, len, false);
 }
 
 bool tl_csv_reader_finish(tl_csv_reader *r, tl_error **err)
@@ -393,6 +495,8 @@ bool tl_csv_reader_finish(tl_csv_reader *r, tl_error **err)
     if (r->failed)
         return already_failed(r);
     if (!r->head_done && !process_head(r))
+        return false;
+    if (!r->sniffed && !consume(r, NULL, 0, true))
         return false;
     if (r->utf8_need > 0)
         return fail_utf8(r, r->utf8_lead, r->utf8_pos);
@@ -419,6 +523,7 @@ void tl_csv_reader_free(tl_csv_reader *r)
         return;
     csv_free(&r->parser);
     tl_buf_free(&r->text);
+    tl_buf_free(&r->sniff);
     free(r->spans);
     free(r->fields);
     free(r);
@@ -430,6 +535,7 @@ void tl_csv_reader_free(tl_csv_reader *r)
 
 typedef struct loader {
     const char *path;
+    const tl_load_options *opts;
     tl_csv_reader *reader;
     tl_timeline *tl;
     tl_columns columns;
@@ -448,13 +554,33 @@ static bool row_is_blank(const tl_csv_row *row)
     return true;
 }
 
+static const char *delimiter_name(char c)
+{
+    switch (c) {
+    case ';':
+        return "semicolon";
+    case '\t':
+        return "tab";
+    case '|':
+        return "vertical bar";
+    default:
+        return NULL;
+    }
+}
+
 static bool on_row(void *user, tl_csv_row *row, tl_error **err)
 {
     loader *ld = user;
     if (row_is_blank(row))
         return true;
     if (!ld->have_header) {
-        if (!tl_columns_init(&ld->columns, row, ld->path, ld->tl, err))
+        const char delim = tl_csv_reader_get_delimiter(ld->reader);
+        if (delim != ',') {
+            const char *name = delimiter_name(delim);
+            tl_model_add_note(ld->tl, name ? tl_xasprintf("delimiter: %s", name)
+                                           : tl_xasprintf("delimiter: '%c'", delim));
+        }
+        if (!tl_columns_init(&ld->columns, row, ld->path, ld->tl, ld->opts, err))
             return false;
         ld->have_header = true;
         return true;
@@ -463,17 +589,16 @@ static bool on_row(void *user, tl_csv_row *row, tl_error **err)
     return true;
 }
 
-static void loader_init(loader *ld, const char *path)
+static void loader_init(loader *ld, const char *path, const tl_load_options *opts)
 {
     ld->path = path;
+    ld->opts = opts;
     ld->tl = tl_model_new();
     ld->reader = tl_csv_reader_new(path, on_row, ld);
+    if (opts && opts->delimiter)
+        tl_csv_reader_set_delimiter(ld->reader, opts->delimiter);
     ld->have_header = false;
-    for (size_t i = 0; i < TL_COLUMN_COUNT; i++) {
-        ld->columns.index[i] = TL_COLUMN_ABSENT;
-        ld->columns.name[i] = NULL;
-    }
-    ld->columns.header_count = 0;
+    memset(&ld->columns, 0, sizeof ld->columns);
 }
 
 /* Ends loading: returns the timeline, or NULL with *err set. Frees everything else. */
@@ -486,6 +611,7 @@ static tl_timeline *loader_finish(loader *ld, bool ok, tl_error **err)
         tl_set_error_at(err, TL_ERROR_DATA, ld->path, 0, 0, "empty file: no header row");
         goto fail;
     }
+    tl_columns_finish(&ld->columns, tl);
     tl_model_finish(tl);
     tl_csv_reader_free(ld->reader);
     tl_columns_clear(&ld->columns);
@@ -498,10 +624,11 @@ fail:
     return NULL;
 }
 
-static tl_timeline *load_stream(FILE *fp, const char *path, tl_error **err)
+static tl_timeline *load_stream(FILE *fp, const char *path, const tl_load_options *opts,
+                                tl_error **err)
 {
     loader ld;
-    loader_init(&ld, path);
+    loader_init(&ld, path, opts);
     char *chunk = tl_xmalloc(CHUNK_SIZE);
     bool ok = true;
     for (;;) {
@@ -527,38 +654,40 @@ static tl_timeline *load_stream(FILE *fp, const char *path, tl_error **err)
     return loader_finish(&ld, ok, err);
 }
 
-tl_timeline *tl_timeline_load_csv_stream(FILE *fp, const char *display_name, tl_error **err)
+tl_timeline *tl_timeline_load_csv_stream(FILE *fp, const char *display_name,
+                                         const tl_load_options *opts, tl_error **err)
 {
     const char *path = display_name ? display_name : "<stream>";
     if (!fp) {
         tl_set_error(err, TL_ERROR_USAGE, "tl_timeline_load_csv_stream: no stream");
         return NULL;
     }
-    return load_stream(fp, path, err);
+    return load_stream(fp, path, opts, err);
 }
 
-tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_name, tl_error **err)
+tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_name,
+                                       const tl_load_options *opts, tl_error **err)
 {
     if (!path) {
         tl_set_error(err, TL_ERROR_USAGE, "tl_timeline_load_csv_file: no path");
         return NULL;
     }
     if (strcmp(path, "-") == 0)
-        return load_stream(stdin, display_name ? display_name : "<stdin>", err);
+        return load_stream(stdin, display_name ? display_name : "<stdin>", opts, err);
     const char *name = display_name ? display_name : path;
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         tl_set_error_at(err, TL_ERROR_NOINPUT, name, 0, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
-    tl_timeline *tl = load_stream(fp, name, err);
+    tl_timeline *tl = load_stream(fp, name, opts, err);
     /* Read-only: a failing fclose loses nothing. */
     fclose(fp);
     return tl;
 }
 
 tl_timeline *tl_timeline_load_csv_buffer(const char *data, size_t len, const char *display_name,
-                                         tl_error **err)
+                                         const tl_load_options *opts, tl_error **err)
 {
     const char *path = display_name ? display_name : "<buffer>";
     if (!data && len > 0) {
@@ -566,7 +695,7 @@ tl_timeline *tl_timeline_load_csv_buffer(const char *data, size_t len, const cha
         return NULL;
     }
     loader ld;
-    loader_init(&ld, path);
+    loader_init(&ld, path, opts);
     bool ok = true;
     /* Fed in the same chunk sizes as a file, so both take exactly the same path. */
     for (size_t off = 0; ok && off < len; off += CHUNK_SIZE) {

@@ -9,7 +9,8 @@
  * Positions: lines are 1-based physical lines (LF, CRLF and a lone CR each end one, also
  * inside quoted fields); columns are 1-based and count UTF-8 code points from the start of
  * the line. A field starts at its first byte that is not a space or tab (its opening quote,
- * when quoted); an empty field starts at the delimiter or line end that closes it. */
+ * when quoted); an empty field starts at the delimiter or line end that closes it. The
+ * delimiter is ',' ';' TAB or another byte, sniffed from the header line or set. */
 #ifndef TL_CSV_LOAD_H
 #define TL_CSV_LOAD_H
 
@@ -54,6 +55,13 @@ typedef struct tl_csv_reader tl_csv_reader;
 /* Creates a reader. `path` names the input in error messages; it is borrowed and must outlive
  * the reader. Never NULL (aborts when out of memory). */
 tl_csv_reader *tl_csv_reader_new(const char *path, tl_csv_row_fn row_fn, void *user);
+
+/* Sets the field delimiter; 0 (the default) sniffs it from the first non-blank line: the most
+ * frequent of ',' ';' and TAB outside quotes, ',' on a tie; a first line "sep=X" (as Excel
+ * writes it) names it and is not a record. Call before the first feed. */
+void tl_csv_reader_set_delimiter(tl_csv_reader *r, char delimiter);
+/* The delimiter in use; after sniffing, known by the time the first record is delivered. */
+char tl_csv_reader_get_delimiter(const tl_csv_reader *r);
 
 /* Parses `len` more bytes, calling row_fn for each completed record. Returns false and sets
  * *err (TL_ERROR_DATA, "PATH:LINE:COL: message") when the input is not valid CSV text, or

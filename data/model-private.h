@@ -4,13 +4,21 @@
 
 #include "timeline/timeline.h"
 
+#include <glib.h>
+
 #include "common/tl-arena.h"
 #include "common/tl-strv.h"
 
+/* Columns whose strings are interned (see tl_timeline.recent), and how many recent values
+ * each remembers. */
+enum { TL_MODEL_INTERN_SLOTS = 4, TL_MODEL_INTERN_WAYS = 8 };
+
 struct tl_event {
-    tl_time start;
-    tl_time end; /* valid when has_end */
+    tl_time start; /* for an open start: lo = hi = the end's lo, flag TL_TIME_BEFORE */
+    tl_time end;   /* valid when has_end */
     bool has_end;
+    bool start_open; /* "../2020": the start is not known */
+    bool end_open;   /* "2020/..", or end "present": a span without a known end */
     tl_event_type type;
     tl_status status;
     int importance;    /* 1..5, 3 when not given */
@@ -18,11 +26,20 @@ struct tl_event {
     const char *description;
     const char *group;
     const char *color;
+    const char *url;
+    const char *source;
     const char *start_text;
     const char *end_text;
+    /* Display labels made by data/date.c ("Nov 2019", "c. 1850"); end_label is "" without an
+     * end and "…" for an open end. date_label is the whole event's ("Nov 2019 – Mar 2020"),
+     * or a TimelineJS "Display Date". */
+    const char *start_label;
+    const char *end_label;
+    const char *date_label;
     const char *status_text; /* the status cell as written; shown for TL_STATUS_OTHER */
-    unsigned long line; /* 1-based line where the row starts */
-    size_t order;       /* position among the file's rows, for stable ordering */
+    unsigned long line;      /* 1-based line where the row starts */
+    size_t order;            /* position among the file's rows, for stable ordering */
+    double sort;             /* tie-breaker among events with the same start; 0 when not given */
     /* Index of `group` in tl_timeline.groups, -1 for no group. Set by tl_model_finish(), which
      * also makes `group` point at the shared copy in `groups`. */
     int group_index;
@@ -37,21 +54,43 @@ struct tl_timeline {
     size_t count;
     size_t cap;
     tl_strv warnings;
-    /* Group names in order of first appearance (arena strings). */
+    tl_strv notes;
+    /* Group names in chart order: by group_order, then first appearance (arena strings). */
     const char **groups;
     size_t group_count;
     size_t group_cap;
+    /* group name -> its group_order (the first value given; GLib-allocated keys and boxed
+     * doubles); NULL until a row gives one. */
+    GHashTable *group_orders;
+    /* Recently copied short strings of the columns whose values repeat (group, status,
+     * colour, source), so that a million rows do not store a million copies of "confirmed". */
+    const char *recent[TL_MODEL_INTERN_SLOTS][TL_MODEL_INTERN_WAYS];
+    unsigned recent_next[TL_MODEL_INTERN_SLOTS];
+    const char *title;   /* arena string; "" when the file has no title row */
+    const char *profile; /* static: "timeline", "TimelineJS v3", ... */
+    size_t rows;         /* data rows read, blank ones excluded */
+    size_t title_rows;   /* rows that gave the title rather than an event */
 };
 
 tl_timeline *tl_model_new(void);
 /* Appends an event; its strings are copied into the timeline's arena (NULL is taken as "").
- * `order` is set to the number of events added before it, so add rows in file order.
- * Returns the copy, valid until the next add. */
+ * A date_label pointer equal to start_label shares the copy. `order` is set to the number of
+ * events added before it, so add rows in file order. Returns the copy, valid until the next
+ * add. */
 tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev);
-/* Adds a warning (takes ownership of `message`). */
+/* Adds a warning or a note (takes ownership of `message`). */
 void tl_model_add_warning(tl_timeline *tl, char *message);
-/* Records the group order (first appearance in the file, "" is not a group) and sorts events
- * by start (lo), then by file order. Call once, after the last add. */
+void tl_model_add_note(tl_timeline *tl, char *message);
+/* Records the group_order of `group`: true when it is the group's first one or the same
+ * value again; false, with *previous set, when the group already has another one (which
+ * stays). */
+bool tl_model_set_group_order(tl_timeline *tl, const char *group, double order, double *previous);
+/* Sets the title (copied). */
+void tl_model_set_title(tl_timeline *tl, const char *title);
+/* Copies a string into the timeline's arena. */
+const char *tl_model_strdup(tl_timeline *tl, const char *s);
+/* Orders the groups (group_order, then first appearance in the file; "" is not a group) and
+ * sorts events by start (lo), then sort, then file order. Call once, after the last add. */
 void tl_model_finish(tl_timeline *tl);
 
 /* Index of `group` in the group order, or -1 for the empty group (or NULL, or a name that is

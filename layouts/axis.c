@@ -35,6 +35,17 @@ void tl_axis_emit(tl_chart *c, const tl_axis *a, double y)
                           y + (a->row_h - tk->extents.height) / 2, &b, &TL_FONT_TICK,
                           c->th->axis_text, false);
     }
+    /* Breaks: the band cut through, with a pair of slanted strokes on either side. */
+    for (size_t k = 0; k < a->scale.nbreaks; k++) {
+        const tl_scale_break *b = &a->scale.breaks[k];
+        tl_scene_add_rect(c->scene, TL_ROLE_AXIS, -1, b->x0 + 3, y - 1, b->x1 - b->x0 - 6,
+                          a->band_h + 2, c->th->background);
+        const tl_stroke st = {.color = c->th->faint, .width = 1.2};
+        for (int side = 0; side < 2; side++) {
+            double x = side ? b->x1 - 3 : b->x0 + 3;
+            tl_scene_add_line(c->scene, TL_ROLE_AXIS, -1, x - 3, bottom + 1, x + 3, y - 1, st);
+        }
+    }
     if (!a->ticks.spans)
         return;
     /* Second tier: a rule between the rows, a separator at each larger unit's start, and its

@@ -7,6 +7,9 @@
 #include "scale.h"
 #include "ticks.h"
 
+/* Width of the gap an axis break is drawn as. */
+static const double TL_AXIS_BREAK_GAP = 18;
+
 typedef struct tl_axis {
     tl_scale scale;
     tl_ticks ticks;

@@ -32,7 +32,7 @@ int64_t tl_bands_event_end(const tl_event *ev, const tl_scale *s)
 {
     if (ev->has_end)
         return ev->end.hi;
-    if (ev->type == TL_EVENT_ERA) /* open-ended: runs to the end of the chart */
+    if (ev->type == TL_EVENT_ERA || ev->end_open) /* open-ended: runs to the chart's end */
         return s->t1;
     return ev->start.hi;
 }

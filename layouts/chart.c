@@ -7,11 +7,10 @@
 
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
-#include "datefmt.h"
 #include "style.h"
 
 struct tl_legend_entry {
-    enum { ENTRY_GROUP, ENTRY_STATUS, ENTRY_SPAN, ENTRY_ERA, ENTRY_PRECISION } kind;
+    enum { ENTRY_GROUP, ENTRY_STATUS, ENTRY_SPAN, ENTRY_ERA, ENTRY_PRECISION, ENTRY_FUZZY } kind;
     int index; /* group index or tl_status */
     tl_text_block text;
     double x, y; /* relative to the legend's top-left */
@@ -33,8 +32,8 @@ static void make_view(tl_chart *c)
     c->n = 0;
     for (size_t i = 0; i < total; i++) {
         tl_event e = *tl_timeline_get_event(c->tl, i);
-        bool open_era = e.type == TL_EVENT_ERA && !e.has_end;
-        int64_t hi = e.has_end ? e.end.hi : open_era ? INT64_MAX : e.start.hi;
+        bool open = (e.type == TL_EVENT_ERA && !e.has_end) || e.end_open;
+        int64_t hi = e.has_end ? e.end.hi : open ? INT64_MAX : e.start.hi;
         if (hi < from || e.start.lo > to) {
             outside++;
             continue;
@@ -86,7 +85,11 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
         scene->events[i] = (tl_scene_event){
             .title = tl_scene_strdup(scene, ev->title),
             .start = tl_scene_strdup(scene, ev->start_text),
-            .end = ev->end_text[0] ? tl_scene_strdup(scene, ev->end_text) : NULL,
+            .end = ev->has_end ? tl_scene_strdup(scene, ev->end_text[0] ? ev->end_text
+                                                                          : ev->start_text)
+                               : NULL,
+            .start_time = ev->start,
+            .end_time = ev->end,
         };
     }
 }
@@ -127,14 +130,112 @@ void tl_chart_extent(const tl_chart *c, int64_t *lo_out, int64_t *hi_out)
     *hi_out = hi;
 }
 
+typedef struct interval {
+    int64_t lo, hi;
+} interval;
+
+static int cmp_interval_lo(const void *a, const void *b)
+{
+    const interval *x = a, *y = b;
+    return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+size_t tl_chart_find_breaks(const tl_chart *c, int64_t lo, int64_t hi, tl_scale_break *out)
+{
+    if (!c->opts->axis_breaks || c->n < 2 || hi <= lo)
+        return 0;
+    interval *iv = tl_xmalloc(c->n * sizeof *iv);
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        bool open_era = ev->type == TL_EVENT_ERA && !ev->has_end;
+        iv[i] = (interval){ev->start.lo, ev->has_end ? ev->end.hi : open_era ? hi : ev->start.hi};
+    }
+    qsort(iv, c->n, sizeof *iv, cmp_interval_lo);
+    const double total = (double)(hi - lo);
+    const int64_t margin = (int64_t)(total * 0.03);
+    size_t n = 0;
+    int64_t reach = iv[0].hi;
+    for (size_t i = 1; i < c->n; i++) {
+        if (iv[i].lo > reach && (double)(iv[i].lo - reach) > total / 5) {
+            tl_scale_break b = {.t0 = reach + margin, .t1 = iv[i].lo - margin};
+            if (n < TL_SCALE_MAX_BREAKS) {
+                out[n++] = b;
+            } else { /* keep the longest */
+                size_t shortest = 0;
+                for (size_t k = 1; k < n; k++)
+                    if (out[k].t1 - out[k].t0 < out[shortest].t1 - out[shortest].t0)
+                        shortest = k;
+                if (b.t1 - b.t0 > out[shortest].t1 - out[shortest].t0) {
+                    memmove(&out[shortest], &out[shortest + 1], (n - shortest - 1) * sizeof *out);
+                    out[n - 1] = b;
+                }
+            }
+        }
+        reach = iv[i].hi > reach ? iv[i].hi : reach;
+    }
+    free(iv);
+    return n;
+}
+
+tl_extent_kind tl_chart_extent_kind(const tl_chart *c, size_t i, const tl_scale *s,
+                                    double mark_r)
+{
+    const tl_event *ev = tl_chart_event(c, i);
+    if (ev->start.flags & (TL_TIME_APPROXIMATE | TL_TIME_UNCERTAIN))
+        return TL_EXTENT_FUZZY;
+    if (tl_scale_x(s, ev->start.hi) - tl_scale_x(s, ev->start.lo) >= 2 * mark_r + 4)
+        return TL_EXTENT_RANGE;
+    return TL_EXTENT_NONE;
+}
+
+void tl_chart_add_extent(tl_chart *c, size_t i, const tl_scale *s, double mark_x, double mark_r,
+                         double y, double cap, tl_color color)
+{
+    const tl_event *ev = tl_chart_event(c, i);
+    color.a *= 0.6;
+    tl_stroke st = {.color = color, .width = 1.2};
+    tl_extent_kind kind = tl_chart_extent_kind(c, i, s, mark_r);
+    if (kind != TL_EXTENT_NONE) {
+        double x0 = tl_scale_x(s, ev->start.lo), x1 = tl_scale_x(s, ev->start.hi);
+        if (kind == TL_EXTENT_FUZZY) {
+            st.dash = TL_DASH_DASHED;
+            /* "About here" must still read as a range when the interval is a day. */
+            x0 = fmin(x0, mark_x - mark_r - 5);
+            x1 = fmax(x1, mark_x + mark_r + 5);
+        }
+        tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, x0, y, x1, y, st);
+        st.dash = TL_DASH_SOLID;
+        tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, x0, y - cap / 2, x0,
+                          y + cap / 2, st);
+        tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, x1, y - cap / 2, x1,
+                          y + cap / 2, st);
+    }
+    /* "before 1850", "after Oct 2020": the mark is a bound; point at where the event lies. */
+    const double reach = 18;
+    if (ev->start.flags & TL_TIME_BEFORE) {
+        st.dash = TL_DASH_DOTTED;
+        tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, mark_x - mark_r - reach, y,
+                          mark_x - mark_r, y, st);
+        tl_chart_add_marker(c, TL_ROLE_PRECISION, (int32_t)i, mark_x - mark_r - reach, y, 2.5,
+                            TL_MARKER_ARROW_LEFT, TL_STATUS_CONFIRMED, color);
+    }
+    if (ev->start.flags & TL_TIME_AFTER) {
+        st.dash = TL_DASH_DOTTED;
+        tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, mark_x + mark_r, y,
+                          mark_x + mark_r + reach, y, st);
+        tl_chart_add_marker(c, TL_ROLE_PRECISION, (int32_t)i, mark_x + mark_r + reach, y, 2.5,
+                            TL_MARKER_ARROW_RIGHT, TL_STATUS_CONFIRMED, color);
+    }
+}
+
 void tl_chart_add_clip_marks(tl_chart *c, size_t i, double x0, double x1, double cy,
                              tl_color color)
 {
     const tl_event *ev = tl_chart_event(c, i);
-    if (ev->start.flags & TL_TIME_BEFORE)
+    if ((ev->start.flags & TL_TIME_BEFORE) || ev->start_open)
         tl_chart_add_marker(c, TL_ROLE_SPAN, (int32_t)i, x0 - 4, cy, 3.5, TL_MARKER_ARROW_LEFT,
                             TL_STATUS_CONFIRMED, color);
-    if (ev->has_end && (ev->end.flags & TL_TIME_AFTER))
+    if ((ev->has_end && (ev->end.flags & TL_TIME_AFTER)) || ev->end_open)
         tl_chart_add_marker(c, TL_ROLE_SPAN, (int32_t)i, x1 + 4, cy, 3.5, TL_MARKER_ARROW_RIGHT,
                             TL_STATUS_CONFIRMED, color);
 }
@@ -195,13 +296,11 @@ int64_t tl_chart_point_instant(const tl_event *ev)
 void tl_chart_date_text(const tl_chart *c, size_t i, char *buf, size_t size)
 {
     const tl_event *ev = tl_chart_event(c, i);
-    size_t len;
-    if (ev->type == TL_EVENT_POINT || ev->type == TL_EVENT_MARKER)
-        len = tl_datefmt_event(&ev->start, buf, size);
-    else
-        len = tl_datefmt_range(&ev->start, ev->has_end ? &ev->end : NULL, buf, size);
-    if (ev->status != TL_STATUS_CONFIRMED && len < size)
-        snprintf(buf + len, size - len, " \u00b7 %s",
+    /* The data layer's label says what the data knows: "c. 1850", "early Nov 2019",
+     * "Dec 2019 – Mar 2020", or a sheet's own display date. */
+    int len = snprintf(buf, size, "%s", ev->date_label);
+    if (ev->status != TL_STATUS_CONFIRMED && len >= 0 && (size_t)len < size)
+        snprintf(buf + len, size - (size_t)len, " \u00b7 %s",
                  ev->status == TL_STATUS_OTHER ? ev->status_text
                                                : tl_style_status_word(ev->status));
 }
@@ -231,6 +330,8 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
                 c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_STATUS, .index = s};
     if (flags & TL_LEGEND_PRECISION)
         c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_PRECISION};
+    if (flags & TL_LEGEND_FUZZY)
+        c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_FUZZY};
     if (flags & TL_LEGEND_SPANS)
         c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_SPAN};
     if (flags & TL_LEGEND_ERAS)
@@ -248,6 +349,9 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
             break;
         case ENTRY_PRECISION:
             text = "date known to the month or year";
+            break;
+        case ENTRY_FUZZY:
+            text = "approximate or uncertain date";
             break;
         case ENTRY_SPAN:
             text = "span";
@@ -339,9 +443,12 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
             tl_chart_add_marker(c, TL_ROLE_LEGEND, -1, cx, cy, TL_CHART_MARK_R, TL_MARKER_CIRCLE,
                                 (tl_status)e->index, ink);
             break;
-        case ENTRY_PRECISION: {
-            const tl_stroke st = {.color = ink, .width = 1.2};
+        case ENTRY_PRECISION:
+        case ENTRY_FUZZY: {
+            tl_stroke st = {.color = ink, .width = 1.2};
+            st.dash = e->kind == ENTRY_FUZZY ? TL_DASH_DASHED : TL_DASH_SOLID;
             tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x, cy, e->x + SWATCH, cy, st);
+            st.dash = TL_DASH_SOLID;
             tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - 3, e->x, cy + 3, st);
             tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x + SWATCH, cy - 3,
                               e->x + SWATCH, cy + 3, st);

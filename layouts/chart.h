@@ -13,6 +13,7 @@
 #include "fonts/measure.h"
 #include "options-private.h"
 #include "scene.h"
+#include "scale.h"
 #include "theme.h"
 
 /* Geometry shared by the variants, in points. */
@@ -44,6 +45,7 @@ enum {
     TL_LEGEND_ERAS = 1 << 1,
     TL_LEGEND_PRECISION = 1 << 2, /* the bracket of a coarse date */
     TL_LEGEND_NO_GROUPS = 1 << 3, /* the layout names the groups itself (lanes) */
+    TL_LEGEND_FUZZY = 1 << 4,     /* the dashed bracket of an approximate or uncertain date */
 };
 
 typedef struct tl_legend_entry tl_legend_entry;
@@ -88,6 +90,24 @@ void tl_chart_date_text(const tl_chart *c, size_t i, char *buf, size_t size);
 /* The time extent to draw: the window when the options give one, else the events' extent
  * (widened to two days when every event is at one instant). */
 void tl_chart_extent(const tl_chart *c, int64_t *lo, int64_t *hi);
+/* Long empty stretches of time worth cutting out of the axis (none unless the options allow
+ * axis breaks): the gaps between events that exceed a fifth of the extent, less a margin on
+ * either side, at most TL_SCALE_MAX_BREAKS of the longest, in time order. Returns the count. */
+size_t tl_chart_find_breaks(const tl_chart *c, int64_t lo, int64_t hi, tl_scale_break *out);
+/* Which of a point's date extents tl_chart_add_extent() would draw. */
+typedef enum tl_extent_kind {
+    TL_EXTENT_NONE,    /* a precise date: the mark says it all */
+    TL_EXTENT_RANGE,   /* a coarse date (a month, a year): a bracket over its interval */
+    TL_EXTENT_FUZZY,   /* approximate or uncertain: a dashed bracket, never narrower than the mark */
+} tl_extent_kind;
+
+tl_extent_kind tl_chart_extent_kind(const tl_chart *c, size_t i, const tl_scale *s,
+                                    double mark_r);
+/* Draws what a point's date leaves open, at height y: a bracket over a coarse date's interval
+ * (dashed when approximate or uncertain) and, for "before"/"after" dates, a short arrow from
+ * the mark towards the open side. Ends `cap` points tall. */
+void tl_chart_add_extent(tl_chart *c, size_t i, const tl_scale *s, double mark_x, double mark_r,
+                         double y, double cap, tl_color color);
 /* Arrows at the ends of a bar from x0 to x1, centred on cy, where a span or era goes on
  * beyond the chart's window. */
 void tl_chart_add_clip_marks(tl_chart *c, size_t i, double x0, double x1, double cy,

@@ -1,6 +1,7 @@
 #include "labels.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,20 +79,38 @@ static void place(tl_stem_item *it, const skyline *sky, int sides, int max_level
 }
 
 /* Labels that extend right, taken right to left: a box then never lies across a stem placed
- * after it, except where lowest_level() refuses the level. */
+ * after it, except where lowest_level() refuses the level. With `free_flip`, every label also
+ * tries extending left (its box then ends at its stem, left of everything placed so far, which
+ * the same search checks) and takes whichever side of its stem gives the lower level; labels
+ * pushed left by the canvas edge are taken in this sweep too. */
 static void pack_forward(tl_stem_item *items, size_t n, int sides, int max_levels, double gap,
-                         skyline *fwd, skyline *rev, int *last_side)
+                         skyline *fwd, skyline *rev, int *last_side, bool free_flip,
+                         double left, double right)
 {
     for (size_t i = n; i-- > 0;) {
         tl_stem_item *it = &items[i];
-        if (it->flip)
+        if (it->flip && !free_flip)
             continue;
-        double a = it->anchor;
-        place(it, fwd, sides, max_levels, a, it->width, gap, last_side);
+        const double a = it->anchor, w = it->width;
+        bool can_right = a + w <= right, can_left = a - w >= left;
+        if (!free_flip)
+            can_left = false;
+        tl_stem_item r = *it, l = *it;
+        int side_r = *last_side, side_l = *last_side;
+        r.level = l.level = -1;
+        if (can_right || !can_left)
+            place(&r, fwd, sides, max_levels, a, w, gap, &side_r);
+        if (can_left)
+            place(&l, fwd, sides, max_levels, a, 0, gap, &side_l);
+        bool use_left = l.level >= 0 && (r.level < 0 || l.level < r.level);
+        *it = use_left ? l : r;
+        it->flip = use_left;
         if (it->level < 0)
             continue;
-        skyline_add(fwd, it->side, it->level, a, a);
-        skyline_add(rev, it->side, it->level, -a, -(a + it->width));
+        *last_side = use_left ? side_l : side_r;
+        double b0 = use_left ? a - w : a;
+        skyline_add(fwd, it->side, it->level, a, b0);
+        skyline_add(rev, it->side, it->level, -a, -(b0 + w));
     }
 }
 
@@ -113,8 +132,10 @@ static void pack_reverse(tl_stem_item *items, size_t n, int sides, int max_level
 }
 
 /* One packing; returns its cost: unplaced items first, then levels used. */
+enum pack_mode { FORWARD_FIRST, FLIPPED_FIRST, FREE_FLIP };
+
 static size_t pack_once(tl_stem_item *items, size_t n, int sides, int max_levels, double gap,
-                        bool flipped_first)
+                        enum pack_mode mode, double left, double right)
 {
     /* Two orientations of the same occupancy: `fwd` for boxes extending right, `rev` (x
      * negated) for boxes extending left, so one level search serves both. */
@@ -122,12 +143,21 @@ static size_t pack_once(tl_stem_item *items, size_t n, int sides, int max_levels
     skyline_init(&fwd, (size_t)max_levels);
     skyline_init(&rev, (size_t)max_levels);
     int last_side = 1; /* so the rightmost item goes above */
-    if (flipped_first) {
+    switch (mode) {
+    case FORWARD_FIRST:
+        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side, false, left,
+                     right);
         pack_reverse(items, n, sides, max_levels, gap, &fwd, &rev, &last_side);
-        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side);
-    } else {
-        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side);
+        break;
+    case FLIPPED_FIRST:
         pack_reverse(items, n, sides, max_levels, gap, &fwd, &rev, &last_side);
+        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side, false, left,
+                     right);
+        break;
+    case FREE_FLIP:
+        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side, true, left,
+                     right);
+        break;
     }
     skyline_free(&fwd);
     skyline_free(&rev);
@@ -156,16 +186,27 @@ void tl_labels_pack_stems(tl_stem_item *items, size_t n, int sides, int max_leve
     }
     if (max_levels < 1)
         return;
-    /* Which group goes first decides who blocks whom near the right edge; neither order is
-     * best for every chart, and both are safe, so keep the better one. */
-    size_t cost = pack_once(items, n, sides, max_levels, gap, false);
-    if (flipped == 0 || cost == 0)
-        return;
-    tl_stem_item *first = tl_xmalloc(n * sizeof *first);
-    memcpy(first, items, n * sizeof *first);
-    if (pack_once(items, n, sides, max_levels, gap, true) > cost)
-        memcpy(items, first, n * sizeof *first);
-    free(first);
+    /* Who blocks whom decides the result: labels pushed left by the edge before or after the
+     * others, or every label free to hang on either side of its stem. No order is best for
+     * every chart, and all are safe, so keep the cheapest. */
+    static const enum pack_mode modes[] = {FORWARD_FIRST, FLIPPED_FIRST, FREE_FLIP};
+    tl_stem_item *initial = tl_xmalloc((n + 1) * sizeof *initial);
+    tl_stem_item *best = tl_xmalloc((n + 1) * sizeof *best);
+    memcpy(initial, items, n * sizeof *items);
+    size_t best_cost = SIZE_MAX;
+    for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+        if (modes[m] == FLIPPED_FIRST && flipped == 0)
+            continue;
+        memcpy(items, initial, n * sizeof *items);
+        size_t cost = pack_once(items, n, sides, max_levels, gap, modes[m], left, right);
+        if (cost < best_cost) {
+            best_cost = cost;
+            memcpy(best, items, n * sizeof *items);
+        }
+    }
+    memcpy(items, best, n * sizeof *items);
+    free(initial);
+    free(best);
 }
 
 int tl_labels_pack_rows(tl_row_item *items, size_t n, int max_rows, double gap)

@@ -10,6 +10,8 @@ static const tl_variant_ops *variant_ops(tl_variant v)
         return &tl_variant_ribbon;
     case TL_VARIANT_LANES:
         return &tl_variant_lanes;
+    case TL_VARIANT_VERTICAL:
+        return &tl_variant_vertical;
     }
     return &tl_variant_ribbon;
 }

@@ -10,6 +10,7 @@ struct tl_layout_options {
     char *subtitle; /* NULL for none */
     char *caption;  /* NULL for none: a source or note line under the legend */
     char *group_order; /* comma-separated group names to put first, or NULL */
+    bool axis_breaks; /* cut long empty stretches out of the axis */
     bool has_from, has_to; /* a window on time: events outside are not drawn */
     int64_t from, to;
     double width;  /* points; 0: default */

@@ -10,6 +10,7 @@ tl_layout_options *tl_layout_options_new(void)
     tl_layout_options *o = tl_xcalloc(1, sizeof *o);
     o->variant = TL_VARIANT_RIBBON;
     o->theme = TL_THEME_LIGHT;
+    o->axis_breaks = true;
     return o;
 }
 
@@ -69,6 +70,11 @@ void tl_layout_options_set_window(tl_layout_options *opts, const tl_time *from,
     opts->to = to ? to->hi : 0;
 }
 
+void tl_layout_options_set_axis_breaks(tl_layout_options *opts, bool enable)
+{
+    opts->axis_breaks = enable;
+}
+
 void tl_layout_options_set_size(tl_layout_options *opts, double width, double height)
 {
     opts->width = width > 0 ? width : 0;
@@ -80,7 +86,9 @@ bool tl_variant_from_name(const char *name, tl_variant *out)
     static const struct {
         const char *name;
         tl_variant variant;
-    } names[] = {{"ribbon", TL_VARIANT_RIBBON}, {"lanes", TL_VARIANT_LANES}};
+    } names[] = {{"ribbon", TL_VARIANT_RIBBON},
+                   {"lanes", TL_VARIANT_LANES},
+                   {"vertical", TL_VARIANT_VERTICAL}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strcasecmp(name, names[i].name) == 0) {
             *out = names[i].variant;

@@ -10,26 +10,71 @@ void tl_scale_init(tl_scale *s, int64_t lo, int64_t hi, double pad, double x0, d
     }
     /* Integer margins keep the domain exact for far-away instants (deep time). */
     int64_t margin = (int64_t)((double)(hi - lo) * pad);
-    s->t0 = lo - margin;
-    s->t1 = hi + margin;
-    s->x0 = x0;
-    s->x1 = x1;
+    tl_scale_init_mapped(s, lo - margin, hi + margin, x0, x1, x0, x1);
 }
 
 void tl_scale_init_mapped(tl_scale *s, int64_t lo, int64_t hi, double xa, double xb, double x0,
                           double x1)
 {
-    double per_pt = (double)(hi - lo) / (xb - xa);
-    s->t0 = lo - (int64_t)((xa - x0) * per_pt);
-    s->t1 = hi + (int64_t)((x1 - xb) * per_pt);
+    tl_scale_init_broken(s, lo, hi, xa, xb, x0, x1, NULL, 0, 0);
+}
+
+void tl_scale_init_broken(tl_scale *s, int64_t lo, int64_t hi, double xa, double xb, double x0,
+                          double x1, const tl_scale_break *breaks, size_t nbreaks, double gap)
+{
+    if (nbreaks > TL_SCALE_MAX_BREAKS)
+        nbreaks = TL_SCALE_MAX_BREAKS;
+    int64_t cut = 0;
+    for (size_t i = 0; i < nbreaks; i++)
+        cut += breaks[i].t1 - breaks[i].t0;
+    double width = (xb - xa) - (double)nbreaks * gap;
+    if (width <= 0 || hi - lo - cut <= 0) { /* no room to draw breaks: a plain scale */
+        nbreaks = 0;
+        cut = 0;
+        width = xb - xa;
+    }
+    s->lo = lo;
+    s->xa = xa;
+    s->k = width / (double)(hi - lo - cut);
+    s->t0 = lo - (int64_t)((xa - x0) / s->k);
+    s->t1 = hi + (int64_t)((x1 - xb) / s->k);
     s->x0 = x0;
     s->x1 = x1;
+    s->nbreaks = nbreaks;
+    double x = xa;
+    int64_t prev = lo;
+    for (size_t i = 0; i < nbreaks; i++) {
+        s->breaks[i] = breaks[i];
+        x += s->k * (double)(breaks[i].t0 - prev);
+        s->breaks[i].x0 = x;
+        s->breaks[i].x1 = x + gap;
+        x += gap;
+        prev = breaks[i].t1;
+    }
 }
 
 double tl_scale_x(const tl_scale *s, int64_t t)
 {
-    double f = (double)(t - s->t0) / (double)(s->t1 - s->t0);
-    return s->x0 + f * (s->x1 - s->x0);
+    double x = s->xa;
+    int64_t prev = s->lo;
+    for (size_t i = 0; i < s->nbreaks; i++) {
+        const tl_scale_break *b = &s->breaks[i];
+        if (t <= b->t0)
+            break;
+        if (t < b->t1) /* inside the cut: spread over the gap */
+            return b->x0 + (b->x1 - b->x0) * (double)(t - b->t0) / (double)(b->t1 - b->t0);
+        x = b->x1;
+        prev = b->t1;
+    }
+    return x + s->k * (double)(t - prev);
+}
+
+const tl_scale_break *tl_scale_break_at(const tl_scale *s, int64_t t)
+{
+    for (size_t i = 0; i < s->nbreaks; i++)
+        if (t > s->breaks[i].t0 && t < s->breaks[i].t1)
+            return &s->breaks[i];
+    return NULL;
 }
 
 double tl_scale_resolution(const tl_scale *s)

@@ -6,6 +6,7 @@
 
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
+#include "data/date.h"
 #include "scene.h"
 
 static const char *kind_name(tl_op_kind kind)
@@ -84,6 +85,52 @@ static void append_op(tl_buf *b, const tl_op *op)
     tl_buf_append_char(b, '}');
 }
 
+static const char *precision_name(tl_precision p)
+{
+    switch (p) {
+    case TL_PRECISION_YEAR:
+        return "year";
+    case TL_PRECISION_MONTH:
+        return "month";
+    case TL_PRECISION_DAY:
+        return "day";
+    case TL_PRECISION_MINUTE:
+        return "minute";
+    case TL_PRECISION_SECOND:
+        return "second";
+    }
+    return "";
+}
+
+static void append_instant(tl_buf *b, int64_t t)
+{
+    tl_time instant = {.lo = t, .hi = t, .precision = TL_PRECISION_SECOND};
+    char iso[64];
+    tl_date_format_iso(&instant, iso, sizeof iso);
+    tl_buf_printf(b, "\"%sZ\"", iso);
+}
+
+/* {"text", "lo", "hi", "precision", "approximate", "uncertain"}: what the data says of a
+ * date, with lo and hi as UTC instants (astronomical years: -0499 is 500 BCE). */
+static void append_time(tl_buf *b, const char *text, const tl_time *t)
+{
+    tl_buf_append_str(b, "{\"text\":");
+    tl_buf_append_json_string(b, text);
+    tl_buf_append_str(b, ",\"lo\":");
+    append_instant(b, t->lo);
+    tl_buf_append_str(b, ",\"hi\":");
+    append_instant(b, t->hi);
+    tl_buf_printf(b, ",\"precision\":\"%s\",\"approximate\":%s,\"uncertain\":%s",
+                  precision_name(t->precision),
+                  t->flags & TL_TIME_APPROXIMATE ? "true" : "false",
+                  t->flags & TL_TIME_UNCERTAIN ? "true" : "false");
+    if (t->flags & TL_TIME_BEFORE)
+        tl_buf_append_str(b, ",\"before\":true");
+    if (t->flags & TL_TIME_AFTER)
+        tl_buf_append_str(b, ",\"after\":true");
+    tl_buf_append_char(b, '}');
+}
+
 char *tl_scene_to_json(const tl_scene *scene)
 {
     tl_buf b = TL_BUF_INIT;
@@ -108,10 +155,10 @@ char *tl_scene_to_json(const tl_scene *scene)
         tl_buf_printf(&b, "{\"index\":%zu,\"title\":", i);
         tl_buf_append_json_string(&b, ev->title ? ev->title : "");
         tl_buf_append_str(&b, ",\"start\":");
-        tl_buf_append_json_string(&b, ev->start ? ev->start : "");
+        append_time(&b, ev->start ? ev->start : "", &ev->start_time);
         tl_buf_append_str(&b, ",\"end\":");
         if (ev->end)
-            tl_buf_append_json_string(&b, ev->end);
+            append_time(&b, ev->end, &ev->end_time);
         else
             tl_buf_append_str(&b, "null");
         tl_buf_printf(&b, ",\"placed\":%s}", ev->placed ? "true" : "false");

@@ -129,7 +129,8 @@ typedef struct tl_op {
 typedef struct tl_scene_event {
     const char *title;
     const char *start; /* as written */
-    const char *end;   /* NULL when absent */
+    const char *end;   /* as written; NULL when there is no end (or an open one) */
+    tl_time start_time, end_time; /* end_time valid when end != NULL */
     bool placed;       /* drawn with its label */
 } tl_scene_event;
 

@@ -59,11 +59,10 @@ static int64_t next_year_on_step(int64_t y, int64_t n)
     return (y + n - 1) / n * n;
 }
 
-/* Appends ticks of `st` inside [t0, t1]; stops at `limit` ticks (returns false then). */
-static bool collect(const step *st, int64_t t0, int64_t t1, size_t limit, tl_ticks *out,
-                    size_t *cap)
+/* Appends the ticks of `st` inside [t0, t1]; stops at `limit` ticks (returns false then). */
+static bool collect_range(const step *st, int64_t t0, int64_t t1, size_t limit, tl_ticks *out,
+                          size_t *cap)
 {
-    out->count = 0;
     int64_t t;
     switch (st->unit) {
     case TL_TICK_SECOND:
@@ -138,6 +137,20 @@ static bool collect(const step *st, int64_t t0, int64_t t1, size_t limit, tl_tic
     }
     }
     return true;
+}
+
+/* The ticks of `st` over the scale's domain, less the stretches its breaks cut out. */
+static bool collect(const step *st, const tl_scale *scale, size_t limit, tl_ticks *out,
+                    size_t *cap)
+{
+    out->count = 0;
+    int64_t from = scale->t0;
+    for (size_t i = 0; i < scale->nbreaks; i++) {
+        if (!collect_range(st, from, scale->breaks[i].t0, limit, out, cap))
+            return false;
+        from = scale->breaks[i].t1;
+    }
+    return collect_range(st, from, scale->t1, limit, out, cap);
 }
 
 /* Writes v / div with at most one decimal ("2.5", "20"), without the C library's
@@ -245,13 +258,28 @@ static bool make_tier(const tl_scale *scale, const tl_text_measurer *m, const tl
     const tl_text_shape one_line = {0};
     size_t cap = 0;
     int64_t t = scale->t0;
+    size_t next_break = 0;
     while (t <= scale->t1) {
+        /* A span stops where a break starts, and the next starts after it. */
+        int64_t stop = scale->t1;
+        if (next_break < scale->nbreaks) {
+            const tl_scale_break *br = &scale->breaks[next_break];
+            if (t >= br->t0) {
+                t = br->t1;
+                next_break++;
+                continue;
+            }
+            stop = br->t0;
+        }
         int64_t a = t, b = scale->t1 + 1;
         out->spans = tl_xgrow(out->spans, &cap, out->span_count + 1, sizeof *out->spans);
         tl_tick_span *sp = &out->spans[out->span_count++];
         tier_unit(out->unit, t, &a, &b, sp->label, sizeof sp->label);
-        sp->t0 = a < scale->t0 ? scale->t0 : a;
-        sp->t1 = b > scale->t1 ? scale->t1 : b;
+        sp->t0 = a < t ? t : a;
+        sp->t1 = b > stop ? stop : b;
+        /* Past the domain's end, stop; at a break, go on after it (the loop's top). */
+        if (b > stop)
+            b = stop < scale->t1 ? stop : scale->t1 + 1;
         sp->x0 = tl_scale_x(scale, sp->t0);
         sp->x1 = tl_scale_x(scale, sp->t1);
         if (!m->measure(m->user, font, &one_line, sp->label, &sp->extents))
@@ -282,6 +310,12 @@ static bool label_and_check(const tl_scale *scale, const tl_text_measurer *m,
         double half = tk->extents.width / 2;
         if (tk->x - half < left || tk->x + half > right)
             continue; /* an edge tick whose label would be clipped */
+        bool in_break = false;
+        for (size_t b = 0; b < scale->nbreaks; b++)
+            in_break = in_break || (tk->x + half > scale->breaks[b].x0 - 2 &&
+                                    tk->x - half < scale->breaks[b].x1 + 2);
+        if (in_break)
+            continue; /* next to a break, whose mark it would run into */
         if (kept > 0) {
             const tl_tick *pv = &out->items[kept - 1];
             if (pv->x + pv->extents.width / 2 + min_gap > tk->x - half) {
@@ -335,7 +369,7 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer,
             continue;
         out->unit = st.unit;
         out->step = st.n;
-        if (!collect(&st, scale->t0, scale->t1, limit, out, &cap))
+        if (!collect(&st, scale, limit, out, &cap))
             continue;
         bool fits;
         if (!label_and_check(scale, measurer, font, min_gap, left, right, out, &fits))

@@ -126,7 +126,10 @@ static void set_domain(lanes *L)
     tl_chart_extent(&L->c, &lo, &hi);
     const double x0 = L->gutter, x1 = L->c.scene->width - MARGIN;
     const double pad = INSET + 0.02 * (x1 - x0);
-    tl_scale_init_mapped(&L->axis.scale, lo, hi, x0 + pad, x1 - pad, x0, x1);
+    tl_scale_break breaks[TL_SCALE_MAX_BREAKS];
+    size_t nbreaks = tl_chart_find_breaks(&L->c, lo, hi, breaks);
+    tl_scale_init_broken(&L->axis.scale, lo, hi, x0 + pad, x1 - pad, x0, x1, breaks, nbreaks,
+                         TL_AXIS_BREAK_GAP);
 }
 
 static bool collect_items(lanes *L, tl_error **err)
@@ -270,21 +273,10 @@ static void emit_lane(lanes *L, lane *ln, size_t index)
                 label_color = ink_on(c, bar->fill);
             tl_chart_add_clip_marks(c, i, it->x0, it->x1, cy, color);
         } else {
-            /* A coarse date's interval: a bracket in the gap under the row, clear of the
-             * labels beside the diamond. */
-            const tl_scale *s = &L->axis.scale;
-            double p0 = tl_scale_x(s, ev->start.lo), p1 = tl_scale_x(s, ev->start.hi);
-            if (p1 - p0 >= 2 * DIAMOND_R + 4) {
-                tl_color wc = color;
-                wc.a *= 0.55;
-                const tl_stroke w = {.color = wc, .width = 1.2};
-                double y = top + BAR_H + 1.5;
-                tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, p0, y, p1, y, w);
-                tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, p0, y - 1.5, p0,
-                                  y + 1.5, w);
-                tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, p1, y - 1.5, p1,
-                                  y + 1.5, w);
-            }
+            /* What the date leaves open: in the gap under the row, clear of the labels
+             * beside the diamond. */
+            tl_chart_add_extent(c, i, &L->axis.scale, (it->x0 + it->x1) / 2, DIAMOND_R,
+                                top + BAR_H + 1.5, 3, color);
             tl_chart_add_marker(c, TL_ROLE_EVENT_MARK, (int32_t)i, (it->x0 + it->x1) / 2, cy,
                                 DIAMOND_R, TL_MARKER_DIAMOND, ev->status, color);
         }
@@ -380,17 +372,26 @@ static bool lanes_run(const tl_timeline *tl, const tl_layout_options *opts,
     if (!tl_axis_build(&L.axis, &L.c, err) || !collect_items(&L, err))
         goto done;
     for (size_t k = 0; k < L.nlanes; k++)
-        qsort(L.lanes[k].items, L.lanes[k].count, sizeof *L.lanes[k].items, cmp_item);
+        if (L.lanes[k].count) /* qsort's pointer must be valid even for no items */
+            qsort(L.lanes[k].items, L.lanes[k].count, sizeof *L.lanes[k].items, cmp_item);
     L.bands_h = tl_bands_pack(&L.bands, &L.c, &L.axis.scale, scene->width - MARGIN);
 
     unsigned legend = TL_LEGEND_NO_GROUPS;
     for (size_t i = 0; i < L.c.n; i++) {
         const tl_event *ev = tl_chart_event(&L.c, i);
         legend |= ev->type == TL_EVENT_ERA ? TL_LEGEND_ERAS : 0;
-        if (ev->type == TL_EVENT_POINT && tl_scale_x(&L.axis.scale, ev->start.hi) -
-                                                  tl_scale_x(&L.axis.scale, ev->start.lo) >=
-                                              2 * DIAMOND_R + 4)
+        if (ev->type != TL_EVENT_POINT)
+            continue;
+        switch (tl_chart_extent_kind(&L.c, i, &L.axis.scale, DIAMOND_R)) {
+        case TL_EXTENT_NONE:
+            break;
+        case TL_EXTENT_RANGE:
             legend |= TL_LEGEND_PRECISION;
+            break;
+        case TL_EXTENT_FUZZY:
+            legend |= TL_LEGEND_FUZZY;
+            break;
+        }
     }
     /* Lanes name the groups, so the legend needs them only when colours were overridden;
      * it still explains statuses and eras. */

@@ -28,7 +28,7 @@
  * Geometry, in points
  * ------------------------------------------------------------------------------------------- */
 
-enum { MAX_LEVELS_FIT = 12, MAX_SPAN_ROWS = 60 };
+enum { MAX_LEVELS_FIT = 16, MAX_SPAN_ROWS = 60 };
 
 static const double INSET = 10;      /* plot edge inside the margin: room for marks */
 static const double STEM_PAD = 5;    /* stem to label text */
@@ -143,11 +143,17 @@ static void set_domain(ribbon *r)
     const double xa = left + INSET + 0.03 * avail;
     double xb = right - INSET - 0.03 * avail;
 
-    /* Item i at fraction f of the extent needs xa + f (xb - xa) + w <= right. */
+    tl_scale_break breaks[TL_SCALE_MAX_BREAKS];
+    size_t nbreaks = tl_chart_find_breaks(&r->c, lo, hi, breaks);
+
+    /* Item i at fraction f of the axis needs xa + f (xb - xa) + w <= right: f from a
+     * provisional scale, which breaks make piecewise. */
+    tl_scale_init_broken(&r->axis.scale, lo, hi, xa, xb, left, right, breaks, nbreaks,
+                         TL_AXIS_BREAK_GAP);
     double need = xb;
     for (size_t k = 0; k < r->npoints; k++) {
         const tl_event *ev = event(r, r->points[k]);
-        double f = (double)(tl_chart_point_instant(ev) - lo) / (double)(hi - lo);
+        double f = (tl_scale_x(&r->axis.scale, tl_chart_point_instant(ev)) - xa) / (xb - xa);
         double w = r->labels[r->points[k]].w;
         if (f > 0.05)
             need = fmin(need, xa + (right - w - xa - 1) / f); /* 1 pt for rounding */
@@ -155,7 +161,8 @@ static void set_domain(ribbon *r)
     /* Beyond a third of the width, the stragglers' labels flip left instead. */
     xb = fmax(need, xa + (xb - xa) * 2 / 3);
     /* The axis ends as far after the data as it starts before it; labels may run past it. */
-    tl_scale_init_mapped(&r->axis.scale, lo, hi, xa, xb, left, fmin(right, xb + (xa - left)));
+    tl_scale_init_broken(&r->axis.scale, lo, hi, xa, xb, left, fmin(right, xb + (xa - left)),
+                         breaks, nbreaks, TL_AXIS_BREAK_GAP);
 }
 
 static void pack_spans(ribbon *r, int max_rows)
@@ -336,31 +343,23 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
  * Emitting the scene
  * ------------------------------------------------------------------------------------------- */
 
-/* The interval a coarse date stands for ("2020" is the whole year): a thin bracket through
- * its mark, so "sometime in 2020" does not read as "1 July 2020". */
-static void emit_precision(ribbon *r, size_t i, double cy, tl_color color)
+/* Legend entries for the date extents the points will show. */
+static unsigned extent_legend(const ribbon *r)
 {
-    const tl_event *ev = event(r, i);
-    double x0 = tl_scale_x(&r->axis.scale, ev->start.lo);
-    double x1 = tl_scale_x(&r->axis.scale, ev->start.hi);
-    if (x1 - x0 < 2 * MARK_R + 4)
-        return;
-    color.a *= 0.55;
-    const tl_stroke st = {.color = color, .width = 1.2};
-    tl_scene_add_line(r->c.scene, TL_ROLE_PRECISION, (int32_t)i, x0, cy, x1, cy, st);
-    tl_scene_add_line(r->c.scene, TL_ROLE_PRECISION, (int32_t)i, x0, cy - 3, x0, cy + 3, st);
-    tl_scene_add_line(r->c.scene, TL_ROLE_PRECISION, (int32_t)i, x1, cy - 3, x1, cy + 3, st);
-}
-
-static bool has_coarse_points(const ribbon *r)
-{
+    unsigned flags = 0;
     for (size_t k = 0; k < r->npoints; k++) {
-        const tl_event *ev = event(r, r->points[k]);
-        if (tl_scale_x(&r->axis.scale, ev->start.hi) - tl_scale_x(&r->axis.scale, ev->start.lo) >=
-            2 * MARK_R + 4)
-            return true;
+        switch (tl_chart_extent_kind(&r->c, r->points[k], &r->axis.scale, MARK_R)) {
+        case TL_EXTENT_NONE:
+            break;
+        case TL_EXTENT_RANGE:
+            flags |= TL_LEGEND_PRECISION;
+            break;
+        case TL_EXTENT_FUZZY:
+            flags |= TL_LEGEND_FUZZY;
+            break;
+        }
     }
-    return false;
+    return flags;
 }
 
 static void emit_points(ribbon *r)
@@ -373,7 +372,7 @@ static void emit_points(ribbon *r)
         tl_color color = tl_chart_event_color(c, i);
         bool above = s->level < 0 || s->side == 0;
         double cy = above ? r->axis_top - MARK_OFFSET : r->axis_bottom + MARK_OFFSET;
-        emit_precision(r, i, cy, color);
+        tl_chart_add_extent(c, i, &r->axis.scale, s->anchor, MARK_R, cy, 6, color);
 
         if (s->level >= 0) {
             const label *lb = &r->labels[i];
@@ -604,8 +603,7 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
     if (!tl_axis_build(&r.axis, &r.c, err))
         goto done;
     r.bands_h = tl_bands_pack(&r.bands, &r.c, &r.axis.scale, scene->width - MARGIN);
-    unsigned legend = (r.nspans ? TL_LEGEND_SPANS : 0) |
-                      (has_coarse_points(&r) ? TL_LEGEND_PRECISION : 0);
+    unsigned legend = (r.nspans ? TL_LEGEND_SPANS : 0) | extent_legend(&r);
     for (size_t k = 0; k < r.bands.count; k++)
         if (event(&r, r.bands.items[k])->type == TL_EVENT_ERA)
             legend |= TL_LEGEND_ERAS;

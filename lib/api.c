@@ -21,6 +21,11 @@ bool tl_time_parse(const char *text, tl_time *out, tl_error **err)
     return tl_set_error(err, TL_ERROR_USAGE, "invalid date \"%.60s\": %s", text, why);
 }
 
+size_t tl_time_format(const tl_time *t, char *buf, size_t size)
+{
+    return tl_date_format_iso(t, buf, size);
+}
+
 tl_scene *tl_layout(const tl_timeline *tl, const tl_layout_options *opts, tl_fonts *fonts,
                     tl_error **err)
 {

@@ -71,7 +71,7 @@ read -r wb hb < <(png_size "$WORK/b.png")
 [ "$wb" -eq 1920 ]; ok $? "720 pt at 192 dpi is 1920 px wide (got $wb)"
 
 # --- layouts and options --------------------------------------------------------------------
-for layout in ribbon lanes; do
+for layout in ribbon lanes vertical; do
     run 0 "--layout $layout renders" -- "$SAMPLE" --layout "$layout" -o "$WORK/l-$layout.png"
 done
 run 64 "unknown layout" -- "$SAMPLE" --layout spiral -o "$WORK/x.png"
@@ -86,7 +86,7 @@ PY
 ok $? "title, subtitle and caption are in the scene"
 run 0 "--from/--to window" -- "$SAMPLE" --from 2020-01 --to 2020-06 -o "$WORK/win.json"
 has "outside the --from/--to window" "$WORK/err"; ok $? "events outside the window are counted"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(e["start"] >= "2019-12" for e in d["events"]), d["events"]' "$WORK/win.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(e["start"]["text"] >= "2019-12" for e in d["events"]), d["events"]' "$WORK/win.json"
 ok $? "only events reaching into the window are listed"
 run 64 "a bad --from date" -- "$SAMPLE" --from 2020-13 -o "$WORK/x.png"
 has 'invalid date "2020-13"' "$WORK/err"; ok $? "--from error says why"

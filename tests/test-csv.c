@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/tl-alloc.h"
 #include "common/tl-buf.h"
 #include "data/csv-load.h"
 #include "data/date.h"
@@ -22,7 +23,7 @@
 
 static tl_timeline *load_n(const char *data, size_t len, tl_error **err)
 {
-    return tl_timeline_load_csv_buffer(data, len, "t.csv", err);
+    return tl_timeline_load_csv_buffer(data, len, "t.csv", NULL, err);
 }
 
 static tl_timeline *load(const char *csv, tl_error **err)
@@ -234,6 +235,19 @@ static const reader_case reader_cases[] = {
     {"utf-16le", "\xFF\xFEs\0t\0", 6, "ERROR: r.csv: file is UTF-16; save it as UTF-8"},
     {"utf-16be", "\xFE\xFF\0s\0t", 6, "ERROR: r.csv: file is UTF-16; save it as UTF-8"},
     {"utf-16le, 2 bytes", "\xFF\xFE", 0, "ERROR: r.csv: file is UTF-16; save it as UTF-8"},
+    /* The delimiter is sniffed from the first non-blank line, outside quotes. */
+    {"semicolons", "a;b\n\"x;y\";z, w\n", 0, "1:1=a|1:3=b>1:4\n2:1=x;y|2:7=z, w>2:11\n"},
+    {"tabs", "a\tb\n\tc\n", 0, "1:1=a|1:3=b>1:4\n2:1=|2:2=c>2:3\n"},
+    {"quoted delimiters do not count", "\"a;b;c\",d\n1,2\n", 0,
+     "1:1=a;b;c|1:9=d>1:10\n2:1=1|2:3=2>2:4\n"},
+    {"quoted header line break", "\"a\nb\";c;d\n1;2;3\n", 0,
+     "1:1=a\\nb|2:4=c|2:6=d>2:7\n3:1=1|3:3=2|3:5=3>3:6\n"},
+    {"excel sep line", "sep=;\r\na;b\r\n1;2", 0, "2:1=a|2:3=b>2:4\n3:1=1|3:3=2>3:4\n"},
+    {"bom and semicolons", "\xEF\xBB\xBF\"h\";g\n", 0, "1:1=h|1:5=g>1:6\n"},
+    {"blank lines before the header", "\n\r\n  \na;b\n", 0, "4:1=a|4:3=b>4:4\n"},
+    {"a tie keeps commas", "a,b;c\n", 0, "1:1=a|1:3=b;c>1:6\n"},
+    {"no line break", "a;b", 0, "1:1=a|1:3=b>1:4\n"},
+    {"nul in the header", "a;b\0", 4, "ERROR: r.csv:1:4: binary data (NUL byte)"},
 };
 
 static void test_reader(void)
@@ -501,13 +515,14 @@ static void test_row_warnings(void)
         "t.csv:4:1: missing start date\n"
         "t.csv:5:9: end \"2019-01\" is before start \"2019-03\"\n"
         "t.csv:6:9: empty title\n"
-        "t.csv:7:6: invalid date \"xx\" in column \"end\": not a date\n"
+        "t.csv:7:6: invalid date \"xx\" in column \"end\": not a date (unknown word \"xx\")\n"
         "t.csv:8:9: type \"span\" needs an end date\n"
-        "t.csv:9:10: unknown status \"maybe\" (expected confirmed, tentative, cancelled or "
-        "postponed); treated as confirmed\n"
+        "t.csv:9:10: unknown status \"maybe\" (expected confirmed, tentative, cancelled, "
+        "postponed, rescheduled or disputed); kept as written\n"
         "t.csv:10:11: invalid importance \"high\" (expected 1 to 5); using 3\n"
         "t.csv:11:11: invalid importance \"0\" (expected 1 to 5); using 3\n"
-        "t.csv:12:13: unknown type \"wibble\" (expected point, span, era or marker); treated as a span\n"
+        "t.csv:12:13: unknown type \"wibble\" (expected point, span, era or marker); treated as a "
+        "span\n"
         "t.csv:13:6: end \"2020\" ignored: type \"point\" has no end",
         "row warnings");
     tl_timeline_free(tl);
@@ -517,7 +532,8 @@ static void test_row_warnings(void)
                      "\"not\na date\",A\n"
                      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,B\n",
                      0,
-                     "t.csv:2:1: invalid date \"not\\na date\" in column \"start\": not a date\n"
+                     "t.csv:2:1: invalid date \"not\\na date\" in column \"start\": not a date "
+                     "(unknown word \"not\")\n"
                      "t.csv:4:1: invalid date \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…\" in "
                      "column \"start\": not a date",
                      "cells quoted in messages");
@@ -558,26 +574,26 @@ static void test_errors(void)
                  "text after a closing quote");
 
     /* A NULL err is allowed. */
-    tap_ok(tl_timeline_load_csv_buffer("", 0, NULL, NULL) == NULL, "NULL err on failure");
+    tap_ok(tl_timeline_load_csv_buffer("", 0, NULL, NULL, NULL) == NULL, "NULL err on failure");
     tl_error *err = NULL;
-    tap_ok(tl_timeline_load_csv_buffer("x", 1, NULL, &err) == NULL && err &&
+    tap_ok(tl_timeline_load_csv_buffer("x", 1, NULL, NULL, &err) == NULL && err &&
                strncmp(err->message, "<buffer>:1: ", 12) == 0,
            "buffer without a display name is <buffer>");
     tl_error_free(err);
     err = NULL;
-    tap_ok(tl_timeline_load_csv_buffer(NULL, 0, "x.csv", &err) == NULL && err &&
+    tap_ok(tl_timeline_load_csv_buffer(NULL, 0, "x.csv", NULL, &err) == NULL && err &&
                strcmp(err->message, "x.csv: empty file: no header row") == 0,
            "NULL data of length 0 is an empty file");
     tl_error_free(err);
     err = NULL;
-    tap_ok(err == NULL && tl_timeline_load_csv_stream(NULL, NULL, &err) == NULL && err &&
+    tap_ok(err == NULL && tl_timeline_load_csv_stream(NULL, NULL, NULL, &err) == NULL && err &&
                err->code == TL_ERROR_USAGE,
            "NULL stream is a usage error");
     tl_error_free(err);
     err = NULL;
 
     /* The error records the position separately too. */
-    tl_timeline_load_csv_buffer("start,title\n2020,\"x", 19, "p.csv", &err);
+    tl_timeline_load_csv_buffer("start,title\n2020,\"x", 19, "p.csv", NULL, &err);
     tap_ok(err && err->path && strcmp(err->path, "p.csv") == 0 && err->line == 2 &&
                err->column == 6,
            "error path, line and column");
@@ -661,17 +677,17 @@ static void test_large_file(void)
         FILE *fp = NULL;
         switch (mode) {
         case 0:
-            tl = tl_timeline_load_csv_buffer(b.data, b.len, "big.csv", &err);
+            tl = tl_timeline_load_csv_buffer(b.data, b.len, "big.csv", NULL, &err);
             break;
         case 1:
             fp = path ? fopen(path, "rb") : NULL;
             if (fp) {
-                tl = tl_timeline_load_csv_stream(fp, "big.csv", &err);
+                tl = tl_timeline_load_csv_stream(fp, "big.csv", NULL, &err);
                 fclose(fp);
             }
             break;
         default:
-            tl = path ? tl_timeline_load_csv_file(path, "big.csv", &err) : NULL;
+            tl = path ? tl_timeline_load_csv_file(path, "big.csv", NULL, &err) : NULL;
             break;
         }
         if (!tap_ok(tl != NULL, "large file (%s) loads", modes[mode])) {
@@ -701,7 +717,7 @@ static void test_large_file(void)
     /* Standard input: "-" with no display name is "<stdin>". */
     if (path && freopen(path, "rb", stdin)) {
         tl_error *err = NULL;
-        tl_timeline *tl = tl_timeline_load_csv_file("-", NULL, &err);
+        tl_timeline *tl = tl_timeline_load_csv_file("-", NULL, NULL, &err);
         snprintf(want, sizeof want,
                  "<stdin>:%lu:1: invalid date \"\xC3\xA9t\xC3\xA9\" in column \"start\": not a "
                  "date",
@@ -718,10 +734,141 @@ static void test_large_file(void)
     tl_buf_free(&b);
 }
 
+/* Delimiters, date orders, time zones and column overrides given as load options. */
+static void test_options(void)
+{
+    tl_error *err = NULL;
+    tl_load_options *opts = tl_load_options_new();
+
+    /* A forced delimiter wins over sniffing. */
+    tap_ok(tl_load_options_set_delimiter(opts, '|', &err) && !err, "delimiter '|'");
+    tl_timeline *tl =
+        tl_timeline_load_csv_buffer("start|title\n2020|A, B; C\n", 25, "o.csv", opts, &err);
+    tap_ok(tl && tl_timeline_get_event_count(tl) == 1 &&
+               strcmp(tl_event_get_title(tl_timeline_get_event(tl, 0)), "A, B; C") == 0,
+           "forced delimiter");
+    tap_ok(tl && tl_timeline_get_note_count(tl) == 2 &&
+               strcmp(tl_timeline_get_note(tl, 0), "delimiter: vertical bar") == 0 &&
+               strcmp(tl_timeline_get_note(tl, 1), "profile: timeline") == 0,
+           "notes: delimiter and profile");
+    tl_timeline_free(tl);
+    const char bad[] = {'"', '\n', '\r', (char)0xC3};
+    for (size_t i = 0; i < sizeof bad; i++) {
+        tap_ok(!tl_load_options_set_delimiter(opts, bad[i], &err) && err &&
+                   err->code == TL_ERROR_USAGE &&
+                   strncmp(err->message, "invalid delimiter", 17) == 0,
+               "delimiter 0x%02X refused", (unsigned char)bad[i]);
+        tl_error_free(err);
+        err = NULL;
+    }
+    tap_ok(tl_load_options_set_delimiter(opts, 0, NULL), "delimiter 0: sniff again");
+
+    /* Numeric dates need an order; with one, they load. */
+    const char *numeric = "start,end,title\n04/11/2019,06/11/2019,A\n";
+    tl = tl_timeline_load_csv_buffer(numeric, strlen(numeric), "o.csv", opts, &err);
+    tap_ok(tl && tl_timeline_get_event_count(tl) == 0 && tl_timeline_get_warning_count(tl) == 1 &&
+               strcmp(tl_timeline_get_warning(tl, 0),
+                      "o.csv:2:1: numeric date \"04/11/2019\" needs a date order (--date-order "
+                      "dmy or mdy)") == 0,
+           "numeric date without an order: a row warning naming the cell");
+    tl_timeline_free(tl);
+    tl_load_options_set_date_order(opts, TL_DATE_ORDER_DMY);
+    tl = tl_timeline_load_csv_buffer(numeric, strlen(numeric), "o.csv", opts, &err);
+    tap_ok(tl && tl_timeline_get_event_count(tl) == 1 &&
+               tl_event_get_start(tl_timeline_get_event(tl, 0)).lo ==
+                   tl_date_make(2019, 11, 4, 0, 0, 0) &&
+               strcmp(tl_event_get_date_label(tl_timeline_get_event(tl, 0)),
+                      "4 Nov 2019 \xE2\x80\x93 6 Nov 2019") == 0,
+           "dmy");
+    tl_timeline_free(tl);
+    tl_load_options_set_date_order(opts, TL_DATE_ORDER_MDY);
+    tl = tl_timeline_load_csv_buffer(numeric, strlen(numeric), "o.csv", opts, &err);
+    tap_ok(tl && tl_timeline_get_event_count(tl) == 1 &&
+               tl_event_get_start(tl_timeline_get_event(tl, 0)).lo ==
+                   tl_date_make(2019, 4, 11, 0, 0, 0),
+           "mdy");
+    tl_timeline_free(tl);
+    tl_load_options_set_date_order(opts, (tl_date_order)42);
+    tl = tl_timeline_load_csv_buffer(numeric, strlen(numeric), "o.csv", opts, &err);
+    tap_ok(tl && tl_timeline_get_event_count(tl) == 1, "an invalid order value is ignored");
+    tl_timeline_free(tl);
+    tl_load_options_set_date_order(opts, TL_DATE_ORDER_NONE);
+
+    /* Time zones apply to times without an offset, with daylight saving. */
+    tap_ok(!tl_load_options_set_time_zone(opts, "Mars/Olympus_Mons", &err) && err &&
+               err->code == TL_ERROR_USAGE &&
+               strncmp(err->message, "unknown time zone \"Mars/Olympus_Mons\"", 36) == 0,
+           "unknown time zone: usage error");
+    tl_error_free(err);
+    err = NULL;
+    tap_ok(tl_load_options_set_time_zone(opts, "Europe/Paris", &err), "Europe/Paris");
+    const char *times = "start,title\n2020-01-15T12:00,Winter\n2020-07-15T12:00,Summer\n"
+                        "2020-07-15T12:00Z,Explicit\n2020-07-15,Day\n";
+    tl = tl_timeline_load_csv_buffer(times, strlen(times), "o.csv", opts, &err);
+    if (tap_ok(tl && tl_timeline_get_event_count(tl) == 4, "times in Europe/Paris load")) {
+        tap_is_int(tl_event_get_start(tl_timeline_get_event(tl, 0)).lo,
+                   tl_date_make(2020, 1, 15, 11, 0, 0), "CET is UTC+1");
+        tap_is_int(tl_event_get_start(tl_timeline_get_event(tl, 1)).lo,
+                   tl_date_make(2020, 7, 15, 0, 0, 0), "a calendar day is not shifted");
+        tap_is_int(tl_event_get_start(tl_timeline_get_event(tl, 2)).lo,
+                   tl_date_make(2020, 7, 15, 10, 0, 0), "CEST is UTC+2");
+        tap_is_str(tl_event_get_start_label(tl_timeline_get_event(tl, 2)), "15 Jul 2020 12:00",
+                   "labels show the zone's wall clock");
+        tap_is_int(tl_event_get_start(tl_timeline_get_event(tl, 3)).lo,
+                   tl_date_make(2020, 7, 15, 12, 0, 0), "an explicit offset wins");
+        tap_is_str(tl_event_get_start_label(tl_timeline_get_event(tl, 3)), "15 Jul 2020 14:00",
+                   "an explicit UTC time is labelled in the zone");
+    }
+    tl_timeline_free(tl);
+    tap_ok(tl_load_options_set_time_zone(opts, NULL, &err) &&
+               tl_load_options_set_time_zone(opts, "UTC", &err) &&
+               tl_load_options_set_time_zone(opts, "+09:00", &err) &&
+               tl_load_options_set_time_zone(opts, "", &err),
+           "NULL, UTC, an offset and \"\" are zones");
+
+    /* Column overrides. */
+    tap_ok(!tl_load_options_set_column(opts, "colour", "x", &err) && err &&
+               err->code == TL_ERROR_USAGE &&
+               strncmp(err->message, "unknown column role \"colour\"", 28) == 0,
+           "unknown role refused");
+    tl_error_free(err);
+    err = NULL;
+    tap_ok(tl_load_options_set_column(opts, "title", "Event Notes", &err) &&
+               tl_load_options_set_column(opts, "Group_Order", "rank", &err) &&
+               tl_load_options_set_column(opts, "start", "when_it_was", &err),
+           "roles accepted");
+    const char *cols = "Start,Title,Event Notes,rank,When It Was,team\n"
+                       "1999,Old title,New title,2,2020-05,t1\n"
+                       "1999,Other,Second,1,2021,t2\n";
+    tl = tl_timeline_load_csv_buffer(cols, strlen(cols), "o.csv", opts, &err);
+    if (tap_ok(tl != NULL, "overrides load")) {
+        const tl_event *e = tl_timeline_get_event(tl, 0);
+        tap_is_str(tl_event_get_title(e), "New title", "title from the overriding column");
+        tap_is_str(tl_event_get_start_text(e), "2020-05", "start from the overriding column");
+        bool noted = false, other = false;
+        for (size_t i = 0; i < tl_timeline_get_note_count(tl); i++) {
+            noted = noted || strcmp(tl_timeline_get_note(tl, i), "column \"Title\" ignored") == 0;
+            other = other || strcmp(tl_timeline_get_note(tl, i), "column \"Start\" ignored") == 0;
+        }
+        tap_ok(noted && other, "replaced columns are noted as ignored");
+    }
+    tl_timeline_free(tl);
+    tap_ok(tl_load_options_set_column(opts, "title", NULL, &err), "an override removed");
+    tap_ok(tl_timeline_load_csv_buffer("a,b\n", 4, "o.csv", opts, &err) == NULL && err &&
+               err->code == TL_ERROR_USAGE &&
+               strcmp(err->message, "o.csv:1: no column \"when_it_was\" for the start (found: "
+                                    "a, b)") == 0,
+           "an override naming no column fails the load");
+    tl_error_free(err);
+    err = NULL;
+    tl_load_options_free(opts);
+    tl_load_options_free(NULL);
+}
+
 static void test_files(void)
 {
     tl_error *err = NULL;
-    tap_ok(tl_timeline_load_csv_file("/nonexistent/dir/x.csv", NULL, &err) == NULL,
+    tap_ok(tl_timeline_load_csv_file("/nonexistent/dir/x.csv", NULL, NULL, &err) == NULL,
            "missing file fails");
     if (tap_ok(err != NULL, "missing file sets an error")) {
         tap_is_int(err->code, TL_ERROR_NOINPUT, "missing file: code 66");
@@ -731,7 +878,7 @@ static void test_files(void)
     tl_error_free(err);
     err = NULL;
     const char *dir = getenv("TL_TEST_SRCDIR");
-    tap_ok(tl_timeline_load_csv_file(dir ? dir : ".", "a-dir", &err) == NULL && err &&
+    tap_ok(tl_timeline_load_csv_file(dir ? dir : ".", "a-dir", NULL, &err) == NULL && err &&
                err->code == TL_ERROR_NOINPUT && strncmp(err->message, "a-dir: ", 7) == 0,
            "a directory cannot be read (66)");
     tl_error_free(err);
@@ -766,8 +913,9 @@ static void test_many_rows(void)
 /* One line per event, for y_*.expected. */
 static char *dump_events(const tl_timeline *tl)
 {
-    static const char *const types[] = {"point", "span", "era"};
-    static const char *const statuses[] = {"confirmed", "tentative", "cancelled", "postponed"};
+    static const char *const types[] = {"point", "span", "era", "marker"};
+    static const char *const statuses[] = {"confirmed",   "tentative", "cancelled", "postponed",
+                                           "rescheduled", "disputed",  "other"};
     tl_buf b = TL_BUF_INIT;
     for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
         const tl_event *e = tl_timeline_get_event(tl, i);
@@ -777,12 +925,17 @@ static char *dump_events(const tl_timeline *tl)
         tl_date_format_iso(&s, start, sizeof start);
         if (tl_event_get_end(e, &t))
             tl_date_format_iso(&t, end, sizeof end);
-        tl_buf_printf(&b, "%lu: %s..%s %s %s %d group=\"", tl_event_get_line(e), start, end,
+        else if (tl_event_get_end_open(e))
+            snprintf(end, sizeof end, "open");
+        tl_buf_printf(&b, "%lu: %s%s..%s %s %s %d group=\"", tl_event_get_line(e),
+                      tl_event_get_start_open(e) ? "open:" : "", start, end,
                       types[tl_event_get_type(e)], statuses[tl_event_get_status(e)],
                       tl_event_get_importance(e));
         append_escaped(&b, tl_event_get_group(e));
         tl_buf_append_str(&b, "\" color=\"");
         append_escaped(&b, tl_event_get_color(e));
+        tl_buf_append_str(&b, "\" label=\"");
+        append_escaped(&b, tl_event_get_date_label(e));
         tl_buf_append_str(&b, "\" title=\"");
         append_escaped(&b, tl_event_get_title(e));
         tl_buf_append_str(&b, "\" description=\"");
@@ -803,18 +956,86 @@ static bool has_suffix(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* Options for a fixture from NAME.options, one "key=value" a line: date_order, time_zone,
+ * delimiter (a character or "tab"), column.ROLE=Header. NULL when there is no such file. */
+static tl_load_options *fixture_options(const char *path)
+{
+    char *text = read_file(path, NULL);
+    if (!text)
+        return NULL;
+    tl_load_options *opts = tl_load_options_new();
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        char *eq = strchr(line, '=');
+        if (!eq || line[0] == '#')
+            continue;
+        *eq = '\0';
+        const char *key = line, *value = eq + 1;
+        tl_error *err = NULL;
+        bool ok = true;
+        if (strcmp(key, "date_order") == 0) {
+            tl_date_order order;
+            ok = tl_date_order_from_name(value, &order);
+            tl_load_options_set_date_order(opts, order);
+        } else if (strcmp(key, "time_zone") == 0) {
+            ok = tl_load_options_set_time_zone(opts, value, &err);
+        } else if (strcmp(key, "delimiter") == 0) {
+            ok = tl_load_options_set_delimiter(opts, strcmp(value, "tab") == 0 ? '\t' : value[0],
+                                               &err);
+        } else if (strncmp(key, "column.", 7) == 0) {
+            ok = tl_load_options_set_column(opts, key + 7, value, &err);
+        } else {
+            ok = false;
+        }
+        tap_ok(ok, "%s: option %s=%s", path, key, value);
+        tl_error_free(err);
+    }
+    free(text);
+    return opts;
+}
+
 static void check_fixture(const char *dir, const char *name)
 {
-    tl_buf path = TL_BUF_INIT, expected_path = TL_BUF_INIT;
+    tl_buf path = TL_BUF_INIT, expected_path = TL_BUF_INIT, options_path = TL_BUF_INIT;
     tl_buf_printf(&path, "%s/%s", dir, name);
-    tl_buf_printf(&expected_path, "%s/%.*s.expected", dir, (int)(strlen(name) - 4), name);
+    /* NAME.csv -> NAME.expected, NAME.options */
+    const size_t stem = strlen(name) - 4;
+    tl_buf_printf(&expected_path, "%s/", dir);
+    tl_buf_append(&expected_path, name, stem);
+    tl_buf_append_str(&expected_path, ".expected");
+    tl_buf_printf(&options_path, "%s/", dir);
+    tl_buf_append(&options_path, name, stem);
+    tl_buf_append_str(&options_path, ".options");
     char *expected = read_file(expected_path.data, NULL);
     /* The expected text ends with one newline; the messages do not. */
     if (expected && has_suffix(expected, "\n"))
         expected[strlen(expected) - 1] = '\0';
 
+    tl_load_options *opts = fixture_options(options_path.data);
+    tl_buf_free(&options_path);
+
     tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_file(path.data, name, &err);
+    tl_timeline *tl = tl_timeline_load_csv_file(path.data, name, opts, &err);
+    tl_load_options_free(opts);
+    /* TL_REGENERATE=1 rewrites the .expected files from what loads now: review the diff. */
+    if (getenv("TL_REGENERATE") && (name[0] == 'y'   ? tl != NULL
+                                    : name[0] == 'i' ? tl != NULL
+                                                     : err != NULL)) {
+        char *text = name[0] == 'y'   ? dump_events(tl)
+                     : name[0] == 'i' ? join_warnings(tl)
+                                      : tl_xstrdup(err->message);
+        tl_buf t = TL_BUF_INIT;
+        tl_buf_append_str(&t, text);
+        if (!has_suffix(text, "\n"))
+            tl_buf_append_char(&t, '\n');
+        if (t.len > 1 || name[0] != 'y')
+            write_file(expected_path.data, t.data, t.len);
+        tl_buf_free(&t);
+        free(text);
+        free(expected);
+        expected = read_file(expected_path.data, NULL);
+        if (expected && has_suffix(expected, "\n"))
+            expected[strlen(expected) - 1] = '\0';
+    }
     switch (name[0]) {
     case 'y':
         if (!tap_ok(tl && tl_timeline_get_warning_count(tl) == 0, "%s loads without warnings",
@@ -924,7 +1145,7 @@ static void load_corpus_dir(const char *dir, int depth, size_t *loaded, size_t *
             load_corpus_dir(path.data, depth + 1, loaded, failed);
         } else if (has_suffix(names[i], ".csv") || has_suffix(names[i], ".tsv")) {
             tl_error *err = NULL;
-            tl_timeline *tl = tl_timeline_load_csv_file(path.data, names[i], &err);
+            tl_timeline *tl = tl_timeline_load_csv_file(path.data, names[i], NULL, &err);
             bool clean = (tl != NULL) != (err != NULL);
             if (err)
                 clean =
@@ -978,6 +1199,7 @@ int main(void)
     test_field_limit();
     test_large_file();
     test_files();
+    test_options();
     test_many_rows();
     test_fixtures();
     test_corpus();

@@ -487,6 +487,42 @@ static void test_window(void)
     tl_timeline_free(tl);
 }
 
+static void test_axis_breaks(void)
+{
+    const char *csv = "start,title\n1900,A\n1905,B\n1910,C\n1990,D\n1995,E\n2000,F\n";
+    for (int enable = 0; enable < 2; enable++) {
+        tl_error *err = NULL;
+        tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "gap.csv", NULL, &err);
+        tl_layout_options *o = tl_layout_options_new();
+        tl_layout_options_set_variant(o, variant);
+        tl_layout_options_set_axis_breaks(o, enable);
+        tl_text_measurer m = tl_measure_fixed();
+        tl_scene *s = tl_layout_run(tl, o, &m, &err);
+        /* A break shows as background-coloured rects over the axis band. */
+        int cuts = 0;
+        double x_c = 0, x_d = 0;
+        for (size_t i = 0; s && i < s->op_count; i++) {
+            const tl_op *op = &s->ops[i];
+            if (op->kind == TL_OP_RECT && op->role == TL_ROLE_AXIS && op->u.rect.fill.r == 1 &&
+                op->u.rect.fill.g == 1 && op->u.rect.fill.b == 1)
+                cuts++;
+            if (op->kind == TL_OP_MARKER && op->role == TL_ROLE_EVENT_MARK && op->event == 2)
+                x_c = op->u.marker.cx;
+            if (op->kind == TL_OP_MARKER && op->role == TL_ROLE_EVENT_MARK && op->event == 3)
+                x_d = op->u.marker.cx;
+        }
+        tap_is_int(cuts, enable ? 1 : 0, "an 80-year gap is %s", enable ? "cut" : "kept");
+        double width = s ? s->width : 1;
+        tap_ok(enable ? x_d - x_c < 0.3 * width : x_d - x_c > 0.5 * width,
+               "the gap takes %s of the axis (%.0f pt)", enable ? "little" : "most", x_d - x_c);
+        tap_is_int(s ? check_scene(s, "gap") : 1, 0, "axis break: no overlaps");
+        tl_error_free(err);
+        tl_scene_free(s);
+        tl_layout_options_free(o);
+        tl_timeline_free(tl);
+    }
+}
+
 static void run_variant_suite(tl_variant v, const char *name)
 {
     variant = v;
@@ -500,6 +536,7 @@ static void run_variant_suite(tl_variant v, const char *name)
     test_fixed_height();
     test_degenerate();
     test_window();
+    test_axis_breaks();
 }
 
 int main(void)

@@ -179,7 +179,7 @@ static void test_storage(void)
 static tl_timeline *load(const char *csv)
 {
     tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "m.csv", &err);
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "m.csv", NULL, &err);
     if (!tl)
         tap_diag("load failed: %s", err ? err->message : "(no error)");
     tl_error_free(err);
@@ -245,15 +245,18 @@ static void test_statuses(void)
         const char *text;
         tl_status status;
     } cases[] = {
-        {"confirmed", TL_STATUS_CONFIRMED},  {"Scheduled", TL_STATUS_CONFIRMED},
-        {"held", TL_STATUS_CONFIRMED},       {"DONE", TL_STATUS_CONFIRMED},
-        {"happened", TL_STATUS_CONFIRMED},   {"", TL_STATUS_CONFIRMED},
-        {"tentative", TL_STATUS_TENTATIVE},  {"Planned", TL_STATUS_TENTATIVE},
-        {"proposed", TL_STATUS_TENTATIVE},   {"expected", TL_STATUS_TENTATIVE},
-        {"cancelled", TL_STATUS_CANCELLED},  {"canceled", TL_STATUS_CANCELLED},
-        {"Called Off", TL_STATUS_CANCELLED}, {"called-off", TL_STATUS_CANCELLED},
-        {"postponed", TL_STATUS_POSTPONED},  {"Deferred", TL_STATUS_POSTPONED},
-        {"delayed", TL_STATUS_POSTPONED},    {" tentative ", TL_STATUS_TENTATIVE},
+        {"confirmed", TL_STATUS_CONFIRMED},     {"Scheduled", TL_STATUS_CONFIRMED},
+        {"held", TL_STATUS_CONFIRMED},          {"DONE", TL_STATUS_CONFIRMED},
+        {"happened", TL_STATUS_CONFIRMED},      {"", TL_STATUS_CONFIRMED},
+        {"tentative", TL_STATUS_TENTATIVE},     {"Planned", TL_STATUS_TENTATIVE},
+        {"proposed", TL_STATUS_TENTATIVE},      {"expected", TL_STATUS_TENTATIVE},
+        {"cancelled", TL_STATUS_CANCELLED},     {"canceled", TL_STATUS_CANCELLED},
+        {"Called Off", TL_STATUS_CANCELLED},    {"called-off", TL_STATUS_CANCELLED},
+        {"postponed", TL_STATUS_POSTPONED},     {"Deferred", TL_STATUS_POSTPONED},
+        {"delayed", TL_STATUS_POSTPONED},       {" tentative ", TL_STATUS_TENTATIVE},
+        {"rescheduled", TL_STATUS_RESCHEDULED}, {"Moved", TL_STATUS_RESCHEDULED},
+        {"disputed", TL_STATUS_DISPUTED},       {"unconfirmed", TL_STATUS_DISPUTED},
+        {"Reported", TL_STATUS_DISPUTED},       {"alleged", TL_STATUS_DISPUTED},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char csv[128];
@@ -264,12 +267,163 @@ static void test_statuses(void)
                "status \"%s\"", cases[i].text);
         tl_timeline_free(tl);
     }
-    tl_timeline *tl = load("start,title,status\n2020,A,maybe\n");
-    tap_ok(tl && tl_timeline_get_event_count(tl) == 1 &&
-               tl_event_get_status(tl_timeline_get_event(tl, 0)) == TL_STATUS_CONFIRMED &&
+    tl_timeline *tl = load("start,title,status\n2020,A,Maybe Later\n2020,B,Planned\n");
+    tap_ok(tl && tl_timeline_get_event_count(tl) == 2 &&
+               tl_event_get_status(tl_timeline_get_event(tl, 0)) == TL_STATUS_OTHER &&
                tl_timeline_get_warning_count(tl) == 1,
-           "unknown status: kept as confirmed, with a warning");
+           "unknown status: kept as other, with a warning");
+    if (tl) {
+        tap_is_str(tl_event_get_status_text(tl_timeline_get_event(tl, 0)), "Maybe Later",
+                   "status text of an unknown status");
+        tap_is_str(tl_event_get_status_text(tl_timeline_get_event(tl, 1)), "Planned",
+                   "status text of a known status, as written");
+        tap_is_str(tl_timeline_get_warning(tl, 0),
+                   "m.csv:2:8: unknown status \"Maybe Later\" (expected confirmed, tentative, "
+                   "cancelled, postponed, rescheduled or disputed); kept as written",
+                   "unknown status warning");
+    }
     tl_timeline_free(tl);
+}
+
+static void test_group_order_and_sort(void)
+{
+    tl_timeline *tl = load("start,title,group,group_order,sort\n"
+                           "2020,z1,Zulu,,\n"
+                           "2020,a1,Alpha,2,\n"
+                           "2020,m1,Mike,1,\n"
+                           "2020,n1,November,,\n"
+                           "2020,a2,Alpha,2,\n"
+                           "2021,s3,,,3\n"
+                           "2021,s1,,,-1.5\n"
+                           "2021,s0,,,\n"
+                           "2021,s2,,,2.5\n");
+    if (!tap_ok(tl != NULL, "group order file loads"))
+        return;
+    tap_is_int((long long)tl_timeline_get_warning_count(tl), 0, "no warnings");
+    tap_is_int((long long)tl_timeline_get_group_count(tl), 4, "four groups");
+    const char *const groups[] = {"Mike", "Alpha", "Zulu", "November"};
+    for (size_t i = 0; i < 4; i++)
+        tap_is_str(tl_timeline_get_group(tl, i), groups[i], "group %zu by group_order, then file",
+                   i);
+    tap_ok(tl_timeline_get_group(tl, 4) == NULL, "group out of range is NULL");
+    bool ok = true;
+    for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
+        const tl_event *e = tl_timeline_get_event(tl, i);
+        const int g = tl_event_get_group_index(e);
+        ok = ok &&
+             (g < 0 ? tl_event_get_group(e)[0] == '\0'
+                    : strcmp(tl_timeline_get_group(tl, (size_t)g), tl_event_get_group(e)) == 0);
+        ok = ok && g == e->group_index && (g < 0 || e->group == tl->groups[g]);
+    }
+    tap_ok(ok, "group indices follow the new order");
+    /* Same start: sort breaks the tie (absent is 0), then file order. */
+    const char *const order[] = {"z1", "a1", "m1", "n1", "a2", "s1", "s0", "s2", "s3"};
+    ok = true;
+    for (size_t i = 0; i < 9; i++)
+        ok = ok && strcmp(tl_event_get_title(tl_timeline_get_event(tl, i)), order[i]) == 0;
+    tap_ok(ok, "same start: by sort, then file order");
+    tl_timeline_free(tl);
+}
+
+static void test_accessors_and_stats(void)
+{
+    tl_timeline *tl = load("start,end,title,type,url,source,group\n"
+                           "2019-11/2020-03,,Interval,,https://example.org/a,Annals p. 3,g\n"
+                           "2020-09/..,,Open end,,,,g\n"
+                           "../1850,,Open start,,,,h\n"
+                           "c. 1850,,Circa,,,,\n"
+                           "1900,,Marker,marker,,,\n"
+                           "1800,1900,Era,era,,,\n"
+                           ",,No date,,,,\n"
+                           "1700,1600,Backwards,,,,\n"
+                           "2020,,Title row,title,,,\n");
+    if (!tap_ok(tl != NULL, "accessor file loads"))
+        return;
+    const tl_event *e = find(tl, "Interval");
+    if (e) {
+        tl_time end;
+        tap_ok(tl_event_get_end(e, &end) && end.lo == tl_date_make(2020, 3, 1, 0, 0, 0),
+               "an interval cell gives the end");
+        tap_is_str(tl_event_get_start_label(e), "Nov 2019", "start label");
+        tap_is_str(tl_event_get_end_label(e), "Mar 2020", "end label");
+        tap_is_str(tl_event_get_date_label(e), "Nov 2019 \xE2\x80\x93 Mar 2020", "date label");
+        tap_is_str(tl_event_get_url(e), "https://example.org/a", "url");
+        tap_is_str(tl_event_get_source(e), "Annals p. 3", "source");
+        tap_is_str(tl_event_get_start_text(e), "2019-11/2020-03", "start text as written");
+        tap_is_int(tl_event_get_type(e), TL_EVENT_SPAN, "an interval is a span");
+    }
+    e = find(tl, "Open end");
+    if (e) {
+        tap_ok(tl_event_get_end_open(e) && !tl_event_get_end(e, NULL) &&
+                   !tl_event_get_start_open(e) && tl_event_get_type(e) == TL_EVENT_SPAN,
+               "open end: a span without an end");
+        tap_is_str(tl_event_get_end_label(e), "\xE2\x80\xA6", "open end label");
+        tap_is_str(tl_event_get_date_label(e), "Sep 2020 \xE2\x80\x93 \xE2\x80\xA6",
+                   "open end date label");
+    }
+    e = find(tl, "Open start");
+    if (e) {
+        const tl_time s = tl_event_get_start(e);
+        tap_ok(tl_event_get_start_open(e) && tl_event_get_end(e, NULL) &&
+                   s.lo == tl_date_make(1850, 1, 1, 0, 0, 0) && s.hi == s.lo &&
+                   s.flags == TL_TIME_BEFORE,
+               "open start: lo = hi = the end's lo, flag before");
+        tap_is_str(tl_event_get_start_label(e), "\xE2\x80\xA6", "open start label");
+    }
+    e = find(tl, "Circa");
+    if (e) {
+        const tl_time s = tl_event_get_start(e);
+        tap_ok(s.flags == TL_TIME_APPROXIMATE && s.precision == TL_PRECISION_YEAR,
+               "c. 1850 is approximate, year precision");
+        tap_is_str(tl_event_get_date_label(e), "c. 1850", "circa label");
+        tap_ok(tl_event_get_date_label(e) == tl_event_get_start_label(e),
+               "a point's date label is its start label");
+        tap_is_str(tl_event_get_end_label(e), "", "no end label");
+    }
+    tap_is_str(tl_timeline_get_title(tl), "Title row", "a title row gives the title");
+    tap_is_str(tl_timeline_get_profile(tl), "timeline", "our own profile");
+
+    tl_timeline_stats st;
+    tl_timeline_get_stats(tl, &st);
+    tap_is_int((long long)st.rows, 9, "stats: rows");
+    tap_is_int((long long)st.events, 6, "stats: events");
+    tap_is_int((long long)st.title_rows, 1, "stats: title rows");
+    tap_is_int((long long)st.skipped, 2, "stats: skipped");
+    tap_is_int((long long)st.points, 1, "stats: points");
+    tap_is_int((long long)st.spans, 3, "stats: spans");
+    tap_is_int((long long)st.eras, 1, "stats: eras");
+    tap_is_int((long long)st.markers, 1, "stats: markers");
+    tap_is_int((long long)st.groups, 2, "stats: groups");
+    tap_is_int((long long)st.warnings, 2, "stats: warnings");
+    tap_is_int((long long)st.notes, (long long)tl_timeline_get_note_count(tl), "stats: notes");
+    tap_ok(st.has_range, "stats: has a range");
+    tap_is_int(st.earliest, tl_date_make(1800, 1, 1, 0, 0, 0), "stats: earliest");
+    tap_is_int(st.latest, tl_date_make(2020, 10, 1, 0, 0, 0) - 1,
+               "stats: latest (the open end's start)");
+    tl_timeline_free(tl);
+
+    tl_timeline_get_stats(NULL, &st);
+    tap_ok(st.rows == 0 && !st.has_range, "stats of NULL");
+    tl = load("start,title\n");
+    tl_timeline_get_stats(tl, &st);
+    tap_ok(tl && st.rows == 0 && st.events == 0 && !st.has_range, "stats of an empty file");
+    tap_is_str(tl_timeline_get_title(tl), "", "no title");
+    tl_timeline_free(tl);
+
+    /* NULL handles. */
+    tap_is_str(tl_event_get_url(NULL), "", "NULL event: url");
+    tap_is_str(tl_event_get_source(NULL), "", "NULL event: source");
+    tap_is_str(tl_event_get_status_text(NULL), "", "NULL event: status text");
+    tap_is_str(tl_event_get_start_label(NULL), "", "NULL event: start label");
+    tap_is_str(tl_event_get_end_label(NULL), "", "NULL event: end label");
+    tap_is_str(tl_event_get_date_label(NULL), "", "NULL event: date label");
+    tap_ok(!tl_event_get_start_open(NULL) && !tl_event_get_end_open(NULL), "NULL event: closed");
+    tap_is_int(tl_event_get_group_index(NULL), -1, "NULL event: no group");
+    tap_is_str(tl_timeline_get_title(NULL), "", "NULL timeline: title");
+    tap_is_str(tl_timeline_get_profile(NULL), "", "NULL timeline: profile");
+    tap_is_int((long long)tl_timeline_get_note_count(NULL), 0, "NULL timeline: notes");
+    tap_ok(tl_timeline_get_note(NULL, 0) == NULL, "NULL timeline: note");
+    tap_is_int((long long)tl_timeline_get_group_count(NULL), 0, "NULL timeline: groups");
 }
 
 static void test_fields(void)
@@ -347,5 +501,7 @@ int main(void)
     test_statuses();
     test_fields();
     test_group_order_from_file();
+    test_group_order_and_sort();
+    test_accessors_and_stats();
     return tap_done();
 }

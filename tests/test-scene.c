@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common/tl-buf.h"
+#include "data/date.h"
 #include "fonts/measure-fixed.h"
 #include "layouts/scene.h"
 #include "tap.h"
@@ -45,12 +46,19 @@ static void test_builder(void)
 {
     tl_scene *s = tl_scene_new(300, 200);
     tl_scene_set_event_count(s, 2);
+    tl_time nov, y2020, y2021;
+    tl_date_parse("2019-11", &nov, NULL);
+    tl_date_parse("c. 2020", &y2020, NULL);
+    tl_date_parse("-0499", &y2021, NULL);
     s->events[0] = (tl_scene_event){.title = tl_scene_strdup(s, "First \"one\""),
                                     .start = tl_scene_strdup(s, "2019-11"),
+                                    .start_time = nov,
                                     .placed = true};
     s->events[1] = (tl_scene_event){.title = tl_scene_strdup(s, "Second"),
-                                    .start = tl_scene_strdup(s, "2020"),
-                                    .end = tl_scene_strdup(s, "2021")};
+                                    .start = tl_scene_strdup(s, "c. 2020"),
+                                    .start_time = y2020,
+                                    .end = tl_scene_strdup(s, "-0499"),
+                                    .end_time = y2021};
     tl_scene_add_rect(s, TL_ROLE_SPAN, 1, 10, 20, 30, 5, (tl_color){1, 0, 0, 1});
     tl_scene_add_line(s, TL_ROLE_EVENT_STEM, 0, 50, 80, 50, 30,
                       (tl_stroke){.color = {0, 0, 0, 1}, .width = 1});
@@ -82,10 +90,18 @@ static void test_builder(void)
     tap_ok(strstr(json, "\"type\":\"text\",\"role\":\"event-label\",\"event\":0,"
                         "\"bbox\":[55.00,20.00,30.00,12.00],\"text\":\"Label\"") != NULL,
            "text item with its measured box");
-    tap_ok(strstr(json, "{\"index\":0,\"title\":\"First \\\"one\\\"\",\"start\":\"2019-11\","
-                        "\"end\":null,\"placed\":true}") != NULL,
-           "event entry with escaped title and null end");
-    tap_ok(strstr(json, "\"end\":\"2021\",\"placed\":false") != NULL, "unplaced event");
+    tap_ok(strstr(json, "{\"index\":0,\"title\":\"First \\\"one\\\"\",\"start\":{\"text\":"
+                        "\"2019-11\",\"lo\":\"2019-11-01T00:00:00Z\",\"hi\":"
+                        "\"2019-11-30T23:59:59Z\",\"precision\":\"month\",\"approximate\":false,"
+                        "\"uncertain\":false},\"end\":null,\"placed\":true}") != NULL,
+           "event entry: escaped title, the start as an interval, a null end");
+    tap_ok(strstr(json, "\"start\":{\"text\":\"c. 2020\",\"lo\":\"2020-01-01T00:00:00Z\","
+                        "\"hi\":\"2020-12-31T23:59:59Z\",\"precision\":\"year\","
+                        "\"approximate\":true,\"uncertain\":false}") != NULL,
+           "an approximate year");
+    tap_ok(strstr(json, "\"end\":{\"text\":\"-0499\",\"lo\":\"-0499-01-01T00:00:00Z\"") != NULL,
+           "astronomical year -0499 (500 BCE) in lo");
+    tap_ok(strstr(json, "\"placed\":false") != NULL, "unplaced event");
     tap_ok(strstr(json, "\"warnings\":[\n \"line 3: something\"]") != NULL, "warnings");
     free(json);
 

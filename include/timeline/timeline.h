@@ -128,6 +128,9 @@ TL_EXPORT bool tl_date_order_from_name(const char *name, tl_date_order *out);
  * README). Returns false and sets *err (TL_ERROR_USAGE, the message says why) when the text is
  * not a date. */
 TL_EXPORT bool tl_time_parse(const char *text, tl_time *out, tl_error **err);
+/* Writes the date in ISO 8601 at its precision ("2019-11", "2020-09-16", "-0499" for 500 BCE)
+ * into buf; returns the length it needs (snprintf semantics). */
+TL_EXPORT size_t tl_time_format(const tl_time *t, char *buf, size_t size);
 
 /* ---------------------------------------------------------------------------------------------
  * Timeline model
@@ -153,31 +156,69 @@ typedef enum tl_status {
     TL_STATUS_OTHER, /* a status word the vocabulary does not know; see tl_event_get_status_text() */
 } tl_status;
 
-/* Loads a timeline from CSV. The first row is a header naming the columns (see README: start,
- * end, title, description, group, status, type, importance, color and their aliases).
- * `path` "-" reads standard input. `display_name` is used in messages; NULL means `path`.
+/* How to read a CSV file: an opaque set of options with defaults (sniffed delimiter, no
+ * numeric date order, UTC, columns found from the header). The caller frees them with
+ * tl_load_options_free(); NULL is a no-op. Load functions take them as `const
+ * tl_load_options *` (NULL means the defaults) and do not keep them. */
+typedef struct tl_load_options tl_load_options;
+
+TL_EXPORT tl_load_options *tl_load_options_new(void);
+TL_EXPORT void tl_load_options_free(tl_load_options *opts);
+/* The order of all-numeric dates such as 04/11/2019 (default TL_DATE_ORDER_NONE: such dates
+ * are refused with a row warning). */
+TL_EXPORT void tl_load_options_set_date_order(tl_load_options *opts, tl_date_order order);
+/* The time zone of times of day written without an offset: an IANA name ("Europe/Paris",
+ * "America/New_York"), "UTC", or an offset "+09:00"; NULL or "" for UTC (the default).
+ * Daylight-saving time is applied for the date written. Returns false and sets *err
+ * (TL_ERROR_USAGE, "unknown time zone "Mars/Olympus" ...") for an unknown zone, leaving the
+ * options unchanged. */
+TL_EXPORT bool tl_load_options_set_time_zone(tl_load_options *opts, const char *name,
+                                             tl_error **err);
+/* The field delimiter, or 0 to sniff it from the header line (',' ';' or TAB, whichever
+ * occurs most outside quotes; a first line "sep=;" as Excel writes it names it). Returns
+ * false and sets *err (TL_ERROR_USAGE) for a quote, a line break, NUL or a non-ASCII byte. */
+TL_EXPORT bool tl_load_options_set_delimiter(tl_load_options *opts, char delimiter,
+                                             tl_error **err);
+/* Names the header of the column that plays `role`, overriding what the header row and the
+ * detected profile say. Roles: "start", "end", "title", "description", "group", "status",
+ * "type", "importance", "color", "url", "source", "sort", "group_order". `header` is
+ * matched like header names (case, spaces, '_', '-' and '.' ignored); NULL removes the
+ * override. Returns false and sets *err (TL_ERROR_USAGE) for an unknown role. A header that
+ * the file lacks fails the load (TL_ERROR_USAGE). */
+TL_EXPORT bool tl_load_options_set_column(tl_load_options *opts, const char *role,
+                                          const char *header, tl_error **err);
+
+/* Loads a timeline from CSV. The first row is a header naming the columns; known layouts
+ * (TimelineJS v3 and v1 sheets, Preceden exports, vistime, timevis, px.timeline) are
+ * recognised from it (see tl_timeline_get_profile()), and otherwise the columns are ours:
+ * start, end, title, description, group, status, type, importance, color, url, source, sort,
+ * group_order, and their aliases (README, docs/dates.md). `path` "-" reads standard input.
+ * `display_name` is used in messages; NULL means `path`. `opts` may be NULL for defaults.
  *
  * Rows that cannot be used (a bad date, an end before its start, an empty title) are skipped,
- * and each adds a warning "FILE:LINE:COL: message" to the result; the result may then hold no
- * event at all (tl_layout() reports that). Returns NULL and sets *err (code TL_ERROR_DATA,
- * NOINPUT or IO) when the file cannot be opened or read, is not UTF-8 CSV text (a NUL byte,
- * invalid UTF-8, an unterminated quote), or has no usable header (no start or no title column).
- * The caller frees the result. */
+ * and each adds a warning "FILE:LINE:COL: message"; the result may then hold no event at all
+ * (tl_layout() reports that). Smaller problems (an unknown status or type, a bad importance)
+ * add a warning and keep the row. Returns NULL and sets *err (code TL_ERROR_DATA, NOINPUT or
+ * IO) when the file cannot be opened or read, is not UTF-8 CSV text (a NUL byte, invalid
+ * UTF-8, an unterminated quote), or has no usable header (no start or no title column), and
+ * TL_ERROR_USAGE when a column named in `opts` is not in the header. The caller frees the
+ * result. */
 TL_EXPORT tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_name,
-                                                 tl_error **err);
+                                                 const tl_load_options *opts, tl_error **err);
 
 /* As tl_timeline_load_csv_file() but reads an open stream (not closed). */
 TL_EXPORT tl_timeline *tl_timeline_load_csv_stream(FILE *fp, const char *display_name,
-                                                   tl_error **err);
+                                                   const tl_load_options *opts, tl_error **err);
 
 /* As tl_timeline_load_csv_file() but reads `len` bytes from memory (borrowed). */
 TL_EXPORT tl_timeline *tl_timeline_load_csv_buffer(const char *data, size_t len,
-                                                   const char *display_name, tl_error **err);
+                                                   const char *display_name,
+                                                   const tl_load_options *opts, tl_error **err);
 
 /* Frees the timeline and everything it owns. NULL is a no-op. */
 TL_EXPORT void tl_timeline_free(tl_timeline *tl);
 
-/* Events in chart order (by start, then file order). */
+/* Events in chart order (by start, then the "sort" column, then file order). */
 TL_EXPORT size_t tl_timeline_get_event_count(const tl_timeline *tl);
 TL_EXPORT const tl_event *tl_timeline_get_event(const tl_timeline *tl, size_t index);
 
@@ -185,20 +226,78 @@ TL_EXPORT const tl_event *tl_timeline_get_event(const tl_timeline *tl, size_t in
 TL_EXPORT size_t tl_timeline_get_warning_count(const tl_timeline *tl);
 TL_EXPORT const char *tl_timeline_get_warning(const tl_timeline *tl, size_t index);
 
+/* Notes: what loading decided that is worth telling but is not a problem ("profile:
+ * TimelineJS v3", "column "Media" ignored", "delimiter: semicolon"). */
+TL_EXPORT size_t tl_timeline_get_note_count(const tl_timeline *tl);
+TL_EXPORT const char *tl_timeline_get_note(const tl_timeline *tl, size_t index);
+
+/* The header layout detected: "timeline" (ours), "TimelineJS v3", "TimelineJS v1",
+ * "Preceden", "vistime", "timevis" or "px.timeline". Static storage. */
+TL_EXPORT const char *tl_timeline_get_profile(const tl_timeline *tl);
+
+/* The timeline's own title, from a row of type "title" (a TimelineJS title slide); "" when
+ * there is none. Such a row is not an event. */
+TL_EXPORT const char *tl_timeline_get_title(const tl_timeline *tl);
+
+/* Groups in the order the chart shows them: by the group_order column (a number; the first
+ * value given for a group counts), then groups without one in order of first appearance in
+ * the file. "" is not a group. */
+TL_EXPORT size_t tl_timeline_get_group_count(const tl_timeline *tl);
+TL_EXPORT const char *tl_timeline_get_group(const tl_timeline *tl, size_t index);
+
+/* Figures for a summary such as `timeline --check`. */
+typedef struct tl_timeline_stats {
+    size_t rows;       /* data rows read (header and blank rows excluded) */
+    size_t events;     /* rows that became events */
+    size_t title_rows; /* rows that gave the title */
+    size_t skipped;    /* rows dropped, each with a warning */
+    size_t points, spans, eras, markers;
+    size_t groups;
+    size_t warnings;
+    size_t notes;
+    bool has_range;   /* false when there is no event */
+    int64_t earliest; /* the smallest start lo */
+    int64_t latest;   /* the largest end hi (start hi for events without an end) */
+} tl_timeline_stats;
+
+/* Fills *out (all zero for a NULL timeline). */
+TL_EXPORT void tl_timeline_get_stats(const tl_timeline *tl, tl_timeline_stats *out);
+
 /* Event accessors. Strings are never NULL (absent text is ""). */
 TL_EXPORT const char *tl_event_get_title(const tl_event *ev);
 TL_EXPORT const char *tl_event_get_description(const tl_event *ev);
 TL_EXPORT const char *tl_event_get_group(const tl_event *ev);
+/* Position of the event's group in tl_timeline_get_group(); -1 without a group. */
+TL_EXPORT int tl_event_get_group_index(const tl_event *ev);
+/* As written (trimmed); the layout validates it. */
 TL_EXPORT const char *tl_event_get_color(const tl_event *ev);
+TL_EXPORT const char *tl_event_get_url(const tl_event *ev);
+TL_EXPORT const char *tl_event_get_source(const tl_event *ev);
 TL_EXPORT tl_event_type tl_event_get_type(const tl_event *ev);
 TL_EXPORT tl_status tl_event_get_status(const tl_event *ev);
+/* The status cell as written ("" when empty); what to show for TL_STATUS_OTHER. */
+TL_EXPORT const char *tl_event_get_status_text(const tl_event *ev);
 TL_EXPORT int tl_event_get_importance(const tl_event *ev);
+/* For an open start ("../2020") the start is lo = hi = the end's lo with TL_TIME_BEFORE. */
 TL_EXPORT tl_time tl_event_get_start(const tl_event *ev);
-/* Returns false when the event has no end (a point event, or an open-ended era). */
+/* Returns false when the event has no end (a point event, an open-ended era, or a span with
+ * an open end: see tl_event_get_end_open()). */
 TL_EXPORT bool tl_event_get_end(const tl_event *ev, tl_time *end);
-/* The start and end cells as written in the file ("" when absent). */
+/* True for a span whose start ("../2020") or end ("2020-09/..", an end cell "..", "open",
+ * "ongoing" or "present") is open: it runs on beyond the other bound. */
+TL_EXPORT bool tl_event_get_start_open(const tl_event *ev);
+TL_EXPORT bool tl_event_get_end_open(const tl_event *ev);
+/* The start and end cells as written in the file ("" when absent). For a TimelineJS sheet
+ * they are the date parts joined as "YEAR-MONTH-DAY TIME", as written. */
 TL_EXPORT const char *tl_event_get_start_text(const tl_event *ev);
 TL_EXPORT const char *tl_event_get_end_text(const tl_event *ev);
+/* Display labels of the dates ("Nov 2019", "c. 1850", "before 1850", "500 BCE"; "…" for an
+ * open bound; "" for no end), and of the whole event: the start label for a point,
+ * "START – END" for a span, or the "Display Date" of a TimelineJS sheet. docs/dates.md lists
+ * the conventions. */
+TL_EXPORT const char *tl_event_get_start_label(const tl_event *ev);
+TL_EXPORT const char *tl_event_get_end_label(const tl_event *ev);
+TL_EXPORT const char *tl_event_get_date_label(const tl_event *ev);
 /* 1-based line of the row in its file. */
 TL_EXPORT unsigned long tl_event_get_line(const tl_event *ev);
 
@@ -229,6 +328,7 @@ typedef struct tl_scene tl_scene;
 typedef enum tl_variant {
     TL_VARIANT_RIBBON, /* one horizontal axis; labels above and below on stems */
     TL_VARIANT_LANES,  /* one horizontal lane per group, bars packed into rows */
+    TL_VARIANT_VERTICAL, /* time runs down the page; events as cards left and right of a line */
 } tl_variant;
 
 typedef enum tl_theme {
@@ -257,10 +357,14 @@ TL_EXPORT void tl_layout_options_set_group_order(tl_layout_options *opts, const 
  * them); spans and eras crossing an edge are cut there and marked with an arrow. */
 TL_EXPORT void tl_layout_options_set_window(tl_layout_options *opts, const tl_time *from,
                                             const tl_time *to);
+/* Whether long empty stretches of time (a gap between events longer than a fifth of the
+ * chart's extent) are cut out of the axis and drawn as a visible break. On by default. */
+TL_EXPORT void tl_layout_options_set_axis_breaks(tl_layout_options *opts, bool enable);
 /* Canvas size in points (1/72 in). 0 means: width 900, height fitted to the content. */
 TL_EXPORT void tl_layout_options_set_size(tl_layout_options *opts, double width, double height);
 
-/* Looks up a variant or theme by its name ("ribbon", "lanes"; "light", "dark", "print"). */
+/* Looks up a variant or theme by its name ("ribbon", "lanes", "vertical"; "light", "dark",
+ * "print"). */
 TL_EXPORT bool tl_variant_from_name(const char *name, tl_variant *out);
 TL_EXPORT bool tl_theme_from_name(const char *name, tl_theme *out);
 

@@ -1,0 +1,18 @@
+/* The body of tl_load_options, shared by data/load-options.c and the loader. */
+#ifndef TL_LOAD_OPTIONS_PRIVATE_H
+#define TL_LOAD_OPTIONS_PRIVATE_H
+
+#include "data/columns.h"
+#include "data/date.h"
+#include "timeline/timeline.h"
+
+struct tl_load_options {
+    tl_date_order order;
+    tl_date_zone *zone; /* owned reference; NULL: UTC */
+    char delimiter;     /* 0: sniff */
+    /* Header names overriding the column of each role that tl_load_options_set_column()
+     * accepts; owned, NULL when not overridden. */
+    char *columns[TL_COLUMN_OVERRIDABLE];
+};
+
+#endif /* TL_LOAD_OPTIONS_PRIVATE_H */
