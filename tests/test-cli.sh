@@ -92,6 +92,53 @@ run 64 "a bad --from date" -- "$SAMPLE" --from 2020-13 -o "$WORK/x.png"
 has 'invalid date "2020-13"' "$WORK/err"; ok $? "--from error says why"
 run 64 "--to before --from" -- "$SAMPLE" --from 2020 --to 2019 -o "$WORK/x.png"
 
+# --- reading the files people have --------------------------------------------------------
+DATA=$SRC/data/csv
+run 0 "--check validates and summarises" -- --check "$SAMPLE"
+has "9 rows read (timeline layout): 9 events" "$WORK/out"; ok $? "--check counts rows and events"
+has "in 3 groups, from 2019-11-01 to 2020-12-31" "$WORK/out"; ok $? "--check gives groups and range"
+printf 'start,title\n2019-02-30,Bad\n' >"$WORK/nothing.csv"
+run 65 "--check on a file with nothing drawable" -- --check "$WORK/nothing.csv"
+run 0 "a Preceden export renders as is" -- "$DATA/y_preceden_export.csv" -o "$WORK/preceden.svg"
+run 0 "--verbose names the sheet layout" -- -v --check "$DATA/y_preceden_export.csv"
+has "note: profile: Preceden" "$WORK/err"; ok $? "profile note printed"
+run 0 "a semicolon Excel export with --date-order dmy" -- --date-order dmy \
+    "$DATA/y_excel_semicolon.csv" -o "$WORK/excel.png"
+run 65 "without a date order its numeric dates are refused, not guessed" -- \
+    "$DATA/y_excel_semicolon.csv" -o "$WORK/excel2.png"
+has "needs a date order (--date-order dmy or mdy)" "$WORK/err"; ok $? "the warning says what to do"
+run 64 "--date-order must be dmy, mdy or ymd" -- --date-order xyz "$SAMPLE" -o "$WORK/x.png"
+run 64 "an unknown time zone" -- --tz Mars/Olympus "$SAMPLE" -o "$WORK/x.png"
+has "Mars/Olympus" "$WORK/err"; ok $? "the unknown zone is named"
+run 0 "a known time zone" -- --tz Asia/Tokyo "$SAMPLE" -o "$WORK/tz.json"
+printf 'when;what;who\n2020-01-01;A;x\n2020-02-01;B;y\n' >"$WORK/semi.csv"
+run 0 "column overrides and a forced delimiter" -- --delimiter ';' --col-start when \
+    --col-title what --col-group who "$WORK/semi.csv" -o "$WORK/semi.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [e["title"] for e in d["events"]] == ["A", "B"], d["events"]' \
+    "$WORK/semi.json"; ok $? "overridden columns are read"
+run 64 "an unknown --col role" -- --col-when x "$SAMPLE" -o "$WORK/x.png"
+TJS=${TL_SHARED_CORPUS:-$ROOT/../shared/corpus}/external/timelinejs/csv/women_in_computing.csv
+if [ -f "$TJS" ]; then
+    run 0 "a TimelineJS sheet renders without edits" -- "$TJS" -o "$WORK/tjs.json"
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["title"] == "Women in Computing", d["title"]' \
+        "$WORK/tjs.json"; ok $? "its title slide becomes the chart title"
+else skip "a TimelineJS sheet renders without edits" "no shared corpus"; fi
+
+# --- the help and the manual list the same options ------------------------------------------
+MAN=$ROOT/docs/timeline.1
+"$TIMELINE" --help >"$WORK/help"
+sed -e 's/\\f[BIRP]//g' -e 's/\\//g' "$MAN" >"$WORK/man.txt"
+missing=""
+for opt in $(grep -o -- '--[a-z][a-z-]*' "$WORK/help" | sort -u); do
+    grep -q -- "$opt" "$WORK/man.txt" || missing="$missing $opt"
+done
+[ -z "$missing" ]; ok $? "every --help option is in the man page (missing:${missing:- none})"
+extra=""
+for opt in $(grep -o -- '--[a-z][a-z-]*' "$WORK/man.txt" | sort -u); do
+    grep -q -- "$opt" "$WORK/help" || extra="$extra $opt"
+done
+[ -z "$extra" ]; ok $? "every man page option is in --help (extra:${extra:- none})"
+
 # --- stdin / stdout -------------------------------------------------------------------------
 "$TIMELINE" - -T png -o - <"$SAMPLE" >"$WORK/stdout.png" 2>"$WORK/err"
 ok $? "stdin to stdout png"
