@@ -71,9 +71,7 @@ void tl_bands_emit_eras(tl_bands *b, tl_chart *c, const tl_scale *s, double rows
         double x1 = fmin(tl_scale_x(s, tl_bands_event_end(ev, s)), s->x1);
         if (x1 <= x0)
             continue;
-        tl_color color = c->th->era_fill;
-        if (ev->color[0])
-            tl_color_parse(ev->color, &color);
+        tl_color color = tl_chart_era_color(c, i);
         tl_color wash = color, strip = color;
         wash.a = c->th->era_alpha;
         strip.a = fmin(1, c->th->era_alpha * 2.2);

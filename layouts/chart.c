@@ -104,6 +104,29 @@ void tl_chart_fini(tl_chart *c)
     c->group_present = NULL;
 }
 
+static int cmp_keyed(const void *a, const void *b)
+{
+    const tl_keyed *x = a, *y = b;
+    if (x->key != y->key)
+        return (x->key > y->key) - (x->key < y->key);
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+void tl_keyed_sort(tl_keyed *items, size_t n)
+{
+    if (n > 1)
+        qsort(items, n, sizeof *items, cmp_keyed);
+}
+
+tl_color tl_chart_era_color(const tl_chart *c, size_t i)
+{
+    const tl_event *ev = tl_chart_event(c, i);
+    tl_color color = c->th->era_fill;
+    if (ev->color[0])
+        tl_color_parse(ev->color, &color);
+    return color;
+}
+
 const tl_event *tl_chart_event(const tl_chart *c, size_t i)
 {
     return c->view ? &c->view[i] : tl_timeline_get_event(c->tl, i);

@@ -68,6 +68,18 @@ typedef struct tl_chart {
     double footer_h; /* from the plot's bottom to the bottom edge */
 } tl_chart;
 
+/* An index with a sort key; sorting keeps equal keys in index order, so layouts stay
+ * deterministic whatever qsort does with ties. */
+typedef struct tl_keyed {
+    int64_t key;
+    size_t index;
+} tl_keyed;
+
+void tl_keyed_sort(tl_keyed *items, size_t n);
+
+/* An era's fill: its own colour, else the theme's. */
+tl_color tl_chart_era_color(const tl_chart *c, size_t i);
+
 /* Sets up the chart and the scene's event table and background. */
 void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *opts,
                    const tl_text_measurer *m, tl_scene *scene);

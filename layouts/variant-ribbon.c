@@ -516,19 +516,6 @@ static void emit_spans(ribbon *r)
 /* Point anchors must be in x order for the stem packer. Events are sorted by start.lo, but a
  * point is drawn at the middle of its date's interval, so "2020" (mid-year) may come after
  * "2020-03-20". Ties keep chart order. */
-typedef struct keyed {
-    int64_t key;
-    size_t index;
-} keyed;
-
-static int cmp_keyed(const void *a, const void *b)
-{
-    const keyed *x = a, *y = b;
-    if (x->key != y->key)
-        return (x->key > y->key) - (x->key < y->key);
-    return (x->index > y->index) - (x->index < y->index);
-}
-
 static void classify(ribbon *r)
 {
     const size_t n = r->c.n;
@@ -547,10 +534,10 @@ static void classify(ribbon *r)
             break; /* tl_bands */
         }
     }
-    keyed *tmp = tl_xmalloc((r->npoints + 1) * sizeof *tmp);
+    tl_keyed *tmp = tl_xmalloc((r->npoints + 1) * sizeof *tmp);
     for (size_t k = 0; k < r->npoints; k++)
-        tmp[k] = (keyed){tl_chart_point_instant(event(r, r->points[k])), r->points[k]};
-    qsort(tmp, r->npoints, sizeof *tmp, cmp_keyed);
+        tmp[k] = (tl_keyed){tl_chart_point_instant(event(r, r->points[k])), r->points[k]};
+    tl_keyed_sort(tmp, r->npoints);
     for (size_t k = 0; k < r->npoints; k++)
         r->points[k] = tmp[k].index;
     free(tmp);

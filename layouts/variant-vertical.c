@@ -180,19 +180,6 @@ static double y_at(const vertical *v, int64_t t)
  * Collecting and measuring
  * ------------------------------------------------------------------------------------------- */
 
-typedef struct keyed {
-    int64_t key;
-    size_t index;
-} keyed;
-
-static int cmp_keyed(const void *a, const void *b)
-{
-    const keyed *x = a, *y = b;
-    if (x->key != y->key)
-        return (x->key > y->key) - (x->key < y->key);
-    return (x->index > y->index) - (x->index < y->index);
-}
-
 /* Cards in the order of the dates their connectors point at: a point is drawn at the middle
  * of its date's interval, so "2020" (mid-year) comes after "2020-03-20". */
 static void collect(vertical *v)
@@ -201,16 +188,16 @@ static void collect(vertical *v)
     tl_chart_extent(&v->c, &v->lo, &v->hi);
     v->cards = tl_xcalloc(n + 1, sizeof *v->cards);
     v->bands = tl_xcalloc(n + 1, sizeof *v->bands);
-    keyed *order = tl_xmalloc((n + 1) * sizeof *order);
+    tl_keyed *order = tl_xmalloc((n + 1) * sizeof *order);
     size_t npoints = 0;
     for (size_t i = 0; i < n; i++) {
         const tl_event *ev = event(v, i);
         switch (ev->type) {
         case TL_EVENT_POINT:
-            order[npoints++] = (keyed){tl_chart_point_instant(ev), i};
+            order[npoints++] = (tl_keyed){tl_chart_point_instant(ev), i};
             break;
         case TL_EVENT_SPAN:
-            order[npoints++] = (keyed){ev->start.lo, i};
+            order[npoints++] = (tl_keyed){ev->start.lo, i};
             v->has_spans = true;
             break;
         case TL_EVENT_ERA:
@@ -225,7 +212,7 @@ static void collect(vertical *v)
         }
         }
     }
-    qsort(order, npoints, sizeof *order, cmp_keyed);
+    tl_keyed_sort(order, npoints);
     for (size_t k = 0; k < npoints; k++) {
         const tl_event *ev = event(v, order[k].index);
         card *cd = &v->cards[k];
@@ -253,7 +240,7 @@ static unsigned trailing_zeros(size_t k)
 
 static int cmp_rank(const void *a, const void *b)
 {
-    const keyed *x = a, *y = b;
+    const tl_keyed *x = a, *y = b;
     if (x->key != y->key)
         return (x->key < y->key) - (x->key > y->key); /* higher key first */
     return (x->index > y->index) - (x->index < y->index);
@@ -264,11 +251,11 @@ static int cmp_rank(const void *a, const void *b)
  * whole time range rather than bunched at its start. */
 static void rank_cards(vertical *v)
 {
-    keyed *order = tl_xmalloc((v->ncards + 1) * sizeof *order);
+    tl_keyed *order = tl_xmalloc((v->ncards + 1) * sizeof *order);
     for (size_t k = 0; k < v->ncards; k++) {
         int imp = event(v, v->cards[k].ev)->importance;
         imp = imp < 1 ? 1 : imp > 5 ? 5 : imp;
-        order[k] = (keyed){(int64_t)imp * 64 + trailing_zeros(k + 1), k};
+        order[k] = (tl_keyed){(int64_t)imp * 64 + trailing_zeros(k + 1), k};
     }
     qsort(order, v->ncards, sizeof *order, cmp_rank);
     for (size_t r = 0; r < v->ncards; r++)
@@ -954,14 +941,11 @@ static void emit_eras(vertical *v)
         const band *b = &v->bands[k];
         if (b->marker)
             continue;
-        const tl_event *ev = event(v, b->ev);
         double y0 = fmax(y_at(v, b->t0), v->axis_top);
         double y1 = fmin(y_at(v, b->t1), v->axis_bottom);
         if (y1 - y0 < 1)
             y1 = y0 + 1;
-        tl_color color = c->th->era_fill;
-        if (ev->color[0])
-            tl_color_parse(ev->color, &color);
+        tl_color color = tl_chart_era_color(c, b->ev);
         tl_color wash = color, strip = color;
         wash.a = c->th->era_alpha;
         strip.a = fmin(1, c->th->era_alpha * 4);

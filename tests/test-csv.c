@@ -16,6 +16,7 @@
 #include "data/date.h"
 #include "timeline/timeline.h"
 #include "tap.h"
+#include "test-util.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Helpers
@@ -95,22 +96,6 @@ static void append_escaped(tl_buf *b, const char *s)
         else
             tl_buf_append_char(b, *s);
     }
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    tl_buf b = TL_BUF_INIT;
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        tl_buf_append(&b, chunk, n);
-    fclose(fp);
-    if (len)
-        *len = b.len;
-    return tl_buf_steal(&b);
 }
 
 static char *temp_path(const char *stem)
@@ -960,7 +945,7 @@ static bool has_suffix(const char *s, const char *suffix)
  * delimiter (a character or "tab"), column.ROLE=Header. NULL when there is no such file. */
 static tl_load_options *fixture_options(const char *path)
 {
-    char *text = read_file(path, NULL);
+    char *text = test_read_file(path, NULL);
     if (!text)
         return NULL;
     tl_load_options *opts = tl_load_options_new();
@@ -1005,7 +990,7 @@ static void check_fixture(const char *dir, const char *name)
     tl_buf_printf(&options_path, "%s/", dir);
     tl_buf_append(&options_path, name, stem);
     tl_buf_append_str(&options_path, ".options");
-    char *expected = read_file(expected_path.data, NULL);
+    char *expected = test_read_file(expected_path.data, NULL);
     /* The expected text ends with one newline; the messages do not. */
     if (expected && has_suffix(expected, "\n"))
         expected[strlen(expected) - 1] = '\0';
@@ -1032,7 +1017,7 @@ static void check_fixture(const char *dir, const char *name)
         tl_buf_free(&t);
         free(text);
         free(expected);
-        expected = read_file(expected_path.data, NULL);
+        expected = test_read_file(expected_path.data, NULL);
         if (expected && has_suffix(expected, "\n"))
             expected[strlen(expected) - 1] = '\0';
     }

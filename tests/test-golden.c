@@ -13,20 +13,7 @@
 #include "layouts/layout.h"
 #include "layouts/scene.h"
 #include "tap.h"
-
-static char *read_file(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    tl_buf b = TL_BUF_INIT;
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        tl_buf_append(&b, chunk, got);
-    fclose(fp);
-    return tl_buf_steal(&b);
-}
+#include "test-util.h"
 
 static bool write_file(const char *path, const char *text)
 {
@@ -103,7 +90,7 @@ static void run_case(const char *dir, const char *name, bool regenerate)
 {
     char path[2048], err[512] = "";
     snprintf(path, sizeof path, "%s/%s.opts", dir, name);
-    char *opts_text = read_file(path);
+    char *opts_text = test_read_file(path, NULL);
     if (!tap_ok(opts_text != NULL, "%s: read %s", name, path))
         return;
     tl_layout_options *o = tl_layout_options_new();
@@ -115,7 +102,7 @@ static void run_case(const char *dir, const char *name, bool regenerate)
     if (!tap_ok(input != NULL, "%s: options (%s)", name, err))
         goto done;
     snprintf(path, sizeof path, "%s/%s", dir, input);
-    csv = read_file(path);
+    csv = test_read_file(path, NULL);
     if (!tap_ok(csv != NULL, "%s: read %s", name, path))
         goto done;
     tl = tl_timeline_load_csv_buffer(csv, strlen(csv), input, NULL, &e);
@@ -129,7 +116,7 @@ static void run_case(const char *dir, const char *name, bool regenerate)
         tap_ok(write_file(path, json), "%s: wrote %s", name, path);
         goto done;
     }
-    want = read_file(path);
+    want = test_read_file(path, NULL);
     if (!tap_ok(want != NULL, "%s: read %s (run with --regenerate to create it)", name, path))
         goto done;
     bool same = strcmp(want, json) == 0;

@@ -14,6 +14,7 @@
 #include "layouts/layout.h"
 #include "layouts/scene.h"
 #include "tap.h"
+#include "test-util.h"
 
 static const double EPS = 0.01;
 
@@ -135,20 +136,6 @@ static tl_scene *layout_csv(const char *csv, const char *name, double width, dou
     return s;
 }
 
-static char *read_file(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    tl_buf b = TL_BUF_INIT;
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        tl_buf_append(&b, chunk, got);
-    fclose(fp);
-    return tl_buf_steal(&b);
-}
-
 static const tl_op *find_text(const tl_scene *s, tl_role role, const char *prefix)
 {
     for (size_t i = 0; i < s->op_count; i++)
@@ -163,7 +150,7 @@ static void test_sample(const char *file, double width)
     const char *src = getenv("TL_TEST_SRCDIR");
     char path[1024];
     snprintf(path, sizeof path, "%s/../data/samples/%s", src ? src : "tests", file);
-    char *csv = read_file(path);
+    char *csv = test_read_file(path, NULL);
     if (!tap_ok(csv != NULL, "read %s", path))
         return;
     tl_timeline *tl = NULL;
@@ -188,7 +175,7 @@ static void test_india_japan_details(void)
     char path[1024];
     snprintf(path, sizeof path, "%s/../data/samples/india-japan-2019-2020.csv",
              src ? src : "tests");
-    char *csv = read_file(path);
+    char *csv = test_read_file(path, NULL);
     if (!csv)
         return;
     tl_scene *s = layout_csv(csv, "ij.csv", 900, 0, NULL, NULL);

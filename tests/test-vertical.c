@@ -18,6 +18,7 @@
 #include "layouts/scene.h"
 #include "layouts/variant.h"
 #include "tap.h"
+#include "test-util.h"
 
 static const double EPS = 0.01;
 
@@ -72,26 +73,12 @@ static tl_scene *layout_csv(const char *csv, const char *name, double width, dou
     return s;
 }
 
-static char *read_file(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    tl_buf b = TL_BUF_INIT;
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        tl_buf_append(&b, chunk, got);
-    fclose(fp);
-    return tl_buf_steal(&b);
-}
-
 static char *read_sample(const char *file)
 {
     const char *src = getenv("TL_TEST_SRCDIR");
     char path[1024];
     snprintf(path, sizeof path, "%s/../data/samples/%s", src ? src : "tests", file);
-    char *csv = read_file(path);
+    char *csv = test_read_file(path, NULL);
     if (!csv)
         tap_diag("cannot read %s", path);
     return csv;
