@@ -283,7 +283,7 @@ static char *generate(size_t n, int64_t year0, int years)
 
 static void test_generated(void)
 {
-    static const size_t sizes[] = {1, 2, 3, 5, 10, 30, 100, 300, 1000, 5000};
+    static const size_t sizes[] = {1, 2, 3, 5, 10, 30, 100, 300, 1000, 5000, 10000};
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         for (int rep = 0; rep < 3; rep++) {
             size_t n = sizes[k];
