@@ -2,7 +2,8 @@
 # Builds the C example in README.md against the library in the build tree, through its
 # pkg-config file, runs it on the sample, and checks the PDF it writes. TAP output.
 set -u
-BUILD=${1:?usage: test-readme-example.sh BUILD-DIR}
+BUILD=${1:?usage: test-readme-example.sh BUILD-DIR [EXTRA-CFLAGS]}
+EXTRA=${2:-}
 SRC=${TL_TEST_SRCDIR:-$(dirname "$0")}
 ROOT=$(cd "$SRC/.." && pwd)
 WORK=$(mktemp -d)
@@ -15,7 +16,7 @@ sed -n '/^```c$/,/^```$/p' "$ROOT/README.md" | sed '1d;$d' >"$WORK/app.c"
 flags=$(PKG_CONFIG_PATH="$BUILD/meson-uninstalled" pkg-config --cflags --libs timeline)
 ok $? "pkg-config finds timeline ($flags)"
 # shellcheck disable=SC2086
-cc -std=c11 -Wall -Wextra -Werror -o "$WORK/app" "$WORK/app.c" $flags 2>"$WORK/cc.log"
+cc -std=c11 -Wall -Wextra -Werror $EXTRA -o "$WORK/app" "$WORK/app.c" $flags 2>"$WORK/cc.log"
 ok $? "the example compiles warning-free against timeline.h"
 sed 's/^/#   /' "$WORK/cc.log"
 (cd "$WORK" && LD_LIBRARY_PATH="$BUILD" ./app "$ROOT/data/samples/india-japan-2019-2020.csv")
