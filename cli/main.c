@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -461,6 +462,9 @@ done:
 
 int main(int argc, char **argv)
 {
+    /* A reader that goes away (| head) makes writes fail with EPIPE, reported as an I/O
+     * error (74), instead of killing the process halfway through a file. */
+    signal(SIGPIPE, SIG_IGN);
     cli c = {.dpi = 96, .scale = 1};
     int status = parse_args(argc, argv, &c);
     if (status == 0)

@@ -848,6 +848,9 @@ static match parse_iso(const char *s, dexpr *d, why *w)
     if (!y_prefix && n + nx < YEAR_DIGITS && (signed_year || next == '-'))
         return fail(w, "year must have 4 digits (0800, -0044)"), MATCH_ERROR;
     const int64_t year = sign * digits_value(p, n + nx);
+    /* ISO 8601 has one year zero, 0000 (1 BCE); a minus sign on it means nothing. */
+    if (sign < 0 && year == 0 && nx == 0)
+        return fail(w, "year -0000 does not exist (1 BCE is 0000)"), MATCH_ERROR;
     p += n + nx;
 
     unsigned flags = 0;

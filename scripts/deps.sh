@@ -4,8 +4,8 @@
 set -euo pipefail
 
 TL_PACKAGES=(
-    # build
-    gcc meson ninja-build pkg-config
+    # build (clang for the fuzzers)
+    gcc clang meson ninja-build pkg-config
     libcairo2-dev libpango1.0-dev libcsv-dev
     # fonts the default font chain uses (Latin, Devanagari, Arabic; Japanese)
     fonts-noto-core fonts-noto-cjk

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite twice: a plain build and a
-# build with AddressSanitizer + UndefinedBehaviorSanitizer. Ends with "N passed, N failed"
-# (TAP checks of both runs). Exit status 0 only when everything passed.
+# build with AddressSanitizer + UndefinedBehaviorSanitizer; then every fuzzer for FUZZ_SECONDS
+# (default 30) each. Ends with "N passed, N failed" (TAP checks of all runs). Exit status 0
+# only when everything passed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
@@ -25,6 +26,13 @@ LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
     run_suite build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug ||
     status=1
 
+# Fuzzers for a bounded time (FUZZ_SECONDS each; 0 skips them).
+: >build/fuzz.tap
+if [ "${FUZZ_SECONDS:-30}" != 0 ]; then
+    bash scripts/fuzz.sh >build/fuzz.tap || status=1
+    cat build/fuzz.tap
+fi
+
 python3 scripts/count-tests.py build/meson-logs/testlog.json \
-    build-asan/meson-logs/testlog.json || status=1
+    build-asan/meson-logs/testlog.json build/fuzz.tap || status=1
 exit $status

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target for a bounded time (FUZZ_SECONDS each, default 30) in a clang
+# build with AddressSanitizer and UndefinedBehaviorSanitizer, starting from the corpora in
+# tests/fuzz/corpus (copied to a scratch folder, so new inputs do not pile up in the tree).
+# Prints TAP: "ok"/"not ok" per target; a finding is saved under build-fuzz/artifacts/ and
+# must be fixed and added to the corpus. Exit status 1 on any finding.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+seconds=${FUZZ_SECONDS:-30}
+targets=(csv date layout render)
+
+if ! command -v clang >/dev/null; then
+    echo "ok 1 - fuzzers # SKIP no clang"
+    echo "1..1"
+    exit 0
+fi
+if [ ! -f build-fuzz/build.ninja ]; then
+    CC=clang meson setup build-fuzz -Dfuzzers=true -Db_sanitize=address,undefined \
+        -Db_lundef=false >build-fuzz.setup.log 2>&1 || { cat build-fuzz.setup.log >&2; exit 1; }
+fi
+ninja -C build-fuzz "${targets[@]/#/tests/fuzz/fuzz-}" >&2 || exit 1
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p build-fuzz/artifacts
+n=0
+failed=0
+for t in "${targets[@]}"; do
+    n=$((n + 1))
+    mkdir -p "$work/$t"
+    cp tests/fuzz/corpus/"$t"/* "$work/$t/"
+    log=build-fuzz/fuzz-$t.log
+    LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        timeout $((seconds + 60)) build-fuzz/tests/fuzz/fuzz-"$t" -max_total_time="$seconds" \
+        -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+        -artifact_prefix="build-fuzz/artifacts/$t-" "$work/$t" >"$log" 2>&1
+    status=$?
+    runs=$(grep -o 'Done [0-9]* runs' "$log" | grep -o '[0-9]*' | tail -1)
+    if [ $status -eq 0 ]; then
+        echo "ok $n - fuzz-$t: ${runs:-?} runs in ${seconds} s, no finding"
+    else
+        echo "not ok $n - fuzz-$t: exit $status (see $log and build-fuzz/artifacts/)"
+        grep -E "ERROR|SUMMARY|Test unit written" "$log" | head -5 | sed 's/^/#   /'
+        failed=$((failed + 1))
+    fi
+done
+echo "1..$n"
+[ "$failed" -eq 0 ]

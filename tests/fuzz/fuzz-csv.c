@@ -1,0 +1,49 @@
+/* The CSV loader with column mapping, profiles, dates and every load option a byte can pick. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "timeline/timeline.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    tl_load_options *opts = tl_load_options_new();
+    /* The first byte picks the options, so the corpus reaches the option paths too. */
+    if (size > 0) {
+        uint8_t pick = data[0];
+        static const tl_date_order orders[] = {TL_DATE_ORDER_NONE, TL_DATE_ORDER_DMY,
+                                               TL_DATE_ORDER_MDY, TL_DATE_ORDER_YMD};
+        tl_load_options_set_date_order(opts, orders[pick & 3]);
+        static const char delims[] = {0, ',', ';', '\t'};
+        tl_load_options_set_delimiter(opts, delims[(pick >> 2) & 3], NULL);
+        if (pick & 0x10)
+            tl_load_options_set_time_zone(opts, "Asia/Tokyo", NULL);
+    }
+    tl_error *err = NULL;
+    tl_timeline *tl = tl_timeline_load_csv_buffer((const char *)data, size, "fuzz.csv", opts, &err);
+    if (tl) {
+        /* Walk everything a caller might read. */
+        size_t n = tl_timeline_get_event_count(tl);
+        size_t total = 0;
+        for (size_t i = 0; i < n; i++) {
+            const tl_event *ev = tl_timeline_get_event(tl, i);
+            total += strlen(tl_event_get_title(ev)) + strlen(tl_event_get_date_label(ev));
+            tl_time t = tl_event_get_start(ev);
+            if (t.lo > t.hi)
+                abort(); /* an interval never runs backwards */
+        }
+        for (size_t i = 0; i < tl_timeline_get_warning_count(tl); i++)
+            total += strlen(tl_timeline_get_warning(tl, i));
+        tl_timeline_stats st;
+        tl_timeline_get_stats(tl, &st);
+        if (st.events != n)
+            abort();
+        (void)total;
+    } else if (!err || !err->message || !err->message[0]) {
+        abort(); /* a failure always says why */
+    }
+    tl_error_free(err);
+    tl_timeline_free(tl);
+    tl_load_options_free(opts);
+    return 0;
+}

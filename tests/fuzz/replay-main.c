@@ -1,0 +1,94 @@
+/* Replays fuzzer inputs without libFuzzer: every file named on the command line, or in a
+ * folder named there, goes through LLVMFuzzerTestOneInput once. A crash or sanitizer report
+ * fails the run; `meson test` runs this over each corpus, so an input added there is tested
+ * forever. Prints TAP. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fuzz.h"
+
+static int count;
+
+static void replay_file(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        printf("not ok %d - cannot open %s\n", ++count, path);
+        return;
+    }
+    size_t cap = 4096, len = 0;
+    unsigned char *buf = malloc(cap);
+    size_t got;
+    while (buf && (got = fread(buf + len, 1, cap - len, fp)) > 0) {
+        len += got;
+        if (len == cap) {
+            cap *= 2;
+            unsigned char *bigger = realloc(buf, cap);
+            if (!bigger)
+                free(buf);
+            buf = bigger;
+        }
+    }
+    fclose(fp);
+    if (!buf) {
+        printf("not ok %d - out of memory reading %s\n", ++count, path);
+        return;
+    }
+    LLVMFuzzerTestOneInput(buf, len);
+    free(buf);
+    printf("ok %d - %s\n", ++count, path);
+    fflush(stdout);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void replay(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        replay_file(path);
+        return;
+    }
+    DIR *d = opendir(path);
+    if (!d)
+        return;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            char **bigger = realloc(names, cap * sizeof *names);
+            if (!bigger)
+                break;
+            names = bigger;
+        }
+        size_t len = strlen(path) + strlen(de->d_name) + 2;
+        names[n] = malloc(len);
+        snprintf(names[n], len, "%s/%s", path, de->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        replay(names[i]);
+        free(names[i]);
+    }
+    free(names);
+}
+
+int main(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        replay(argv[i]);
+    printf("1..%d\n", count);
+    return 0;
+}
