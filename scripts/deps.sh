@@ -9,8 +9,8 @@ TL_PACKAGES=(
     libcairo2-dev libpango1.0-dev libcsv-dev
     # fonts the default font chain uses (Latin, Devanagari, Arabic; Japanese)
     fonts-noto-core fonts-noto-cjk
-    # tools the tests validate output with
-    librsvg2-bin poppler-utils libxml2-utils python3
+    # tools the tests validate output with, and memcheck
+    librsvg2-bin poppler-utils libxml2-utils python3 valgrind
 )
 
 tl_install_deps() {

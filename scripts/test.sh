@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite twice: a plain build and a
-# build with AddressSanitizer + UndefinedBehaviorSanitizer; then every fuzzer for FUZZ_SECONDS
+# build with AddressSanitizer + UndefinedBehaviorSanitizer; the C test programs under valgrind;
+# then every fuzzer for FUZZ_SECONDS
 # (default 30) each. Ends with "N passed, N failed" (TAP checks of all runs). Exit status 0
 # only when everything passed.
 set -uo pipefail
@@ -26,6 +27,15 @@ LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
     run_suite build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug ||
     status=1
 
+# The C test programs once more under valgrind's memcheck (errors and definite leaks fail).
+valgrind_log=
+if command -v valgrind >/dev/null; then
+    meson test -C build --setup valgrind --num-processes 2 --print-errorlogs \
+        --suite unit --suite golden --suite layout --suite fonts --suite render --suite fuzz ||
+        status=1
+    valgrind_log=build/meson-logs/testlog-valgrind.json
+fi
+
 # Fuzzers for a bounded time (FUZZ_SECONDS each; 0 skips them).
 : >build/fuzz.tap
 if [ "${FUZZ_SECONDS:-30}" != 0 ]; then
@@ -34,5 +44,5 @@ if [ "${FUZZ_SECONDS:-30}" != 0 ]; then
 fi
 
 python3 scripts/count-tests.py build/meson-logs/testlog.json \
-    build-asan/meson-logs/testlog.json build/fuzz.tap || status=1
+    build-asan/meson-logs/testlog.json $valgrind_log build/fuzz.tap || status=1
 exit $status

@@ -585,12 +585,7 @@ static void test_timing(void)
         size_t cards = count_role(s, TL_OP_TEXT, TL_ROLE_EVENT_LABEL);
         tap_diag("10,000 events: %.3f s, %zu cards, %.0f pt tall, %zu ops", took, cards, s->height,
                  s->op_count);
-#if defined(__SANITIZE_ADDRESS__)
-        const double budget = 10;
-#else
-        const double budget = 1;
-#endif
-        tap_ok(took < budget, "10,000 events lay out in %.3f s (budget %.0f s)", took, budget);
+        /* Speed is the benchmark's business (bench/); here only the diagnostic above. */
         size_t no_card = 0;
         for (size_t i = 0; i < s->event_count; i++) {
             tl_event_type type = tl_timeline_get_event(tl, i)->type;
