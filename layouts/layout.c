@@ -36,5 +36,16 @@ tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
         tl_scene_free(scene);
         return NULL;
     }
+    /* Cairo keeps coordinates in 24.8 fixed point (about ±8 million units), and no viewer
+     * opens a page kilometres long: a chart that grows past the limit is refused, with what
+     * to do about it. */
+    if (scene->height > TL_MAX_CANVAS) {
+        tl_set_error(err, TL_ERROR_USAGE,
+                     "the chart would be %.0f pt tall, over the %d pt limit; narrow it with "
+                     "--from/--to or set --height",
+                     scene->height, TL_MAX_CANVAS);
+        tl_scene_free(scene);
+        return NULL;
+    }
     return scene;
 }

@@ -528,8 +528,31 @@ static void run_variant_suite(tl_variant v, const char *name)
     test_axis_breaks();
 }
 
+/* A fitted chart past the canvas limit is refused, saying what to do, rather than handed to
+ * Cairo, whose coordinates wrap around near 8 million. */
+static void test_canvas_limit(void)
+{
+    char *csv = generate(60000, 1990, 30);
+    tl_error *err = NULL;
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "huge.csv", NULL, &err);
+    tl_layout_options *o = tl_layout_options_new();
+    tl_layout_options_set_variant(o, TL_VARIANT_VERTICAL);
+    tl_text_measurer m = tl_measure_fixed();
+    tl_scene *s = tl_layout_run(tl, o, &m, &err);
+    tap_ok(s == NULL && err && err->code == TL_ERROR_USAGE &&
+               strstr(err->message, "over the 1000000 pt limit"),
+           "60,000 cards would pass the canvas limit: refused with exit 64 (%s)",
+           err ? err->message : "no error");
+    tl_error_free(err);
+    tl_scene_free(s);
+    tl_layout_options_free(o);
+    tl_timeline_free(tl);
+    free(csv);
+}
+
 int main(void)
 {
+    test_canvas_limit();
     run_variant_suite(TL_VARIANT_RIBBON, "ribbon");
     test_india_japan_details();
     run_variant_suite(TL_VARIANT_LANES, "lanes");
