@@ -69,6 +69,9 @@ timeout 60 "$TIMELINE" "$WORK/y_many_columns.csv" -o "$WORK/cols.svg" 2>"$WORK/e
 SAMPLE=$CORPUS/y_minimal.csv
 "$TIMELINE" "$SAMPLE" -o "$WORK/missing/dir/x.svg" 2>"$WORK/err"
 [ $? -eq 73 ]; ok $? "-o into a folder that does not exist: exit 73"
+"$TIMELINE" "$SAMPLE" -o "$SAMPLE/under-a-file.svg" 2>"$WORK/err"
+[ $? -eq 73 ] && grep -q "cannot create output" "$WORK/err"
+ok $? "-o under a regular file (unwritable even for root): exit 73 with a message"
 mkdir "$WORK/ro" && chmod a-w "$WORK/ro"
 if [ "$(id -u)" -ne 0 ]; then
     "$TIMELINE" "$SAMPLE" -o "$WORK/ro/x.svg" 2>"$WORK/err"
