@@ -5,8 +5,10 @@ cd "$(dirname "$0")/.."
 . scripts/deps.sh
 tl_install_deps
 
-[ -f build/build.ninja ] || meson setup build --buildtype=release >/dev/null
-ninja -C build >/dev/null
+if [ ! -f build/build.ninja ]; then
+    meson setup build >build.setup.log 2>&1 || { cat build.setup.log >&2; exit 1; }
+fi
+ninja -C build timeline >build.ninja.log 2>&1 || { cat build.ninja.log >&2; exit 1; }
 
 mkdir -p out
 sample=data/samples/india-japan-2019-2020.csv

@@ -65,7 +65,7 @@ static bool write_all(const char *path, const char *text)
 
 static bool same_files(const char *a, const char *b)
 {
-    size_t na, nb;
+    size_t na = 0, nb = 0;
     char *da = read_all(a, &na), *db = read_all(b, &nb);
     bool same = da && db && na == nb && memcmp(da, db, na) == 0;
     free(da);
