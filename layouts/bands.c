@@ -21,9 +21,11 @@ bool tl_bands_init(tl_bands *b, tl_chart *c, tl_error **err)
     }
     b->labels = tl_xcalloc(b->count + 1, sizeof *b->labels);
     b->rows = tl_xcalloc(b->count + 1, sizeof *b->rows);
+    /* A label never wider than the plot, ellipsized on a narrow canvas. */
+    const double wrap = fmin(LABEL_MAX, c->scene->width - 2 * TL_CHART_MARGIN - 8);
     for (size_t k = 0; k < b->count; k++)
         if (!tl_chart_measure(c, &TL_FONT_BAND, &b->labels[k],
-                              tl_chart_event(c, b->items[k])->title, LABEL_MAX, 1, err))
+                              tl_chart_event(c, b->items[k])->title, wrap, 1, err))
             return false;
     return true;
 }
@@ -51,7 +53,7 @@ double tl_bands_pack(tl_bands *b, const tl_chart *c, const tl_scale *s, double r
     for (size_t k = 0; k < b->count; k++) {
         const tl_text_block *lb = &b->labels[k];
         double x0 = fmax(item_x(c, s, b->items[k]), s->x0) + 4;
-        x0 = fmin(x0, right - lb->ext.width);
+        x0 = fmax(TL_CHART_MARGIN, fmin(x0, right - lb->ext.width));
         b->rows[k] = (tl_row_item){.x0 = x0, .x1 = x0 + lb->ext.width};
         b->row_h = fmax(b->row_h, lb->ext.height);
     }

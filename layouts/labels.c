@@ -95,10 +95,14 @@ static void pack_forward(tl_stem_item *items, size_t n, int sides, int max_level
         bool can_right = a + w <= right, can_left = a - w >= left;
         if (!free_flip)
             can_left = false;
+        if (!can_right && !can_left) {
+            it->level = -1; /* wider than the canvas allows on either side of its stem */
+            continue;
+        }
         tl_stem_item r = *it, l = *it;
         int side_r = *last_side, side_l = *last_side;
         r.level = l.level = -1;
-        if (can_right || !can_left)
+        if (can_right)
             place(&r, fwd, sides, max_levels, a, w, gap, &side_r);
         if (can_left)
             place(&l, fwd, sides, max_levels, a, 0, gap, &side_l);
