@@ -103,7 +103,8 @@ static bool measure_labels(ribbon *r, tl_error **err)
         tl_chart_date_text(c, i, lb->date_text, sizeof lb->date_text);
         if (!tl_chart_measure(c, &TL_FONT_LABEL, &lb->title, title, LABEL_WRAP, 3, err) ||
             !tl_chart_measure(c, &TL_FONT_LABEL, &lb->short_title, title, COMPACT_WRAP, 1, err) ||
-            !tl_chart_measure(c, &TL_FONT_DATE, &lb->date, lb->date_text, 0, 1, err))
+            /* A sheet's own "Display Date" can be any length: one line, as wide as a title. */
+            !tl_chart_measure(c, &TL_FONT_DATE, &lb->date, lb->date_text, LABEL_WRAP, 1, err))
             return false;
         lb->w = STEM_PAD + fmax(lb->title.ext.width, lb->date.ext.width);
         lb->h = lb->title.ext.height + 1 + lb->date.ext.height;
@@ -114,10 +115,12 @@ static bool measure_labels(ribbon *r, tl_error **err)
         size_t i = r->spans[k];
         label *lb = &r->labels[i];
         tl_chart_date_text(c, i, lb->date_text, sizeof lb->date_text);
-        /* Title and dates on one line above the bar; the title gives way on a narrow canvas. */
-        if (!tl_chart_measure(c, &TL_FONT_DATE, &lb->date, lb->date_text, 0, 1, err))
+        /* Title and dates on one line above the bar; on a narrow canvas the dates take at most
+         * half the width and the title gives way. */
+        const double width = c->scene->width - 2 * MARGIN;
+        if (!tl_chart_measure(c, &TL_FONT_DATE, &lb->date, lb->date_text, width / 2, 1, err))
             return false;
-        double room = c->scene->width - 2 * MARGIN - 6 - lb->date.ext.width;
+        double room = width - 6 - lb->date.ext.width;
         if (!tl_chart_measure(c, &TL_FONT_LABEL, &lb->title, event(r, i)->title,
                               fmax(40, fmin(SPAN_LABEL_MAX, room)), 1, err))
             return false;
