@@ -27,8 +27,10 @@ typedef struct cli {
     const char *theme;
     const char *layout;
     const char *font;
-    double width, height, dpi, scale;
-    bool strict, quiet, verbose, check;
+    const char *pdf_author, *pdf_subject, *pdf_keywords;
+    double width, height, dpi, scale, label_width;
+    bool strict, quiet, verbose, check, markup, repair_utf8, system_fonts;
+    tl_font_options *fonts; /* created on the first font option */
     tl_load_options *load; /* created on the first loader option */
 } cli;
 
@@ -48,11 +50,19 @@ static void usage(FILE *fp)
           "      --to DATE        end the chart at DATE (events after are left out)\n"
           "      --axis-breaks M  auto (default: cut long empty stretches) or none\n"
           "      --theme NAME     light (default), dark or print\n"
-          "      --font FAMILY    font family list (default \"Noto Sans\")\n"
+          "      --font \"FAMILY SIZE\"  font: a family list and an optional size scaling\n"
+          "                       every text (base 10; default \"Noto Sans\")\n"
+          "      --font-dir DIR   add the fonts in DIR (those shipped with a report)\n"
+          "      --system-fonts   use the machine's fonts instead of the fixed font set\n"
+          "      --label-width PT  widest event label: wrap or shorten there (ribbon 150)\n"
+          "      --markup         read titles and labels as Pango markup (<b> <i> <sup> ...)\n"
           "      --width PT       canvas width in points, 1/72 in (default 900)\n"
           "      --height PT      canvas height in points (default: fit the chart)\n"
           "      --dpi N          PNG resolution (default 96)\n"
           "      --scale N        extra PNG scale factor (default 1)\n"
+          "      --pdf-author TEXT  PDF metadata (the title is the chart's title)\n"
+          "      --pdf-subject TEXT\n"
+          "      --pdf-keywords TEXT\n"
           "\n"
           "Reading the CSV:\n"
           "      --date-order O   read numeric dates like 04/11/2019 as dmy, mdy or ymd\n"
@@ -61,6 +71,7 @@ static void usage(FILE *fp)
           "      --col-ROLE NAME  take ROLE from column NAME; ROLE is start, end, title,\n"
           "                       description, group, status, type, importance, color,\n"
           "                       url, source, sort or group-order\n"
+          "      --repair-utf8    replace invalid UTF-8 with U+FFFD (warned) instead of failing\n"
           "      --check          validate the input, print a summary, write nothing\n"
           "\n"
           "      --strict         treat every warning as an error (exit 65, no output)\n"
@@ -137,7 +148,8 @@ static const char *scene_warning(const void *obj, size_t i)
 
 /* Long options without a short form. */
 enum { OPT_TITLE = 256, OPT_SUBTITLE, OPT_CAPTION, OPT_GROUP_ORDER, OPT_FROM, OPT_TO, OPT_BREAKS, OPT_DATE_ORDER, OPT_TZ, OPT_DELIMITER, OPT_CHECK, OPT_THEME, OPT_LAYOUT, OPT_FONT, OPT_WIDTH, OPT_HEIGHT, OPT_DPI,
-      OPT_SCALE, OPT_STRICT };
+      OPT_SCALE, OPT_STRICT, OPT_FONT_DIR, OPT_SYSTEM_FONTS, OPT_LABEL_WIDTH, OPT_MARKUP,
+      OPT_REPAIR_UTF8, OPT_PDF_AUTHOR, OPT_PDF_SUBJECT, OPT_PDF_KEYWORDS };
 
 /* Roles of the --col-ROLE options, in the order of their option values. */
 static const char *const column_roles[] = {"start",  "end",      "title", "description", "group",
@@ -215,6 +227,14 @@ static int parse_args(int argc, char **argv, cli *c)
         {"theme", required_argument, NULL, OPT_THEME},
         {"layout", required_argument, NULL, OPT_LAYOUT},
         {"font", required_argument, NULL, OPT_FONT},
+        {"font-dir", required_argument, NULL, OPT_FONT_DIR},
+        {"system-fonts", no_argument, NULL, OPT_SYSTEM_FONTS},
+        {"label-width", required_argument, NULL, OPT_LABEL_WIDTH},
+        {"markup", no_argument, NULL, OPT_MARKUP},
+        {"repair-utf8", no_argument, NULL, OPT_REPAIR_UTF8},
+        {"pdf-author", required_argument, NULL, OPT_PDF_AUTHOR},
+        {"pdf-subject", required_argument, NULL, OPT_PDF_SUBJECT},
+        {"pdf-keywords", required_argument, NULL, OPT_PDF_KEYWORDS},
         {"width", required_argument, NULL, OPT_WIDTH},
         {"height", required_argument, NULL, OPT_HEIGHT},
         {"dpi", required_argument, NULL, OPT_DPI},
@@ -274,6 +294,35 @@ static int parse_args(int argc, char **argv, cli *c)
         case OPT_FONT:
             c->font = optarg;
             break;
+        case OPT_FONT_DIR:
+            if (!c->fonts)
+                c->fonts = tl_font_options_new();
+            tl_font_options_add_dir(c->fonts, optarg);
+            break;
+        case OPT_SYSTEM_FONTS:
+            c->system_fonts = true;
+            break;
+        case OPT_LABEL_WIDTH:
+            if (!parse_number(optarg, 20, 10000, &c->label_width))
+                return fail_usage("--label-width: expected points from 20 to 10000, got \"%s\"",
+                                  optarg);
+            break;
+        case OPT_MARKUP:
+            c->markup = true;
+            break;
+        case OPT_REPAIR_UTF8:
+            c->repair_utf8 = true;
+            tl_load_options_set_repair_utf8(load_options(c), true);
+            break;
+        case OPT_PDF_AUTHOR:
+            c->pdf_author = optarg;
+            break;
+        case OPT_PDF_SUBJECT:
+            c->pdf_subject = optarg;
+            break;
+        case OPT_PDF_KEYWORDS:
+            c->pdf_keywords = optarg;
+            break;
         case OPT_WIDTH:
             if (!parse_number(optarg, 200, 100000, &c->width))
                 return fail_usage("--width: expected points from 200 to 100000, got \"%s\"",
@@ -323,6 +372,80 @@ static int parse_args(int argc, char **argv, cli *c)
         return fail_usage("one input file at a time (got \"%s\" and \"%s\")", argv[optind],
                           argv[optind + 1]);
     c->input = argv[optind];
+    return 0;
+}
+
+/* Length of the UTF-8 sequence at s (1 to 4), or 0 when it is not one (the loader's rules:
+ * no overlong forms, surrogates or code points past U+10FFFF). */
+static size_t utf8_sequence(const unsigned char *s)
+{
+    unsigned char lo = 0x80, hi = 0xBF;
+    size_t need;
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+        need = 1;
+    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        need = 2;
+        lo = s[0] == 0xE0 ? 0xA0 : 0x80;
+        hi = s[0] == 0xED ? 0x9F : 0xBF;
+    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        need = 3;
+        lo = s[0] == 0xF0 ? 0x90 : 0x80;
+        hi = s[0] == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i <= need; i++) {
+        if (s[i] < lo || s[i] > hi)
+            return 0;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    return need + 1;
+}
+
+/* Checks the text option `name` (*value may be NULL): invalid UTF-8 is a usage error, or with
+ * --repair-utf8 is replaced with U+FFFD (into *owned, which the caller frees) and warned. */
+static int check_text_option(const cli *c, const char *name, const char **value, char **owned)
+{
+    const unsigned char *s = (const unsigned char *)*value;
+    size_t bad = 0;
+    for (size_t i = 0; s && s[i];) {
+        size_t n = utf8_sequence(s + i);
+        if (n == 0 && !bad)
+            bad = i + 1;
+        i += n ? n : 1;
+    }
+    if (!bad)
+        return 0;
+    if (!c->repair_utf8)
+        return fail_usage("%s: invalid UTF-8 (byte 0x%02X at byte %zu); use --repair-utf8 to "
+                          "replace it",
+                          name, s[bad - 1], bad);
+    char *out = malloc(3 * strlen(*value) + 1);
+    if (!out) {
+        fputs("timeline: out of memory\n", stderr);
+        exit(1);
+    }
+    size_t o = 0;
+    for (size_t i = 0; s[i];) {
+        size_t n = utf8_sequence(s + i);
+        if (n) {
+            memcpy(out + o, s + i, n);
+            o += n;
+            i += n;
+        } else {
+            memcpy(out + o, "\xef\xbf\xbd", 3);
+            o += 3;
+            i++;
+        }
+    }
+    out[o] = '\0';
+    if (!c->quiet)
+        fprintf(stderr, "timeline: warning: %s: invalid UTF-8 replaced with U+FFFD\n", name);
+    *value = out;
+    *owned = out;
     return 0;
 }
 
@@ -385,9 +508,29 @@ static int run(cli *c)
     int status;
     tl_timeline *tl = NULL;
     tl_fonts *fonts = NULL;
+    char *owned[6] = {NULL};
+    struct {
+        const char *name;
+        const char **value;
+    } texts[] = {{"--title", &c->title},
+                 {"--subtitle", &c->subtitle},
+                 {"--caption", &c->caption},
+                 {"--pdf-author", &c->pdf_author},
+                 {"--pdf-subject", &c->pdf_subject},
+                 {"--pdf-keywords", &c->pdf_keywords}};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        status = check_text_option(c, texts[i].name, texts[i].value, &owned[i]);
+        if (status) {
+            for (size_t k = 0; k < i; k++)
+                free(owned[k]);
+            return status;
+        }
+    }
     tl_layout_options *opts = NULL;
     tl_scene *scene = NULL;
     size_t shown = 0, warnings = 0;
+    for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
+        warnings += owned[i] != NULL; /* options repaired by --repair-utf8 */
 
     tl = tl_timeline_load_csv_file(c->input, NULL, c->load, &err);
     if (!tl)
@@ -406,9 +549,19 @@ static int run(cli *c)
         goto done;
     }
 
-    fonts = tl_fonts_new(c->font, &err);
+    if (!c->fonts)
+        c->fonts = tl_font_options_new();
+    tl_font_options_set_font(c->fonts, c->font);
+    tl_font_options_set_system_fonts(c->fonts, c->system_fonts);
+    fonts = tl_fonts_new_with_options(c->fonts, &err);
     if (!fonts)
         goto fail;
+    if (c->verbose) {
+        if (tl_fonts_get_file_count(fonts) == 0)
+            fprintf(stderr, "timeline: note: fonts: the machine's fontconfig set\n");
+        for (size_t i = 0; i < tl_fonts_get_file_count(fonts); i++)
+            fprintf(stderr, "timeline: note: font file: %s\n", tl_fonts_get_file(fonts, i));
+    }
     opts = tl_layout_options_new();
     tl_layout_options_set_variant(opts, variant);
     tl_layout_options_set_theme(opts, theme);
@@ -421,6 +574,8 @@ static int run(cli *c)
     tl_layout_options_set_axis_breaks(opts,
                                       !c->axis_breaks || strcmp(c->axis_breaks, "auto") == 0);
     tl_layout_options_set_size(opts, c->width, c->height);
+    tl_layout_options_set_label_width(opts, c->label_width);
+    tl_layout_options_set_markup(opts, c->markup);
     scene = tl_layout(tl, opts, fonts, &err);
     if (!scene)
         goto fail;
@@ -440,6 +595,9 @@ static int run(cli *c)
     tl_render_options_init(&ropts);
     ropts.dpi = c->dpi;
     ropts.scale = c->scale;
+    ropts.pdf_author = c->pdf_author;
+    ropts.pdf_subject = c->pdf_subject;
+    ropts.pdf_keywords = c->pdf_keywords;
     bool ok;
     if (!c->output || strcmp(c->output, "-") == 0)
         ok = tl_render_to_stream(scene, format, &ropts, stdout, &err);
@@ -457,6 +615,8 @@ done:
     tl_layout_options_free(opts);
     tl_fonts_unref(fonts);
     tl_timeline_free(tl);
+    for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
+        free(owned[i]);
     return status;
 }
 
@@ -470,5 +630,6 @@ int main(int argc, char **argv)
     if (status == 0)
         status = run(&c);
     tl_load_options_free(c.load);
+    tl_font_options_free(c.fonts);
     return status;
 }

@@ -89,6 +89,16 @@ struct tl_csv_reader {
     unsigned char utf8_lead;
     tl_csv_pos utf8_pos;
 
+    /* Repairing invalid UTF-8 (NULL fn: invalid UTF-8 fails). The repair runs before the
+     * delimiter sniffing and the scan, on its own cursor over the repaired bytes, which is
+     * where the scan's positions count too. A sequence cut by the end of a chunk waits in
+     * fix_seq. */
+    tl_csv_repair_fn repair;
+    cursor fix_cur;
+    unsigned char fix_seq[4];
+    int fix_len, fix_need;
+    unsigned char fix_lo, fix_hi;
+
     bool in_field;          /* a field has begun and libcsv has not submitted it yet */
     tl_csv_pos field_start; /* where the field libcsv submits next starts */
     tl_csv_pos term_pos;    /* the line break or end of input that ends a record */
@@ -415,6 +425,103 @@ static bool consume(tl_csv_reader *r, const unsigned char *s, size_t n, bool com
     return ok;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Repairing invalid UTF-8
+ * ------------------------------------------------------------------------------------------- */
+
+#define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD REPLACEMENT CHARACTER */
+
+static void fix_emit(tl_csv_reader *r, tl_buf *out, const unsigned char *s, size_t n)
+{
+    tl_buf_append(out, (const char *)s, n);
+    for (size_t i = 0; i < n; i++)
+        cursor_advance(&r->fix_cur, s[i]);
+}
+
+static void fix_replace(tl_csv_reader *r, tl_buf *out, unsigned char byte)
+{
+    r->repair(r->user, cursor_pos(&r->fix_cur), byte);
+    fix_emit(r, out, (const unsigned char *)REPLACEMENT, 3);
+}
+
+/* The sequence in fix_seq is cut short: one U+FFFD stands for all of it. */
+static void fix_flush(tl_csv_reader *r, tl_buf *out)
+{
+    if (r->fix_len > 0)
+        fix_replace(r, out, r->fix_seq[0]);
+    r->fix_len = 0;
+    r->fix_need = 0;
+}
+
+/* Appends the repaired form of `n` bytes to `out`. The lead bytes and ranges are those of
+ * utf8_begin(). */
+static void fix_bytes(tl_csv_reader *r, const unsigned char *s, size_t n, tl_buf *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char c = s[i];
+        if (r->fix_need > 0) {
+            if (c >= r->fix_lo && c <= r->fix_hi) {
+                r->fix_seq[r->fix_len++] = c;
+                r->fix_lo = 0x80;
+                r->fix_hi = 0xBF;
+                if (--r->fix_need == 0) {
+                    fix_emit(r, out, r->fix_seq, (size_t)r->fix_len);
+                    r->fix_len = 0;
+                }
+                continue;
+            }
+            fix_flush(r, out); /* and c starts afresh */
+        }
+        if (c < 0x80) {
+            fix_emit(r, out, &c, 1);
+            continue;
+        }
+        unsigned char lo = 0x80, hi = 0xBF;
+        int need = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        }
+        if (need == 0) {
+            fix_replace(r, out, c);
+            continue;
+        }
+        r->fix_seq[0] = c;
+        r->fix_len = 1;
+        r->fix_need = need;
+        r->fix_lo = lo;
+        r->fix_hi = hi;
+    }
+}
+
+static bool consume(tl_csv_reader *r, const unsigned char *s, size_t n, bool complete);
+
+/* consume(), through the repair when it is on. */
+static bool consume_input(tl_csv_reader *r, const unsigned char *s, size_t n, bool complete)
+{
+    if (!r->repair)
+        return consume(r, s, n, complete);
+    tl_buf out = TL_BUF_INIT;
+    fix_bytes(r, s, n, &out);
+    if (complete)
+        fix_flush(r, &out);
+    const bool ok = consume(r, (const unsigned char *)out.data, out.len, complete);
+    tl_buf_free(&out);
+    return ok;
+}
+
+void tl_csv_reader_set_repair(tl_csv_reader *r, tl_csv_repair_fn fn)
+{
+    r->repair = fn;
+}
+
 /* Decides what the first bytes are: a UTF-8 byte order mark (dropped: before a quoted header
  * it would make libcsv's strict mode fail), UTF-16 (refused), or data. */
 static bool process_head(tl_csv_reader *r)
@@ -429,7 +536,7 @@ static bool process_head(tl_csv_reader *r)
     size_t skip = 0;
     if (r->head_len == 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF)
         skip = 3;
-    return consume(r, h + skip, r->head_len - skip, false);
+    return consume_input(r, h + skip, r->head_len - skip, false);
 }
 
 static bool already_failed(tl_csv_reader *r)
@@ -451,6 +558,7 @@ tl_csv_reader *tl_csv_reader_new(const char *path, tl_csv_row_fn row_fn, void *u
     r->row_fn = row_fn;
     r->user = user;
     r->cur = (cursor){.line = 1, .column = 1};
+    r->fix_cur = r->cur;
     r->field_start = r->term_pos = (tl_csv_pos){1, 1};
     r->text = (tl_buf)TL_BUF_INIT;
     r->sniff = (tl_buf)TL_BUF_INIT;
@@ -486,7 +594,7 @@ bool tl_csv_reader_feed(tl_csv_reader *r, const char *data, size_t len, tl_error
         if (!process_head(r))
             return false;
     }
-    return len == 0 || consume(r, s, len, false);
+    return len == 0 || consume_input(r, s, len, false);
 }
 
 bool tl_csv_reader_finish(tl_csv_reader *r, tl_error **err)
@@ -495,6 +603,8 @@ bool tl_csv_reader_finish(tl_csv_reader *r, tl_error **err)
     if (r->failed)
         return already_failed(r);
     if (!r->head_done && !process_head(r))
+        return false;
+    if (r->repair && r->fix_len > 0 && !consume_input(r, NULL, 0, true))
         return false;
     if (!r->sniffed && !consume(r, NULL, 0, true))
         return false;
@@ -540,7 +650,21 @@ typedef struct loader {
     tl_timeline *tl;
     tl_columns columns;
     bool have_header;
+    size_t repairs; /* invalid UTF-8 sequences replaced */
 } loader;
+
+/* Repairs past this many are counted in one last warning rather than listed. */
+enum { REPAIRS_SHOWN = 10 };
+
+static void on_repair(void *user, tl_csv_pos pos, unsigned char byte)
+{
+    loader *ld = user;
+    if (++ld->repairs > REPAIRS_SHOWN)
+        return;
+    char msg[96];
+    snprintf(msg, sizeof msg, "invalid UTF-8 (byte 0x%02X) replaced with U+FFFD", byte);
+    tl_model_add_warning(ld->tl, tl_format_located(ld->path, pos.line, pos.column, msg));
+}
 
 /* Spreadsheets export trailing empty rows as ",,,,": treat them like blank lines. */
 static bool row_is_blank(const tl_csv_row *row)
@@ -597,6 +721,9 @@ static void loader_init(loader *ld, const char *path, const tl_load_options *opt
     ld->reader = tl_csv_reader_new(path, on_row, ld);
     if (opts && opts->delimiter)
         tl_csv_reader_set_delimiter(ld->reader, opts->delimiter);
+    if (opts && opts->repair_utf8)
+        tl_csv_reader_set_repair(ld->reader, on_repair);
+    ld->repairs = 0;
     ld->have_header = false;
     memset(&ld->columns, 0, sizeof ld->columns);
 }
@@ -611,6 +738,10 @@ static tl_timeline *loader_finish(loader *ld, bool ok, tl_error **err)
         tl_set_error_at(err, TL_ERROR_DATA, ld->path, 0, 0, "empty file: no header row");
         goto fail;
     }
+    if (ld->repairs > REPAIRS_SHOWN)
+        tl_model_add_warning(tl, tl_xasprintf("%s: %zu more invalid UTF-8 sequences replaced "
+                                              "with U+FFFD",
+                                              ld->path, ld->repairs - REPAIRS_SHOWN));
     tl_columns_finish(&ld->columns, tl);
     tl_model_finish(tl);
     tl_csv_reader_free(ld->reader);

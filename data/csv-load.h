@@ -56,6 +56,16 @@ typedef struct tl_csv_reader tl_csv_reader;
  * the reader. Never NULL (aborts when out of memory). */
 tl_csv_reader *tl_csv_reader_new(const char *path, tl_csv_row_fn row_fn, void *user);
 
+/* Called for each byte sequence that is not UTF-8 when the reader repairs them (see
+ * tl_csv_reader_set_repair()): `pos` is where its U+FFFD now stands, `byte` its first byte. */
+typedef void (*tl_csv_repair_fn)(void *user, tl_csv_pos pos, unsigned char byte);
+
+/* Replaces every invalid UTF-8 sequence (each maximal ill-formed subpart, as the Unicode
+ * standard recommends) with U+FFFD before anything else reads it, calling `fn` (with the
+ * reader's `user`) for each, instead of failing. Lines and columns are then those of the
+ * repaired text. A UTF-16 file and NUL bytes still fail. Call before the first feed. */
+void tl_csv_reader_set_repair(tl_csv_reader *r, tl_csv_repair_fn fn);
+
 /* Sets the field delimiter; 0 (the default) sniffs it from the first non-blank line: the most
  * frequent of ',' ';' and TAB outside quotes, ',' on a tie; a first line "sep=X" (as Excel
  * writes it) names it and is not a record. Call before the first feed. */

@@ -10,6 +10,7 @@ struct tl_load_options {
     tl_date_order order;
     tl_date_zone *zone; /* owned reference; NULL: UTC */
     char delimiter;     /* 0: sniff */
+    bool repair_utf8;   /* replace invalid UTF-8 with U+FFFD (and warn) instead of failing */
     /* Header names overriding the column of each role that tl_load_options_set_column()
      * accepts; owned, NULL when not overridden. */
     char *columns[TL_COLUMN_OVERRIDABLE];

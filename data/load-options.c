@@ -70,6 +70,11 @@ bool tl_load_options_set_delimiter(tl_load_options *opts, char delimiter, tl_err
     return true;
 }
 
+void tl_load_options_set_repair_utf8(tl_load_options *opts, bool enable)
+{
+    opts->repair_utf8 = enable;
+}
+
 bool tl_load_options_set_column(tl_load_options *opts, const char *role, const char *header,
                                 tl_error **err)
 {

@@ -2,22 +2,43 @@
 #ifndef TL_FONTS_PRIVATE_H
 #define TL_FONTS_PRIVATE_H
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "timeline/timeline.h"
 
+#include "common/tl-strv.h"
 #include "measure.h"
+
+struct tl_font_options {
+    char *font;        /* a Pango font description as given; NULL: the default family */
+    tl_strv dirs;      /* folders of font files to add, as given */
+    bool system_fonts; /* the machine's fontconfig set instead of the private one */
+};
 
 struct tl_fonts {
     int refcount;
-    char *family;
+    char *family;   /* the font as given (tl_fonts_get_family()), or the default family */
+    char *families; /* what text is set in: the families asked for, then the fallback chain */
+    double scale;   /* the description's size over TL_FONTS_BASE_SIZE; 1 without a size */
+    /* The private configuration (the fallback chain's files, the requested families' files
+     * and the added folders); NULL when the machine's fonts are used without added folders. */
+    FcConfig *config;
+    tl_strv files;         /* the font files the private configuration holds, sorted */
     PangoFontMap *fontmap; /* a PangoCairoFontMap */
     /* 72 dpi, metrics hinting off: one layout unit is one point on every output. */
     PangoContext *context;
 };
 
-/* The family used when tl_fonts_new() is given NULL. Debian's fonts-noto-core provides it. */
+/* The family used when no font is asked for. Debian's fonts-noto-core provides it. */
 #define TL_FONTS_DEFAULT_FAMILY "Noto Sans"
+
+/* The size a font description's size is relative to: "Noto Sans 12" sets every text of the
+ * chart 1.2 times its usual size. */
+#define TL_FONTS_BASE_SIZE 10.0
+/* Sizes a font description may give, in points. */
+#define TL_FONTS_MIN_BASE_SIZE 2.0
+#define TL_FONTS_MAX_BASE_SIZE 100.0
 
 /* Font sizes tl_fonts_layout_new() accepts, in points. Outside this range Pango either
  * rejects the size or overflows its fixed-point units. */
@@ -34,10 +55,14 @@ struct tl_fonts {
 bool tl_fonts_can_layout(const tl_font *font, const tl_text_shape *shape, const char *text);
 
 /* Builds the Pango layout for `text` in `font` with `shape`. Measuring and drawing both call
- * this, so the two can never disagree. `strike` adds a strike-through line. The caller
- * unrefs the result (g_object_unref). Returns NULL when tl_fonts_can_layout() is false. */
+ * this, so the two can never disagree. `strike` adds a strike-through line. With
+ * shape->markup, `text` is read as Pango markup limited to <b> <i> <u> <s> <sub> <sup>; text
+ * that is not such markup is set literally and, when `markup_invalid` is not NULL, sets it
+ * true. Every run of text is tagged with a fixed language for its script, so shaping never
+ * depends on the process's locale or LANGUAGE. The caller unrefs the result (g_object_unref).
+ * Returns NULL when tl_fonts_can_layout() is false. */
 PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_text_shape *shape,
-                                 const char *text, bool strike);
+                                 const char *text, bool strike, bool *markup_invalid);
 
 /* Where the top-left corner of `layout`'s logical rectangle lies relative to the layout's
  * origin, in points. Drawing the layout at (x - *dx, y - *dy) puts that corner at (x, y),

@@ -1,58 +1,534 @@
-/* The font context: one private Pango font map and one context, shared by measurement and
- * drawing so that what layouts measure is exactly what the renderer draws. */
+/* The font context: one Pango font map over a private fontconfig configuration, and one
+ * context, shared by measurement and drawing so that what layouts measure is exactly what the
+ * renderer draws, and the same on every machine that has the same font files. */
 #include "fonts-private.h"
 
-#include <fontconfig/fontconfig.h>
+#include <errno.h>
 #include <math.h>
+#include <pango/pangofc-fontmap.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/tl-alloc.h"
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
 
 /* ---------------------------------------------------------------------------------------------
- * Family check
+ * The fallback chain
  * ------------------------------------------------------------------------------------------- */
 
-/* Generic names fontconfig resolves by substitution rather than to a font of that name. They
- * always resolve to something, so asking for them is never an error. */
+/* Every text is set in the families asked for, then in these, in this order: the first that
+ * has a character's glyph draws it. They come from Debian's fonts-noto-core and fonts-noto-cjk
+ * (scripts/deps.sh), and only their files enter the private configuration, so installing
+ * another font on the machine changes nothing. A family that is not installed is skipped: its
+ * characters are then drawn as boxes, with a warning. */
+static const char *const fallback_families[] = {
+    "Noto Sans",            /* Latin, Greek, Cyrillic */
+    "Noto Sans Devanagari", /* Hindi, Marathi, Nepali */
+    "Noto Sans CJK JP",     /* Japanese; Chinese and Korean characters in Japanese forms */
+    "Noto Sans Arabic",     /* Arabic, Persian, Urdu */
+    "Noto Naskh Arabic",    /* Arabic characters Noto Sans Arabic lacks */
+    "Noto Sans Hebrew",     /* Hebrew */
+    "Noto Sans Symbols",    /* arrows, technical and other symbols */
+    "Noto Sans Symbols 2",  /* dingbats, stars, chess, more symbols */
+    "Noto Color Emoji",     /* emoji (fonts-noto-color-emoji) */
+};
+
+#define FALLBACK_COUNT (sizeof fallback_families / sizeof fallback_families[0])
+
+/* ---------------------------------------------------------------------------------------------
+ * tl_font_options
+ * ------------------------------------------------------------------------------------------- */
+
+tl_font_options *tl_font_options_new(void)
+{
+    return tl_xcalloc(1, sizeof(tl_font_options));
+}
+
+void tl_font_options_free(tl_font_options *opts)
+{
+    if (!opts)
+        return;
+    free(opts->font);
+    tl_strv_free(&opts->dirs);
+    free(opts);
+}
+
+void tl_font_options_set_font(tl_font_options *opts, const char *font)
+{
+    free(opts->font);
+    opts->font = font ? tl_xstrdup(font) : NULL;
+}
+
+void tl_font_options_add_dir(tl_font_options *opts, const char *dir)
+{
+    if (dir)
+        tl_strv_push(&opts->dirs, tl_xstrdup(dir));
+}
+
+void tl_font_options_set_system_fonts(tl_font_options *opts, bool enable)
+{
+    opts->system_fonts = enable;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Family lists
+ * ------------------------------------------------------------------------------------------- */
+
+/* Generic names fontconfig resolves by substitution rather than to a font of that name. */
 static const char *const generic_families[] = {
     "sans-serif", "sans",    "serif",   "monospace", "mono",
     "system-ui",  "cursive", "fantasy", "emoji",     "math",
 };
 
-/* The first family of a comma-separated list, without surrounding blanks; NULL when empty.
- * The caller frees the result. */
-static char *first_family(const char *list)
-{
-    const char *start = list;
-    while (*start == ' ' || *start == '\t')
-        start++;
-    const char *end = strchr(start, ',');
-    if (!end)
-        end = start + strlen(start);
-    while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
-        end--;
-    if (end == start)
-        return NULL;
-    return tl_xstrndup(start, (size_t)(end - start));
-}
+/* The generic names the private set can honour: its first family is a sans-serif. */
+static const char *const private_generic_families[] = {"sans-serif", "sans", "system-ui"};
 
-static bool is_generic_family(const char *family)
+static bool in_list(const char *family, const char *const *list, size_t count)
 {
-    for (size_t i = 0; i < sizeof generic_families / sizeof generic_families[0]; i++)
-        if (FcStrCmpIgnoreCase((const FcChar8 *)family, (const FcChar8 *)generic_families[i]) == 0)
+    for (size_t i = 0; i < count; i++)
+        if (FcStrCmpIgnoreCase((const FcChar8 *)family, (const FcChar8 *)list[i]) == 0)
             return true;
     return false;
 }
 
-/* Whether some installed font is called both `wanted` and `resolved`. Fonts may carry several
+static bool is_generic_family(const tl_fonts *fonts, const char *family)
+{
+    if (fonts->config && fonts->files.len > 0)
+        return in_list(family, private_generic_families,
+                       sizeof private_generic_families / sizeof private_generic_families[0]);
+    return in_list(family, generic_families, sizeof generic_families / sizeof generic_families[0]);
+}
+
+/* Splits a comma-separated family list into `out`, without blanks around names. */
+static void split_families(const char *list, tl_strv *out)
+{
+    const char *p = list;
+    while (p && *p) {
+        const char *comma = strchr(p, ',');
+        const char *end = comma ? comma : p + strlen(p);
+        const char *start = p;
+        while (start < end && (*start == ' ' || *start == '\t'))
+            start++;
+        const char *stop = end;
+        while (stop > start && (stop[-1] == ' ' || stop[-1] == '\t'))
+            stop--;
+        if (stop > start)
+            tl_strv_push(out, tl_xstrndup(start, (size_t)(stop - start)));
+        p = comma ? comma + 1 : NULL;
+    }
+}
+
+static bool strv_has(const tl_strv *v, const char *s)
+{
+    for (size_t i = 0; i < v->len; i++)
+        if (FcStrCmpIgnoreCase((const FcChar8 *)v->items[i], (const FcChar8 *)s) == 0)
+            return true;
+    return false;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Finding the files of a family
+ * ------------------------------------------------------------------------------------------- */
+
+/* Folders searched first: those distribution packages install into, then local ones. A font
+ * of the same family installed elsewhere (a user's ~/.fonts) does not replace them. */
+static int folder_rank(const char *path)
+{
+    if (strncmp(path, "/usr/share/fonts/", 17) == 0)
+        return 0;
+    if (strncmp(path, "/usr/local/share/fonts/", 23) == 0)
+        return 1;
+    return 2;
+}
+
+static size_t folder_len(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? (size_t)(slash - path) : 0;
+}
+
+/* Formats HarfBuzz (and so Pango) can shape. */
+static bool usable_format(FcPattern *font)
+{
+    FcChar8 *format;
+    if (FcPatternGetString(font, FC_FONTFORMAT, 0, &format) != FcResultMatch)
+        return false;
+    return FcStrCmpIgnoreCase(format, (const FcChar8 *)"TrueType") == 0 ||
+           FcStrCmpIgnoreCase(format, (const FcChar8 *)"CFF") == 0;
+}
+
+/* Regular or bold, upright or italic, normal width: the faces the chart uses. Fonts that vary
+ * (a weight axis) count too. Other weights a package may add later (a SemiBold) are left out
+ * so that adding them does not change which face a 600 weight resolves to. */
+static bool plain_style(FcPattern *font)
+{
+    double weight, width;
+    int slant;
+    if (FcPatternGetDouble(font, FC_WEIGHT, 0, &weight) == FcResultMatch &&
+        fabs(weight - FC_WEIGHT_REGULAR) > 0.5 && fabs(weight - FC_WEIGHT_BOLD) > 0.5)
+        return false;
+    if (FcPatternGetInteger(font, FC_SLANT, 0, &slant) == FcResultMatch &&
+        slant != FC_SLANT_ROMAN && slant != FC_SLANT_ITALIC)
+        return false;
+    if (FcPatternGetDouble(font, FC_WIDTH, 0, &width) == FcResultMatch &&
+        fabs(width - FC_WIDTH_NORMAL) > 0.5)
+        return false;
+    return true;
+}
+
+/* Adds to `files` the files of `family` among the machine's fonts (fontconfig's current
+ * configuration, read through its cache): those of the best-ranked folder holding the family
+ * (folder_rank(), then path order), in the plain styles when it has them. Returns false when
+ * no usable font has that family. */
+static bool resolve_family(const char *family, tl_strv *files)
+{
+    bool found = false;
+    FcPattern *pattern = FcPatternCreate();
+    FcObjectSet *objects = FcObjectSetBuild(FC_FILE, FC_FAMILY, FC_WEIGHT, FC_SLANT, FC_WIDTH,
+                                            FC_FONTFORMAT, (char *)NULL);
+    FcFontSet *set = NULL;
+    if (!pattern || !objects)
+        goto done;
+    FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)family);
+    set = FcFontList(NULL, pattern, objects);
+    const char *best = NULL;
+    for (int i = 0; set && i < set->nfont; i++) {
+        FcChar8 *file;
+        if (!usable_format(set->fonts[i]) ||
+            FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
+            continue;
+        const char *path = (const char *)file;
+        if (!best || folder_rank(path) < folder_rank(best) ||
+            (folder_rank(path) == folder_rank(best) && strcmp(path, best) < 0))
+            best = path;
+    }
+    if (!best)
+        goto done;
+    const size_t dir_len = folder_len(best);
+    for (int pass = 0; pass < 2 && !found; pass++) {
+        for (int i = 0; i < set->nfont; i++) {
+            FcChar8 *file;
+            if (!usable_format(set->fonts[i]) ||
+                FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
+                continue;
+            const char *path = (const char *)file;
+            if (folder_len(path) != dir_len || strncmp(path, best, dir_len) != 0)
+                continue;
+            if (pass == 0 && !plain_style(set->fonts[i]))
+                continue;
+            found = true;
+            if (!strv_has(files, path))
+                tl_strv_push(files, tl_xstrdup(path));
+        }
+    }
+done:
+    if (set)
+        FcFontSetDestroy(set);
+    if (objects)
+        FcObjectSetDestroy(objects);
+    if (pattern)
+        FcPatternDestroy(pattern);
+    return found;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The private configuration
+ * ------------------------------------------------------------------------------------------- */
+
+static void append_xml_text(tl_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&':
+            tl_buf_append_str(b, "&amp;");
+            break;
+        case '<':
+            tl_buf_append_str(b, "&lt;");
+            break;
+        case '>':
+            tl_buf_append_str(b, "&gt;");
+            break;
+        case '"':
+            tl_buf_append_str(b, "&quot;");
+            break;
+        default:
+            tl_buf_append_char(b, *s);
+            break;
+        }
+    }
+}
+
+static void append_element(tl_buf *b, const char *name, const char *text)
+{
+    tl_buf_printf(b, "<%s>", name);
+    append_xml_text(b, text);
+    tl_buf_printf(b, "</%s>", name);
+}
+
+/* Fonts made of bitmaps (Noto Color Emoji has one strike, 109 px) are drawn at their strike's
+ * size unless a rule scales them to the size asked for. The machine's configuration has it
+ * (10-scale-bitmap-fonts.conf); the private one starts empty, so it carries its own copy. */
+static const char bitmap_scaling_rules[] =
+    "<match target=\"font\"><test name=\"outline\" compare=\"eq\"><bool>false</bool></test>"
+    "<edit name=\"pixelsizefixupfactor\" mode=\"assign\"><divide>"
+    "<name target=\"pattern\">pixelsize</name><name target=\"font\">pixelsize</name>"
+    "</divide></edit></match>\n"
+    "<match target=\"font\"><test name=\"outline\" compare=\"eq\"><bool>false</bool></test>"
+    "<test name=\"pixelsizefixupfactor\" compare=\"not_eq\"><double>1.0</double></test>"
+    "<edit name=\"matrix\" mode=\"assign\"><times><name>matrix</name><matrix>"
+    "<name>pixelsizefixupfactor</name><double>0</double>"
+    "<double>0</double><name>pixelsizefixupfactor</name></matrix></times></edit>"
+    "<edit name=\"size\" mode=\"assign\"><divide><name>size</name>"
+    "<name>pixelsizefixupfactor</name></divide></edit></match>\n";
+
+/* Whether fontconfig's cache (as the machine's configuration finds it) is up to date for the
+ * folders of every file. */
+static bool caches_valid(const tl_strv *files)
+{
+    for (size_t i = 0; i < files->len; i++) {
+        char *dir = tl_xstrndup(files->items[i], folder_len(files->items[i]));
+        const bool valid = FcDirCacheValid((const FcChar8 *)dir);
+        free(dir);
+        if (!valid)
+            return false;
+    }
+    return true;
+}
+
+/* A configuration holding exactly `files`, plus whatever `dirs` (canonical paths) hold.
+ *
+ * Adding files one by one (FcConfigAppFontAddFile) would have FreeType read each of them on
+ * every run, some 60-200 ms for the two CJK collections. Instead the configuration lists their
+ * folders and the machine's cache folders, so fontconfig reads the fonts' descriptions from the
+ * cache fc-cache wrote when the packages were installed, and keeps only `files` through an
+ * accept/reject filter. When a cache is missing or stale, the files are read after all. */
+static FcConfig *config_for_files(const tl_strv *files, const tl_strv *dirs)
+{
+    FcConfig *config = FcConfigCreate();
+    if (!config)
+        return NULL;
+    const bool cached = caches_valid(files);
+    tl_buf xml = TL_BUF_INIT;
+    tl_buf_append_str(&xml, "<?xml version=\"1.0\"?>\n<fontconfig>\n");
+    if (cached) {
+        tl_strv folders = TL_STRV_INIT;
+        for (size_t i = 0; i < files->len; i++) {
+            char *dir = tl_xstrndup(files->items[i], folder_len(files->items[i]));
+            if (!strv_has(&folders, dir)) {
+                append_element(&xml, "dir", dir);
+                tl_strv_push(&folders, dir);
+            } else {
+                free(dir);
+            }
+        }
+        tl_strv_free(&folders);
+        FcStrList *caches = FcConfigGetCacheDirs(NULL);
+        for (FcChar8 *c; caches && (c = FcStrListNext(caches));)
+            append_element(&xml, "cachedir", (const char *)c);
+        if (caches)
+            FcStrListDone(caches);
+    }
+    tl_buf_append_str(&xml, bitmap_scaling_rules);
+    /* Fonts whose file is not accepted are left out, cached folders and added ones alike. */
+    tl_buf_append_str(&xml, "<selectfont><acceptfont>");
+    for (size_t i = 0; i < files->len; i++)
+        append_element(&xml, "glob", files->items[i]);
+    for (size_t i = 0; i < dirs->len; i++) {
+        char *glob = tl_xasprintf("%s/*", dirs->items[i]);
+        append_element(&xml, "glob", glob);
+        free(glob);
+    }
+    tl_buf_append_str(&xml, "</acceptfont><rejectfont><glob>*</glob></rejectfont></selectfont>\n"
+                            "</fontconfig>\n");
+    /* complain = false: fontconfig prints nothing about this configuration. */
+    const bool ok = FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)xml.data, FcFalse) &&
+                    FcConfigBuildFonts(config);
+    tl_buf_free(&xml);
+    if (!ok) {
+        FcConfigDestroy(config);
+        return NULL;
+    }
+    /* A file that cannot be read is left out like an uninstalled family: the characters only
+     * it has are then drawn as boxes, and layouts report them. */
+    for (size_t i = 0; !cached && i < files->len; i++)
+        FcConfigAppFontAddFile(config, (const FcChar8 *)files->items[i]);
+    return config;
+}
+
+/* The machine's configuration, as a configuration of our own to add folders to, loaded
+ * without printing anything. */
+static FcConfig *config_for_system(void)
+{
+    FcConfig *config = FcConfigCreate();
+    if (!config)
+        return NULL;
+    if (!FcConfigParseAndLoad(config, NULL, FcFalse) || !FcConfigBuildFonts(config)) {
+        FcConfigDestroy(config);
+        return NULL;
+    }
+    return config;
+}
+
+static int font_count(FcConfig *config)
+{
+    int n = 0;
+    FcFontSet *sets[] = {FcConfigGetFonts(config, FcSetSystem),
+                         FcConfigGetFonts(config, FcSetApplication)};
+    for (size_t i = 0; i < 2; i++)
+        n += sets[i] ? sets[i]->nfont : 0;
+    return n;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Records the files `config` holds, sorted, in fonts->files. */
+static void list_files(tl_fonts *fonts)
+{
+    FcFontSet *sets[] = {FcConfigGetFonts(fonts->config, FcSetSystem),
+                         FcConfigGetFonts(fonts->config, FcSetApplication)};
+    for (size_t s = 0; s < 2; s++) {
+        for (int i = 0; sets[s] && i < sets[s]->nfont; i++) {
+            FcChar8 *file;
+            if (FcPatternGetString(sets[s]->fonts[i], FC_FILE, 0, &file) == FcResultMatch &&
+                !strv_has(&fonts->files, (const char *)file))
+                tl_strv_push(&fonts->files, tl_xstrdup((const char *)file));
+        }
+    }
+    if (fonts->files.len > 1)
+        qsort(fonts->files.items, fonts->files.len, sizeof *fonts->files.items, cmp_str);
+}
+
+/* Folders nested deeper than this are not searched (a link loop would never end). */
+enum { MAX_FOLDER_DEPTH = 8 };
+
+/* Collects the regular files under `dir`, recursively. */
+static void folder_files(const char *dir, int depth, tl_strv *out)
+{
+    GDir *d = depth <= MAX_FOLDER_DEPTH ? g_dir_open(dir, 0, NULL) : NULL;
+    if (!d)
+        return;
+    for (const char *name; (name = g_dir_read_name(d));) {
+        char *path = g_build_filename(dir, name, NULL);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            folder_files(path, depth + 1, out);
+        else if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+            tl_strv_push(out, tl_xstrdup(path));
+        g_free(path);
+    }
+    g_dir_close(d);
+}
+
+/* Adds the fonts under `dir` to the application set, file by file in path order, and returns
+ * how many faces that added. Not FcConfigAppFontAddDir(): a folder without a cache is scanned
+ * and fontconfig then tries to write a cache for it, printing "No writable cache directories"
+ * when it cannot; with SOURCE_DATE_EPOCH set, fontconfig takes every cache for stale. */
+static int add_folder(FcConfig *config, const char *dir)
+{
+    tl_strv files = TL_STRV_INIT;
+    folder_files(dir, 0, &files);
+    if (files.len > 1)
+        qsort(files.items, files.len, sizeof *files.items, cmp_str);
+    const int before = font_count(config);
+    for (size_t i = 0; i < files.len; i++)
+        FcConfigAppFontAddFile(config, (const FcChar8 *)files.items[i]);
+    tl_strv_free(&files);
+    return font_count(config) - before;
+}
+
+/* Canonical absolute paths of the folders in `opts`, checked to be folders. */
+static bool canonical_dirs(const tl_font_options *opts, tl_strv *out, tl_error **err)
+{
+    for (size_t i = 0; i < opts->dirs.len; i++) {
+        const char *dir = opts->dirs.items[i];
+        struct stat st;
+        if (stat(dir, &st) != 0)
+            return tl_set_error(err, TL_ERROR_CONFIG, "font folder \"%s\": %s", dir,
+                                strerror(errno));
+        if (!S_ISDIR(st.st_mode))
+            return tl_set_error(err, TL_ERROR_CONFIG, "font folder \"%s\": %s", dir,
+                                strerror(ENOTDIR));
+        /* Absolute, without "." and "..": the form fontconfig gives the files' paths, which
+         * the accept filter matches. Symbolic links are kept, as fontconfig keeps them. */
+        char *canonical = g_canonicalize_filename(dir, NULL);
+        tl_strv_push(out, tl_xstrdup(canonical));
+        g_free(canonical);
+    }
+    return true;
+}
+
+/* Sets up fonts->config for `opts`: the private set (the fallback chain and the families in
+ * `wanted`, plus the folders), or the machine's set plus the folders, or nothing (the
+ * machine's set as Pango finds it). */
+static bool make_config(tl_fonts *fonts, const tl_font_options *opts, const tl_strv *wanted,
+                        tl_error **err)
+{
+    bool ok = false;
+    tl_strv dirs = TL_STRV_INIT, files = TL_STRV_INIT;
+    if (!canonical_dirs(opts, &dirs, err))
+        goto done;
+    if (opts->system_fonts && dirs.len == 0) {
+        ok = true;
+        goto done;
+    }
+
+    if (opts->system_fonts) {
+        fonts->config = config_for_system();
+    } else {
+        /* Families asked for come from the machine's fonts too, unless an added folder is
+         * where they are meant to come from (it is searched after). */
+        for (size_t i = 0; i < wanted->len; i++)
+            if (!is_generic_family(fonts, wanted->items[i]))
+                resolve_family(wanted->items[i], &files);
+        for (size_t i = 0; i < FALLBACK_COUNT; i++)
+            resolve_family(fallback_families[i], &files);
+        fonts->config = config_for_files(&files, &dirs);
+    }
+    if (!fonts->config) {
+        tl_set_error(err, TL_ERROR_CONFIG, "cannot set up a font configuration");
+        goto done;
+    }
+    for (size_t i = 0; i < dirs.len; i++) {
+        if (add_folder(fonts->config, dirs.items[i]) == 0) {
+            tl_set_error(err, TL_ERROR_CONFIG,
+                         "font folder \"%s\" holds no font fontconfig can read",
+                         opts->dirs.items[i]);
+            goto done;
+        }
+    }
+    if (!opts->system_fonts) {
+        list_files(fonts);
+        if (fonts->files.len == 0) {
+            tl_set_error(err, TL_ERROR_CONFIG,
+                         "no font of the default set (%s) is installed: install fonts-noto-core "
+                         "and fonts-noto-cjk (scripts/deps.sh), add fonts with --font-dir, or "
+                         "use --system-fonts",
+                         TL_FONTS_DEFAULT_FAMILY);
+            goto done;
+        }
+    }
+    ok = true;
+done:
+    tl_strv_free(&files);
+    tl_strv_free(&dirs);
+    return ok;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Family check
+ * ------------------------------------------------------------------------------------------- */
+
+/* Whether some font of `config` is called both `wanted` and `resolved`. Fonts may carry several
  * family names ("Noto Sans OldNorArab" is also "Noto Sans Old North Arabian"), and Pango
  * describes a font by its first name only, so a request by a second name must be checked here.
  * Asking fontconfig for fonts called `wanted` alone would not do: Pango skips some formats
  * fontconfig lists (bitmap and Type 1 fonts), so the font Pango resolved must be among them. */
-static bool family_has_alias(const char *wanted, const char *resolved)
+static bool family_has_alias(FcConfig *config, const char *wanted, const char *resolved)
 {
     bool found = false;
     FcPattern *pattern = FcPatternCreate();
@@ -61,8 +537,8 @@ static bool family_has_alias(const char *wanted, const char *resolved)
     if (!pattern || !objects)
         goto done;
     FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)wanted);
-    /* NULL: the current configuration, which Pango's font map uses too. */
-    set = FcFontList(NULL, pattern, objects);
+    /* NULL: the current configuration, which Pango's font map then uses too. */
+    set = FcFontList(config, pattern, objects);
     for (int i = 0; set && i < set->nfont && !found; i++) {
         FcChar8 *name;
         for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &name) == FcResultMatch;
@@ -83,49 +559,37 @@ done:
     return found;
 }
 
-/* Checks that the first family of `list` names a font Pango can use. Fontconfig never fails a
- * match (it substitutes a default font for unknown names), so without this check a typo in the
- * family would silently draw everything in some other font. */
-static bool check_family(tl_fonts *fonts, const char *list, tl_error **err)
+/* Checks that `wanted` names a font Pango can use. Fontconfig never fails a match (it
+ * substitutes another font for unknown names), so without this check a typo in the family
+ * would silently draw everything in some other font. */
+static bool check_family(tl_fonts *fonts, const char *wanted, tl_error **err)
 {
+    if (is_generic_family(fonts, wanted))
+        return true;
+
     bool ok = false;
-    char *wanted = first_family(list);
-    PangoFontDescription *desc = NULL;
-    PangoFont *font = NULL;
-    PangoFontDescription *described = NULL;
-    const char *resolved = NULL;
-
-    if (!wanted) {
-        tl_set_error(err, TL_ERROR_CONFIG, "empty font family \"%s\"", list);
-        goto done;
-    }
-    if (is_generic_family(wanted)) {
-        ok = true;
-        goto done;
-    }
-
-    desc = pango_font_description_new();
+    PangoFontDescription *desc = pango_font_description_new();
     pango_font_description_set_family(desc, wanted);
     pango_font_description_set_absolute_size(desc, 10 * PANGO_SCALE);
-    font = pango_font_map_load_font(fonts->fontmap, fonts->context, desc);
-    if (font)
-        described = pango_font_describe(font);
-    if (described)
-        resolved = pango_font_description_get_family(described);
+    PangoFont *font = pango_font_map_load_font(fonts->fontmap, fonts->context, desc);
+    PangoFontDescription *described = font ? pango_font_describe(font) : NULL;
+    const char *resolved = described ? pango_font_description_get_family(described) : NULL;
     if (resolved && (FcStrCmpIgnoreCase((const FcChar8 *)resolved, (const FcChar8 *)wanted) == 0 ||
-                     family_has_alias(wanted, resolved)))
+                     family_has_alias(fonts->config, wanted, resolved)))
         ok = true;
+    else if (fonts->files.len > 0)
+        tl_set_error(err, TL_ERROR_CONFIG,
+                     "font \"%s\" not found (try fc-list; add its files with --font-dir, or use "
+                     "--system-fonts for generic families and the machine's fonts)",
+                     wanted);
     else
         tl_set_error(err, TL_ERROR_CONFIG, "font \"%s\" not found (try fc-list)", wanted);
 
-done:
     if (described)
         pango_font_description_free(described);
     if (font)
         g_object_unref(font);
-    if (desc)
-        pango_font_description_free(desc);
-    free(wanted);
+    pango_font_description_free(desc);
     return ok;
 }
 
@@ -133,17 +597,80 @@ done:
  * tl_fonts
  * ------------------------------------------------------------------------------------------- */
 
-tl_fonts *tl_fonts_new(const char *family, tl_error **err)
+/* Reads the font description: the families asked for into `wanted` (empty for none) and
+ * *family (as written, NULL for none; the caller frees it), and the scale its size gives. */
+static bool parse_font(const char *font, tl_strv *wanted, char **family, double *scale,
+                       tl_error **err)
 {
+    *scale = 1;
+    if (!font)
+        return true;
+    if (!g_utf8_validate(font, -1, NULL))
+        return tl_set_error(err, TL_ERROR_CONFIG, "font description is not valid UTF-8");
+    PangoFontDescription *desc = pango_font_description_from_string(font);
+    const char *families = pango_font_description_get_family(desc);
+    split_families(families, wanted);
+    if (wanted->len)
+        *family = tl_xstrdup(families);
+    const bool has_size = pango_font_description_get_set_fields(desc) & PANGO_FONT_MASK_SIZE;
+    const double size = pango_units_to_double(pango_font_description_get_size(desc));
+    pango_font_description_free(desc);
+    if (!has_size && wanted->len == 0)
+        return tl_set_error(err, TL_ERROR_CONFIG, "empty font family \"%s\"", font);
+    if (has_size) {
+        if (!(size >= TL_FONTS_MIN_BASE_SIZE && size <= TL_FONTS_MAX_BASE_SIZE))
+            return tl_set_error(err, TL_ERROR_CONFIG,
+                                "font size %g in \"%s\" is out of range (%g to %g pt)", size, font,
+                                TL_FONTS_MIN_BASE_SIZE, TL_FONTS_MAX_BASE_SIZE);
+        *scale = size / TL_FONTS_BASE_SIZE;
+    }
+    return true;
+}
+
+/* "A,B,C": the families asked for, then those of the fallback chain not among them. */
+static char *family_list(const tl_strv *wanted)
+{
+    tl_buf b = TL_BUF_INIT;
+    for (size_t i = 0; i < wanted->len; i++) {
+        tl_buf_append_str(&b, b.len ? "," : "");
+        tl_buf_append_str(&b, wanted->items[i]);
+    }
+    for (size_t i = 0; i < FALLBACK_COUNT; i++) {
+        if (strv_has(wanted, fallback_families[i]))
+            continue;
+        tl_buf_append_str(&b, b.len ? "," : "");
+        tl_buf_append_str(&b, fallback_families[i]);
+    }
+    return tl_buf_steal(&b);
+}
+
+tl_fonts *tl_fonts_new_with_options(const tl_font_options *opts, tl_error **err)
+{
+    static const tl_font_options defaults = {0};
+    if (!opts)
+        opts = &defaults;
     tl_fonts *fonts = tl_xcalloc(1, sizeof *fonts);
     cairo_font_options_t *options = NULL;
+    tl_strv wanted = TL_STRV_INIT;
 
     fonts->refcount = 1;
-    fonts->family = tl_xstrdup(family ? family : TL_FONTS_DEFAULT_FAMILY);
-    /* A private font map, not pango_cairo_font_map_get_default(): the default is per-thread
-     * global state that other code in the process may reconfigure (resolution, options). */
+    if (!parse_font(opts->font, &wanted, &fonts->family, &fonts->scale, err))
+        goto fail;
+    if (!fonts->family)
+        fonts->family = tl_xstrdup(TL_FONTS_DEFAULT_FAMILY);
+    fonts->families = family_list(&wanted);
+    if (!make_config(fonts, opts, &wanted, err))
+        goto fail;
+
+    /* A font map of our own, not pango_cairo_font_map_get_default(): the default is
+     * per-thread global state that other code in the process may reconfigure. */
     fonts->fontmap = pango_cairo_font_map_new();
+    if (fonts->config)
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts->fontmap), fonts->config);
     fonts->context = pango_font_map_create_context(fonts->fontmap);
+    /* The default language otherwise comes from the process's locale. Runs of text are
+     * tagged with their script's language anyway (tl_fonts_layout_new()). */
+    pango_context_set_language(fonts->context, pango_language_from_string("en"));
 
     /* 72 dpi makes one Pango device unit one point, the scene's unit. */
     pango_cairo_context_set_resolution(fonts->context, 72.0);
@@ -163,17 +690,26 @@ tl_fonts *tl_fonts_new(const char *family, tl_error **err)
      * is whole points, which spaces glyphs unevenly once scaled up for a PNG. */
     pango_context_set_round_glyph_positions(fonts->context, FALSE);
 
-    if (!check_family(fonts, fonts->family, err))
+    /* The first family asked for must exist: it is the one the user meant. */
+    if (!check_family(fonts, wanted.len ? wanted.items[0] : TL_FONTS_DEFAULT_FAMILY, err))
         goto fail;
 
     cairo_font_options_destroy(options);
+    tl_strv_free(&wanted);
     return fonts;
 
 fail:
     if (options)
         cairo_font_options_destroy(options);
+    tl_strv_free(&wanted);
     tl_fonts_unref(fonts);
     return NULL;
+}
+
+tl_fonts *tl_fonts_new(const char *font, tl_error **err)
+{
+    tl_font_options opts = {.font = (char *)font};
+    return tl_fonts_new_with_options(&opts, err);
 }
 
 tl_fonts *tl_fonts_ref(tl_fonts *fonts)
@@ -191,6 +727,10 @@ void tl_fonts_unref(tl_fonts *fonts)
         g_object_unref(fonts->context);
     if (fonts->fontmap)
         g_object_unref(fonts->fontmap);
+    if (fonts->config)
+        FcConfigDestroy(fonts->config);
+    tl_strv_free(&fonts->files);
+    free(fonts->families);
     free(fonts->family);
     free(fonts);
 }
@@ -198,6 +738,110 @@ void tl_fonts_unref(tl_fonts *fonts)
 const char *tl_fonts_get_family(const tl_fonts *fonts)
 {
     return fonts->family;
+}
+
+size_t tl_fonts_get_file_count(const tl_fonts *fonts)
+{
+    return fonts->files.len;
+}
+
+const char *tl_fonts_get_file(const tl_fonts *fonts, size_t index)
+{
+    return index < fonts->files.len ? fonts->files.items[index] : NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Text attributes: languages and markup
+ * ------------------------------------------------------------------------------------------- */
+
+/* The language each script's runs are tagged with. Pango otherwise takes it from the
+ * process's LANGUAGE and locale, and the language changes shaping (HarfBuzz's `locl`: the
+ * same Han character has Japanese, Chinese and Korean forms) and fallback order. Japanese for
+ * Han follows the fallback chain's CJK font. Scripts not listed get "und" (undetermined),
+ * which Pango takes as it is. */
+static const struct {
+    GUnicodeScript script;
+    const char *language;
+} script_languages[] = {
+    {G_UNICODE_SCRIPT_LATIN, "en"},    {G_UNICODE_SCRIPT_GREEK, "el"},
+    {G_UNICODE_SCRIPT_CYRILLIC, "ru"}, {G_UNICODE_SCRIPT_DEVANAGARI, "hi"},
+    {G_UNICODE_SCRIPT_ARABIC, "ar"},   {G_UNICODE_SCRIPT_HEBREW, "he"},
+    {G_UNICODE_SCRIPT_HAN, "ja"},      {G_UNICODE_SCRIPT_HIRAGANA, "ja"},
+    {G_UNICODE_SCRIPT_KATAKANA, "ja"},
+};
+
+static PangoLanguage *script_language(GUnicodeScript script)
+{
+    for (size_t i = 0; i < sizeof script_languages / sizeof script_languages[0]; i++)
+        if (script_languages[i].script == script)
+            return pango_language_from_string(script_languages[i].language);
+    return pango_language_from_string("und");
+}
+
+static void add_languages(PangoAttrList *attrs, const char *text, size_t len)
+{
+    PangoScriptIter *it = pango_script_iter_new(text, (int)len);
+    do {
+        const char *start, *end;
+        PangoScript script;
+        pango_script_iter_get_range(it, &start, &end, &script);
+        if (end <= start)
+            continue;
+        PangoAttribute *attr = pango_attr_language_new(script_language((GUnicodeScript)script));
+        attr->start_index = (guint)(start - text);
+        attr->end_index = (guint)(end - text);
+        pango_attr_list_insert(attrs, attr);
+    } while (pango_script_iter_next(it));
+    pango_script_iter_free(it);
+}
+
+/* Tags markup may use: text styles only. Others (<span font=...>, <big>) could change fonts
+ * and sizes behind the layout's back. */
+static const char *const markup_tags[] = {"b", "i", "u", "s", "sub", "sup"};
+
+static bool markup_tags_allowed(const char *text)
+{
+    for (const char *p = strchr(text, '<'); p; p = strchr(p + 1, '<')) {
+        const char *name = p + 1 + (p[1] == '/');
+        const size_t n = strspn(name, "abcdefghijklmnopqrstuvwxyz");
+        if (name[n] != '>')
+            return false;
+        bool known = false;
+        for (size_t i = 0; i < sizeof markup_tags / sizeof markup_tags[0] && !known; i++)
+            known = strlen(markup_tags[i]) == n && memcmp(markup_tags[i], name, n) == 0;
+        if (!known)
+            return false;
+    }
+    return true;
+}
+
+/* Parses `text` as markup into its plain text and attributes (the caller frees both); false
+ * when it is not markup this accepts. */
+static bool parse_markup(const char *text, char **plain, PangoAttrList **attrs)
+{
+    if (!markup_tags_allowed(text))
+        return false;
+    GError *error = NULL;
+    if (!pango_parse_markup(text, -1, 0, attrs, plain, NULL, &error)) {
+        g_error_free(error);
+        return false;
+    }
+    return true;
+}
+
+/* Sets `len` bytes of `text` on `layout`, with a copy of `base` (markup's attributes; may be
+ * NULL), the language of each script run, and a strike-through line when `strike`. */
+static void set_text(PangoLayout *layout, const char *text, size_t len, PangoAttrList *base,
+                     bool strike)
+{
+    PangoAttrList *attrs = base ? pango_attr_list_copy(base) : pango_attr_list_new();
+    add_languages(attrs, text, len);
+    if (strike)
+        /* Without a range an attribute covers the whole text. */
+        pango_attr_list_insert(attrs, pango_attr_strikethrough_new(TRUE));
+    pango_layout_set_text(layout, text, (int)len);
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -251,26 +895,47 @@ static bool has_paragraph_break(const char *text)
     return false;
 }
 
-/* Appends `n` bytes of `s` with every line or paragraph break turned into a space. */
-static void append_joined(tl_buf *b, const char *s, size_t n)
+/* A copy of a text with some bytes replaced, edits made in text order. Attributes (markup's)
+ * follow the characters they cover: pango_attr_list_update() moves their ranges as bytes are
+ * replaced, where the text not yet edited still follows what was written so far. */
+typedef struct editor {
+    const char *src;
+    size_t done; /* bytes of src consumed */
+    tl_buf out;
+    PangoAttrList *attrs; /* NULL: no attributes to keep */
+} editor;
+
+static void edit_copy(editor *e, size_t upto)
 {
-    const char *end = s + n, *start = s;
-    for (const char *p = s; p < end;) {
+    tl_buf_append(&e->out, e->src + e->done, upto - e->done);
+    e->done = upto;
+}
+
+static void edit_replace(editor *e, size_t len, const char *with, size_t with_len)
+{
+    if (e->attrs)
+        pango_attr_list_update(e->attrs, (int)e->out.len, (int)len, (int)with_len);
+    tl_buf_append(&e->out, with, with_len);
+    e->done += len;
+}
+
+/* Copies up to `end`, every line or paragraph break turned into a space. */
+static void edit_join(editor *e, size_t end)
+{
+    while (e->done < end) {
+        const char *p = e->src + e->done;
         size_t len = paragraph_break_len(p);
-        if (!len && end - p >= 3 && memcmp(p, LINE_SEPARATOR, 3) == 0)
+        if (!len && end - e->done >= 3 && memcmp(p, LINE_SEPARATOR, 3) == 0)
             len = 3;
         if (!len) {
-            p++;
+            tl_buf_append_char(&e->out, *p);
+            e->done++;
             continue;
         }
-        if ((size_t)(end - p) < len)
-            len = (size_t)(end - p);
-        tl_buf_append(b, start, (size_t)(p - start));
-        tl_buf_append_char(b, ' ');
-        p += len;
-        start = p;
+        if (len > end - e->done)
+            len = end - e->done;
+        edit_replace(e, len, " ", 1);
     }
-    tl_buf_append(b, start, (size_t)(end - start));
 }
 
 /* Sets `text` on `layout` (wrapped, limited to max_lines with a negative height) so that the
@@ -282,63 +947,80 @@ static void append_joined(tl_buf *b, const char *s, size_t n)
  * (U+2028), for which the limit is exact. If text is cut, the last visible line must carry it
  * on to the ellipsis, but Pango draws a U+2028 in the middle of a line as a visible symbol, so
  * that line is set again with its breaks, and the text after it, turned into spaces. */
-static void set_limited_text(PangoLayout *layout, const char *text, int max_lines,
-                             size_t tail_limit)
+static void set_limited_text(PangoLayout *layout, const char *text, PangoAttrList *base,
+                             bool strike, int max_lines, size_t tail_limit)
 {
-    tl_buf joined = TL_BUF_INIT, shown = TL_BUF_INIT;
-    const char *start = text, *rest = NULL;
+    editor joined = {.src = text, .out = TL_BUF_INIT};
+    editor shown = {.out = TL_BUF_INIT};
+    char *rest_text = NULL;
+    joined.attrs = base ? pango_attr_list_copy(base) : NULL;
+    size_t rest = 0, break_len = 0; /* where the paragraphs past the limit start, in `text` */
     int paragraphs = 1;
-    for (const char *p = text; *p;) {
-        const size_t len = paragraph_break_len(p);
+    for (size_t i = 0; text[i];) {
+        const size_t len = paragraph_break_len(text + i);
         if (!len) {
-            p++;
+            i++;
             continue;
         }
-        tl_buf_append(&joined, start, (size_t)(p - start));
-        p += len;
-        start = p;
+        edit_copy(&joined, i);
         if (paragraphs == max_lines) {
-            rest = p;
+            break_len = len;
+            rest = i + len;
             break;
         }
-        tl_buf_append(&joined, LINE_SEPARATOR, 3);
+        edit_replace(&joined, len, LINE_SEPARATOR, 3);
+        i += len;
         paragraphs++;
     }
     if (!rest)
-        tl_buf_append_str(&joined, start);
-    if (!joined.data)
-        tl_buf_append(&joined, "", 0);
+        edit_copy(&joined, strlen(text));
+    if (!joined.out.data)
+        tl_buf_append(&joined.out, "", 0);
 
-    pango_layout_set_text(layout, joined.data, (int)joined.len);
+    set_text(layout, joined.out.data, joined.out.len, joined.attrs, strike);
     const int count = pango_layout_get_line_count(layout);
     if ((!rest && !pango_layout_is_ellipsized(layout)) || count < 1)
         goto done;
 
+    /* The joined text followed by what was left out: the text joined.attrs describes. */
+    const size_t joined_len = joined.out.len;
+    tl_buf_append_str(&joined.out, text + joined.done);
+    rest_text = tl_buf_steal(&joined.out);
+    shown.src = rest_text;
+    shown.attrs = joined.attrs;
+    joined.attrs = NULL;
+
     const int last = count < max_lines ? count - 1 : max_lines - 1;
     const size_t cut = (size_t)pango_layout_get_line_readonly(layout, last)->start_index;
-    tl_buf_append(&shown, joined.data, cut);
-    append_joined(&shown, joined.data + cut, joined.len - cut);
+    edit_copy(&shown, cut);
+    edit_join(&shown, joined_len);
     if (rest) {
         /* Enough of the rest to overflow the last line (and so show the ellipsis), without
          * shaping megabytes that can never show. Cut at a character boundary. */
-        size_t n = strlen(rest);
+        const char *tail = rest_text + joined_len + break_len;
+        size_t n = strlen(tail);
         if (n > tail_limit) {
             n = tail_limit;
-            while (n > 0 && ((unsigned char)rest[n] & 0xC0) == 0x80)
+            while (n > 0 && ((unsigned char)tail[n] & 0xC0) == 0x80)
                 n--;
         }
-        tl_buf_append_char(&shown, ' ');
-        append_joined(&shown, rest, n);
+        edit_replace(&shown, break_len, " ", 1);
+        edit_join(&shown, joined_len + break_len + n);
     }
-    pango_layout_set_text(layout, shown.data, (int)shown.len);
+    set_text(layout, shown.out.data, shown.out.len, shown.attrs, strike);
 
 done:
-    tl_buf_free(&shown);
-    tl_buf_free(&joined);
+    if (joined.attrs)
+        pango_attr_list_unref(joined.attrs);
+    if (shown.attrs)
+        pango_attr_list_unref(shown.attrs);
+    tl_buf_free(&shown.out);
+    tl_buf_free(&joined.out);
+    free(rest_text);
 }
 
 PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_text_shape *shape,
-                                 const char *text, bool strike)
+                                 const char *text, bool strike, bool *markup_invalid)
 {
     if (!tl_fonts_can_layout(font, shape, text))
         return NULL;
@@ -346,21 +1028,13 @@ PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_
     PangoLayout *layout = pango_layout_new(fonts->context);
 
     PangoFontDescription *desc = pango_font_description_new();
-    pango_font_description_set_family(desc, fonts->family);
+    pango_font_description_set_family(desc, fonts->families);
     /* Absolute size: device units, which are points at 72 dpi, whatever the resolution. */
-    pango_font_description_set_absolute_size(desc, font->size * PANGO_SCALE);
+    pango_font_description_set_absolute_size(desc, font->size * fonts->scale * PANGO_SCALE);
     pango_font_description_set_weight(desc, pango_weight(font->weight));
     pango_font_description_set_style(desc, font->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
     pango_layout_set_font_description(layout, desc);
     pango_font_description_free(desc);
-
-    if (strike) {
-        /* An attribute without a range covers the whole text, whatever text is set later. */
-        PangoAttrList *attrs = pango_attr_list_new();
-        pango_attr_list_insert(attrs, pango_attr_strikethrough_new(TRUE));
-        pango_layout_set_attributes(layout, attrs);
-        pango_attr_list_unref(attrs);
-    }
 
     const bool limited = shape->wrap_width > 0 && shape->max_lines > 0;
     if (shape->wrap_width > 0) {
@@ -377,14 +1051,23 @@ PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_
         pango_layout_set_single_paragraph_mode(layout, TRUE);
     }
 
-    /* Plain text, never markup: a title containing "<b>" is drawn as written. */
-    if (limited && has_paragraph_break(text)) {
+    /* Plain text unless markup is asked for: a title containing "<b>" is drawn as written.
+     * Markup that does not parse is drawn as written too, never dropped. */
+    char *plain = NULL;
+    PangoAttrList *attrs = NULL;
+    if (shape->markup && !parse_markup(text, &plain, &attrs) && markup_invalid)
+        *markup_invalid = true;
+    const char *shown = plain ? plain : text;
+    if (limited && has_paragraph_break(shown)) {
         /* Glyphs are at least about 1/16 em wide, so this many bytes fill more than a line. */
         const size_t tail_limit = 256 + 64 * (size_t)(shape->wrap_width / font->size);
-        set_limited_text(layout, text, shape->max_lines, tail_limit);
+        set_limited_text(layout, shown, attrs, strike, shape->max_lines, tail_limit);
     } else {
-        pango_layout_set_text(layout, text, -1);
+        set_text(layout, shown, strlen(shown), attrs, strike);
     }
+    if (attrs)
+        pango_attr_list_unref(attrs);
+    g_free(plain);
     return layout;
 }
 

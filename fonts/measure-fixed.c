@@ -17,8 +17,8 @@ static size_t utf8_len(const char *s, size_t n)
 }
 
 /* Greedy word wrap counting code points; a word longer than the line is broken. */
-static bool measure(void *user, const tl_font *font, const tl_text_shape *shape,
-                    const char *text, tl_text_extents *out)
+static bool measure(void *user, const tl_font *font, const tl_text_shape *shape, const char *text,
+                    tl_text_extents *out)
 {
     (void)user;
     const double em = font->size;
@@ -70,11 +70,14 @@ static bool measure(void *user, const tl_font *font, const tl_text_shape *shape,
         lines = shape->max_lines;
         ellipsized = true;
     }
-    out->width = (double)widest * adv;
-    out->height = lines * LINE * em;
-    out->baseline = ASCENT * em;
-    out->lines = lines;
-    out->ellipsized = ellipsized;
+    /* Every glyph exists and markup is not parsed: the text is measured as written. */
+    *out = (tl_text_extents){
+        .width = (double)widest * adv,
+        .height = lines * LINE * em,
+        .baseline = ASCENT * em,
+        .lines = lines,
+        .ellipsized = ellipsized,
+    };
     return true;
 }
 

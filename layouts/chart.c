@@ -96,6 +96,7 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
 
 void tl_chart_fini(tl_chart *c)
 {
+    tl_strv_free(&c->reported);
     free(c->legend);
     free(c->view);
     free(c->group_present);
@@ -263,14 +264,101 @@ void tl_chart_add_clip_marks(tl_chart *c, size_t i, double x0, double x1, double
                             TL_STATUS_CONFIRMED, color);
 }
 
+/* Where a measured text comes from, for warnings ("title of line 12"); the caller frees it.
+ * Texts are recognised by address: layouts measure the model's strings themselves. */
+static char *text_origin(const tl_chart *c, const char *text)
+{
+    const tl_layout_options *o = c->opts;
+    if (text == o->title)
+        return tl_xstrdup("the chart title");
+    if (text == o->subtitle)
+        return tl_xstrdup("the subtitle");
+    if (text == o->caption)
+        return tl_xstrdup("the caption");
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        if (text == ev->title)
+            return tl_xasprintf("title of line %lu", ev->line);
+        if (text == ev->description)
+            return tl_xasprintf("description of line %lu", ev->line);
+    }
+    for (size_t g = 0; g < c->tl->group_count; g++)
+        if (text == c->tl->groups[g])
+            return tl_xstrdup("a group name");
+    return tl_xstrdup("a label");
+}
+
+/* Length of the longest prefix of `s` of at most `max` bytes that ends at a character. */
+static int utf8_prefix(const char *s, size_t max)
+{
+    size_t n = strnlen(s, max);
+    if (n == max)
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    return (int)n;
+}
+
+/* Whether `key` was reported already; records it when not. */
+static bool already_reported(tl_chart *c, char *key)
+{
+    for (size_t i = 0; i < c->reported.len; i++) {
+        if (strcmp(c->reported.items[i], key) == 0) {
+            free(key);
+            return true;
+        }
+    }
+    tl_strv_push(&c->reported, key);
+    return false;
+}
+
+/* Texts with invalid markup are listed up to this many; one more warning says there are more. */
+enum { MARKUP_WARNINGS_SHOWN = 20 };
+
+static void report_text_problems(tl_chart *c, const char *text, const tl_text_extents *ext)
+{
+    if (ext->missing_glyphs > 0 &&
+        !already_reported(c, tl_xasprintf("glyphs:%s", ext->missing_script))) {
+        char *origin = text_origin(c, text);
+        tl_scene_add_warning(c->scene,
+                             tl_xasprintf("no font has glyphs for \"%s\" (%s) in %s; they are "
+                                          "drawn as boxes (add a font with --font-dir)",
+                                          ext->missing_text, ext->missing_script, origin));
+        free(origin);
+    }
+    if (ext->markup_invalid &&
+        !already_reported(c, tl_xasprintf("markup:%p", (const void *)text))) {
+        size_t count = 0;
+        for (size_t i = 0; i < c->reported.len; i++)
+            count += strncmp(c->reported.items[i], "markup:", 7) == 0;
+        if (count > MARKUP_WARNINGS_SHOWN + 1)
+            return;
+        char *origin = text_origin(c, text);
+        tl_scene_add_warning(
+            c->scene,
+            count > MARKUP_WARNINGS_SHOWN
+                ? tl_xstrdup("more texts with invalid markup, drawn as written")
+                : tl_xasprintf("invalid markup in %s, drawn as written: \"%.*s\" (only <b> <i> "
+                               "<u> <s> <sub> <sup>; write < and & as &lt; and &amp;)",
+                               origin, utf8_prefix(text, 60), text));
+        free(origin);
+    }
+}
+
 bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
                       double wrap, int max_lines, tl_error **err)
 {
     b->text = text;
-    b->shape = (tl_text_shape){.wrap_width = wrap, .max_lines = max_lines};
-    if (c->m->measure(c->m->user, font, &b->shape, text, &b->ext))
-        return true;
-    return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.40s\"", text);
+    b->shape =
+        (tl_text_shape){.wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup};
+    if (!c->m->measure(c->m->user, font, &b->shape, text, &b->ext))
+        return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.40s\"", text);
+    report_text_problems(c, text, &b->ext);
+    return true;
+}
+
+double tl_chart_label_width(const tl_chart *c, double fallback)
+{
+    return c->opts->label_width > 0 ? c->opts->label_width : fallback;
 }
 
 void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y,

@@ -66,6 +66,7 @@ typedef struct tl_chart {
     double legend_h;
     double header_h; /* from the top edge to where the plot may start */
     double footer_h; /* from the plot's bottom to the bottom edge */
+    tl_strv reported; /* text problems already warned about (a script without glyphs...) */
 } tl_chart;
 
 /* An index with a sort key; sorting keeps equal keys in index order, so layouts stay
@@ -85,8 +86,13 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
                    const tl_text_measurer *m, tl_scene *scene);
 void tl_chart_fini(tl_chart *c);
 
+/* Measures `text` into *b, wrapped at `wrap` on at most `max_lines` lines, as markup when
+ * the options say so. Characters no font has and markup that does not parse add a scene
+ * warning naming the text and where it comes from, once per script (per text for markup). */
 bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
                       double wrap, int max_lines, tl_error **err);
+/* The widest an event label may be: the options' label width, else the layout's `fallback`. */
+double tl_chart_label_width(const tl_chart *c, double fallback);
 void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y,
                        const tl_text_block *b, const tl_font *font, tl_color color, bool strike);
 

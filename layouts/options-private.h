@@ -15,8 +15,13 @@ struct tl_layout_options {
     int64_t from, to;
     double width;  /* points; 0: default */
     double height; /* points; 0: fit the content */
+    double label_width; /* points: widest event label; 0: each layout's own */
+    bool markup;        /* titles and labels are Pango markup (<b>, <i>, <sup>...) */
 };
 
 enum { TL_DEFAULT_WIDTH = 900 };
+
+/* Label widths above this are ignored (as 0): wider than any canvas. */
+#define TL_MAX_LABEL_WIDTH 100000.0
 
 #endif /* TL_OPTIONS_PRIVATE_H */

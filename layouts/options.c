@@ -81,6 +81,17 @@ void tl_layout_options_set_size(tl_layout_options *opts, double width, double he
     opts->height = height > 0 ? height : 0;
 }
 
+void tl_layout_options_set_label_width(tl_layout_options *opts, double width)
+{
+    /* Written so that NaN counts as "not given". */
+    opts->label_width = width > 0 && width <= TL_MAX_LABEL_WIDTH ? width : 0;
+}
+
+void tl_layout_options_set_markup(tl_layout_options *opts, bool enable)
+{
+    opts->markup = enable;
+}
+
 bool tl_variant_from_name(const char *name, tl_variant *out)
 {
     static const struct {

@@ -153,7 +153,8 @@ static bool collect_items(lanes *L, tl_error **err)
             it->x0 = x - DIAMOND_R;
             it->x1 = x + DIAMOND_R;
         }
-        if (!tl_chart_measure(c, &TL_FONT_LABEL, &it->label, ev->title, LABEL_MAX, 1, err))
+        if (!tl_chart_measure(c, &TL_FONT_LABEL, &it->label, ev->title,
+                              tl_chart_label_width(c, LABEL_MAX), 1, err))
             return false;
         double w = it->label.ext.width;
         if (ev->type == TL_EVENT_SPAN && w + 2 * LABEL_PAD <= it->x1 - it->x0) {

@@ -101,10 +101,13 @@ static bool measure_labels(ribbon *r, tl_error **err)
         label *lb = &r->labels[i];
         const char *title = event(r, i)->title;
         tl_chart_date_text(c, i, lb->date_text, sizeof lb->date_text);
-        if (!tl_chart_measure(c, &TL_FONT_LABEL, &lb->title, title, LABEL_WRAP, 3, err) ||
-            !tl_chart_measure(c, &TL_FONT_LABEL, &lb->short_title, title, COMPACT_WRAP, 1, err) ||
+        /* --label-width scales both forms; the default gives LABEL_WRAP and COMPACT_WRAP. */
+        const double wrap = tl_chart_label_width(c, LABEL_WRAP);
+        const double compact = wrap == LABEL_WRAP ? COMPACT_WRAP : wrap * COMPACT_WRAP / LABEL_WRAP;
+        if (!tl_chart_measure(c, &TL_FONT_LABEL, &lb->title, title, wrap, 3, err) ||
+            !tl_chart_measure(c, &TL_FONT_LABEL, &lb->short_title, title, compact, 1, err) ||
             /* A sheet's own "Display Date" can be any length: one line, as wide as a title. */
-            !tl_chart_measure(c, &TL_FONT_DATE, &lb->date, lb->date_text, LABEL_WRAP, 1, err))
+            !tl_chart_measure(c, &TL_FONT_DATE, &lb->date, lb->date_text, wrap, 1, err))
             return false;
         lb->w = STEM_PAD + fmax(lb->title.ext.width, lb->date.ext.width);
         lb->h = lb->title.ext.height + 1 + lb->date.ext.height;

@@ -301,7 +301,7 @@ static bool draw_text(cairo_t *cr, tl_fonts *fonts, const tl_text_op *t)
     /* The same call measurement made, so the glyphs land where layout measured them. The
      * layout is deliberately not updated to the target (pango_cairo_update_layout): that
      * would re-resolve fonts for the device and change the metrics. */
-    PangoLayout *layout = tl_fonts_layout_new(fonts, &t->font, &t->shape, t->text, t->strike);
+    PangoLayout *layout = tl_fonts_layout_new(fonts, &t->font, &t->shape, t->text, t->strike, NULL);
     if (!layout)
         return false;
     double dx, dy;

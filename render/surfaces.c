@@ -11,8 +11,10 @@
 #include <cairo-svg.h>
 #include <glib.h>
 
+#include "common/tl-buf.h"
 #include "common/tl-error-private.h"
 #include "render-cairo.h"
+#include "svg-ids.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Output stream
@@ -22,6 +24,7 @@
  * here for the message. */
 typedef struct sink {
     FILE *fp;
+    tl_buf *mem;  /* when not NULL, bytes go here instead of fp (the format rewrites them) */
     int error;    /* errno of the first failed write; 0 while all went well */
     bool discard; /* drawing failed: whatever Cairo still flushes must not reach fp */
 } sink;
@@ -31,6 +34,10 @@ static cairo_status_t sink_write(void *closure, const unsigned char *data, unsig
     sink *out = closure;
     if (out->discard || out->error)
         return CAIRO_STATUS_WRITE_ERROR;
+    if (out->mem) {
+        tl_buf_append(out->mem, (const char *)data, length);
+        return CAIRO_STATUS_SUCCESS;
+    }
     errno = 0;
     if (length > 0 && fwrite(data, 1, length, out->fp) != length) {
         out->error = errno ? errno : EIO;
@@ -135,12 +142,27 @@ static cairo_surface_t *create_pdf(const tl_scene *scene, const tl_render_option
                                    cairo_write_func_t write_func, void *closure, double *scale,
                                    tl_error **err)
 {
-    (void)opts;
-    (void)err;
+    const struct {
+        cairo_pdf_metadata_t key;
+        const char *name, *value;
+    } fields[] = {
+        {CAIRO_PDF_METADATA_TITLE, "title", scene->title},
+        {CAIRO_PDF_METADATA_AUTHOR, "author", opts->pdf_author},
+        {CAIRO_PDF_METADATA_SUBJECT, "subject", opts->pdf_subject},
+        {CAIRO_PDF_METADATA_KEYWORDS, "keywords", opts->pdf_keywords},
+    };
+    const size_t nfields = sizeof fields / sizeof fields[0];
+    /* Cairo takes metadata as UTF-8 and would write other bytes into the file as they are. */
+    for (size_t i = 0; i < nfields; i++)
+        if (fields[i].value && !g_utf8_validate(fields[i].value, -1, NULL)) {
+            tl_set_error(err, TL_ERROR_USAGE, "PDF %s is not valid UTF-8", fields[i].name);
+            return NULL;
+        }
     cairo_surface_t *surface =
         cairo_pdf_surface_create_for_stream(write_func, closure, scene->width, scene->height);
-    if (scene->title && *scene->title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, scene->title);
+    for (size_t i = 0; i < nfields; i++)
+        if (fields[i].value && *fields[i].value)
+            cairo_pdf_surface_set_metadata(surface, fields[i].key, fields[i].value);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
                                    "timeline " TL_VERSION_STRING);
     /* Cairo stamps the current time when no date is given. */
@@ -223,6 +245,7 @@ static const tl_render_format formats[] = {
         .extension = "svg",
         .create = create_svg,
         .finish = finish_vector,
+        .rewrite = tl_svg_renumber_ids,
     },
     {
         .format = TL_FORMAT_PNG,
@@ -282,7 +305,8 @@ static bool render_cairo(const tl_render_format *fmt, const tl_scene *scene,
                          const tl_render_options *opts, FILE *fp, const char *display,
                          tl_error **err)
 {
-    sink out = {.fp = fp};
+    tl_buf mem = TL_BUF_INIT;
+    sink out = {.fp = fp, .mem = fmt->rewrite ? &mem : NULL};
     cairo_surface_t *surface = NULL;
     cairo_t *cr = NULL;
     double scale = 1;
@@ -331,7 +355,22 @@ static bool render_cairo(const tl_render_format *fmt, const tl_scene *scene,
         goto fail;
     }
     cairo_destroy(cr);
+    cr = NULL;
     cairo_surface_destroy(surface);
+    surface = NULL;
+    if (fmt->rewrite) {
+        size_t len;
+        char *doc = fmt->rewrite(mem.data ? mem.data : "", mem.len, &len);
+        errno = 0;
+        const bool written = fwrite(doc, 1, len, fp) == len;
+        const int errnum = errno;
+        free(doc);
+        if (!written) {
+            write_error(err, display, errnum);
+            goto fail;
+        }
+    }
+    tl_buf_free(&mem);
     return flush_output(fp, display, err);
 
 fail:
@@ -341,6 +380,7 @@ fail:
         cairo_destroy(cr);
     if (surface)
         cairo_surface_destroy(surface);
+    tl_buf_free(&mem);
     return false;
 }
 

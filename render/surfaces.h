@@ -31,6 +31,9 @@ typedef struct tl_render_format {
                                tl_error **err);
     /* Completes the document after drawing (shows the page, encodes the image). */
     cairo_status_t (*finish)(cairo_t *cr, cairo_write_func_t write_func, void *closure);
+    /* When set, Cairo writes the document into memory and this rewrites it (into a new string
+     * of *out_len bytes the caller frees) before it is written out. */
+    char *(*rewrite)(const char *data, size_t len, size_t *out_len);
     /* Raster surfaces get the page background painted over every pixel, since their pixel
      * size is the page size rounded up. */
     bool raster;

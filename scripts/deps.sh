@@ -7,8 +7,9 @@ TL_PACKAGES=(
     # build (clang for the fuzzers)
     gcc clang meson ninja-build pkg-config
     libcairo2-dev libpango1.0-dev libcsv-dev
-    # fonts the default font chain uses (Latin, Devanagari, Arabic; Japanese)
-    fonts-noto-core fonts-noto-cjk
+    # fonts the default font chain uses (fonts/fonts.c): Latin, Devanagari, Arabic, Hebrew
+    # and symbols; Japanese; emoji
+    fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
     # tools the tests validate output with, and memcheck
     librsvg2-bin poppler-utils libxml2-utils python3 valgrind
 )

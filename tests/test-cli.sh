@@ -11,9 +11,10 @@ trap 'rm -rf "$WORK"' EXIT
 
 n=0
 failed=0
-ok() { # ok COND-EXIT-STATUS NAME
+ok() { # ok COND-EXIT-STATUS NAME; returns the status, so "ok ... || diag" can explain
     n=$((n + 1))
     if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+    return "$1"
 }
 run() { # run EXPECTED-STATUS NAME -- ARGS...: runs the CLI, stderr to $WORK/err
     local want=$1 name=$2

@@ -179,6 +179,11 @@ TL_EXPORT bool tl_load_options_set_time_zone(tl_load_options *opts, const char *
  * false and sets *err (TL_ERROR_USAGE) for a quote, a line break, NUL or a non-ASCII byte. */
 TL_EXPORT bool tl_load_options_set_delimiter(tl_load_options *opts, char delimiter,
                                              tl_error **err);
+/* Whether bytes that are not UTF-8 are replaced with U+FFFD (the replacement character, one
+ * per ill-formed sequence) and reported as warnings "FILE:LINE:COL: invalid UTF-8 (byte 0xE9)
+ * replaced with U+FFFD" (the first ten; then a count), instead of failing the load. Positions
+ * are those of the repaired text. Off by default. UTF-16 files and NUL bytes still fail. */
+TL_EXPORT void tl_load_options_set_repair_utf8(tl_load_options *opts, bool enable);
 /* Names the header of the column that plays `role`, overriding what the header row and the
  * detected profile say. Roles: "start", "end", "title", "description", "group", "status",
  * "type", "importance", "color", "url", "source", "sort", "group_order". `header` is
@@ -306,17 +311,57 @@ TL_EXPORT unsigned long tl_event_get_line(const tl_event *ev);
  * ------------------------------------------------------------------------------------------- */
 
 /* The font context: one Pango font map shared by text measurement and drawing, so what is
- * measured is what is drawn. Reference-counted because a layout and a renderer may share it. */
+ * measured is what is drawn. Reference-counted because a layout and a renderer may share it.
+ *
+ * By default the font map sees a private fontconfig configuration, not the machine's: the
+ * families asked for, then a fixed fallback chain (Noto Sans, Noto Sans Devanagari, Noto Sans
+ * CJK JP, Noto Sans Arabic, Noto Naskh Arabic, Noto Sans Hebrew), each family's files found
+ * by name among the machine's fonts (distribution folders first), plus any folders added. So
+ * the same input gives the same chart whatever else is installed, and fontconfig prints
+ * nothing. Text is tagged with a fixed language per script, so the locale does not matter
+ * either. Characters none of these fonts has are drawn as boxes, and layouts warn about them
+ * (tl_scene_get_warning()). */
 typedef struct tl_fonts tl_fonts;
 
-/* Creates a font context. `family` is a font family list as Pango accepts it ("Noto Sans",
- * "DejaVu Serif, Noto Sans CJK JP"); NULL uses the default (see README). Returns NULL and sets
- * *err (TL_ERROR_CONFIG) when no usable font is found. */
-TL_EXPORT tl_fonts *tl_fonts_new(const char *family, tl_error **err);
+/* How to set up a font context: an opaque set of options with defaults (the default family,
+ * the private font set, no added folder). The caller frees them with tl_font_options_free();
+ * NULL is a no-op. tl_fonts_new_with_options() does not keep them. */
+typedef struct tl_font_options tl_font_options;
+
+TL_EXPORT tl_font_options *tl_font_options_new(void);
+TL_EXPORT void tl_font_options_free(tl_font_options *opts);
+/* The chart's font as a Pango font description: a family list and an optional size ("Noto
+ * Serif", "Inter, Noto Sans 12"). The families come first, before the fallback chain. A size
+ * scales every text of the chart relative to a base of 10 pt ("... 12" sets text 1.2 times
+ * its usual size; 2 to 100 pt). Styles and weights in the description are ignored: each part
+ * of the chart has its own. NULL: the default, "Noto Sans". Copied; checked by
+ * tl_fonts_new_with_options(). */
+TL_EXPORT void tl_font_options_set_font(tl_font_options *opts, const char *font);
+/* Adds a folder of font files (those shipped with a report), searched recursively; its fonts
+ * can then be asked for by family name. May be called several times. Copied; checked by
+ * tl_fonts_new_with_options(). */
+TL_EXPORT void tl_font_options_add_dir(tl_font_options *opts, const char *dir);
+/* Uses the machine's fontconfig configuration (every installed font, its aliases such as
+ * "serif" or "monospace") instead of the private set. Charts then depend on what is
+ * installed. Off by default. */
+TL_EXPORT void tl_font_options_set_system_fonts(tl_font_options *opts, bool enable);
+
+/* Creates a font context; `opts` may be NULL for the defaults. Returns NULL and sets *err
+ * (TL_ERROR_CONFIG) when the first family asked for is not found, the description is not
+ * usable (no family nor size, a size out of range), a folder does not exist or holds no
+ * font, or no font of the default set is installed. The caller releases the result with
+ * tl_fonts_unref(). */
+TL_EXPORT tl_fonts *tl_fonts_new_with_options(const tl_font_options *opts, tl_error **err);
+/* tl_fonts_new_with_options() with only a font description (NULL for the default). */
+TL_EXPORT tl_fonts *tl_fonts_new(const char *font, tl_error **err);
 TL_EXPORT tl_fonts *tl_fonts_ref(tl_fonts *fonts);
 TL_EXPORT void tl_fonts_unref(tl_fonts *fonts);
-/* The family list in use; borrowed. */
+/* The family list asked for, as written (the default family when none was); borrowed. */
 TL_EXPORT const char *tl_fonts_get_family(const tl_fonts *fonts);
+/* The font files of the private configuration, sorted by path (none with the machine's
+ * fonts): what a chart can be drawn with. Borrowed; NULL past the end. */
+TL_EXPORT size_t tl_fonts_get_file_count(const tl_fonts *fonts);
+TL_EXPORT const char *tl_fonts_get_file(const tl_fonts *fonts, size_t index);
 
 /* ---------------------------------------------------------------------------------------------
  * Layout
@@ -363,6 +408,16 @@ TL_EXPORT void tl_layout_options_set_axis_breaks(tl_layout_options *opts, bool e
 /* Canvas size in points (1/72 in). 0 means: width 900, height fitted to the content. */
 TL_EXPORT void tl_layout_options_set_size(tl_layout_options *opts, double width, double height);
 
+/* The widest an event's label may be, in points: ribbon labels wrap at this width (on up to
+ * three lines, then are ellipsized; default 150) and lanes labels are ellipsized at it
+ * (default 240). 0 (or a value that is not a positive number up to 100000) restores the
+ * layout's default. The vertical layout sizes its cards from the canvas instead. */
+TL_EXPORT void tl_layout_options_set_label_width(tl_layout_options *opts, double width);
+/* Whether titles, labels and other texts are Pango markup limited to <b> <i> <u> <s> <sub>
+ * <sup> (with &lt; &amp; for literal characters). Off by default: "<b>" is drawn as written.
+ * Text that is not such markup is drawn as written, with a scene warning. */
+TL_EXPORT void tl_layout_options_set_markup(tl_layout_options *opts, bool enable);
+
 /* Looks up a variant or theme by its name ("ribbon", "lanes", "vertical"; "light", "dark",
  * "print"). */
 TL_EXPORT bool tl_variant_from_name(const char *name, tl_variant *out);
@@ -407,6 +462,13 @@ typedef struct tl_render_options {
     double dpi;
     /* Extra PNG scale factor applied on top of dpi (default 1). */
     double scale;
+    /* PDF document information (borrowed UTF-8; NULL or "" for none, the default). The title
+     * is the chart's title; the creator is "timeline VERSION"; the creation date is
+     * SOURCE_DATE_EPOCH when it is set to a number of seconds, else 1970-01-01T00:00:00Z, never
+     * the clock, so the same chart always gives the same bytes. */
+    const char *pdf_author;
+    const char *pdf_subject;
+    const char *pdf_keywords;
 } tl_render_options;
 
 /* Fills `opts` with the defaults. */
