@@ -31,7 +31,7 @@ typedef struct cli {
     double width, height, dpi, scale, label_width;
     bool strict, quiet, verbose, check, markup, repair_utf8, system_fonts;
     tl_font_options *fonts; /* created on the first font option */
-    tl_load_options *load; /* created on the first loader option */
+    tl_load_options *load;  /* created on the first loader option */
 } cli;
 
 static void usage(FILE *fp)
@@ -147,14 +147,40 @@ static const char *scene_warning(const void *obj, size_t i)
 }
 
 /* Long options without a short form. */
-enum { OPT_TITLE = 256, OPT_SUBTITLE, OPT_CAPTION, OPT_GROUP_ORDER, OPT_FROM, OPT_TO, OPT_BREAKS, OPT_DATE_ORDER, OPT_TZ, OPT_DELIMITER, OPT_CHECK, OPT_THEME, OPT_LAYOUT, OPT_FONT, OPT_WIDTH, OPT_HEIGHT, OPT_DPI,
-      OPT_SCALE, OPT_STRICT, OPT_FONT_DIR, OPT_SYSTEM_FONTS, OPT_LABEL_WIDTH, OPT_MARKUP,
-      OPT_REPAIR_UTF8, OPT_PDF_AUTHOR, OPT_PDF_SUBJECT, OPT_PDF_KEYWORDS };
+enum {
+    OPT_TITLE = 256,
+    OPT_SUBTITLE,
+    OPT_CAPTION,
+    OPT_GROUP_ORDER,
+    OPT_FROM,
+    OPT_TO,
+    OPT_BREAKS,
+    OPT_DATE_ORDER,
+    OPT_TZ,
+    OPT_DELIMITER,
+    OPT_CHECK,
+    OPT_THEME,
+    OPT_LAYOUT,
+    OPT_FONT,
+    OPT_WIDTH,
+    OPT_HEIGHT,
+    OPT_DPI,
+    OPT_SCALE,
+    OPT_STRICT,
+    OPT_FONT_DIR,
+    OPT_SYSTEM_FONTS,
+    OPT_LABEL_WIDTH,
+    OPT_MARKUP,
+    OPT_REPAIR_UTF8,
+    OPT_PDF_AUTHOR,
+    OPT_PDF_SUBJECT,
+    OPT_PDF_KEYWORDS
+};
 
 /* Roles of the --col-ROLE options, in the order of their option values. */
-static const char *const column_roles[] = {"start",  "end",      "title", "description", "group",
-                                           "status", "type",     "importance", "color", "url",
-                                           "source", "sort",     "group_order"};
+static const char *const column_roles[] = {"start",  "end",  "title",      "description", "group",
+                                           "status", "type", "importance", "color",       "url",
+                                           "source", "sort", "group_order"};
 enum { OPT_COLUMN = 512 };
 
 static tl_load_options *load_options(cli *c)
@@ -182,8 +208,7 @@ static int apply_load_option(cli *c, int opt, const char *arg)
             return fail_usage("--delimiter: expected one character or \"tab\", got \"%s\"", arg);
         ok = tl_load_options_set_delimiter(load_options(c), d, &err);
     } else {
-        ok = tl_load_options_set_column(load_options(c), column_roles[opt - OPT_COLUMN], arg,
-                                        &err);
+        ok = tl_load_options_set_column(load_options(c), column_roles[opt - OPT_COLUMN], arg, &err);
     }
     if (!ok) {
         int status = fail_usage("%s", err->message);
@@ -248,8 +273,7 @@ static int parse_args(int argc, char **argv, cli *c)
     int ch;
     opterr = 0;
     while ((ch = getopt_long(argc, argv, ":o:T:qvVh", longopts, NULL)) != -1) {
-        if (ch >= OPT_COLUMN ||
-            (ch == OPT_DATE_ORDER || ch == OPT_TZ || ch == OPT_DELIMITER)) {
+        if (ch >= OPT_COLUMN || (ch == OPT_DATE_ORDER || ch == OPT_TZ || ch == OPT_DELIMITER)) {
             int status = apply_load_option(c, ch, optarg);
             if (status)
                 return status;
@@ -538,8 +562,7 @@ static int run(cli *c)
     if (c->verbose)
         for (size_t i = 0; i < tl_timeline_get_note_count(tl); i++)
             fprintf(stderr, "timeline: note: %s\n", tl_timeline_get_note(tl, i));
-    warnings += print_warnings(c, tl_timeline_get_warning_count(tl), timeline_warning, tl,
-                               &shown);
+    warnings += print_warnings(c, tl_timeline_get_warning_count(tl), timeline_warning, tl, &shown);
     if (c->check) {
         if (!c->quiet && shown > MAX_SHOWN_WARNINGS)
             fprintf(stderr, "timeline: warning: %zu more warnings not shown\n",
@@ -571,16 +594,14 @@ static int run(cli *c)
     tl_layout_options_set_caption(opts, c->caption);
     tl_layout_options_set_group_order(opts, c->group_order);
     tl_layout_options_set_window(opts, c->from ? &from : NULL, c->to ? &to : NULL);
-    tl_layout_options_set_axis_breaks(opts,
-                                      !c->axis_breaks || strcmp(c->axis_breaks, "auto") == 0);
+    tl_layout_options_set_axis_breaks(opts, !c->axis_breaks || strcmp(c->axis_breaks, "auto") == 0);
     tl_layout_options_set_size(opts, c->width, c->height);
     tl_layout_options_set_label_width(opts, c->label_width);
     tl_layout_options_set_markup(opts, c->markup);
     scene = tl_layout(tl, opts, fonts, &err);
     if (!scene)
         goto fail;
-    warnings += print_warnings(c, tl_scene_get_warning_count(scene), scene_warning, scene,
-                               &shown);
+    warnings += print_warnings(c, tl_scene_get_warning_count(scene), scene_warning, scene, &shown);
     if (!c->quiet && shown > MAX_SHOWN_WARNINGS)
         fprintf(stderr, "timeline: warning: %zu more warnings not shown\n",
                 shown - MAX_SHOWN_WARNINGS);

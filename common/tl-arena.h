@@ -11,7 +11,10 @@ typedef struct tl_arena {
     tl_arena_block *head;
 } tl_arena;
 
-#define TL_ARENA_INIT {NULL}
+#define TL_ARENA_INIT                                                                              \
+    {                                                                                              \
+        NULL                                                                                       \
+    }
 
 /* Memory aligned for any scalar type; never NULL (aborts when out of memory). */
 void *tl_arena_alloc(tl_arena *a, size_t size);

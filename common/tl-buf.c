@@ -93,8 +93,8 @@ void tl_buf_append_fixed2(tl_buf *b, double v)
         v = 0;
     long long hundredths = llround(v * 100.0);
     const char *sign = hundredths < 0 ? "-" : "";
-    unsigned long long a = hundredths < 0 ? (unsigned long long)(-hundredths)
-                                          : (unsigned long long)hundredths;
+    unsigned long long a =
+        hundredths < 0 ? (unsigned long long)(-hundredths) : (unsigned long long)hundredths;
     tl_buf_printf(b, "%s%llu.%02llu", sign, a / 100, a % 100);
 }
 

@@ -10,7 +10,10 @@ typedef struct tl_buf {
     size_t cap;
 } tl_buf;
 
-#define TL_BUF_INIT {NULL, 0, 0}
+#define TL_BUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 void tl_buf_append(tl_buf *b, const char *s, size_t n);
 void tl_buf_append_str(tl_buf *b, const char *s);

@@ -12,8 +12,7 @@ bool tl_set_error(tl_error **err, tl_error_code code, const char *fmt, ...)
 /* As tl_set_error(), with a position: the message becomes "PATH:LINE:COL: message" (or
  * "PATH:LINE: message" when col is 0, "PATH: message" when line is 0). */
 bool tl_set_error_at(tl_error **err, tl_error_code code, const char *path, unsigned long line,
-                     unsigned long col, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+                     unsigned long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* Formats "PATH:LINE:COL: message" into a new string (same rules as above). */
 char *tl_format_located(const char *path, unsigned long line, unsigned long col,

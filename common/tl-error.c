@@ -27,12 +27,12 @@ char *tl_format_located(const char *path, unsigned long line, unsigned long col,
     return tl_xasprintf("%s:%lu:%lu: %s", path, line, col, message);
 }
 
-static bool set_error_va(tl_error **err, tl_error_code code, const char *path,
-                         unsigned long line, unsigned long col, const char *fmt, va_list ap)
+static bool set_error_va(tl_error **err, tl_error_code code, const char *path, unsigned long line,
+                         unsigned long col, const char *fmt, va_list ap)
     __attribute__((format(printf, 6, 0)));
 
-static bool set_error_va(tl_error **err, tl_error_code code, const char *path,
-                         unsigned long line, unsigned long col, const char *fmt, va_list ap)
+static bool set_error_va(tl_error **err, tl_error_code code, const char *path, unsigned long line,
+                         unsigned long col, const char *fmt, va_list ap)
 {
     if (!err || *err)
         return false;

@@ -10,7 +10,10 @@ typedef struct tl_strv {
     size_t cap;
 } tl_strv;
 
-#define TL_STRV_INIT {NULL, 0, 0}
+#define TL_STRV_INIT                                                                               \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Takes ownership of `s`. */
 void tl_strv_push(tl_strv *v, char *s);

@@ -81,8 +81,8 @@ void tl_bands_emit_eras(tl_bands *b, tl_chart *c, const tl_scale *s, double rows
         if (b->rows[k].row >= 0) {
             /* The era's own strip: where eras overlap, each keeps a visible band. */
             double y = rows_top + b->rows[k].row * (b->row_h + ROW_GAP);
-            tl_scene_add_rect(c->scene, TL_ROLE_ERA, (int32_t)i, x0, y - 1, x1 - x0,
-                              b->row_h + 2, strip);
+            tl_scene_add_rect(c->scene, TL_ROLE_ERA, (int32_t)i, x0, y - 1, x1 - x0, b->row_h + 2,
+                              strip);
         }
     }
 }
@@ -110,8 +110,7 @@ void tl_bands_emit_markers(tl_bands *b, tl_chart *c, const tl_scale *s, double y
             continue;
         const tl_stroke st = {
             .color = tl_chart_event_color(c, i), .width = 1, .dash = TL_DASH_DASHED};
-        tl_chart_add_vline_around_text(c, TL_ROLE_MARKER, (int32_t)i, item_x(c, s, i), y0, y1,
-                                       st);
+        tl_chart_add_vline_around_text(c, TL_ROLE_MARKER, (int32_t)i, item_x(c, s, i), y0, y1, st);
     }
 }
 

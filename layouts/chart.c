@@ -85,9 +85,9 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
         scene->events[i] = (tl_scene_event){
             .title = tl_scene_strdup(scene, ev->title),
             .start = tl_scene_strdup(scene, ev->start_text),
-            .end = ev->has_end ? tl_scene_strdup(scene, ev->end_text[0] ? ev->end_text
-                                                                          : ev->start_text)
-                               : NULL,
+            .end = ev->has_end
+                       ? tl_scene_strdup(scene, ev->end_text[0] ? ev->end_text : ev->start_text)
+                       : NULL,
             .start_time = ev->start,
             .end_time = ev->end,
         };
@@ -201,8 +201,7 @@ size_t tl_chart_find_breaks(const tl_chart *c, int64_t lo, int64_t hi, tl_scale_
     return n;
 }
 
-tl_extent_kind tl_chart_extent_kind(const tl_chart *c, size_t i, const tl_scale *s,
-                                    double mark_r)
+tl_extent_kind tl_chart_extent_kind(const tl_chart *c, size_t i, const tl_scale *s, double mark_r)
 {
     const tl_event *ev = tl_chart_event(c, i);
     if (ev->start.flags & (TL_TIME_APPROXIMATE | TL_TIME_UNCERTAIN))
@@ -229,10 +228,10 @@ void tl_chart_add_extent(tl_chart *c, size_t i, const tl_scale *s, double mark_x
         }
         tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, x0, y, x1, y, st);
         st.dash = TL_DASH_SOLID;
-        tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, x0, y - cap / 2, x0,
-                          y + cap / 2, st);
-        tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, x1, y - cap / 2, x1,
-                          y + cap / 2, st);
+        tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, x0, y - cap / 2, x0, y + cap / 2,
+                          st);
+        tl_scene_add_line(c->scene, TL_ROLE_PRECISION, (int32_t)i, x1, y - cap / 2, x1, y + cap / 2,
+                          st);
     }
     /* "before 1850", "after Oct 2020": the mark is a bound; point at where the event lies. */
     const double reach = 18;
@@ -252,8 +251,7 @@ void tl_chart_add_extent(tl_chart *c, size_t i, const tl_scale *s, double mark_x
     }
 }
 
-void tl_chart_add_clip_marks(tl_chart *c, size_t i, double x0, double x1, double cy,
-                             tl_color color)
+void tl_chart_add_clip_marks(tl_chart *c, size_t i, double x0, double x1, double cy, tl_color color)
 {
     const tl_event *ev = tl_chart_event(c, i);
     if ((ev->start.flags & TL_TIME_BEFORE) || ev->start_open)
@@ -380,15 +378,14 @@ tl_color tl_chart_event_color(const tl_chart *c, size_t i)
 
 tl_marker_shape tl_chart_group_shape(const tl_chart *c, int group)
 {
-    static const tl_marker_shape shapes[] = {TL_MARKER_CIRCLE, TL_MARKER_SQUARE,
-                                             TL_MARKER_DIAMOND};
+    static const tl_marker_shape shapes[] = {TL_MARKER_CIRCLE, TL_MARKER_SQUARE, TL_MARKER_DIAMOND};
     if (!c->th->shapes_by_group || group < 0)
         return TL_MARKER_CIRCLE;
     return shapes[group % 3];
 }
 
-void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, double cy,
-                         double radius, tl_marker_shape shape, tl_status status, tl_color color)
+void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, double cy, double radius,
+                         tl_marker_shape shape, tl_status status, tl_color color)
 {
     tl_op *op = tl_scene_push(c->scene, TL_OP_MARKER, role, ev);
     tl_marker_op *mk = &op->u.marker;
@@ -561,21 +558,21 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
             tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x, cy, e->x + SWATCH, cy, st);
             st.dash = TL_DASH_SOLID;
             tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - 3, e->x, cy + 3, st);
-            tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x + SWATCH, cy - 3,
-                              e->x + SWATCH, cy + 3, st);
+            tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x + SWATCH, cy - 3, e->x + SWATCH,
+                              cy + 3, st);
             break;
         }
         case ENTRY_SPAN: {
-            tl_rect_op *bar = tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - 3.5,
-                                                SWATCH, 7, ink);
+            tl_rect_op *bar =
+                tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - 3.5, SWATCH, 7, ink);
             bar->radius = 2;
             break;
         }
         case ENTRY_ERA: {
             tl_color f = c->th->era_fill;
             f.a = fmin(1, c->th->era_alpha * 2);
-            tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - SWATCH / 2, SWATCH,
-                              SWATCH, f);
+            tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - SWATCH / 2, SWATCH, SWATCH,
+                              f);
             break;
         }
         }
@@ -584,8 +581,8 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
     }
     if (c->opts->caption) {
         double y = top + c->legend_h + (c->nlegend ? 8 : 0);
-        tl_chart_add_text(c, TL_ROLE_CAPTION, -1, TL_CHART_MARGIN, y, &c->caption,
-                          &TL_FONT_CAPTION, c->th->muted, false);
+        tl_chart_add_text(c, TL_ROLE_CAPTION, -1, TL_CHART_MARGIN, y, &c->caption, &TL_FONT_CAPTION,
+                          c->th->muted, false);
     }
 }
 
@@ -631,10 +628,10 @@ void tl_chart_report_unplaced(tl_chart *c)
         const tl_event *ev = tl_chart_event(c, i);
         if (++dropped <= SHOWN)
             tl_scene_add_warning(
-                c->scene, tl_xasprintf("line %lu: %s \"%.60s\" not drawn: no room at this size "
-                                       "(try a larger --width or --height)",
-                                       ev->line, ev->type == TL_EVENT_SPAN ? "span" : "label",
-                                       ev->title));
+                c->scene,
+                tl_xasprintf("line %lu: %s \"%.60s\" not drawn: no room at this size "
+                             "(try a larger --width or --height)",
+                             ev->line, ev->type == TL_EVENT_SPAN ? "span" : "label", ev->title));
     }
     if (dropped > SHOWN)
         tl_scene_add_warning(c->scene, tl_xasprintf("%zu more labels not drawn", dropped - SHOWN));

@@ -17,7 +17,7 @@
 #include "theme.h"
 
 /* Geometry shared by the variants, in points. */
-static const double TL_CHART_MARGIN = 24;    /* canvas edge to content */
+static const double TL_CHART_MARGIN = 24;     /* canvas edge to content */
 static const double TL_CHART_HEADER_GAP = 14; /* title block to plot */
 static const double TL_CHART_FOOTER_GAP = 18; /* plot to legend */
 static const double TL_CHART_MARK_R = 4.5;
@@ -56,16 +56,16 @@ typedef struct tl_chart {
     const tl_text_measurer *m;
     tl_scene *scene;
     const tl_theme_def *th;
-    size_t n; /* events drawn: all of them, or those in the options' window */
-    tl_event *view; /* with a window: copies of the events in it, clipped to it; else NULL */
+    size_t n;            /* events drawn: all of them, or those in the options' window */
+    tl_event *view;      /* with a window: copies of the events in it, clipped to it; else NULL */
     bool *group_present; /* per group of the timeline: has an event drawn */
 
     tl_text_block title, subtitle, caption;
     tl_legend_entry *legend;
     size_t nlegend;
     double legend_h;
-    double header_h; /* from the top edge to where the plot may start */
-    double footer_h; /* from the plot's bottom to the bottom edge */
+    double header_h;  /* from the top edge to where the plot may start */
+    double footer_h;  /* from the plot's bottom to the bottom edge */
     tl_strv reported; /* text problems already warned about (a script without glyphs...) */
 } tl_chart;
 
@@ -101,8 +101,8 @@ const tl_event *tl_chart_event(const tl_chart *c, size_t i);
 tl_color tl_chart_event_color(const tl_chart *c, size_t i);
 /* Marker shape of a group (print theme: circle, square, diamond by group). */
 tl_marker_shape tl_chart_group_shape(const tl_chart *c, int group);
-void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, double cy,
-                         double radius, tl_marker_shape shape, tl_status status, tl_color color);
+void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, double cy, double radius,
+                         tl_marker_shape shape, tl_status status, tl_color color);
 /* "Nov 2019", "Dec 2019 – Mar 2020 · cancelled": the date line of an event's label. */
 void tl_chart_date_text(const tl_chart *c, size_t i, char *buf, size_t size);
 /* The time extent to draw: the window when the options give one, else the events' extent
@@ -114,13 +114,12 @@ void tl_chart_extent(const tl_chart *c, int64_t *lo, int64_t *hi);
 size_t tl_chart_find_breaks(const tl_chart *c, int64_t lo, int64_t hi, tl_scale_break *out);
 /* Which of a point's date extents tl_chart_add_extent() would draw. */
 typedef enum tl_extent_kind {
-    TL_EXTENT_NONE,    /* a precise date: the mark says it all */
-    TL_EXTENT_RANGE,   /* a coarse date (a month, a year): a bracket over its interval */
-    TL_EXTENT_FUZZY,   /* approximate or uncertain: a dashed bracket, never narrower than the mark */
+    TL_EXTENT_NONE,  /* a precise date: the mark says it all */
+    TL_EXTENT_RANGE, /* a coarse date (a month, a year): a bracket over its interval */
+    TL_EXTENT_FUZZY, /* approximate or uncertain: a dashed bracket, never narrower than the mark */
 } tl_extent_kind;
 
-tl_extent_kind tl_chart_extent_kind(const tl_chart *c, size_t i, const tl_scale *s,
-                                    double mark_r);
+tl_extent_kind tl_chart_extent_kind(const tl_chart *c, size_t i, const tl_scale *s, double mark_r);
 /* Draws what a point's date leaves open, at height y: a bracket over a coarse date's interval
  * (dashed when approximate or uncertain) and, for "before"/"after" dates, a short arrow from
  * the mark towards the open side. Ends `cap` points tall. */

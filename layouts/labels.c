@@ -10,8 +10,8 @@
 /* Lowest level on one side that takes a box ending at b1 hung on a stem at `a`, or -1.
  * box_left[k] is the leftmost edge of the boxes already at level k, stem_left[k] the leftmost
  * stem passing through level k; everything placed so far has an anchor >= a. */
-static int lowest_level(const double *box_left, const double *stem_left, int max_levels,
-                        double a, double b1, double gap)
+static int lowest_level(const double *box_left, const double *stem_left, int max_levels, double a,
+                        double b1, double gap)
 {
     for (int k = 0; k < max_levels; k++) {
         double occupied = fmin(box_left[k], stem_left[k]);
@@ -64,9 +64,9 @@ static void place(tl_stem_item *it, const skyline *sky, int sides, int max_level
     int best_level = -1, best_side = 0;
     for (int s = 0; s < sides; s++) {
         int side = sides == 2 ? (*last_side + 1 + s) % 2 : 0;
-        int lv = lowest_level(sky->box_left + (size_t)side * sky->levels,
-                              sky->stem_left + (size_t)side * sky->levels, max_levels, a, a + w,
-                              gap);
+        int lv =
+            lowest_level(sky->box_left + (size_t)side * sky->levels,
+                         sky->stem_left + (size_t)side * sky->levels, max_levels, a, a + w, gap);
         if (lv >= 0 && (best_level < 0 || lv < best_level)) {
             best_level = lv;
             best_side = side;
@@ -84,8 +84,8 @@ static void place(tl_stem_item *it, const skyline *sky, int sides, int max_level
  * the same search checks) and takes whichever side of its stem gives the lower level; labels
  * pushed left by the canvas edge are taken in this sweep too. */
 static void pack_forward(tl_stem_item *items, size_t n, int sides, int max_levels, double gap,
-                         skyline *fwd, skyline *rev, int *last_side, bool free_flip,
-                         double left, double right)
+                         skyline *fwd, skyline *rev, int *last_side, bool free_flip, double left,
+                         double right)
 {
     for (size_t i = n; i-- > 0;) {
         tl_stem_item *it = &items[i];
@@ -149,18 +149,15 @@ static size_t pack_once(tl_stem_item *items, size_t n, int sides, int max_levels
     int last_side = 1; /* so the rightmost item goes above */
     switch (mode) {
     case FORWARD_FIRST:
-        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side, false, left,
-                     right);
+        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side, false, left, right);
         pack_reverse(items, n, sides, max_levels, gap, &fwd, &rev, &last_side);
         break;
     case FLIPPED_FIRST:
         pack_reverse(items, n, sides, max_levels, gap, &fwd, &rev, &last_side);
-        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side, false, left,
-                     right);
+        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side, false, left, right);
         break;
     case FREE_FLIP:
-        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side, true, left,
-                     right);
+        pack_forward(items, n, sides, max_levels, gap, &fwd, &rev, &last_side, true, left, right);
         break;
     }
     skyline_free(&fwd);

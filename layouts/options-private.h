@@ -6,15 +6,15 @@
 struct tl_layout_options {
     tl_variant variant;
     tl_theme theme;
-    char *title;    /* NULL for none */
-    char *subtitle; /* NULL for none */
-    char *caption;  /* NULL for none: a source or note line under the legend */
-    char *group_order; /* comma-separated group names to put first, or NULL */
-    bool axis_breaks; /* cut long empty stretches out of the axis */
+    char *title;           /* NULL for none */
+    char *subtitle;        /* NULL for none */
+    char *caption;         /* NULL for none: a source or note line under the legend */
+    char *group_order;     /* comma-separated group names to put first, or NULL */
+    bool axis_breaks;      /* cut long empty stretches out of the axis */
     bool has_from, has_to; /* a window on time: events outside are not drawn */
     int64_t from, to;
-    double width;  /* points; 0: default */
-    double height; /* points; 0: fit the content */
+    double width;       /* points; 0: default */
+    double height;      /* points; 0: fit the content */
     double label_width; /* points: widest event label; 0: each layout's own */
     bool markup;        /* titles and labels are Pango markup (<b>, <i>, <sup>...) */
 };

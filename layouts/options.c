@@ -61,8 +61,7 @@ void tl_layout_options_set_group_order(tl_layout_options *opts, const char *grou
     set_text(&opts->group_order, groups);
 }
 
-void tl_layout_options_set_window(tl_layout_options *opts, const tl_time *from,
-                                  const tl_time *to)
+void tl_layout_options_set_window(tl_layout_options *opts, const tl_time *from, const tl_time *to)
 {
     opts->has_from = from != NULL;
     opts->has_to = to != NULL;
@@ -98,8 +97,8 @@ bool tl_variant_from_name(const char *name, tl_variant *out)
         const char *name;
         tl_variant variant;
     } names[] = {{"ribbon", TL_VARIANT_RIBBON},
-                   {"lanes", TL_VARIANT_LANES},
-                   {"vertical", TL_VARIANT_VERTICAL}};
+                 {"lanes", TL_VARIANT_LANES},
+                 {"vertical", TL_VARIANT_VERTICAL}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strcasecmp(name, names[i].name) == 0) {
             *out = names[i].variant;

@@ -123,8 +123,7 @@ static void append_time(tl_buf *b, const char *text, const tl_time *t)
     tl_buf_append_str(b, ",\"hi\":");
     append_instant(b, t->hi);
     tl_buf_printf(b, ",\"precision\":\"%s\",\"approximate\":%s,\"uncertain\":%s",
-                  precision_name(t->precision),
-                  t->flags & TL_TIME_APPROXIMATE ? "true" : "false",
+                  precision_name(t->precision), t->flags & TL_TIME_APPROXIMATE ? "true" : "false",
                   t->flags & TL_TIME_UNCERTAIN ? "true" : "false");
     if (t->flags & TL_TIME_BEFORE)
         tl_buf_append_str(b, ",\"before\":true");

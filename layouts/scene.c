@@ -59,8 +59,8 @@ tl_rect_op *tl_scene_add_rect(tl_scene *scene, tl_role role, int32_t event, doub
     return &op->u.rect;
 }
 
-tl_line_op *tl_scene_add_line(tl_scene *scene, tl_role role, int32_t event, double x1,
-                              double y1, double x2, double y2, tl_stroke stroke)
+tl_line_op *tl_scene_add_line(tl_scene *scene, tl_role role, int32_t event, double x1, double y1,
+                              double x2, double y2, tl_stroke stroke)
 {
     tl_op *op = tl_scene_push(scene, TL_OP_LINE, role, event);
     op->u.line = (tl_line_op){.x1 = x1, .y1 = y1, .x2 = x2, .y2 = y2, .stroke = stroke};

@@ -47,7 +47,7 @@ typedef enum tl_role {
     TL_ROLE_EVENT_MARK,
     TL_ROLE_EVENT_LABEL,
     TL_ROLE_EVENT_DATE,
-    TL_ROLE_MARKER,       /* a full-height line at a moment (type=marker) */
+    TL_ROLE_MARKER, /* a full-height line at a moment (type=marker) */
     TL_ROLE_MARKER_LABEL,
     TL_ROLE_LANE,       /* a group's lane (background stripe) */
     TL_ROLE_LANE_LABEL, /* a group's name in the gutter */
@@ -128,10 +128,10 @@ typedef struct tl_op {
 /* What the scene records of each input event, for the JSON dump. */
 typedef struct tl_scene_event {
     const char *title;
-    const char *start; /* as written */
-    const char *end;   /* as written; NULL when there is no end (or an open one) */
+    const char *start;            /* as written */
+    const char *end;              /* as written; NULL when there is no end (or an open one) */
     tl_time start_time, end_time; /* end_time valid when end != NULL */
-    bool placed;       /* drawn with its label */
+    bool placed;                  /* drawn with its label */
 } tl_scene_event;
 
 struct tl_scene {
@@ -161,8 +161,8 @@ tl_op *tl_scene_push(tl_scene *scene, tl_op_kind kind, tl_role role, int32_t eve
 
 tl_rect_op *tl_scene_add_rect(tl_scene *scene, tl_role role, int32_t event, double x, double y,
                               double w, double h, tl_color fill);
-tl_line_op *tl_scene_add_line(tl_scene *scene, tl_role role, int32_t event, double x1,
-                              double y1, double x2, double y2, tl_stroke stroke);
+tl_line_op *tl_scene_add_line(tl_scene *scene, tl_role role, int32_t event, double x1, double y1,
+                              double x2, double y2, tl_stroke stroke);
 /* Text at (x, y), top-left; `ext` as measured with `font` and `shape`. Copies `text`. */
 tl_text_op *tl_scene_add_text(tl_scene *scene, tl_role role, int32_t event, double x, double y,
                               const char *text, const tl_font *font, const tl_text_shape *shape,

@@ -10,11 +10,11 @@ typedef struct tl_status_style {
     tl_marker_fill mark_fill;
     tl_dash mark_dash;
     bool mark_cross;
-    double bar_alpha;  /* fill opacity of a span bar: 1 solid, 0 outline only */
+    double bar_alpha; /* fill opacity of a span bar: 1 solid, 0 outline only */
     bool bar_outline;
-    tl_dash bar_dash;  /* of the outline */
+    tl_dash bar_dash; /* of the outline */
     tl_dash stem_dash;
-    bool strike;       /* the label is struck through and muted */
+    bool strike; /* the label is struck through and muted */
 } tl_status_style;
 
 const tl_status_style *tl_style_status(tl_status status);

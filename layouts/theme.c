@@ -3,9 +3,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define RGB(hex)                                                                                \
-    {                                                                                           \
-        ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex)&0xff) / 255.0, 1.0   \
+#define RGB(hex)                                                                                   \
+    {                                                                                              \
+        ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex)&0xff) / 255.0, 1.0       \
     }
 
 /* Okabe & Ito's colour-blind-safe palette, reordered so the first groups get the colours
@@ -23,8 +23,8 @@ static const tl_theme_def themes[] = {
             .neutral = RGB(0x4a5560),
             .era_fill = RGB(0x8a96a3),
             .era_alpha = 0.12,
-            .palette = {RGB(0x0072b2), RGB(0xd55e00), RGB(0x009e73), RGB(0xcc79a7),
-                        RGB(0xe69f00), RGB(0x56b4e9), RGB(0x000000), RGB(0xf0e442)},
+            .palette = {RGB(0x0072b2), RGB(0xd55e00), RGB(0x009e73), RGB(0xcc79a7), RGB(0xe69f00),
+                        RGB(0x56b4e9), RGB(0x000000), RGB(0xf0e442)},
         },
     [TL_THEME_DARK] =
         {
@@ -38,8 +38,8 @@ static const tl_theme_def themes[] = {
             .neutral = RGB(0xb7c0ca),
             .era_fill = RGB(0x8a96a3),
             .era_alpha = 0.16,
-            .palette = {RGB(0x56b4e9), RGB(0xe69f00), RGB(0x009e73), RGB(0xcc79a7),
-                        RGB(0xd55e00), RGB(0xf0e442), RGB(0x0072b2), RGB(0xffffff)},
+            .palette = {RGB(0x56b4e9), RGB(0xe69f00), RGB(0x009e73), RGB(0xcc79a7), RGB(0xd55e00),
+                        RGB(0xf0e442), RGB(0x0072b2), RGB(0xffffff)},
         },
     [TL_THEME_PRINT] =
         {
@@ -53,8 +53,8 @@ static const tl_theme_def themes[] = {
             .neutral = RGB(0x000000),
             .era_fill = RGB(0x000000),
             .era_alpha = 0.08,
-            .palette = {RGB(0x000000), RGB(0x555555), RGB(0x000000), RGB(0x555555),
-                        RGB(0x000000), RGB(0x555555), RGB(0x000000), RGB(0x555555)},
+            .palette = {RGB(0x000000), RGB(0x555555), RGB(0x000000), RGB(0x555555), RGB(0x000000),
+                        RGB(0x555555), RGB(0x000000), RGB(0x555555)},
             .shapes_by_group = true,
         },
 };
@@ -105,14 +105,16 @@ bool tl_color_parse(const char *text, tl_color *out)
         const char *name;
         unsigned rgb;
     } names[] = {
-        {"black", 0x000000}, {"white", 0xffffff},  {"red", 0xff0000},    {"green", 0x008000},
-        {"blue", 0x0000ff},  {"yellow", 0xffff00}, {"orange", 0xffa500}, {"purple", 0x800080},
-        {"gray", 0x808080},  {"grey", 0x808080},   {"navy", 0x000080},   {"teal", 0x008080},
-        {"maroon", 0x800000}, {"olive", 0x808000}, {"brown", 0xa52a2a},  {"pink", 0xffc0cb},
-        {"crimson", 0xdc143c}, {"gold", 0xffd700}, {"silver", 0xc0c0c0}, {"magenta", 0xff00ff},
-        {"cyan", 0x00ffff},  {"steelblue", 0x4682b4}, {"tomato", 0xff6347},
-        {"seagreen", 0x2e8b57}, {"slategray", 0x708090}, {"darkred", 0x8b0000},
-        {"darkgreen", 0x006400}, {"darkblue", 0x00008b}, {"indigo", 0x4b0082},
+        {"black", 0x000000},     {"white", 0xffffff},   {"red", 0xff0000},
+        {"green", 0x008000},     {"blue", 0x0000ff},    {"yellow", 0xffff00},
+        {"orange", 0xffa500},    {"purple", 0x800080},  {"gray", 0x808080},
+        {"grey", 0x808080},      {"navy", 0x000080},    {"teal", 0x008080},
+        {"maroon", 0x800000},    {"olive", 0x808000},   {"brown", 0xa52a2a},
+        {"pink", 0xffc0cb},      {"crimson", 0xdc143c}, {"gold", 0xffd700},
+        {"silver", 0xc0c0c0},    {"magenta", 0xff00ff}, {"cyan", 0x00ffff},
+        {"steelblue", 0x4682b4}, {"tomato", 0xff6347},  {"seagreen", 0x2e8b57},
+        {"slategray", 0x708090}, {"darkred", 0x8b0000}, {"darkgreen", 0x006400},
+        {"darkblue", 0x00008b},  {"indigo", 0x4b0082},
     };
     size_t n = strlen(text);
     if (text[0] == '#') {
@@ -125,17 +127,17 @@ bool tl_color_parse(const char *text, tl_color *out)
         if (n == 4) {
             *out = (tl_color){v[0] * 17 / 255.0, v[1] * 17 / 255.0, v[2] * 17 / 255.0, 1};
         } else {
-            *out = (tl_color){(v[0] * 16 + v[1]) / 255.0, (v[2] * 16 + v[3]) / 255.0,
-                              (v[4] * 16 + v[5]) / 255.0,
-                              n == 9 ? (v[6] * 16 + v[7]) / 255.0 : 1.0};
+            *out =
+                (tl_color){(v[0] * 16 + v[1]) / 255.0, (v[2] * 16 + v[3]) / 255.0,
+                           (v[4] * 16 + v[5]) / 255.0, n == 9 ? (v[6] * 16 + v[7]) / 255.0 : 1.0};
         }
         return true;
     }
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strcasecmp(text, names[i].name) == 0) {
             unsigned c = names[i].rgb;
-            *out = (tl_color){(c >> 16 & 0xff) / 255.0, (c >> 8 & 0xff) / 255.0,
-                              (c & 0xff) / 255.0, 1};
+            *out = (tl_color){(c >> 16 & 0xff) / 255.0, (c >> 8 & 0xff) / 255.0, (c & 0xff) / 255.0,
+                              1};
             return true;
         }
     }

@@ -12,13 +12,13 @@ enum { TL_THEME_PALETTE_SIZE = 8 };
 typedef struct tl_theme_def {
     const char *name;
     tl_color background;
-    tl_color text;       /* titles, labels */
-    tl_color muted;      /* dates, secondary text */
-    tl_color faint;      /* stems, hairlines */
-    tl_color axis_fill;  /* the ribbon the tick labels sit in */
+    tl_color text;      /* titles, labels */
+    tl_color muted;     /* dates, secondary text */
+    tl_color faint;     /* stems, hairlines */
+    tl_color axis_fill; /* the ribbon the tick labels sit in */
     tl_color axis_text;
-    tl_color neutral;    /* events with no group */
-    tl_color era_fill;   /* alpha applied over the era's colour */
+    tl_color neutral;  /* events with no group */
+    tl_color era_fill; /* alpha applied over the era's colour */
     double era_alpha;
     tl_color palette[TL_THEME_PALETTE_SIZE];
     /* Print: groups also differ by marker shape, since colour may not survive a copier. */

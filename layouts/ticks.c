@@ -140,8 +140,7 @@ static bool collect_range(const step *st, int64_t t0, int64_t t1, size_t limit, 
 }
 
 /* The ticks of `st` over the scale's domain, less the stretches its breaks cut out. */
-static bool collect(const step *st, const tl_scale *scale, size_t limit, tl_ticks *out,
-                    size_t *cap)
+static bool collect(const step *st, const tl_scale *scale, size_t limit, tl_ticks *out, size_t *cap)
 {
     out->count = 0;
     int64_t from = scale->t0;
@@ -293,9 +292,8 @@ static bool make_tier(const tl_scale *scale, const tl_text_measurer *m, const tl
 
 /* Labels every tick, dropping edge ticks whose label would leave [left, right]; then checks
  * that neighbouring labels keep min_gap apart. */
-static bool label_and_check(const tl_scale *scale, const tl_text_measurer *m,
-                            const tl_font *font, double min_gap, double left, double right,
-                            tl_ticks *out, bool *fits)
+static bool label_and_check(const tl_scale *scale, const tl_text_measurer *m, const tl_font *font,
+                            double min_gap, double left, double right, tl_ticks *out, bool *fits)
 {
     const tl_text_shape one_line = {0};
     *fits = true;
@@ -329,9 +327,8 @@ static bool label_and_check(const tl_scale *scale, const tl_text_measurer *m,
     return true;
 }
 
-bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer,
-                       const tl_font *font, double min_gap, double left, double right,
-                       tl_ticks *out)
+bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
+                       double min_gap, double left, double right, tl_ticks *out)
 {
     static const step ladder[] = {
         {TL_TICK_SECOND, 1}, {TL_TICK_SECOND, 5}, {TL_TICK_SECOND, 15}, {TL_TICK_SECOND, 30},

@@ -39,7 +39,7 @@ typedef struct tl_ticks {
     tl_tick *items;
     size_t count;
     tl_tick_unit unit;
-    int64_t step; /* in units (months for quarters: 3) */
+    int64_t step;        /* in units (months for quarters: 3) */
     tl_tick_span *spans; /* second tier, or NULL for single-tier axes (years and up) */
     size_t span_count;
 } tl_ticks;
@@ -53,9 +53,8 @@ typedef struct tl_ticks {
  * "Oct 2020", "7 Oct 2020"). Deep time (steps of 10,000 years and more) is labelled before
  * present (1950): "20 ka", "2.5 Ma". Returns false when the measurer fails. The caller frees
  * `out` with tl_ticks_free(). */
-bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer,
-                       const tl_font *font, double min_gap, double left, double right,
-                       tl_ticks *out);
+bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
+                       double min_gap, double left, double right, tl_ticks *out);
 void tl_ticks_free(tl_ticks *ticks);
 
 #endif /* TL_TICKS_H */

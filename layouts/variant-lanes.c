@@ -24,15 +24,15 @@
 #include "style.h"
 #include "variant.h"
 
-static const double INSET = 10;       /* plot edge to the first or last date */
-static const double GUTTER_PAD = 10;  /* lane name to the plot */
+static const double INSET = 10;        /* plot edge to the first or last date */
+static const double GUTTER_PAD = 10;   /* lane name to the plot */
 static const double GUTTER_MAX = 0.25; /* of the width */
 static const double BAR_H = 16;
 static const double ROW_GAP = 5;
-static const double LANE_PAD = 7;     /* lane edge to its first and last row */
-static const double LABEL_PAD = 5;    /* label to its bar's edge or beside it */
-static const double ITEM_GAP = 8;     /* between neighbours in a row */
-static const double AXIS_GAP = 6;     /* axis band to the first lane */
+static const double LANE_PAD = 7;  /* lane edge to its first and last row */
+static const double LABEL_PAD = 5; /* label to its bar's edge or beside it */
+static const double ITEM_GAP = 8;  /* between neighbours in a row */
+static const double AXIS_GAP = 6;  /* axis band to the first lane */
 static const double LABEL_MAX = 240;
 enum { MAX_ROWS = 200 };
 #define MARGIN TL_CHART_MARGIN
@@ -173,8 +173,8 @@ static bool collect_items(lanes *L, tl_error **err)
             if (!tl_chart_measure(c, &TL_FONT_LABEL, &it->label, ev->title, room, 1, err))
                 return false;
             it->where = room_r >= room_l ? RIGHT : LEFT;
-            it->label_x = it->where == RIGHT ? it->x1 + LABEL_PAD
-                                             : it->x0 - LABEL_PAD - it->label.ext.width;
+            it->label_x =
+                it->where == RIGHT ? it->x1 + LABEL_PAD : it->x0 - LABEL_PAD - it->label.ext.width;
         }
     }
     return true;
@@ -319,8 +319,8 @@ static void emit_grid(lanes *L)
     g.a = 0.35;
     const tl_stroke st = {.color = g, .width = 0.6, .dash = TL_DASH_DOTTED};
     for (size_t k = 0; k < L->axis.ticks.count; k++)
-        tl_chart_add_vline_around_text(c, TL_ROLE_GRID, -1, L->axis.ticks.items[k].x,
-                                       L->lanes_top, L->chart_bottom, st);
+        tl_chart_add_vline_around_text(c, TL_ROLE_GRID, -1, L->axis.ticks.items[k].x, L->lanes_top,
+                                       L->chart_bottom, st);
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -42,8 +42,8 @@ static const double ROW_GAP = 8;
 static const double LABEL_WRAP = 150;   /* event titles wrap here */
 static const double COMPACT_WRAP = 100; /* ... or, when that does not fit, shrink to this */
 static const double SPAN_LABEL_MAX = 260;
-static const double BADGE_ROW = 13;     /* "+N" badges between the marks and the labels */
-static const double BADGE_REACH = 30;   /* dropped labels this close share a badge */
+static const double BADGE_ROW = 13;   /* "+N" badges between the marks and the labels */
+static const double BADGE_REACH = 30; /* dropped labels this close share a badge */
 #define MARK_R TL_CHART_MARK_R
 #define MARGIN TL_CHART_MARGIN
 
@@ -208,8 +208,7 @@ static void pack_points_once(ribbon *r, int max_levels)
         };
         which[n++] = k;
     }
-    tl_labels_pack_stems(items, n, sides, max_levels, BOX_GAP, MARGIN,
-                         r->c.scene->width - MARGIN);
+    tl_labels_pack_stems(items, n, sides, max_levels, BOX_GAP, MARGIN, r->c.scene->width - MARGIN);
     for (size_t j = 0; j < n; j++)
         r->stems[which[j]] = items[j];
     for (size_t k = 0; k < r->npoints; k++)
@@ -337,8 +336,8 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
     r->axis_top = r->above_top + stack[0];
     r->axis_bottom = r->axis_top + r->axis.band_h;
     if (r->nspans)
-        r->chart_bottom = r->axis_bottom + SPAN_TOP +
-                          r->span_row_count * (r->span_row_h + ROW_GAP) - ROW_GAP + 6;
+        r->chart_bottom =
+            r->axis_bottom + SPAN_TOP + r->span_row_count * (r->span_row_h + ROW_GAP) - ROW_GAP + 6;
     else
         r->chart_bottom = r->axis_bottom + stack[1];
     r->height = r->chart_bottom + r->c.footer_h;
@@ -389,25 +388,23 @@ static void emit_points(ribbon *r)
             double dist = STEM_MIN + (above ? r->badge_h : 0);
             for (int k2 = 0; k2 < s->level; k2++)
                 dist += r->level_h[s->side][k2] + LEVEL_GAP;
-            double box_y = above ? r->axis_top - dist - r->level_h[0][s->level]
-                                 : r->axis_bottom + dist;
+            double box_y =
+                above ? r->axis_top - dist - r->level_h[0][s->level] : r->axis_bottom + dist;
             double stem_end = above ? box_y : box_y + h;
             const tl_status_style *st = tl_style_status(ev->status);
             const tl_stroke stem = {.color = c->th->faint, .width = 0.8, .dash = st->stem_dash};
             tl_scene_add_line(c->scene, TL_ROLE_EVENT_STEM, (int32_t)i, s->anchor,
                               cy + (above ? -MARK_R : MARK_R), s->anchor, stem_end, stem);
             double tx = s->flip ? s->anchor - w : s->anchor + STEM_PAD;
-            tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)i, tx, box_y, title,
-                              &TL_FONT_LABEL, st->strike ? c->th->muted : c->th->text,
-                              st->strike);
+            tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)i, tx, box_y, title, &TL_FONT_LABEL,
+                              st->strike ? c->th->muted : c->th->text, st->strike);
             tl_text_block date = lb->date;
             if (r->compact[k] && date.ext.width > 120) {
                 date.shape = (tl_text_shape){.wrap_width = 120, .max_lines = 1};
                 date.ext.width = 120;
             }
-            tl_chart_add_text(c, TL_ROLE_EVENT_DATE, (int32_t)i, tx,
-                              box_y + title->ext.height + 1, &date, &TL_FONT_DATE, c->th->muted,
-                              false);
+            tl_chart_add_text(c, TL_ROLE_EVENT_DATE, (int32_t)i, tx, box_y + title->ext.height + 1,
+                              &date, &TL_FONT_DATE, c->th->muted, false);
             c->scene->events[i].placed = true;
         }
         tl_chart_add_marker(c, TL_ROLE_EVENT_MARK, (int32_t)i, s->anchor, cy, MARK_R,
@@ -439,7 +436,8 @@ static bool emit_badges(ribbon *r, tl_error **err)
         }
         size_t first = k, count = 0;
         double x_min = r->stems[k].anchor, x_max = x_min;
-        while (k < r->npoints && (r->stems[k].level >= 0 || r->stems[k].anchor - x_max <= BADGE_REACH)) {
+        while (k < r->npoints &&
+               (r->stems[k].level >= 0 || r->stems[k].anchor - x_max <= BADGE_REACH)) {
             if (r->stems[k].level < 0) {
                 count++;
                 x_max = r->stems[k].anchor;
@@ -449,8 +447,7 @@ static bool emit_badges(ribbon *r, tl_error **err)
         char text[32];
         snprintf(text, sizeof text, "+%zu", count);
         tl_text_block b;
-        if (!tl_chart_measure(c, &TL_FONT_BADGE, &b, tl_scene_strdup(c->scene, text), 0, 0,
-                              err)) {
+        if (!tl_chart_measure(c, &TL_FONT_BADGE, &b, tl_scene_strdup(c->scene, text), 0, 0, err)) {
             ok = false;
             break;
         }
@@ -611,8 +608,7 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
         scene->height = ceil(plan(&r, MAX_LEVELS_FIT, MAX_SPAN_ROWS));
     }
 
-    tl_bands_emit_eras(&r.bands, &r.c, &r.axis.scale, r.bands_top, r.bands_top,
-                       r.chart_bottom);
+    tl_bands_emit_eras(&r.bands, &r.c, &r.axis.scale, r.bands_top, r.bands_top, r.chart_bottom);
     tl_axis_emit(&r.c, &r.axis, r.axis_top);
     emit_spans(&r);
     emit_points(&r);

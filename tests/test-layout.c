@@ -67,15 +67,17 @@ static int check_scene(const tl_scene *s, const char *name)
             case TL_OP_RECT:
                 /* Text may sit on the axis band only as a tick label; never on a bar. */
                 if (o->role == TL_ROLE_AXIS)
-                    conflict = a->role != TL_ROLE_TICK_LABEL && boxes_meet(&box[4 * i], &box[4 * j]);
+                    conflict =
+                        a->role != TL_ROLE_TICK_LABEL && boxes_meet(&box[4 * i], &box[4 * j]);
                 else if (o->role == TL_ROLE_SPAN && o->event == a->event &&
                          a->role == TL_ROLE_EVENT_LABEL)
                     /* A label inside its own bar must lie wholly within it. */
-                    conflict = boxes_meet(&box[4 * i], &box[4 * j]) &&
-                               !(box[4 * i] >= box[4 * j] - EPS &&
-                                 box[4 * i] + box[4 * i + 2] <= box[4 * j] + box[4 * j + 2] + EPS &&
-                                 box[4 * i + 1] >= box[4 * j + 1] - EPS &&
-                                 box[4 * i + 1] + box[4 * i + 3] <= box[4 * j + 1] + box[4 * j + 3] + EPS);
+                    conflict =
+                        boxes_meet(&box[4 * i], &box[4 * j]) &&
+                        !(box[4 * i] >= box[4 * j] - EPS &&
+                          box[4 * i] + box[4 * i + 2] <= box[4 * j] + box[4 * j + 2] + EPS &&
+                          box[4 * i + 1] >= box[4 * j + 1] - EPS &&
+                          box[4 * i + 1] + box[4 * i + 3] <= box[4 * j + 1] + box[4 * j + 3] + EPS);
                 else if (o->role == TL_ROLE_SPAN || o->role == TL_ROLE_PRECISION)
                     conflict = boxes_meet(&box[4 * i], &box[4 * j]);
                 break;
@@ -184,7 +186,8 @@ static void test_india_japan_details(void)
         return;
     const tl_op *suga = find_text(s, TL_ROLE_EVENT_LABEL, "Yoshihide Suga");
     tap_ok(suga != NULL, "Suga's appointment is labelled");
-    const tl_op *guwahati = find_text(s, TL_ROLE_EVENT_LABEL, "Annual Bilateral Summit in Guwahati");
+    const tl_op *guwahati =
+        find_text(s, TL_ROLE_EVENT_LABEL, "Annual Bilateral Summit in Guwahati");
     tap_ok(guwahati && guwahati->u.text.strike, "the cancelled Guwahati summit is struck through");
     const tl_op *ipoi_date = find_text(s, TL_ROLE_EVENT_DATE, "early Nov 2019");
     tap_ok(ipoi_date != NULL, "\"early November 2019\" reads \"early Nov 2019\"");
@@ -243,9 +246,9 @@ static uint64_t rnd(void)
 
 static char *generate(size_t n, int64_t year0, int years)
 {
-    static const char *const words[] = {"summit", "launch", "review", "treaty", "agreement",
-                                        "visit", "protest", "election", "report", "meeting",
-                                        "Indo-Pacific", "cybersecurity", "5G", "x"};
+    static const char *const words[] = {
+        "summit",   "launch", "review",  "treaty",       "agreement",     "visit", "protest",
+        "election", "report", "meeting", "Indo-Pacific", "cybersecurity", "5G",    "x"};
     static const char *const groups[] = {"", "India", "Japan", "Bilateral", "Other"};
     static const char *const statuses[] = {"", "", "", "cancelled", "tentative", "postponed"};
     tl_buf b = TL_BUF_INIT;
@@ -266,7 +269,8 @@ static char *generate(size_t n, int64_t year0, int years)
         int kind = (int)(rnd() % 10);
         if (kind < 3) {
             int64_t ye = y + (int64_t)(rnd() % 3);
-            tl_buf_printf(&b, "%s%04lld-12-28", ye < 0 ? "-" : "", ye < 0 ? -(long long)ye : (long long)ye);
+            tl_buf_printf(&b, "%s%04lld-12-28", ye < 0 ? "-" : "",
+                          ye < 0 ? -(long long)ye : (long long)ye);
         }
         tl_buf_append_char(&b, ',');
         int nw = 1 + (int)(rnd() % 7);
@@ -300,14 +304,16 @@ static void test_generated(void)
                 tl_timeline_free(tl);
                 continue;
             }
-            tap_is_int(check_scene(s, name), 0, "%s (%zu events over %d years, %.0f pt): no "
-                       "overlaps, inside the canvas", name, n, years, width);
+            tap_is_int(check_scene(s, name), 0,
+                       "%s (%zu events over %d years, %.0f pt): no "
+                       "overlaps, inside the canvas",
+                       name, n, years, width);
             size_t missing = unplaced(s);
             size_t reported = 0;
             for (size_t w = 0; w < s->warnings.len; w++)
                 reported += strstr(s->warnings.items[w], "not drawn") != NULL;
-            bool all_reported = missing <= 50 ? reported == missing
-                                              : reported == 51; /* 50 + a summary */
+            bool all_reported =
+                missing <= 50 ? reported == missing : reported == 51; /* 50 + a summary */
             tap_ok(all_reported, "%s: %zu unplaced labels, all reported (%zu warnings)", name,
                    missing, reported);
             if (variant == TL_VARIANT_RIBBON && missing > 0) {
@@ -423,15 +429,14 @@ static void test_lanes(void)
     /* Chart order is by start: A is event 0, C event 1, B event 2. */
     double bar_y[3] = {-1, -1, -1};
     for (size_t i = 0; i < s->op_count; i++)
-        if (s->ops[i].kind == TL_OP_RECT && s->ops[i].role == TL_ROLE_SPAN &&
-            s->ops[i].event < 3)
+        if (s->ops[i].kind == TL_OP_RECT && s->ops[i].role == TL_ROLE_SPAN && s->ops[i].event < 3)
             bar_y[s->ops[i].event] = s->ops[i].u.rect.y;
     tap_ok(bar_y[0] >= 0 && bar_y[0] == bar_y[2], "spans that merely touch share a row");
     bool diamond = false;
     for (size_t i = 0; i < s->op_count; i++)
-        diamond = diamond || (s->ops[i].kind == TL_OP_MARKER &&
-                              s->ops[i].role == TL_ROLE_EVENT_MARK &&
-                              s->ops[i].u.marker.shape == TL_MARKER_DIAMOND);
+        diamond =
+            diamond || (s->ops[i].kind == TL_OP_MARKER && s->ops[i].role == TL_ROLE_EVENT_MARK &&
+                        s->ops[i].u.marker.shape == TL_MARKER_DIAMOND);
     tap_ok(diamond, "point events are diamonds");
     tap_is_int(check_scene(s, "lanes.csv"), 0, "lanes: no overlaps");
     tl_scene_free(s);

@@ -116,10 +116,10 @@ static void test_builder(void)
     tl_scene_free(s);
 
     static const tl_role roles[] = {TL_ROLE_EVENT_LABEL, TL_ROLE_EVENT_MARK, TL_ROLE_SPAN,
-                                    TL_ROLE_ERA, TL_ROLE_TICK_LABEL, TL_ROLE_AXIS,
-                                    TL_ROLE_TITLE, TL_ROLE_LEGEND};
-    static const char *const names[] = {"event-label", "event-mark", "span", "era",
-                                        "tick-label", "axis", "title", "legend"};
+                                    TL_ROLE_ERA,         TL_ROLE_TICK_LABEL, TL_ROLE_AXIS,
+                                    TL_ROLE_TITLE,       TL_ROLE_LEGEND};
+    static const char *const names[] = {"event-label", "event-mark", "span",  "era",
+                                        "tick-label",  "axis",       "title", "legend"};
     bool all = true;
     for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
         all = all && strcmp(tl_scene_role_name(roles[i]), names[i]) == 0;

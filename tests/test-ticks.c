@@ -54,8 +54,7 @@ static void test_months(void)
     tap_ok(t.span_count == 2 && strcmp(t.spans[0].label, "2019") == 0 &&
                strcmp(t.spans[1].label, "2020") == 0,
            "a second tier names the years (%zu spans)", t.span_count);
-    tap_ok(t.span_count == 2 && t.spans[0].x1 == t.spans[1].x0 &&
-               t.spans[1].t0 == ymd(2020, 1, 1),
+    tap_ok(t.span_count == 2 && t.spans[0].x1 == t.spans[1].x0 && t.spans[1].t0 == ymd(2020, 1, 1),
            "the tiers meet at 1 January 2020");
     tap_ok(no_collisions(&t), "month labels do not collide");
     tl_ticks_free(&t);
@@ -69,7 +68,8 @@ static void test_months(void)
     for (size_t i = 0; i < t.count; i++) {
         tl_civil c;
         tl_date_split(t.items[i].t, &c);
-        aligned = aligned && c.day == 1 && (c.month - 1) % (t.unit == TL_TICK_MONTH ? t.step : 12) == 0;
+        aligned =
+            aligned && c.day == 1 && (c.month - 1) % (t.unit == TL_TICK_MONTH ? t.step : 12) == 0;
     }
     tap_ok(aligned, "coarse month ticks start quarters/halves in January's phase");
     tap_ok(no_collisions(&t), "no collisions at 300 pt");
@@ -163,8 +163,8 @@ static void test_years_and_bce(void)
             has_bce = true;
             bce_round = bce_round && (1 - c.year) % t.step == 0;
         }
-        no_zero = no_zero && strcmp(t.items[i].label, "0") != 0 &&
-                  strcmp(t.items[i].label, "0 BCE") != 0;
+        no_zero =
+            no_zero && strcmp(t.items[i].label, "0") != 0 && strcmp(t.items[i].label, "0 BCE") != 0;
     }
     tap_ok(has_bce, "BCE ticks present");
     tap_ok(bce_round, "BCE ticks are round BCE years (step %lld)", (long long)t.step);

@@ -153,7 +153,8 @@ typedef enum tl_status {
     TL_STATUS_POSTPONED,
     TL_STATUS_RESCHEDULED,
     TL_STATUS_DISPUTED,
-    TL_STATUS_OTHER, /* a status word the vocabulary does not know; see tl_event_get_status_text() */
+    TL_STATUS_OTHER, /* a status word the vocabulary does not know; see tl_event_get_status_text()
+                      */
 } tl_status;
 
 /* How to read a CSV file: an opaque set of options with defaults (sniffed delimiter, no
@@ -177,8 +178,7 @@ TL_EXPORT bool tl_load_options_set_time_zone(tl_load_options *opts, const char *
 /* The field delimiter, or 0 to sniff it from the header line (',' ';' or TAB, whichever
  * occurs most outside quotes; a first line "sep=;" as Excel writes it names it). Returns
  * false and sets *err (TL_ERROR_USAGE) for a quote, a line break, NUL or a non-ASCII byte. */
-TL_EXPORT bool tl_load_options_set_delimiter(tl_load_options *opts, char delimiter,
-                                             tl_error **err);
+TL_EXPORT bool tl_load_options_set_delimiter(tl_load_options *opts, char delimiter, tl_error **err);
 /* Whether bytes that are not UTF-8 are replaced with U+FFFD (the replacement character, one
  * per ill-formed sequence) and reported as warnings "FILE:LINE:COL: invalid UTF-8 (byte 0xE9)
  * replaced with U+FFFD" (the first ten; then a count), instead of failing the load. Positions
@@ -371,8 +371,8 @@ typedef struct tl_layout_options tl_layout_options;
 typedef struct tl_scene tl_scene;
 
 typedef enum tl_variant {
-    TL_VARIANT_RIBBON, /* one horizontal axis; labels above and below on stems */
-    TL_VARIANT_LANES,  /* one horizontal lane per group, bars packed into rows */
+    TL_VARIANT_RIBBON,   /* one horizontal axis; labels above and below on stems */
+    TL_VARIANT_LANES,    /* one horizontal lane per group, bars packed into rows */
     TL_VARIANT_VERTICAL, /* time runs down the page; events as cards left and right of a line */
 } tl_variant;
 
@@ -427,8 +427,8 @@ TL_EXPORT bool tl_theme_from_name(const char *name, tl_theme *out);
  * may outlive `tl` and `opts`; it holds a reference to `fonts`. Events whose labels cannot be
  * placed are reported as scene warnings, never drawn over each other. Returns NULL and sets
  * *err when the requested canvas cannot hold the chart. The caller frees the result. */
-TL_EXPORT tl_scene *tl_layout(const tl_timeline *tl, const tl_layout_options *opts,
-                              tl_fonts *fonts, tl_error **err);
+TL_EXPORT tl_scene *tl_layout(const tl_timeline *tl, const tl_layout_options *opts, tl_fonts *fonts,
+                              tl_error **err);
 TL_EXPORT void tl_scene_free(tl_scene *scene);
 
 /* Canvas size in points. */

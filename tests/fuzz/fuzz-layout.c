@@ -19,8 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     err = NULL;
     if (!tl)
         return 0;
-    static const tl_variant variants[] = {TL_VARIANT_RIBBON, TL_VARIANT_LANES,
-                                          TL_VARIANT_VERTICAL};
+    static const tl_variant variants[] = {TL_VARIANT_RIBBON, TL_VARIANT_LANES, TL_VARIANT_VERTICAL};
     tl_text_measurer m = tl_measure_fixed();
     for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
         tl_layout_options *o = tl_layout_options_new();
