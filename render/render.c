@@ -49,6 +49,11 @@ bool tl_render_to_stream(const tl_scene *scene, tl_format format, const tl_rende
     const tl_render_format *fmt = tl_render_format_lookup(format);
     if (!fmt)
         return tl_set_error(err, TL_ERROR_USAGE, "unknown output format %d", (int)format);
+    tl_render_options defaults;
+    if (!opts) {
+        tl_render_options_init(&defaults);
+        opts = &defaults;
+    }
     return tl_render_write(fmt, scene, opts, fp, NULL, err);
 }
 
@@ -73,6 +78,11 @@ bool tl_render_to_file(const tl_scene *scene, tl_format format, const tl_render_
     char *temp = NULL;
     int fd = -1;
     FILE *fp = NULL;
+    tl_render_options defaults;
+    if (!opts) {
+        tl_render_options_init(&defaults);
+        opts = &defaults;
+    }
 
     if (!fmt)
         return tl_set_error(err, TL_ERROR_USAGE, "unknown output format %d", (int)format);

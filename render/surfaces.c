@@ -387,11 +387,6 @@ fail:
 bool tl_render_write(const tl_render_format *fmt, const tl_scene *scene,
                      const tl_render_options *opts, FILE *fp, const char *display, tl_error **err)
 {
-    tl_render_options defaults;
-    if (!opts) {
-        tl_render_options_init(&defaults);
-        opts = &defaults;
-    }
     if (fmt->write)
         return fmt->write(scene, fp, display, err);
     return render_cairo(fmt, scene, opts, fp, display, err);

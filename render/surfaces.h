@@ -46,8 +46,8 @@ const tl_render_format *tl_render_format_by_name(const char *s);
 const tl_render_format *tl_render_format_by_extension(const char *s);
 
 /* Writes `scene` to `fp` in `fmt`, then flushes `fp` (it is not closed). `display` names the
- * output in messages ("cannot write \"out.png\": ..."); NULL says "output". `opts` may be NULL
- * for the defaults. A scene that cannot be drawn and an impossible size are detected before
+ * output in messages ("cannot write \"out.png\": ..."); NULL says "output". `opts` is not NULL
+ * (the public entry points fill in the defaults). A scene that cannot be drawn and an impossible size are detected before
  * anything is written. Returns false and sets *err: TL_ERROR_USAGE (size), TL_ERROR_IO (a
  * write failed), TL_ERROR_INTERNAL (anything else Cairo reports, an invalid scene). */
 bool tl_render_write(const tl_render_format *fmt, const tl_scene *scene,

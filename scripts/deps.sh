@@ -11,7 +11,7 @@ TL_PACKAGES=(
     # and symbols; Japanese; emoji
     fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
     # tools the tests validate output with, and memcheck
-    librsvg2-bin poppler-utils libxml2-utils python3 valgrind
+    librsvg2-bin poppler-utils libxml2-utils python3 valgrind time
 )
 
 tl_install_deps() {
