@@ -13,6 +13,7 @@
 
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
+#include "png-writer.h"
 #include "render-cairo.h"
 #include "svg-ids.h"
 
@@ -182,6 +183,9 @@ static double pixels(double length)
     return n < 1 ? 1 : n;
 }
 
+/* Only its address matters: it names the PNG resolution attached to an image surface. */
+static const cairo_user_data_key_t png_dpi_key;
+
 static cairo_surface_t *create_png(const tl_scene *scene, const tl_render_options *opts,
                                    cairo_write_func_t write_func, void *closure, double *scale,
                                    tl_error **err)
@@ -203,7 +207,16 @@ static cairo_surface_t *create_png(const tl_scene *scene, const tl_render_option
         return NULL;
     }
     *scale = k;
-    return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)width, (int)height);
+    cairo_surface_t *surface =
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)width, (int)height);
+    /* The resolution the PNG records, for finish_png(): the surface carries it there. */
+    double *dpi = malloc(sizeof *dpi);
+    if (dpi) {
+        *dpi = opts->dpi * opts->scale;
+        if (cairo_surface_set_user_data(surface, &png_dpi_key, dpi, free) != CAIRO_STATUS_SUCCESS)
+            free(dpi);
+    }
+    return surface;
 }
 
 static cairo_status_t finish_vector(cairo_t *cr, cairo_write_func_t write_func, void *closure)
@@ -222,7 +235,11 @@ static cairo_status_t finish_png(cairo_t *cr, cairo_write_func_t write_func, voi
 {
     cairo_surface_t *surface = cairo_get_target(cr);
     cairo_surface_flush(surface);
-    return cairo_surface_write_to_png_stream(surface, write_func, closure);
+    cairo_status_t status = cairo_status(cr);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return status;
+    const double *dpi = cairo_surface_get_user_data(surface, &png_dpi_key);
+    return tl_png_write(surface, dpi ? *dpi : 0, write_func, closure);
 }
 
 static bool write_json(const tl_scene *scene, FILE *fp, const char *display, tl_error **err)

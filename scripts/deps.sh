@@ -6,7 +6,7 @@ set -euo pipefail
 TL_PACKAGES=(
     # build (clang for the fuzzers)
     gcc clang meson ninja-build pkg-config
-    libcairo2-dev libpango1.0-dev libcsv-dev
+    libcairo2-dev libpango1.0-dev libcsv-dev libpng-dev zlib1g-dev
     # fonts the default font chain uses (fonts/fonts.c): Latin, Devanagari, Arabic, Hebrew
     # and symbols; Japanese; emoji
     fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji

@@ -70,6 +70,17 @@ read -r wa ha < <(png_size "$WORK/a.png")
 read -r wb hb < <(png_size "$WORK/b.png")
 [ "$wa" -eq 960 ]; ok $? "720 pt at 96 dpi is 960 px wide (got $wa)"
 [ "$wb" -eq 1920 ]; ok $? "720 pt at 192 dpi is 1920 px wide (got $wb)"
+png_dpi() { python3 -c '
+import struct, sys
+b = open(sys.argv[1], "rb").read()
+i = 8
+while i < len(b):
+    n, t = struct.unpack(">I4s", b[i:i + 8])
+    if t == b"pHYs":
+        x, y, unit = struct.unpack(">IIB", b[i + 8:i + 17])
+        print(round(x * 0.0254) if unit == 1 else 0)
+    i += 12 + n' "$1"; }
+[ "$(png_dpi "$WORK/b.png")" = 192 ]; ok $? "the PNG records its resolution (pHYs: $(png_dpi "$WORK/b.png") dpi)"
 
 # --- layouts and options --------------------------------------------------------------------
 for layout in ribbon lanes vertical; do
