@@ -76,8 +76,3 @@ const tl_scale_break *tl_scale_break_at(const tl_scale *s, int64_t t)
             return &s->breaks[i];
     return NULL;
 }
-
-double tl_scale_resolution(const tl_scale *s)
-{
-    return (double)(s->t1 - s->t0) / (s->x1 - s->x0);
-}

@@ -37,7 +37,5 @@ void tl_scale_init_broken(tl_scale *s, int64_t lo, int64_t hi, double xa, double
 double tl_scale_x(const tl_scale *s, int64_t t);
 /* The break containing t, or NULL. */
 const tl_scale_break *tl_scale_break_at(const tl_scale *s, int64_t t);
-/* Seconds per point. */
-double tl_scale_resolution(const tl_scale *s);
 
 #endif /* TL_SCALE_H */
