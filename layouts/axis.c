@@ -8,11 +8,11 @@ static const double TICK_GAP = 12; /* between tick labels */
 
 bool tl_axis_build(tl_axis *a, tl_chart *c, tl_error **err)
 {
-    if (!tl_ticks_generate(&a->scale, c->m, &TL_FONT_TICK, TICK_GAP, a->scale.x0 + 2,
+    if (!tl_ticks_generate(&a->scale, c->m, &c->font.tick, TICK_GAP, a->scale.x0 + 2,
                            a->scale.x1 - 2, &a->ticks))
         return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
     tl_text_block probe;
-    if (!tl_chart_measure(c, &TL_FONT_TICK, &probe, "0", 0, 0, err))
+    if (!tl_chart_measure(c, &c->font.tick, &probe, "0", 0, 0, err))
         return false;
     a->row_h = probe.ext.height + 2 * BAND_PAD;
     a->band_h = a->row_h * (a->ticks.spans ? 2 : 1);
@@ -32,7 +32,7 @@ void tl_axis_emit(tl_chart *c, const tl_axis *a, double y)
         tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, tk->x, mid - TICK_LEN, tk->x, mid, tick);
         tl_text_block b = {.text = tk->label, .ext = tk->extents};
         tl_chart_add_text(c, TL_ROLE_TICK_LABEL, -1, tk->x - tk->extents.width / 2,
-                          y + (a->row_h - tk->extents.height) / 2, &b, &TL_FONT_TICK,
+                          y + (a->row_h - tk->extents.height) / 2, &b, &c->font.tick,
                           c->th->axis_text, false);
     }
     /* Breaks: the band cut through, with a pair of slanted strokes on either side. */
@@ -59,7 +59,7 @@ void tl_axis_emit(tl_chart *c, const tl_axis *a, double y)
             continue;
         tl_text_block b = {.text = sp->label, .ext = sp->extents};
         tl_chart_add_text(c, TL_ROLE_TICK_LABEL, -1, (sp->x0 + sp->x1 - sp->extents.width) / 2,
-                          mid + (a->row_h - sp->extents.height) / 2, &b, &TL_FONT_BAND,
+                          mid + (a->row_h - sp->extents.height) / 2, &b, &c->font.band,
                           c->th->axis_text, false);
     }
 }

@@ -24,7 +24,7 @@ bool tl_bands_init(tl_bands *b, tl_chart *c, tl_error **err)
     /* A label never wider than the plot, ellipsized on a narrow canvas. */
     const double wrap = fmin(LABEL_MAX, c->scene->width - 2 * TL_CHART_MARGIN - 8);
     for (size_t k = 0; k < b->count; k++)
-        if (!tl_chart_measure(c, &TL_FONT_BAND, &b->labels[k],
+        if (!tl_chart_measure(c, &c->font.band, &b->labels[k],
                               tl_chart_event(c, b->items[k])->title, wrap, 1, err))
             return false;
     return true;
@@ -96,7 +96,7 @@ void tl_bands_emit_labels(tl_bands *b, tl_chart *c, double rows_top)
         bool marker = tl_chart_event(c, i)->type == TL_EVENT_MARKER;
         double y = rows_top + b->rows[k].row * (b->row_h + ROW_GAP);
         tl_chart_add_text(c, marker ? TL_ROLE_MARKER_LABEL : TL_ROLE_ERA_LABEL, (int32_t)i,
-                          b->rows[k].x0, y, &b->labels[k], &TL_FONT_BAND,
+                          b->rows[k].x0, y, &b->labels[k], &c->font.band,
                           marker ? c->th->text : c->th->muted, false);
         c->scene->events[i].placed = true;
     }

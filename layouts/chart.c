@@ -9,6 +9,19 @@
 #include "common/tl-error-private.h"
 #include "style.h"
 
+const tl_chart_fonts tl_chart_default_fonts = {
+    .title = {.size = 16, .weight = 700},
+    .subtitle = {.size = 10.5, .weight = 400},
+    .caption = {.size = 8, .weight = 400, .italic = true},
+    .label = {.size = 9.5, .weight = 600},
+    .date = {.size = 8, .weight = 400},
+    .body = {.size = 8.5, .weight = 400},
+    .tick = {.size = 8.5, .weight = 400},
+    .band = {.size = 8.5, .weight = 600},
+    .legend = {.size = 8.5, .weight = 400},
+    .badge = {.size = 7.5, .weight = 600},
+};
+
 struct tl_legend_entry {
     enum { ENTRY_GROUP, ENTRY_STATUS, ENTRY_SPAN, ENTRY_ERA, ENTRY_PRECISION, ENTRY_FUZZY } kind;
     int index; /* group index or tl_status */
@@ -68,6 +81,7 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
         .m = m,
         .scene = scene,
         .th = tl_theme_get(opts->theme),
+        .font = tl_chart_default_fonts,
         .n = tl_timeline_get_event_count(tl),
     };
     if (opts->has_from || opts->has_to)
@@ -468,7 +482,7 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
             text = "era";
             break;
         }
-        if (!tl_chart_measure(c, &TL_FONT_LEGEND, &e->text, text, 220, 1, err))
+        if (!tl_chart_measure(c, &c->font.legend, &e->text, text, 220, 1, err))
             return false;
     }
 
@@ -497,12 +511,12 @@ bool tl_chart_frame(tl_chart *c, unsigned legend_flags, tl_error **err)
     const tl_layout_options *o = c->opts;
     double h = TL_CHART_MARGIN;
     if (o->title) {
-        if (!tl_chart_measure(c, &TL_FONT_TITLE, &c->title, o->title, text_w, 2, err))
+        if (!tl_chart_measure(c, &c->font.title, &c->title, o->title, text_w, 2, err))
             return false;
         h += c->title.ext.height;
     }
     if (o->subtitle) {
-        if (!tl_chart_measure(c, &TL_FONT_SUBTITLE, &c->subtitle, o->subtitle, text_w, 2, err))
+        if (!tl_chart_measure(c, &c->font.subtitle, &c->subtitle, o->subtitle, text_w, 2, err))
             return false;
         h += (o->title ? 3 : 0) + c->subtitle.ext.height;
     }
@@ -512,7 +526,7 @@ bool tl_chart_frame(tl_chart *c, unsigned legend_flags, tl_error **err)
         return false;
     double f = c->legend_h;
     if (o->caption) {
-        if (!tl_chart_measure(c, &TL_FONT_CAPTION, &c->caption, o->caption, text_w, 3, err))
+        if (!tl_chart_measure(c, &c->font.caption, &c->caption, o->caption, text_w, 3, err))
             return false;
         f += (c->nlegend ? 8 : 0) + c->caption.ext.height;
     }
@@ -524,13 +538,13 @@ void tl_chart_emit_header(tl_chart *c)
 {
     double y = TL_CHART_MARGIN;
     if (c->opts->title) {
-        tl_chart_add_text(c, TL_ROLE_TITLE, -1, TL_CHART_MARGIN, y, &c->title, &TL_FONT_TITLE,
+        tl_chart_add_text(c, TL_ROLE_TITLE, -1, TL_CHART_MARGIN, y, &c->title, &c->font.title,
                           c->th->text, false);
         y += c->title.ext.height + 3;
     }
     if (c->opts->subtitle)
         tl_chart_add_text(c, TL_ROLE_SUBTITLE, -1, TL_CHART_MARGIN, y, &c->subtitle,
-                          &TL_FONT_SUBTITLE, c->th->muted, false);
+                          &c->font.subtitle, c->th->muted, false);
 }
 
 void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
@@ -577,11 +591,11 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
         }
         }
         tl_chart_add_text(c, TL_ROLE_LEGEND, -1, e->x + SWATCH + 4, cy - e->text.ext.height / 2,
-                          &e->text, &TL_FONT_LEGEND, c->th->muted, false);
+                          &e->text, &c->font.legend, c->th->muted, false);
     }
     if (c->opts->caption) {
         double y = top + c->legend_h + (c->nlegend ? 8 : 0);
-        tl_chart_add_text(c, TL_ROLE_CAPTION, -1, TL_CHART_MARGIN, y, &c->caption, &TL_FONT_CAPTION,
+        tl_chart_add_text(c, TL_ROLE_CAPTION, -1, TL_CHART_MARGIN, y, &c->caption, &c->font.caption,
                           c->th->muted, false);
     }
 }

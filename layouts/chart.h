@@ -22,16 +22,20 @@ static const double TL_CHART_HEADER_GAP = 14; /* title block to plot */
 static const double TL_CHART_FOOTER_GAP = 18; /* plot to legend */
 static const double TL_CHART_MARK_R = 4.5;
 
-static const tl_font TL_FONT_TITLE = {.size = 16, .weight = 700};
-static const tl_font TL_FONT_SUBTITLE = {.size = 10.5, .weight = 400};
-static const tl_font TL_FONT_CAPTION = {.size = 8, .weight = 400, .italic = true};
-static const tl_font TL_FONT_LABEL = {.size = 9.5, .weight = 600};
-static const tl_font TL_FONT_DATE = {.size = 8, .weight = 400};
-static const tl_font TL_FONT_BODY = {.size = 8.5, .weight = 400};
-static const tl_font TL_FONT_TICK = {.size = 8.5, .weight = 400};
-static const tl_font TL_FONT_BAND = {.size = 8.5, .weight = 600}; /* era, marker, lane names */
-static const tl_font TL_FONT_LEGEND = {.size = 8.5, .weight = 400};
-static const tl_font TL_FONT_BADGE = {.size = 7.5, .weight = 600};
+/* The type of each part of a chart. Defaults in tl_chart_default_fonts; a style may change them
+ * before the variant runs, so variants read them from the chart, never from constants. */
+typedef struct tl_chart_fonts {
+    tl_font title, subtitle, caption;
+    tl_font label; /* event titles */
+    tl_font date;  /* the date line under a label */
+    tl_font body;  /* descriptions (vertical cards) */
+    tl_font tick;
+    tl_font band; /* era, marker and lane names */
+    tl_font legend;
+    tl_font badge; /* "+N" */
+} tl_chart_fonts;
+
+extern const tl_chart_fonts tl_chart_default_fonts;
 
 typedef struct tl_text_block {
     const char *text; /* borrowed: must live as long as the scene is being built */
@@ -56,6 +60,7 @@ typedef struct tl_chart {
     const tl_text_measurer *m;
     tl_scene *scene;
     const tl_theme_def *th;
+    tl_chart_fonts font;
     size_t n;            /* events drawn: all of them, or those in the options' window */
     tl_event *view;      /* with a window: copies of the events in it, clipped to it; else NULL */
     bool *group_present; /* per group of the timeline: has an event drawn */

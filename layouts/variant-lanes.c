@@ -153,7 +153,7 @@ static bool collect_items(lanes *L, tl_error **err)
             it->x0 = x - DIAMOND_R;
             it->x1 = x + DIAMOND_R;
         }
-        if (!tl_chart_measure(c, &TL_FONT_LABEL, &it->label, ev->title,
+        if (!tl_chart_measure(c, &c->font.label, &it->label, ev->title,
                               tl_chart_label_width(c, LABEL_MAX), 1, err))
             return false;
         double w = it->label.ext.width;
@@ -170,7 +170,7 @@ static bool collect_items(lanes *L, tl_error **err)
             /* Neither side has room for the whole label: shorten it on the roomier side. */
             double room_r = right - it->x1 - LABEL_PAD, room_l = it->x0 - LABEL_PAD - left;
             double room = fmax(fmax(room_r, room_l), 20);
-            if (!tl_chart_measure(c, &TL_FONT_LABEL, &it->label, ev->title, room, 1, err))
+            if (!tl_chart_measure(c, &c->font.label, &it->label, ev->title, room, 1, err))
                 return false;
             it->where = room_r >= room_l ? RIGHT : LEFT;
             it->label_x =
@@ -282,7 +282,7 @@ static void emit_lane(lanes *L, lane *ln, size_t index)
                                 DIAMOND_R, TL_MARKER_DIAMOND, ev->status, color);
         }
         tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)i, it->label_x,
-                          cy - it->label.ext.height / 2, &it->label, &TL_FONT_LABEL, label_color,
+                          cy - it->label.ext.height / 2, &it->label, &c->font.label, label_color,
                           st->strike);
         c->scene->events[i].placed = true;
     }
@@ -291,7 +291,7 @@ static void emit_lane(lanes *L, lane *ln, size_t index)
     if (ln->name[0])
         tl_chart_add_text(c, TL_ROLE_LANE_LABEL, -1, MARGIN,
                           ln->top + (ln->height - ln->name_block.ext.height) / 2, &ln->name_block,
-                          &TL_FONT_BAND, c->th->text, false);
+                          &c->font.band, c->th->text, false);
     (void)index;
 }
 
@@ -334,7 +334,7 @@ static bool measure_gutter(lanes *L, tl_error **err)
     double w = 0;
     for (size_t k = 0; k < L->nlanes; k++) {
         lane *ln = &L->lanes[k];
-        if (!tl_chart_measure(c, &TL_FONT_BAND, &ln->name_block, ln->name, max, 3, err))
+        if (!tl_chart_measure(c, &c->font.band, &ln->name_block, ln->name, max, 3, err))
             return false;
         w = fmax(w, ln->name_block.ext.width);
     }

@@ -104,10 +104,10 @@ static bool measure_labels(ribbon *r, tl_error **err)
         /* --label-width scales both forms; the default gives LABEL_WRAP and COMPACT_WRAP. */
         const double wrap = tl_chart_label_width(c, LABEL_WRAP);
         const double compact = wrap == LABEL_WRAP ? COMPACT_WRAP : wrap * COMPACT_WRAP / LABEL_WRAP;
-        if (!tl_chart_measure(c, &TL_FONT_LABEL, &lb->title, title, wrap, 3, err) ||
-            !tl_chart_measure(c, &TL_FONT_LABEL, &lb->short_title, title, compact, 1, err) ||
+        if (!tl_chart_measure(c, &c->font.label, &lb->title, title, wrap, 3, err) ||
+            !tl_chart_measure(c, &c->font.label, &lb->short_title, title, compact, 1, err) ||
             /* A sheet's own "Display Date" can be any length: one line, as wide as a title. */
-            !tl_chart_measure(c, &TL_FONT_DATE, &lb->date, lb->date_text, wrap, 1, err))
+            !tl_chart_measure(c, &c->font.date, &lb->date, lb->date_text, wrap, 1, err))
             return false;
         lb->w = STEM_PAD + fmax(lb->title.ext.width, lb->date.ext.width);
         lb->h = lb->title.ext.height + 1 + lb->date.ext.height;
@@ -121,10 +121,10 @@ static bool measure_labels(ribbon *r, tl_error **err)
         /* Title and dates on one line above the bar; on a narrow canvas the dates take at most
          * half the width and the title gives way. */
         const double width = c->scene->width - 2 * MARGIN;
-        if (!tl_chart_measure(c, &TL_FONT_DATE, &lb->date, lb->date_text, width / 2, 1, err))
+        if (!tl_chart_measure(c, &c->font.date, &lb->date, lb->date_text, width / 2, 1, err))
             return false;
         double room = width - 6 - lb->date.ext.width;
-        if (!tl_chart_measure(c, &TL_FONT_LABEL, &lb->title, event(r, i)->title,
+        if (!tl_chart_measure(c, &c->font.label, &lb->title, event(r, i)->title,
                               fmax(40, fmin(SPAN_LABEL_MAX, room)), 1, err))
             return false;
         lb->w = lb->title.ext.width + 6 + lb->date.ext.width;
@@ -396,7 +396,7 @@ static void emit_points(ribbon *r)
             tl_scene_add_line(c->scene, TL_ROLE_EVENT_STEM, (int32_t)i, s->anchor,
                               cy + (above ? -MARK_R : MARK_R), s->anchor, stem_end, stem);
             double tx = s->flip ? s->anchor - w : s->anchor + STEM_PAD;
-            tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)i, tx, box_y, title, &TL_FONT_LABEL,
+            tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)i, tx, box_y, title, &c->font.label,
                               st->strike ? c->th->muted : c->th->text, st->strike);
             tl_text_block date = lb->date;
             if (r->compact[k] && date.ext.width > 120) {
@@ -404,7 +404,7 @@ static void emit_points(ribbon *r)
                 date.ext.width = 120;
             }
             tl_chart_add_text(c, TL_ROLE_EVENT_DATE, (int32_t)i, tx, box_y + title->ext.height + 1,
-                              &date, &TL_FONT_DATE, c->th->muted, false);
+                              &date, &c->font.date, c->th->muted, false);
             c->scene->events[i].placed = true;
         }
         tl_chart_add_marker(c, TL_ROLE_EVENT_MARK, (int32_t)i, s->anchor, cy, MARK_R,
@@ -447,7 +447,7 @@ static bool emit_badges(ribbon *r, tl_error **err)
         char text[32];
         snprintf(text, sizeof text, "+%zu", count);
         tl_text_block b;
-        if (!tl_chart_measure(c, &TL_FONT_BADGE, &b, tl_scene_strdup(c->scene, text), 0, 0, err)) {
+        if (!tl_chart_measure(c, &c->font.badge, &b, tl_scene_strdup(c->scene, text), 0, 0, err)) {
             ok = false;
             break;
         }
@@ -469,7 +469,7 @@ static bool emit_badges(ribbon *r, tl_error **err)
         if (isnan(best))
             continue; /* no room: the warnings still name every label left out */
         tl_chart_add_text(c, TL_ROLE_NOTE, (int32_t)r->points[first], best,
-                          row_bottom - b.ext.height, &b, &TL_FONT_BADGE, c->th->muted, false);
+                          row_bottom - b.ext.height, &b, &c->font.badge, c->th->muted, false);
         last_right = best + w;
     }
     free(stems);
@@ -503,10 +503,10 @@ static void emit_spans(ribbon *r)
         double base = top + fmax(lb->title.ext.baseline, lb->date.ext.baseline);
         const tl_status_style *st = tl_style_status(ev->status);
         tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)i, lx, base - lb->title.ext.baseline,
-                          &lb->title, &TL_FONT_LABEL, st->strike ? c->th->muted : c->th->text,
+                          &lb->title, &c->font.label, st->strike ? c->th->muted : c->th->text,
                           st->strike);
         tl_chart_add_text(c, TL_ROLE_EVENT_DATE, (int32_t)i, lx + lb->title.ext.width + 6,
-                          base - lb->date.ext.baseline, &lb->date, &TL_FONT_DATE, c->th->muted,
+                          base - lb->date.ext.baseline, &lb->date, &c->font.date, c->th->muted,
                           false);
         c->scene->events[i].placed = true;
     }

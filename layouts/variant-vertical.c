@@ -277,12 +277,12 @@ static bool measure_cards(vertical *v, int title_lines, int desc_lines, tl_error
     for (size_t k = 0; k < v->ncards; k++) {
         card *cd = &v->cards[k];
         const tl_event *ev = event(v, cd->ev);
-        if (!tl_chart_measure(c, &TL_FONT_DATE, &cd->date, cd->date_text, inner, 1, err) ||
-            !tl_chart_measure(c, &TL_FONT_LABEL, &cd->title, ev->title, inner, title_lines, err))
+        if (!tl_chart_measure(c, &c->font.date, &cd->date, cd->date_text, inner, 1, err) ||
+            !tl_chart_measure(c, &c->font.label, &cd->title, ev->title, inner, title_lines, err))
             return false;
         cd->has_desc = desc_lines > 0 && ev->description[0];
         if (cd->has_desc &&
-            !tl_chart_measure(c, &TL_FONT_BODY, &cd->desc, ev->description, inner, desc_lines, err))
+            !tl_chart_measure(c, &c->font.body, &cd->desc, ev->description, inner, desc_lines, err))
             return false;
         cd->attach = CARD_PAD_Y + cd->date.ext.height / 2;
         cd->h = 2 * CARD_PAD_Y + cd->date.ext.height + DATE_GAP + cd->title.ext.height +
@@ -303,7 +303,7 @@ static bool size_gutter(vertical *v, tl_error **err)
     for (size_t k = 0; k < v->nbands; k++) {
         const char *title = event(v, v->bands[k].ev)->title;
         tl_text_block b;
-        if (!tl_chart_measure(&v->c, &TL_FONT_BAND, &b, title, 0, 1, err))
+        if (!tl_chart_measure(&v->c, &v->c.font.band, &b, title, 0, 1, err))
             return false;
         label = fmax(label, b.ext.width);
         for (const char *p = title; *p;) {
@@ -312,7 +312,7 @@ static bool size_gutter(vertical *v, tl_error **err)
                 char w[64];
                 memcpy(w, p, len);
                 w[len] = '\0';
-                if (!tl_chart_measure(&v->c, &TL_FONT_BAND, &b, w, 0, 1, err))
+                if (!tl_chart_measure(&v->c, &v->c.font.band, &b, w, 0, 1, err))
                     return false;
                 word = fmax(word, b.ext.width);
             }
@@ -326,7 +326,7 @@ static bool size_gutter(vertical *v, tl_error **err)
 static bool measure_bands(vertical *v, tl_error **err)
 {
     for (size_t k = 0; k < v->nbands; k++)
-        if (!tl_chart_measure(&v->c, &TL_FONT_BAND, &v->bands[k].label,
+        if (!tl_chart_measure(&v->c, &v->c.font.band, &v->bands[k].label,
                               event(v, v->bands[k].ev)->title, v->gutter_text_w, GUTTER_LINES, err))
             return false;
     return true;
@@ -712,7 +712,7 @@ static bool measure_height(void *user, const tl_font *font, const tl_text_shape 
 
 /* A tick label. The first and any where a larger unit changes carry that unit ("Nov 2019",
  * "Dec", "2020"); a year's first month is named by the year alone, set bold. */
-static const tl_font *tick_label_text(tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev,
+static const tl_font *tick_label_text(const tl_chart_fonts *fonts, tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev,
                                       char *buf, size_t size)
 {
     tl_civil c;
@@ -745,7 +745,7 @@ static const tl_font *tick_label_text(tl_tick_unit unit, const tl_tick *tk, cons
     case TL_TICK_MONTH:
         if (c.month == 1) {
             snprintf(buf, size, "%s", year);
-            return &TL_FONT_BAND;
+            return &fonts->band;
         }
         if (new_year)
             snprintf(buf, size, "%s %s", mon, year);
@@ -757,7 +757,7 @@ static const tl_font *tick_label_text(tl_tick_unit unit, const tl_tick *tk, cons
         snprintf(buf, size, "%s", tk->label);
         break;
     }
-    return &TL_FONT_TICK;
+    return &fonts->tick;
 }
 
 /* How round a tick's date is, for choosing which ticks keep their labels: the start of a
@@ -804,7 +804,7 @@ static bool ladder_ticks(const vertical *v, double spacing, tl_ticks *out)
     tl_scale_init_mapped(&s, v->lo, v->hi, v->ya, y_at(v, v->hi), v->axis_top, v->axis_bottom);
     height_measurer hm = {.m = v->c.m};
     const tl_text_measurer adapter = {.measure = measure_height, .user = &hm};
-    return tl_ticks_generate(&s, &adapter, &TL_FONT_TICK, spacing - v->tick_h, v->axis_top,
+    return tl_ticks_generate(&s, &adapter, &v->c.font.tick, spacing - v->tick_h, v->axis_top,
                              v->axis_bottom, out);
 }
 
@@ -901,7 +901,7 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
         const tl_tick *tk = !nests      ? &grid.items[k]
                             : grid_tick ? &grid.items[on_grid[k]]
                                         : &fine.items[k];
-        tt->font = tick_label_text(grid_tick ? grid.unit : fine.unit, tk, have_prev ? &prev : NULL,
+        tt->font = tick_label_text(&v->c.font, grid_tick ? grid.unit : fine.unit, tk, have_prev ? &prev : NULL,
                                    tt->text, sizeof tt->text);
         tl_date_split(tk->t, &prev);
         have_prev = true;
@@ -1173,14 +1173,14 @@ static void emit_cards(vertical *v)
 
         const double tx = x + v->card_pad_x + (cd->side == 1 ? CARD_STRIPE : 0);
         double y = cd->top + CARD_PAD_Y;
-        tl_chart_add_text(c, TL_ROLE_EVENT_DATE, (int32_t)cd->ev, tx, y, &cd->date, &TL_FONT_DATE,
+        tl_chart_add_text(c, TL_ROLE_EVENT_DATE, (int32_t)cd->ev, tx, y, &cd->date, &c->font.date,
                           c->th->muted, false);
         y += cd->date.ext.height + DATE_GAP;
         tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)cd->ev, tx, y, &cd->title,
-                          &TL_FONT_LABEL, st->strike ? c->th->muted : c->th->text, st->strike);
+                          &c->font.label, st->strike ? c->th->muted : c->th->text, st->strike);
         y += cd->title.ext.height + DESC_GAP;
         if (cd->has_desc)
-            tl_chart_add_text(c, TL_ROLE_NOTE, (int32_t)cd->ev, tx, y, &cd->desc, &TL_FONT_BODY,
+            tl_chart_add_text(c, TL_ROLE_NOTE, (int32_t)cd->ev, tx, y, &cd->desc, &c->font.body,
                               c->th->muted, false);
         c->scene->events[cd->ev].placed = true;
     }
@@ -1194,7 +1194,7 @@ static void emit_gutter_labels(vertical *v)
         if (!b->shown)
             continue;
         tl_chart_add_text(c, b->marker ? TL_ROLE_MARKER_LABEL : TL_ROLE_ERA_LABEL, (int32_t)b->ev,
-                          v->gutter_text_x, b->top, &b->label, &TL_FONT_BAND,
+                          v->gutter_text_x, b->top, &b->label, &c->font.band,
                           b->marker ? c->th->text : c->th->muted, false);
         c->scene->events[b->ev].placed = true;
     }
@@ -1251,7 +1251,7 @@ static bool vertical_run(const tl_timeline *tl, const tl_layout_options *opts,
     tl_civil first;
     tl_date_split(v.hi, &first);
     tl_datefmt_year(first.year, year, sizeof year);
-    if (!tl_chart_measure(&v.c, &TL_FONT_TICK, &probe, year, 0, 1, err))
+    if (!tl_chart_measure(&v.c, &v.c.font.tick, &probe, year, 0, 1, err))
         goto done;
     v.tick_h = probe.ext.height;
     v.tick_w = probe.ext.width;
