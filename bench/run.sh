@@ -1,47 +1,141 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of the CLI: generates the reference data with
-# ../shared/bench/gen_events.py (seed 1), renders each size to each format RUNS times, and
-# prints a Markdown table of the median wall time and the peak resident memory (from
-# /usr/bin/time). Usage: bench/run.sh [BUILD-DIR] [SIZES...]; RUNS=3 by default.
+# ../shared/bench/gen_events.py (seed 1), renders each size to SVG, PNG and PDF RUNS times and
+# prints a Markdown table of the median wall time, the peak resident memory and the output
+# size. Where gnuplot and matplotlib (/usr/bin/python3) are installed, the same data goes
+# through bench/timeline.gp and bench/timeline_mpl.py in the same run, and the table gives
+# how many times faster timeline is.
+#
+# Usage: bench/run.sh [--install] [--quick] [BUILD-DIR] [SIZES...]
+#   --install    first install gnuplot-nox and python3-matplotlib (scripts/deps.sh)
+#   --quick      sizes 10 1000 10000, 3 runs, no comparison beyond 10,000 events
+#   RUNS=N       runs per case (default 5; comparison tools run at most 3 times, once from
+#                100,000 events up)
+#   TOOL_TIMEOUT seconds a comparison tool may take per run (default 120; "> N s" when over)
+#   BENCH_DATA   folder to keep the generated CSV files in (default: a temporary one)
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
+if [ "${1:-}" = "--install" ]; then
+    # shellcheck source=scripts/deps.sh
+    . scripts/deps.sh
+    tl_install_deps "${TL_BENCH_PACKAGES[@]}"
+    shift
+fi
+quick=0
+if [ "${1:-}" = "--quick" ]; then
+    quick=1
+    shift
+fi
 build=${1:-build}
 shift || true
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(10 1000 10000 100000)
-runs=${RUNS:-3}
+if [ ${#sizes[@]} -eq 0 ]; then
+    if [ $quick = 1 ]; then sizes=(10 1000 10000); else sizes=(10 1000 10000 100000 1000000); fi
+fi
+runs=${RUNS:-$([ $quick = 1 ] && echo 3 || echo 5)}
+tool_timeout=${TOOL_TIMEOUT:-120}
 gen=../shared/bench/gen_events.py
+sample=data/samples/india-japan-2019-2020.csv
 timeline=$build/timeline
 [ -x "$timeline" ] || { echo "bench: build $timeline first" >&2; exit 1; }
 [ -f "$gen" ] || { echo "bench: $gen not found" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+data=${BENCH_DATA:-$work}
+mkdir -p "$data"
+
+have_gnuplot=0
+command -v gnuplot >/dev/null && have_gnuplot=1
+have_mpl=0
+/usr/bin/python3 -c 'import matplotlib' 2>/dev/null && have_mpl=1
 
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -m); $(date -u +%Y-%m-%d)"
+# run_timed N OUT-PREFIX CMD...: runs CMD N times; writes the median seconds to OUT.t and the
+# median peak RSS in kB to OUT.m; "timeout" in OUT.t when a run went over the time limit.
+run_timed() {
+    local n=$1 out=$2
+    shift 2
+    : >"$out.times"
+    : >"$out.rss"
+    for _ in $(seq "$n"); do
+        local t0=$EPOCHREALTIME
+        timeout "$tool_timeout" /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>"$work/err"
+        local rc=$? t1=$EPOCHREALTIME
+        if [ $rc = 124 ]; then
+            echo timeout >"$out.t"
+            return
+        fi
+        awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f\n", b - a}' >>"$out.times"
+        tail -n 1 "$work/rss" >>"$out.rss"
+    done
+    median <"$out.times" >"$out.t"
+    median <"$out.rss" >"$out.m"
+}
+
+fmt_time() {
+    case $1 in
+    timeout) echo "> $tool_timeout s" ;;
+    *) awk -v t="$1" 'BEGIN {if (t < 1) printf "%.0f ms", t * 1000; else printf "%.2f s", t}' ;;
+    esac
+}
+
+ratio() { # their time / ours
+    case $1 in
+    timeout) echo "> $(awk -v a="$tool_timeout" -v b="$2" 'BEGIN {printf "%.0f", a / b}')×" ;;
+    *) awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f×", a / b}' ;;
+    esac
+}
+
+cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+echo "$(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sm); median of $runs runs"
 echo
-echo "| events | format | median wall time | peak memory | output size | warnings |"
-echo "|---:|---|---:|---:|---:|---:|"
+header="| events | format | timeline | peak memory | output |"
+rule="|---:|---|---:|---:|---:|"
+if [ $have_gnuplot = 1 ]; then
+    header+=" gnuplot | faster |"
+    rule+="---:|---:|"
+fi
+if [ $have_mpl = 1 ]; then
+    header+=" matplotlib | faster |"
+    rule+="---:|---:|"
+fi
+echo "$header"
+echo "$rule"
 for n in "${sizes[@]}"; do
-    csv=$work/events-$n.csv
-    python3 "$gen" "$n" --seed 1 -o "$csv"
-    for fmt in svg png pdf json; do
-        : >"$work/times"
-        : >"$work/rss"
-        for _ in $(seq "$runs"); do
-            /usr/bin/time -f "%e %M" -o "$work/t" "$timeline" "$csv" -o "$work/out.$fmt" \
-                2>"$work/err" >/dev/null
-            read -r secs kb <"$work/t"
-            echo "$secs" >>"$work/times"
-            echo "$kb" >>"$work/rss"
-        done
-        t=$(median <"$work/times")
-        m=$(median <"$work/rss")
+    csv=$data/events-$n.csv
+    if [ "$n" = 10 ]; then
+        csv=$sample
+    elif [ ! -s "$csv" ]; then
+        python3 "$gen" "$n" --seed 1 -o "$csv"
+    fi
+    others=$runs
+    [ "$n" -ge 100000 ] && others=1
+    [ "$others" -gt 3 ] && others=3
+    for fmt in svg png pdf; do
+        run_timed "$runs" "$work/tl" "$timeline" "$csv" -q -o "$work/out.$fmt"
+        t=$(cat "$work/tl.t")
         size=$(stat -c %s "$work/out.$fmt" 2>/dev/null || echo 0)
-        warns=$(grep -c "warning:" "$work/err")
-        printf "| %s | %s | %s s | %s MB | %s kB | %s |\n" "$n" "$fmt" "$t" "$((m / 1024))" \
-            "$((size / 1024))" "$warns"
+        row="| $n | $fmt | $(fmt_time "$t") | $(($(cat "$work/tl.m") / 1024)) MB | $((size / 1024)) kB |"
+        if [ $have_gnuplot = 1 ]; then
+            if [ $quick = 1 ] && [ "$n" -gt 10000 ]; then
+                row+=" | |"
+            else
+                run_timed "$others" "$work/gp" gnuplot -e "in='$csv'; out='$work/gp.$fmt'; fmt='$fmt'" bench/timeline.gp
+                g=$(cat "$work/gp.t")
+                row+=" $(fmt_time "$g") | $(ratio "$g" "$t") |"
+            fi
+        fi
+        if [ $have_mpl = 1 ]; then
+            if [ $quick = 1 ] && [ "$n" -gt 10000 ]; then
+                row+=" | |"
+            else
+                run_timed "$others" "$work/mp" /usr/bin/python3 bench/timeline_mpl.py "$csv" "$work/mp.$fmt"
+                mp=$(cat "$work/mp.t")
+                row+=" $(fmt_time "$mp") | $(ratio "$mp" "$t") |"
+            fi
+        fi
+        echo "$row"
     done
 done

@@ -1,89 +1,16 @@
-/* timeline: the command-line front end. Parses options, runs the library's pipeline
- * (load -> layout -> render), prints errors and warnings, and maps them to sysexits codes.
- * Only this file writes to stderr. */
-#include <errno.h>
+/* timeline: the command-line front end. Reads the options (command line, style files, -S),
+ * runs the library's pipeline (load -> layout -> render) for each input, prints errors and
+ * warnings, and maps them to sysexits codes. Only cli/ writes to stderr. */
 #include <getopt.h>
-#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "timeline/timeline.h"
+#include "cli.h"
 
-enum { EXIT_USAGE = 64, MAX_SHOWN_WARNINGS = 20 };
-
-typedef struct cli {
-    const char *input;
-    const char *output;
-    const char *format_name;
-    const char *title;
-    const char *subtitle;
-    const char *caption;
-    const char *group_order;
-    const char *from, *to;
-    const char *axis_breaks;
-    const char *theme;
-    const char *layout;
-    const char *font;
-    const char *pdf_author, *pdf_subject, *pdf_keywords;
-    double width, height, dpi, scale, label_width;
-    bool strict, quiet, verbose, check, markup, repair_utf8, system_fonts;
-    tl_font_options *fonts; /* created on the first font option */
-    tl_load_options *load;  /* created on the first loader option */
-} cli;
-
-static void usage(FILE *fp)
-{
-    fputs("Usage: timeline [OPTIONS] INPUT.csv -o OUTPUT\n"
-          "Render a CSV of events as a timeline chart.\n"
-          "\n"
-          "  -o, --output FILE    write to FILE; its extension picks the format; - is stdout\n"
-          "  -T, --format FMT     svg, png, pdf or json (the laid-out scene)\n"
-          "      --title TEXT     title drawn above the chart\n"
-          "      --subtitle TEXT  a line under the title\n"
-          "      --caption TEXT   a source or note line under the legend\n"
-          "      --layout NAME    ribbon (default), lanes (one lane per group) or vertical\n"
-          "      --group-order A,B  lanes: these groups first, in this order\n"
-          "      --from DATE      start the chart at DATE (events before are left out)\n"
-          "      --to DATE        end the chart at DATE (events after are left out)\n"
-          "      --axis-breaks M  auto (default: cut long empty stretches) or none\n"
-          "      --theme NAME     light (default), dark or print\n"
-          "      --font \"FAMILY SIZE\"  font: a family list and an optional size scaling\n"
-          "                       every text (base 10; default \"Noto Sans\")\n"
-          "      --font-dir DIR   add the fonts in DIR (those shipped with a report)\n"
-          "      --system-fonts   use the machine's fonts instead of the fixed font set\n"
-          "      --label-width PT  widest event label: wrap or shorten there (ribbon 150)\n"
-          "      --markup         read titles and labels as Pango markup (<b> <i> <sup> ...)\n"
-          "      --width PT       canvas width in points, 1/72 in (default 900)\n"
-          "      --height PT      canvas height in points (default: fit the chart)\n"
-          "      --dpi N          PNG resolution (default 96)\n"
-          "      --scale N        extra PNG scale factor (default 1)\n"
-          "      --pdf-author TEXT  PDF metadata (the title is the chart's title)\n"
-          "      --pdf-subject TEXT\n"
-          "      --pdf-keywords TEXT\n"
-          "\n"
-          "Reading the CSV:\n"
-          "      --date-order O   read numeric dates like 04/11/2019 as dmy, mdy or ymd\n"
-          "      --tz ZONE        time zone of times without an offset (IANA name; UTC)\n"
-          "      --delimiter C    field delimiter: , ; tab (default: sniffed)\n"
-          "      --col-ROLE NAME  take ROLE from column NAME; ROLE is start, end, title,\n"
-          "                       description, group, status, type, importance, color,\n"
-          "                       url, source, sort or group-order\n"
-          "      --repair-utf8    replace invalid UTF-8 with U+FFFD (warned) instead of failing\n"
-          "      --check          validate the input, print a summary, write nothing\n"
-          "\n"
-          "      --strict         treat every warning as an error (exit 65, no output)\n"
-          "  -v, --verbose        also print notes (the detected sheet layout, ignored columns)\n"
-          "  -q, --quiet          do not print warnings\n"
-          "  -V, --version        print the version and exit\n"
-          "  -h, --help           print this help and exit\n"
-          "\n"
-          "INPUT - reads standard input. Exit status: 0 ok, 64 usage, 65 bad data,\n"
-          "66 cannot open input, 73 cannot create output, 74 I/O error, 78 fonts, 1 internal.\n",
-          fp);
-}
+enum { MAX_SHOWN_WARNINGS = 20 };
 
 static int fail_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -98,39 +25,33 @@ static int fail_usage(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-static int fail_usage_error(const char *option, tl_error *err)
+/* With several inputs, a message that does not name its input gets the input's name first. */
+static const char *prefix_for(const char *input, bool several, const char *message)
 {
-    int status = fail_usage("%s: %s", option, err->message);
-    tl_error_free(err);
-    return status;
+    if (!several || strncmp(message, input, strlen(input)) == 0)
+        return "";
+    return input;
 }
 
-static int fail(tl_error *err)
+static int fail(tl_error *err, const char *input, bool several)
 {
-    fprintf(stderr, "timeline: %s\n", err->message);
+    const char *pre = prefix_for(input, several, err->message);
+    fprintf(stderr, "timeline: %s%s%s\n", pre, *pre ? ": " : "", err->message);
     int code = (int)err->code;
     tl_error_free(err);
     return code;
 }
 
-static bool parse_number(const char *text, double lo, double hi, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (errno || end == text || *end || !isfinite(v) || v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
-}
-
 /* Prints warnings, at most MAX_SHOWN_WARNINGS; returns how many there were. */
-static size_t print_warnings(const cli *c, size_t count, const char *(*get)(const void *, size_t),
-                             const void *obj, size_t *shown)
+static size_t print_warnings(const cli *c, const char *input, bool several, size_t count,
+                             const char *(*get)(const void *, size_t), const void *obj,
+                             size_t *shown)
 {
     for (size_t i = 0; i < count && !c->quiet; i++) {
+        const char *w = get(obj, i);
+        const char *pre = prefix_for(input, several, w);
         if (*shown < MAX_SHOWN_WARNINGS)
-            fprintf(stderr, "timeline: warning: %s\n", get(obj, i));
+            fprintf(stderr, "timeline: warning: %s%s%s\n", pre, *pre ? ": " : "", w);
         (*shown)++;
     }
     return count;
@@ -146,261 +67,10 @@ static const char *scene_warning(const void *obj, size_t i)
     return tl_scene_get_warning(obj, i);
 }
 
-/* Long options without a short form. */
-enum {
-    OPT_TITLE = 256,
-    OPT_SUBTITLE,
-    OPT_CAPTION,
-    OPT_GROUP_ORDER,
-    OPT_FROM,
-    OPT_TO,
-    OPT_BREAKS,
-    OPT_DATE_ORDER,
-    OPT_TZ,
-    OPT_DELIMITER,
-    OPT_CHECK,
-    OPT_THEME,
-    OPT_LAYOUT,
-    OPT_FONT,
-    OPT_WIDTH,
-    OPT_HEIGHT,
-    OPT_DPI,
-    OPT_SCALE,
-    OPT_STRICT,
-    OPT_FONT_DIR,
-    OPT_SYSTEM_FONTS,
-    OPT_LABEL_WIDTH,
-    OPT_MARKUP,
-    OPT_REPAIR_UTF8,
-    OPT_PDF_AUTHOR,
-    OPT_PDF_SUBJECT,
-    OPT_PDF_KEYWORDS
-};
+/* ---------------------------------------------------------------------------------------------
+ * Text options
+ * ------------------------------------------------------------------------------------------- */
 
-/* Roles of the --col-ROLE options, in the order of their option values. */
-static const char *const column_roles[] = {"start",  "end",  "title",      "description", "group",
-                                           "status", "type", "importance", "color",       "url",
-                                           "source", "sort", "group_order"};
-enum { OPT_COLUMN = 512 };
-
-static tl_load_options *load_options(cli *c)
-{
-    if (!c->load)
-        c->load = tl_load_options_new();
-    return c->load;
-}
-
-/* Applies a loader option; on failure prints the error and returns the exit status. */
-static int apply_load_option(cli *c, int opt, const char *arg)
-{
-    tl_error *err = NULL;
-    bool ok = true;
-    if (opt == OPT_DATE_ORDER) {
-        tl_date_order order;
-        if (!tl_date_order_from_name(arg, &order))
-            return fail_usage("--date-order: expected dmy, mdy or ymd, got \"%s\"", arg);
-        tl_load_options_set_date_order(load_options(c), order);
-    } else if (opt == OPT_TZ) {
-        ok = tl_load_options_set_time_zone(load_options(c), arg, &err);
-    } else if (opt == OPT_DELIMITER) {
-        char d = strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0 ? '\t' : arg[0];
-        if (strlen(arg) != 1 && d != '\t')
-            return fail_usage("--delimiter: expected one character or \"tab\", got \"%s\"", arg);
-        ok = tl_load_options_set_delimiter(load_options(c), d, &err);
-    } else {
-        ok = tl_load_options_set_column(load_options(c), column_roles[opt - OPT_COLUMN], arg, &err);
-    }
-    if (!ok) {
-        int status = fail_usage("%s", err->message);
-        tl_error_free(err);
-        return status;
-    }
-    return 0;
-}
-
-static int parse_args(int argc, char **argv, cli *c)
-{
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'T'},
-        {"title", required_argument, NULL, OPT_TITLE},
-        {"subtitle", required_argument, NULL, OPT_SUBTITLE},
-        {"caption", required_argument, NULL, OPT_CAPTION},
-        {"group-order", required_argument, NULL, OPT_GROUP_ORDER},
-        {"from", required_argument, NULL, OPT_FROM},
-        {"to", required_argument, NULL, OPT_TO},
-        {"axis-breaks", required_argument, NULL, OPT_BREAKS},
-        {"date-order", required_argument, NULL, OPT_DATE_ORDER},
-        {"tz", required_argument, NULL, OPT_TZ},
-        {"delimiter", required_argument, NULL, OPT_DELIMITER},
-        {"check", no_argument, NULL, OPT_CHECK},
-        {"verbose", no_argument, NULL, 'v'},
-        /* --col-ROLE NAME: `val` is OPT_COLUMN + the role's index in column_roles[]. */
-        {"col-start", required_argument, NULL, OPT_COLUMN + 0},
-        {"col-end", required_argument, NULL, OPT_COLUMN + 1},
-        {"col-title", required_argument, NULL, OPT_COLUMN + 2},
-        {"col-description", required_argument, NULL, OPT_COLUMN + 3},
-        {"col-group", required_argument, NULL, OPT_COLUMN + 4},
-        {"col-status", required_argument, NULL, OPT_COLUMN + 5},
-        {"col-type", required_argument, NULL, OPT_COLUMN + 6},
-        {"col-importance", required_argument, NULL, OPT_COLUMN + 7},
-        {"col-color", required_argument, NULL, OPT_COLUMN + 8},
-        {"col-url", required_argument, NULL, OPT_COLUMN + 9},
-        {"col-source", required_argument, NULL, OPT_COLUMN + 10},
-        {"col-sort", required_argument, NULL, OPT_COLUMN + 11},
-        {"col-group-order", required_argument, NULL, OPT_COLUMN + 12},
-        {"theme", required_argument, NULL, OPT_THEME},
-        {"layout", required_argument, NULL, OPT_LAYOUT},
-        {"font", required_argument, NULL, OPT_FONT},
-        {"font-dir", required_argument, NULL, OPT_FONT_DIR},
-        {"system-fonts", no_argument, NULL, OPT_SYSTEM_FONTS},
-        {"label-width", required_argument, NULL, OPT_LABEL_WIDTH},
-        {"markup", no_argument, NULL, OPT_MARKUP},
-        {"repair-utf8", no_argument, NULL, OPT_REPAIR_UTF8},
-        {"pdf-author", required_argument, NULL, OPT_PDF_AUTHOR},
-        {"pdf-subject", required_argument, NULL, OPT_PDF_SUBJECT},
-        {"pdf-keywords", required_argument, NULL, OPT_PDF_KEYWORDS},
-        {"width", required_argument, NULL, OPT_WIDTH},
-        {"height", required_argument, NULL, OPT_HEIGHT},
-        {"dpi", required_argument, NULL, OPT_DPI},
-        {"scale", required_argument, NULL, OPT_SCALE},
-        {"strict", no_argument, NULL, OPT_STRICT},
-        {"quiet", no_argument, NULL, 'q'},
-        {"version", no_argument, NULL, 'V'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    int ch;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":o:T:qvVh", longopts, NULL)) != -1) {
-        if (ch >= OPT_COLUMN || (ch == OPT_DATE_ORDER || ch == OPT_TZ || ch == OPT_DELIMITER)) {
-            int status = apply_load_option(c, ch, optarg);
-            if (status)
-                return status;
-            continue;
-        }
-        switch (ch) {
-        case 'o':
-            c->output = optarg;
-            break;
-        case 'T':
-            c->format_name = optarg;
-            break;
-        case OPT_TITLE:
-            c->title = optarg;
-            break;
-        case OPT_SUBTITLE:
-            c->subtitle = optarg;
-            break;
-        case OPT_CAPTION:
-            c->caption = optarg;
-            break;
-        case OPT_GROUP_ORDER:
-            c->group_order = optarg;
-            break;
-        case OPT_FROM:
-            c->from = optarg;
-            break;
-        case OPT_TO:
-            c->to = optarg;
-            break;
-        case OPT_BREAKS:
-            if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "none") != 0)
-                return fail_usage("--axis-breaks: expected auto or none, got \"%s\"", optarg);
-            c->axis_breaks = optarg;
-            break;
-        case OPT_THEME:
-            c->theme = optarg;
-            break;
-        case OPT_LAYOUT:
-            c->layout = optarg;
-            break;
-        case OPT_FONT:
-            c->font = optarg;
-            break;
-        case OPT_FONT_DIR:
-            if (!c->fonts)
-                c->fonts = tl_font_options_new();
-            tl_font_options_add_dir(c->fonts, optarg);
-            break;
-        case OPT_SYSTEM_FONTS:
-            c->system_fonts = true;
-            break;
-        case OPT_LABEL_WIDTH:
-            if (!parse_number(optarg, 20, 10000, &c->label_width))
-                return fail_usage("--label-width: expected points from 20 to 10000, got \"%s\"",
-                                  optarg);
-            break;
-        case OPT_MARKUP:
-            c->markup = true;
-            break;
-        case OPT_REPAIR_UTF8:
-            c->repair_utf8 = true;
-            tl_load_options_set_repair_utf8(load_options(c), true);
-            break;
-        case OPT_PDF_AUTHOR:
-            c->pdf_author = optarg;
-            break;
-        case OPT_PDF_SUBJECT:
-            c->pdf_subject = optarg;
-            break;
-        case OPT_PDF_KEYWORDS:
-            c->pdf_keywords = optarg;
-            break;
-        case OPT_WIDTH:
-            if (!parse_number(optarg, 200, 100000, &c->width))
-                return fail_usage("--width: expected points from 200 to 100000, got \"%s\"",
-                                  optarg);
-            break;
-        case OPT_HEIGHT:
-            if (!parse_number(optarg, 50, 100000, &c->height))
-                return fail_usage("--height: expected points from 50 to 100000, got \"%s\"",
-                                  optarg);
-            break;
-        case OPT_DPI:
-            if (!parse_number(optarg, 1, 2400, &c->dpi))
-                return fail_usage("--dpi: expected a number from 1 to 2400, got \"%s\"", optarg);
-            break;
-        case OPT_SCALE:
-            if (!parse_number(optarg, 0.01, 100, &c->scale))
-                return fail_usage("--scale: expected a number from 0.01 to 100, got \"%s\"",
-                                  optarg);
-            break;
-        case OPT_STRICT:
-            c->strict = true;
-            break;
-        case 'q':
-            c->quiet = true;
-            break;
-        case 'v':
-            c->verbose = true;
-            break;
-        case OPT_CHECK:
-            c->check = true;
-            break;
-        case 'V':
-            printf("timeline %s\n", tl_version_string());
-            exit(0);
-        case 'h':
-            usage(stdout);
-            exit(0);
-        case ':':
-            return fail_usage("option '%s' needs a value", argv[optind - 1]);
-        default:
-            return fail_usage("unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind >= argc)
-        return fail_usage("no input file (use - for standard input)");
-    if (optind + 1 < argc)
-        return fail_usage("one input file at a time (got \"%s\" and \"%s\")", argv[optind],
-                          argv[optind + 1]);
-    c->input = argv[optind];
-    return 0;
-}
-
-/* Length of the UTF-8 sequence at s (1 to 4), or 0 when it is not one (the loader's rules:
- * no overlong forms, surrogates or code points past U+10FFFF). */
 static size_t utf8_sequence(const unsigned char *s)
 {
     unsigned char lo = 0x80, hi = 0xBF;
@@ -430,8 +100,8 @@ static size_t utf8_sequence(const unsigned char *s)
 }
 
 /* Checks the text option `name` (*value may be NULL): invalid UTF-8 is a usage error, or with
- * --repair-utf8 is replaced with U+FFFD (into *owned, which the caller frees) and warned. */
-static int check_text_option(const cli *c, const char *name, const char **value, char **owned)
+ * --repair-utf8 is replaced with U+FFFD and warned. Returns 0 or the exit status. */
+static int check_text_option(const cli *c, const char *name, char **value, size_t *repaired)
 {
     const unsigned char *s = (const unsigned char *)*value;
     size_t bad = 0;
@@ -447,33 +117,23 @@ static int check_text_option(const cli *c, const char *name, const char **value,
         return fail_usage("%s: invalid UTF-8 (byte 0x%02X at byte %zu); use --repair-utf8 to "
                           "replace it",
                           name, s[bad - 1], bad);
-    char *out = malloc(3 * strlen(*value) + 1);
-    if (!out) {
-        fputs("timeline: out of memory\n", stderr);
-        exit(1);
-    }
-    size_t o = 0;
+    GString *out = g_string_new(NULL);
     for (size_t i = 0; s[i];) {
         size_t n = utf8_sequence(s + i);
-        if (n) {
-            memcpy(out + o, s + i, n);
-            o += n;
-            i += n;
-        } else {
-            memcpy(out + o, "\xef\xbf\xbd", 3);
-            o += 3;
-            i++;
-        }
+        if (n)
+            g_string_append_len(out, (const char *)s + i, (gssize)n);
+        else
+            g_string_append(out, "\xef\xbf\xbd");
+        i += n ? n : 1;
     }
-    out[o] = '\0';
     if (!c->quiet)
         fprintf(stderr, "timeline: warning: %s: invalid UTF-8 replaced with U+FFFD\n", name);
-    *value = out;
-    *owned = out;
+    g_free(*value);
+    *value = g_string_free(out, FALSE);
+    (*repaired)++;
     return 0;
 }
 
-/* The --check paragraph: what was read, what it holds, how much of it was left out. */
 static void print_summary(const char *input, const tl_timeline *tl)
 {
     tl_timeline_stats st;
@@ -499,114 +159,204 @@ static void print_summary(const char *input, const tl_timeline *tl)
            st.warnings, st.warnings == 1 ? "" : "s");
 }
 
-static int run(cli *c)
-{
-    tl_format format = TL_FORMAT_SVG;
-    if (c->check) {
-        /* Validates only: no output, so no format. */
-    } else if (c->format_name) {
-        if (!tl_format_from_name(c->format_name, &format))
-            return fail_usage("unknown format \"%s\" (svg, png, pdf, json)", c->format_name);
-    } else if (c->output && strcmp(c->output, "-") != 0) {
-        if (!tl_format_from_filename(c->output, &format))
-            return fail_usage("cannot tell the format of \"%s\" from its extension; use -T",
-                              c->output);
-    } else {
-        return fail_usage("give -o FILE, or -T FORMAT to write to standard output");
-    }
-    tl_variant variant = TL_VARIANT_RIBBON;
-    if (c->layout && !tl_variant_from_name(c->layout, &variant))
-        return fail_usage("unknown layout \"%s\" (ribbon, lanes, vertical)", c->layout);
-    tl_theme theme = TL_THEME_LIGHT;
-    if (c->theme && !tl_theme_from_name(c->theme, &theme))
-        return fail_usage("unknown theme \"%s\" (light, dark, print)", c->theme);
+/* ---------------------------------------------------------------------------------------------
+ * Arguments: command line, style files, -S; applied in that order of precedence
+ * ------------------------------------------------------------------------------------------- */
 
-    tl_error *err = NULL;
-    tl_time from, to;
-    if (c->from && !tl_time_parse(c->from, &from, &err))
-        return fail_usage_error("--from", err);
-    if (c->to && !tl_time_parse(c->to, &to, &err))
-        return fail_usage_error("--to", err);
-    if (c->from && c->to && to.hi < from.lo)
-        return fail_usage("--to %s is before --from %s", c->to, c->from);
-    int status;
-    tl_timeline *tl = NULL;
-    tl_fonts *fonts = NULL;
-    char *owned[6] = {NULL};
-    struct {
-        const char *name;
-        const char **value;
-    } texts[] = {{"--title", &c->title},
-                 {"--subtitle", &c->subtitle},
-                 {"--caption", &c->caption},
-                 {"--pdf-author", &c->pdf_author},
-                 {"--pdf-subject", &c->pdf_subject},
-                 {"--pdf-keywords", &c->pdf_keywords}};
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        status = check_text_option(c, texts[i].name, texts[i].value, &owned[i]);
-        if (status) {
-            for (size_t k = 0; k < i; k++)
-                free(owned[k]);
-            return status;
+typedef struct pending {
+    const cli_option *o;
+    const char *value;
+} pending;
+
+/* Reads the command line: -c and -S are applied first, in order, then the other options, so
+ * that options given as flags win over style files wherever they stand. Returns 0, a status,
+ * or -1 when the process should exit 0 (help, version, completion). */
+static int parse_args(int argc, char **argv, cli *c, GPtrArray *inputs)
+{
+    struct option *longopts = g_new0(struct option, cli_option_count + 1);
+    GString *shortopts = g_string_new(":");
+    GArray *flags = g_array_new(FALSE, FALSE, sizeof(pending));
+    GArray *styles = g_array_new(FALSE, FALSE, sizeof(pending));
+    size_t nlong = 0;
+    int status = 0;
+    for (size_t i = 0; i < cli_option_count; i++) {
+        const cli_option *o = &cli_options[i];
+        if (o->id == CLI_ID_HELP_GROUP)
+            continue;
+        longopts[nlong++] =
+            (struct option){.name = o->name,
+                            .has_arg = o->arg == CLI_FLAG ? no_argument : required_argument,
+                            .val = 256 + (int)i};
+        if (o->short_name)
+            g_string_append_printf(shortopts, "%c%s", o->short_name, o->arg == CLI_FLAG ? "" : ":");
+    }
+    int ch;
+    opterr = 0;
+    while (!status && (ch = getopt_long(argc, argv, shortopts->str, longopts, NULL)) != -1) {
+        const cli_option *o = NULL;
+        if (ch >= 256) {
+            o = &cli_options[ch - 256];
+        } else if (ch == ':') {
+            status = fail_usage("option '%s' needs a value", argv[optind - 1]);
+            break;
+        } else {
+            for (size_t i = 0; i < cli_option_count && !o; i++)
+                if (cli_options[i].short_name == ch && ch != '?')
+                    o = &cli_options[i];
+        }
+        if (!o) {
+            const char *arg = argv[optind - 1];
+            const char **names = g_new(const char *, cli_option_count);
+            size_t n = 0;
+            for (size_t i = 0; i < cli_option_count; i++)
+                if (cli_options[i].id != CLI_ID_HELP_GROUP)
+                    names[n++] = cli_options[i].name;
+            const char *near =
+                strncmp(arg, "--", 2) == 0 ? cli_did_you_mean(arg + 2, names, n) : NULL;
+            status = fail_usage("unknown option '%s'%s%s%s", arg, near ? " (did you mean --" : "",
+                                near ? near : "", near ? "?)" : "");
+            g_free(names);
+            break;
+        }
+        pending p = {o, o->arg == CLI_FLAG ? "true" : optarg};
+        switch (o->id) {
+        case CLI_ID_HELP:
+            cli_print_help(stdout);
+            status = -1;
+            break;
+        case CLI_ID_VERSION:
+            printf("timeline %s\n", tl_version_string());
+            status = -1;
+            break;
+        case CLI_ID_COMPLETION:
+            if (strcmp(optarg, "bash") != 0) {
+                status = fail_usage("--completion: only bash is supported, not \"%s\"", optarg);
+                break;
+            }
+            cli_print_bash_completion(stdout);
+            status = -1;
+            break;
+        case CLI_ID_CONFIG:
+        case CLI_ID_SET:
+            g_array_append_val(styles, p);
+            break;
+        default:
+            g_array_append_val(flags, p);
+            break;
         }
     }
-    tl_layout_options *opts = NULL;
-    tl_scene *scene = NULL;
-    size_t shown = 0, warnings = 0;
-    for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
-        warnings += owned[i] != NULL; /* options repaired by --repair-utf8 */
+    for (guint i = 0; !status && i < styles->len; i++) {
+        const pending *p = &g_array_index(styles, pending, i);
+        status = p->o->id == CLI_ID_CONFIG ? cli_config_load_file(c, p->value)
+                                           : cli_config_set(c, p->value);
+    }
+    for (guint i = 0; !status && i < flags->len; i++) {
+        const pending *p = &g_array_index(flags, pending, i);
+        char *why = NULL;
+        if (!cli_option_apply(c, p->o, p->value, &why)) {
+            status = fail_usage("--%s: %s", p->o->name, why);
+            g_free(why);
+        }
+    }
+    for (int i = optind; !status && i < argc; i++)
+        g_ptr_array_add(inputs, argv[i]);
+    g_array_free(flags, TRUE);
+    g_array_free(styles, TRUE);
+    g_string_free(shortopts, TRUE);
+    g_free(longopts);
+    return status;
+}
 
-    tl = tl_timeline_load_csv_file(c->input, NULL, c->load, &err);
+/* ---------------------------------------------------------------------------------------------
+ * Outputs
+ * ------------------------------------------------------------------------------------------- */
+
+static const char *format_extension(tl_format f)
+{
+    switch (f) {
+    case TL_FORMAT_SVG:
+        return "svg";
+    case TL_FORMAT_PNG:
+        return "png";
+    case TL_FORMAT_PDF:
+        return "pdf";
+    case TL_FORMAT_JSON:
+        return "json";
+    case TL_FORMAT_PS:
+        return "ps";
+    case TL_FORMAT_EPS:
+        return "eps";
+    }
+    return "out";
+}
+
+/* events.csv -> events.svg, in `dir` when given (ending in '/'), else beside the input. */
+static char *output_for(const char *input, const char *dir, tl_format f)
+{
+    const char *base = strrchr(input, '/');
+    base = base ? base + 1 : input;
+    const char *dot = strrchr(base, '.');
+    size_t stem = dot && dot != base ? (size_t)(dot - input) : strlen(input);
+    if (dir) {
+        size_t off = (size_t)(base - input);
+        return g_strdup_printf("%s%.*s.%s", dir, (int)(stem - off), base, format_extension(f));
+    }
+    return g_strdup_printf("%.*s.%s", (int)stem, input, format_extension(f));
+}
+
+/* The status the worse of two runs gives: an internal failure, else the higher code. */
+static int worse(int a, int b)
+{
+    int ra = a == 1 ? 1000 : a, rb = b == 1 ? 1000 : b;
+    return ra >= rb ? a : b;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * One input
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct job {
+    const char *input;
+    const char *output; /* NULL or "-": standard output */
+    tl_format format;
+    bool several; /* one of several inputs: messages name it */
+} job;
+
+static int run_one(cli *c, const job *j, tl_fonts *fonts, size_t warnings)
+{
+    tl_error *err = NULL;
+    tl_scene *scene = NULL;
+    size_t shown = 0;
+    int status = 0;
+    tl_timeline *tl = tl_timeline_load_csv_file(j->input, NULL, c->load, &err);
     if (!tl)
         goto fail;
     if (c->verbose)
         for (size_t i = 0; i < tl_timeline_get_note_count(tl); i++)
             fprintf(stderr, "timeline: note: %s\n", tl_timeline_get_note(tl, i));
-    warnings += print_warnings(c, tl_timeline_get_warning_count(tl), timeline_warning, tl, &shown);
+    warnings += print_warnings(c, j->input, j->several, tl_timeline_get_warning_count(tl),
+                               timeline_warning, tl, &shown);
     if (c->check) {
         if (!c->quiet && shown > MAX_SHOWN_WARNINGS)
             fprintf(stderr, "timeline: warning: %zu more warnings not shown\n",
                     shown - MAX_SHOWN_WARNINGS);
-        print_summary(c->input, tl);
+        print_summary(j->input, tl);
         status = tl_timeline_get_event_count(tl) == 0 || (c->strict && warnings) ? 65 : 0;
         goto done;
     }
-
-    if (!c->fonts)
-        c->fonts = tl_font_options_new();
-    tl_font_options_set_font(c->fonts, c->font);
-    tl_font_options_set_system_fonts(c->fonts, c->system_fonts);
-    fonts = tl_fonts_new_with_options(c->fonts, &err);
-    if (!fonts)
-        goto fail;
-    if (c->verbose) {
-        if (tl_fonts_get_file_count(fonts) == 0)
-            fprintf(stderr, "timeline: note: fonts: the machine's fontconfig set\n");
-        for (size_t i = 0; i < tl_fonts_get_file_count(fonts); i++)
-            fprintf(stderr, "timeline: note: font file: %s\n", tl_fonts_get_file(fonts, i));
-    }
-    opts = tl_layout_options_new();
-    tl_layout_options_set_variant(opts, variant);
-    tl_layout_options_set_theme(opts, theme);
     /* A sheet's own title (a TimelineJS title slide) unless one is given. */
-    tl_layout_options_set_title(opts, c->title ? c->title : tl_timeline_get_title(tl));
-    tl_layout_options_set_subtitle(opts, c->subtitle);
-    tl_layout_options_set_caption(opts, c->caption);
-    tl_layout_options_set_group_order(opts, c->group_order);
-    tl_layout_options_set_window(opts, c->from ? &from : NULL, c->to ? &to : NULL);
-    tl_layout_options_set_axis_breaks(opts, !c->axis_breaks || strcmp(c->axis_breaks, "auto") == 0);
-    tl_layout_options_set_size(opts, c->width, c->height);
-    tl_layout_options_set_label_width(opts, c->label_width);
-    tl_layout_options_set_markup(opts, c->markup);
-    scene = tl_layout(tl, opts, fonts, &err);
+    tl_layout_options_set_title(c->style, c->title ? c->title : tl_timeline_get_title(tl));
+    scene = tl_layout(tl, c->style, fonts, &err);
     if (!scene)
         goto fail;
-    warnings += print_warnings(c, tl_scene_get_warning_count(scene), scene_warning, scene, &shown);
+    warnings += print_warnings(c, j->input, j->several, tl_scene_get_warning_count(scene),
+                               scene_warning, scene, &shown);
     if (!c->quiet && shown > MAX_SHOWN_WARNINGS)
         fprintf(stderr, "timeline: warning: %zu more warnings not shown\n",
                 shown - MAX_SHOWN_WARNINGS);
     if (c->strict && warnings) {
-        fprintf(stderr, "timeline: %zu warning%s and --strict: no output written\n", warnings,
+        fprintf(stderr, "timeline: %s%s%zu warning%s and --strict: no output written\n",
+                j->several ? j->input : "", j->several ? ": " : "", warnings,
                 warnings == 1 ? "" : "s");
         status = 65;
         goto done;
@@ -619,26 +369,164 @@ static int run(cli *c)
     ropts.pdf_author = c->pdf_author;
     ropts.pdf_subject = c->pdf_subject;
     ropts.pdf_keywords = c->pdf_keywords;
+    ropts.pdf_title = c->pdf_title;
+    ropts.pdf_creator = c->pdf_creator;
+    ropts.svg_text = c->svg_text;
     bool ok;
-    if (!c->output || strcmp(c->output, "-") == 0)
-        ok = tl_render_to_stream(scene, format, &ropts, stdout, &err);
+    if (!j->output || strcmp(j->output, "-") == 0)
+        ok = tl_render_to_stream(scene, j->format, &ropts, stdout, &err);
     else
-        ok = tl_render_to_file(scene, format, &ropts, c->output, &err);
+        ok = tl_render_to_file(scene, j->format, &ropts, j->output, &err);
     if (!ok)
         goto fail;
-    status = 0;
     goto done;
 
 fail:
-    status = fail(err);
+    status = fail(err, j->input, j->several);
 done:
     tl_scene_free(scene);
-    tl_layout_options_free(opts);
-    tl_fonts_unref(fonts);
     tl_timeline_free(tl);
-    for (size_t i = 0; i < sizeof owned / sizeof owned[0]; i++)
-        free(owned[i]);
     return status;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * All inputs
+ * ------------------------------------------------------------------------------------------- */
+
+static void list_themes(void)
+{
+    for (int t = 0; tl_theme_get_name((tl_theme)t); t++)
+        printf("%-11s %s\n", tl_theme_get_name((tl_theme)t), tl_theme_get_description((tl_theme)t));
+}
+
+/* The options every input shares, onto the layout options. */
+static void set_layout_options(cli *c)
+{
+    tl_layout_options *o = c->style;
+    tl_layout_options_set_variant(o, c->layout);
+    tl_layout_options_set_theme(o, c->theme);
+    tl_layout_options_set_subtitle(o, c->subtitle);
+    tl_layout_options_set_caption(o, c->caption);
+    tl_layout_options_set_group_order(o, c->group_order);
+    tl_layout_options_set_window(o, c->has_from ? &c->from : NULL, c->has_to ? &c->to : NULL);
+    tl_layout_options_set_axis_breaks(o, !c->axis_breaks_off);
+    tl_layout_options_set_size(o, c->width, c->height);
+    tl_layout_options_set_label_width(o, c->label_width);
+    tl_layout_options_set_markup(o, c->markup);
+    tl_layout_options_set_page(o, c->page_w, c->page_h);
+    tl_layout_options_set_landscape(o, c->landscape);
+    if (c->has_margins)
+        tl_layout_options_set_margins(o, c->margins);
+    tl_layout_options_set_pages(o, c->pages);
+    tl_layout_options_set_fit_width(o, c->fit_width);
+}
+
+static int run(cli *c, GPtrArray *inputs)
+{
+    if (c->list_themes) {
+        list_themes();
+        return 0;
+    }
+    if (c->print_config) {
+        cli_config_print(c, stdout);
+        return 0;
+    }
+    const size_t n = inputs->len;
+    const bool to_dir = c->output && c->output[strlen(c->output) - 1] == '/';
+    const bool named = c->outputs_by_input || to_dir; /* outputs named after inputs */
+    if (n == 0)
+        return fail_usage("no input file (use - for standard input)");
+    if (c->outputs_by_input && c->output)
+        return fail_usage("-O names outputs after their inputs: give -o DIR/ instead of -o, or "
+                          "neither");
+    if (n > 1 && !named && !c->check)
+        return fail_usage("%zu inputs and one output: use -O (events.csv -> events.svg) or "
+                          "-o DIR/",
+                          n);
+    size_t stdin_count = 0;
+    for (size_t i = 0; i < n; i++)
+        stdin_count += strcmp(inputs->pdata[i], "-") == 0;
+    if (stdin_count > 1)
+        return fail_usage("standard input (-) can be read only once");
+    if (stdin_count && named && !c->check)
+        return fail_usage("standard input has no name to name its output after; use -o FILE");
+
+    tl_format format = TL_FORMAT_SVG;
+    if (c->check) {
+        /* Validates only: no output, so no format. */
+    } else if (c->format_name) {
+        tl_format_from_name(c->format_name, &format);
+    } else if (named) {
+        format = TL_FORMAT_SVG;
+    } else if (c->output && strcmp(c->output, "-") != 0) {
+        if (!tl_format_from_filename(c->output, &format))
+            return fail_usage("cannot tell the format of \"%s\" from its extension; use -T",
+                              c->output);
+    } else {
+        return fail_usage("give -o FILE, or -T FORMAT to write to standard output");
+    }
+    if (c->has_from && c->has_to && c->to.hi < c->from.lo)
+        return fail_usage("--to %s is before --from %s", c->to_text, c->from_text);
+
+    size_t repaired = 0;
+    struct {
+        const char *name;
+        char **value;
+    } texts[] = {{"--title", &c->title},
+                 {"--subtitle", &c->subtitle},
+                 {"--caption", &c->caption},
+                 {"--pdf-author", &c->pdf_author},
+                 {"--pdf-subject", &c->pdf_subject},
+                 {"--pdf-keywords", &c->pdf_keywords},
+                 {"--pdf-title", &c->pdf_title},
+                 {"--pdf-creator", &c->pdf_creator}};
+    for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
+        int status = check_text_option(c, texts[i].name, texts[i].value, &repaired);
+        if (status)
+            return status;
+    }
+    set_layout_options(c);
+
+    tl_fonts *fonts = NULL;
+    if (!c->check) {
+        tl_error *err = NULL;
+        tl_font_options_set_font(c->fonts, c->font);
+        tl_font_options_set_system_fonts(c->fonts, c->system_fonts);
+        fonts = tl_fonts_new_with_options(c->fonts, &err);
+        if (!fonts)
+            return fail(err, "", false);
+        if (c->verbose) {
+            if (tl_fonts_get_file_count(fonts) == 0)
+                fprintf(stderr, "timeline: note: fonts: the machine's fontconfig set\n");
+            for (size_t i = 0; i < tl_fonts_get_file_count(fonts); i++)
+                fprintf(stderr, "timeline: note: font file: %s\n", tl_fonts_get_file(fonts, i));
+        }
+    }
+    int status = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *input = inputs->pdata[i];
+        char *path =
+            named && !c->check ? output_for(input, to_dir ? c->output : NULL, format) : NULL;
+        job j = {
+            .input = input, .output = path ? path : c->output, .format = format, .several = n > 1};
+        status = worse(status, run_one(c, &j, fonts, repaired));
+        g_free(path);
+    }
+    tl_fonts_unref(fonts);
+    return status;
+}
+
+static void cli_free(cli *c)
+{
+    char **texts[] = {&c->title,       &c->subtitle,     &c->caption,   &c->group_order,
+                      &c->from_text,   &c->to_text,      &c->font,      &c->pdf_author,
+                      &c->pdf_subject, &c->pdf_keywords, &c->pdf_title, &c->pdf_creator};
+    for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
+        g_free(*texts[i]);
+    tl_load_options_free(c->load);
+    tl_font_options_free(c->fonts);
+    tl_layout_options_free(c->style);
+    g_key_file_free(c->config);
 }
 
 int main(int argc, char **argv)
@@ -646,11 +534,23 @@ int main(int argc, char **argv)
     /* A reader that goes away (| head) makes writes fail with EPIPE, reported as an I/O
      * error (74), instead of killing the process halfway through a file. */
     signal(SIGPIPE, SIG_IGN);
-    cli c = {.dpi = 96, .scale = 1};
-    int status = parse_args(argc, argv, &c);
+    cli c = {
+        .dpi = 96,
+        .scale = 1,
+        .theme = TL_THEME_LIGHT,
+        .layout = TL_VARIANT_RIBBON,
+        .fonts = tl_font_options_new(),
+        .load = tl_load_options_new(),
+        .style = tl_layout_options_new(),
+        .config = g_key_file_new(),
+    };
+    GPtrArray *inputs = g_ptr_array_new();
+    int status = parse_args(argc, argv, &c, inputs);
     if (status == 0)
-        status = run(&c);
-    tl_load_options_free(c.load);
-    tl_font_options_free(c.fonts);
+        status = run(&c, inputs);
+    else if (status < 0)
+        status = 0;
+    g_ptr_array_free(inputs, TRUE);
+    cli_free(&c);
     return status;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "common/tl-alloc.h"
+#include "data/radix.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Building
@@ -172,7 +173,20 @@ static void sort_events(tl_timeline *tl, bool by_start)
     sort_key *keys = tl_xmalloc(n * sizeof *keys);
     for (size_t i = 0; i < n; i++)
         keys[i] = event_key(&tl->events[i], by_start, i);
-    qsort(keys, n, sizeof *keys, compare_keys);
+    /* By key in a few passes (stable, so equal keys stay in index order), then the runs of
+     * equal keys that the sort column orders otherwise by comparison. */
+    tl_radix_sort_i64(keys, n, sizeof *keys);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        bool by_sort = false;
+        while (j < n && keys[j].key == keys[i].key) {
+            by_sort = by_sort || keys[j].sort != keys[i].sort;
+            j++;
+        }
+        if (by_sort)
+            qsort(keys + i, j - i, sizeof *keys, compare_keys);
+        i = j;
+    }
     /* Apply the permutation in place, cycle by cycle: a second array of events would cost as
      * much fresh memory as the events themselves. keys[j].index is the event that belongs at
      * j; DONE marks places already filled. */

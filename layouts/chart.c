@@ -7,6 +7,9 @@
 
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
+#include "data/radix.h"
+#include "footnotes.h"
+#include "measure-cache.h"
 #include "style.h"
 
 const tl_chart_fonts tl_chart_default_fonts = {
@@ -23,10 +26,19 @@ const tl_chart_fonts tl_chart_default_fonts = {
 };
 
 struct tl_legend_entry {
-    enum { ENTRY_GROUP, ENTRY_STATUS, ENTRY_SPAN, ENTRY_ERA, ENTRY_PRECISION, ENTRY_FUZZY } kind;
+    enum {
+        ENTRY_GROUP,
+        ENTRY_STATUS,
+        ENTRY_SPAN,
+        ENTRY_ERA,
+        ENTRY_PRECISION,
+        ENTRY_FUZZY,
+        ENTRY_DENSITY,
+    } kind;
     int index; /* group index or tl_status */
     tl_text_block text;
     double x, y; /* relative to the legend's top-left */
+    double sw;   /* width of the swatch before the text */
 };
 
 static const double SWATCH = 12;
@@ -72,6 +84,25 @@ static void make_view(tl_chart *c)
                                           outside, outside == 1 ? "" : "s"));
 }
 
+/* The options' style over the theme: an opaque background and the type sizes. Colours and
+ * shapes are looked up per event (tl_chart_event_color, tl_chart_group_shape). */
+static void apply_style(tl_chart *c)
+{
+    const tl_style_set *st = &c->opts->style;
+    if (st->has_background && st->background.a > 0)
+        c->theme.background = st->background;
+    tl_font *const parts[TL_STYLE_FONT_COUNT] = {
+        [TL_STYLE_FONT_TITLE] = &c->font.title,     [TL_STYLE_FONT_SUBTITLE] = &c->font.subtitle,
+        [TL_STYLE_FONT_CAPTION] = &c->font.caption, [TL_STYLE_FONT_LABEL] = &c->font.label,
+        [TL_STYLE_FONT_DATE] = &c->font.date,       [TL_STYLE_FONT_BODY] = &c->font.body,
+        [TL_STYLE_FONT_TICK] = &c->font.tick,       [TL_STYLE_FONT_BAND] = &c->font.band,
+        [TL_STYLE_FONT_LEGEND] = &c->font.legend,   [TL_STYLE_FONT_BADGE] = &c->font.badge,
+    };
+    for (int f = 0; f < TL_STYLE_FONT_COUNT; f++)
+        if (st->font_size[f] > 0)
+            parts[f]->size = st->font_size[f];
+}
+
 void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *opts,
                    const tl_text_measurer *m, tl_scene *scene)
 {
@@ -80,10 +111,13 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
         .opts = opts,
         .m = m,
         .scene = scene,
-        .th = tl_theme_get(opts->theme),
+        .theme = *tl_theme_get(opts->theme),
         .font = tl_chart_default_fonts,
         .n = tl_timeline_get_event_count(tl),
     };
+    c->th = &c->theme;
+    c->measured = tl_measure_cache_new();
+    apply_style(c);
     if (opts->has_from || opts->has_to)
         make_view(c);
     c->group_present = tl_xcalloc(tl->group_count + 1, sizeof *c->group_present);
@@ -93,6 +127,10 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
             c->group_present[g] = true;
     }
     scene->background = c->th->background;
+    /* Transparent: the canvas shows through, while what covers things up (axis breaks, the
+     * inside of hollow marks) keeps the theme's paper colour. */
+    if (opts->style.has_background && !(opts->style.background.a > 0))
+        scene->background = opts->style.background;
     tl_scene_set_event_count(scene, c->n);
     for (size_t i = 0; i < c->n; i++) {
         const tl_event *ev = tl_chart_event(c, i);
@@ -104,13 +142,18 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
                        : NULL,
             .start_time = ev->start,
             .end_time = ev->end,
+            .group_index = ev->group_index,
         };
     }
+    tl_footnotes_init(c);
 }
 
 void tl_chart_fini(tl_chart *c)
 {
     tl_strv_free(&c->reported);
+    tl_measure_cache_free(c->measured);
+    c->measured = NULL;
+    tl_footnotes_free(c);
     free(c->legend);
     free(c->view);
     free(c->group_present);
@@ -129,8 +172,23 @@ static int cmp_keyed(const void *a, const void *b)
 
 void tl_keyed_sort(tl_keyed *items, size_t n)
 {
-    if (n > 1)
-        qsort(items, n, sizeof *items, cmp_keyed);
+    if (n < 64) {
+        if (n > 1)
+            qsort(items, n, sizeof *items, cmp_keyed);
+        return;
+    }
+    /* A million keys sort in a few passes by radix (stable: equal keys keep their input
+     * order); runs of equal keys not already in index order are then put in it. */
+    tl_radix_sort_i64(items, n, sizeof *items);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        bool ordered = true;
+        for (; j < n && items[j].key == items[i].key; j++)
+            ordered = ordered && items[j].index > items[j - 1].index;
+        if (!ordered)
+            qsort(items + i, j - i, sizeof *items, cmp_keyed);
+        i = j;
+    }
 }
 
 tl_color tl_chart_era_color(const tl_chart *c, size_t i)
@@ -172,12 +230,6 @@ typedef struct interval {
     int64_t lo, hi;
 } interval;
 
-static int cmp_interval_lo(const void *a, const void *b)
-{
-    const interval *x = a, *y = b;
-    return (x->lo > y->lo) - (x->lo < y->lo);
-}
-
 size_t tl_chart_find_breaks(const tl_chart *c, int64_t lo, int64_t hi, tl_scale_break *out)
 {
     if (!c->opts->axis_breaks || c->n < 2 || hi <= lo)
@@ -188,7 +240,7 @@ size_t tl_chart_find_breaks(const tl_chart *c, int64_t lo, int64_t hi, tl_scale_
         bool open_era = ev->type == TL_EVENT_ERA && !ev->has_end;
         iv[i] = (interval){ev->start.lo, ev->has_end ? ev->end.hi : open_era ? hi : ev->start.hi};
     }
-    qsort(iv, c->n, sizeof *iv, cmp_interval_lo);
+    tl_radix_sort_i64(iv, c->n, sizeof *iv); /* by lo; the order of equal ones does not matter */
     const double total = (double)(hi - lo);
     const int64_t margin = (int64_t)(total * 0.03);
     size_t n = 0;
@@ -362,7 +414,7 @@ bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const 
     b->text = text;
     b->shape =
         (tl_text_shape){.wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup};
-    if (!c->m->measure(c->m->user, font, &b->shape, text, &b->ext))
+    if (!tl_measure_cache_measure(c->measured, c->m, font, &b->shape, text, &b->ext))
         return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.40s\"", text);
     report_text_problems(c, text, &b->ext);
     return true;
@@ -381,18 +433,45 @@ void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y
     t->strike = strike;
 }
 
+/* The style's entry for a group of the timeline (index < 0: none), or NULL. */
+static const tl_style_group *group_style(const tl_chart *c, int group)
+{
+    if (group < 0 || (size_t)group >= c->tl->group_count)
+        return NULL;
+    return tl_style_find_group(&c->opts->style, c->tl->groups[group]);
+}
+
+tl_color tl_chart_group_color(const tl_chart *c, int group)
+{
+    const tl_style_group *g = group_style(c, group);
+    return g && g->has_color ? g->color : tl_theme_group_color(c->th, group);
+}
+
+tl_color tl_chart_density_color(const tl_chart *c)
+{
+    tl_color color = c->th->muted;
+    color.a *= 0.75;
+    return color;
+}
+
 tl_color tl_chart_event_color(const tl_chart *c, size_t i)
 {
     const tl_event *ev = tl_chart_event(c, i);
     tl_color color;
     if (ev->color[0] && tl_color_parse(ev->color, &color))
         return color;
-    return tl_theme_group_color(c->th, ev->group_index);
+    /* A status colour marks the event whatever its group: "everything cancelled in grey". */
+    if (ev->status < TL_STATUS_OTHER && c->opts->style.has_status_color[ev->status])
+        return c->opts->style.status_color[ev->status];
+    return tl_chart_group_color(c, ev->group_index);
 }
 
 tl_marker_shape tl_chart_group_shape(const tl_chart *c, int group)
 {
     static const tl_marker_shape shapes[] = {TL_MARKER_CIRCLE, TL_MARKER_SQUARE, TL_MARKER_DIAMOND};
+    const tl_style_group *g = group_style(c, group);
+    if (g && g->has_shape)
+        return g->shape;
     if (!c->th->shapes_by_group || group < 0)
         return TL_MARKER_CIRCLE;
     return shapes[group % 3];
@@ -401,6 +480,11 @@ tl_marker_shape tl_chart_group_shape(const tl_chart *c, int group)
 void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, double cy, double radius,
                          tl_marker_shape shape, tl_status status, tl_color color)
 {
+    /* A status's shape wins over its group's on the chart; the legend picks its own. */
+    const tl_style_set *st = &c->opts->style;
+    if (role != TL_ROLE_LEGEND && status < TL_STATUS_OTHER && st->has_status_shape[status] &&
+        (shape == TL_MARKER_CIRCLE || shape == TL_MARKER_SQUARE || shape == TL_MARKER_DIAMOND))
+        shape = st->status_shape[status];
     tl_op *op = tl_scene_push(c->scene, TL_OP_MARKER, role, ev);
     tl_marker_op *mk = &op->u.marker;
     mk->cx = cx;
@@ -431,6 +515,41 @@ void tl_chart_date_text(const tl_chart *c, size_t i, char *buf, size_t size)
  * Header and footer
  * ------------------------------------------------------------------------------------------- */
 
+void tl_chart_format_count(size_t v, char *buf, size_t size)
+{
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%zu", v);
+    size_t o = 0;
+    for (int i = 0; i < n && o + 2 < size; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+/* The density entry's text, kept in the scene's strings. */
+static const char *summary_text(tl_chart *c, size_t labelled, size_t summarised)
+{
+    char total[32], a[32], b[32], text[160];
+    tl_chart_format_count(c->n, total, sizeof total);
+    tl_chart_format_count(labelled, a, sizeof a);
+    tl_chart_format_count(summarised, b, sizeof b);
+    snprintf(text, sizeof text, "%s events: %s labelled, %s shown as density", total, a, b);
+    return tl_scene_strdup(c->scene, text);
+}
+
+bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, tl_error **err)
+{
+    c->scene->lod_labelled = labelled;
+    c->scene->lod_summarised = summarised;
+    if (c->lod_candidates == 0 || c->lod_entry >= c->nlegend)
+        return true;
+    tl_legend_entry *e = &c->legend[c->lod_entry];
+    return tl_chart_measure(c, &c->font.legend, &e->text, summary_text(c, labelled, summarised),
+                            e->text.shape.wrap_width, 1, err);
+}
+
 static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
 {
     bool seen[TL_STATUS_OTHER + 1] = {false};
@@ -440,7 +559,7 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
         statuses += !seen[s];
         seen[s] = true;
     }
-    c->legend = tl_xcalloc(c->tl->group_count + TL_STATUS_OTHER + 4, sizeof *c->legend);
+    c->legend = tl_xcalloc(c->tl->group_count + TL_STATUS_OTHER + 5, sizeof *c->legend);
     for (size_t g = 0; g < c->tl->group_count && !(flags & TL_LEGEND_NO_GROUPS); g++)
         if (c->group_present[g])
             c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_GROUP, .index = (int)g};
@@ -458,10 +577,20 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
         c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_SPAN};
     if (flags & TL_LEGEND_ERAS)
         c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_ERA};
+    /* The counts are known once the labels are placed: until then the entry is measured with
+     * the widest numbers it can show (tl_chart_set_summary). */
+    if (c->lod_candidates > 0) {
+        c->lod_entry = c->nlegend;
+        c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_DENSITY};
+    }
 
+    /* Where bars are hatched by group, a group's key shows its bar beside its mark. */
+    const bool hatched = c->th->hatch_by_group && (flags & TL_LEGEND_SPANS) &&
+                         c->opts->variant != TL_VARIANT_LANES;
     for (size_t i = 0; i < c->nlegend; i++) {
         tl_legend_entry *e = &c->legend[i];
         const char *text = "";
+        e->sw = hatched && e->kind == ENTRY_GROUP ? 2 * SWATCH + 3 : SWATCH;
         switch (e->kind) {
         case ENTRY_GROUP:
             text = c->tl->groups[e->index];
@@ -481,17 +610,21 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
         case ENTRY_ERA:
             text = "era";
             break;
+        case ENTRY_DENSITY:
+            text = summary_text(c, c->lod_candidates, c->n);
+            break;
         }
-        if (!tl_chart_measure(c, &c->font.legend, &e->text, text, 220, 1, err))
+        const double wrap = e->kind == ENTRY_DENSITY ? tl_chart_text_width(c) - SWATCH - 4 : 220;
+        if (!tl_chart_measure(c, &c->font.legend, &e->text, text, wrap, 1, err))
             return false;
     }
 
     /* Flow the entries into rows: swatch, gap, text. */
-    const double left = TL_CHART_MARGIN, right = c->scene->width - TL_CHART_MARGIN;
+    const double left = TL_CHART_MARGIN, right = left + tl_chart_text_width(c);
     double x = left, y = 0, row_h = 0;
     for (size_t i = 0; i < c->nlegend; i++) {
         tl_legend_entry *e = &c->legend[i];
-        double w = SWATCH + 4 + e->text.ext.width;
+        double w = e->sw + 4 + e->text.ext.width;
         if (x > left && x + w > right) {
             x = left;
             y += row_h + LEGEND_ROW_GAP;
@@ -505,9 +638,15 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
     return true;
 }
 
+double tl_chart_text_width(const tl_chart *c)
+{
+    const double canvas = c->scene->width - 2 * TL_CHART_MARGIN;
+    return c->opts->text_width > 0 && c->opts->text_width < canvas ? c->opts->text_width : canvas;
+}
+
 bool tl_chart_frame(tl_chart *c, unsigned legend_flags, tl_error **err)
 {
-    const double text_w = c->scene->width - 2 * TL_CHART_MARGIN;
+    const double text_w = tl_chart_text_width(c);
     const tl_layout_options *o = c->opts;
     double h = TL_CHART_MARGIN;
     if (o->title) {
@@ -530,6 +669,10 @@ bool tl_chart_frame(tl_chart *c, unsigned legend_flags, tl_error **err)
             return false;
         f += (c->nlegend ? 8 : 0) + c->caption.ext.height;
     }
+    if (!tl_footnotes_measure(c, text_w, &c->notes_h, err))
+        return false;
+    if (c->notes_h > 0)
+        f += (f > 0 ? 10 : 0) + c->notes_h;
     c->footer_h = (f > 0 ? TL_CHART_FOOTER_GAP + f : 0) + TL_CHART_MARGIN;
     return true;
 }
@@ -559,12 +702,29 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
         case ENTRY_GROUP:
             tl_chart_add_marker(c, TL_ROLE_LEGEND, -1, cx, cy, TL_CHART_MARK_R,
                                 tl_chart_group_shape(c, e->index), TL_STATUS_CONFIRMED,
-                                tl_theme_group_color(c->th, e->index));
+                                tl_chart_group_color(c, e->index));
+            if (e->sw > SWATCH) {
+                const tl_color ink_g = tl_chart_group_color(c, e->index);
+                const tl_hatch hatch = tl_style_group_hatch(e->index);
+                tl_rect_op *bar =
+                    tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x + SWATCH + 3, cy - 3.5,
+                                      SWATCH, 7, hatch ? c->th->background : ink_g);
+                bar->radius = 2;
+                bar->hatch = hatch;
+                bar->hatch_color = ink_g;
+                if (hatch)
+                    bar->stroke = (tl_stroke){.color = ink_g, .width = 0.8};
+            }
             break;
-        case ENTRY_STATUS:
-            tl_chart_add_marker(c, TL_ROLE_LEGEND, -1, cx, cy, TL_CHART_MARK_R, TL_MARKER_CIRCLE,
-                                (tl_status)e->index, ink);
+        case ENTRY_STATUS: {
+            const tl_style_set *st = &c->opts->style;
+            tl_chart_add_marker(c, TL_ROLE_LEGEND, -1, cx, cy, TL_CHART_MARK_R,
+                                st->has_status_shape[e->index] ? st->status_shape[e->index]
+                                                               : TL_MARKER_CIRCLE,
+                                (tl_status)e->index,
+                                st->has_status_color[e->index] ? st->status_color[e->index] : ink);
             break;
+        }
         case ENTRY_PRECISION:
         case ENTRY_FUZZY: {
             tl_stroke st = {.color = ink, .width = 1.2};
@@ -582,6 +742,14 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
             bar->radius = 2;
             break;
         }
+        case ENTRY_DENSITY:
+            /* Three bars of a histogram, in the density strip's colour. */
+            for (int b = 0; b < 3; b++) {
+                static const double heights[] = {5, 10, 7};
+                tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x + b * 4, cy + 5 - heights[b],
+                                  3, heights[b], tl_chart_density_color(c));
+            }
+            break;
         case ENTRY_ERA: {
             tl_color f = c->th->era_fill;
             f.a = fmin(1, c->th->era_alpha * 2);
@@ -590,14 +758,25 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
             break;
         }
         }
-        tl_chart_add_text(c, TL_ROLE_LEGEND, -1, e->x + SWATCH + 4, cy - e->text.ext.height / 2,
+        tl_chart_add_text(c, TL_ROLE_LEGEND, -1, e->x + e->sw + 4, cy - e->text.ext.height / 2,
                           &e->text, &c->font.legend, c->th->muted, false);
     }
+    double y = top + c->legend_h;
     if (c->opts->caption) {
-        double y = top + c->legend_h + (c->nlegend ? 8 : 0);
+        y += c->nlegend ? 8 : 0;
         tl_chart_add_text(c, TL_ROLE_CAPTION, -1, TL_CHART_MARGIN, y, &c->caption, &c->font.caption,
                           c->th->muted, false);
+        y += c->caption.ext.height;
     }
+    if (c->notes_h > 0)
+        tl_footnotes_emit(c, TL_CHART_MARGIN, y + (y > top ? 10 : 0));
+    c->scene->frame = (tl_scene_frame){
+        .set = true,
+        .plot_top = c->header_h,
+        .plot_bottom = plot_bottom,
+        .footer_top = top,
+        .text_width = tl_chart_text_width(c),
+    };
 }
 
 static int cmp_interval(const void *a, const void *b)
@@ -637,7 +816,7 @@ void tl_chart_report_unplaced(tl_chart *c)
     enum { SHOWN = 50 };
     size_t dropped = 0;
     for (size_t i = 0; i < c->n; i++) {
-        if (c->scene->events[i].placed)
+        if (c->scene->events[i].placed || c->scene->events[i].summarised)
             continue;
         const tl_event *ev = tl_chart_event(c, i);
         if (++dropped <= SHOWN)
@@ -645,7 +824,8 @@ void tl_chart_report_unplaced(tl_chart *c)
                 c->scene,
                 tl_xasprintf("line %lu: %s \"%.60s\" not drawn: no room at this size "
                              "(try a larger --width or --height)",
-                             ev->line, ev->type == TL_EVENT_SPAN ? "span" : "label", ev->title));
+                             ev->line, ev->type == TL_EVENT_SPAN ? "span" : "label",
+                             c->scene->events[i].title)); /* without its footnote number */
     }
     if (dropped > SHOWN)
         tl_scene_add_warning(c->scene, tl_xasprintf("%zu more labels not drawn", dropped - SHOWN));

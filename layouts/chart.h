@@ -59,7 +59,8 @@ typedef struct tl_chart {
     const tl_layout_options *opts;
     const tl_text_measurer *m;
     tl_scene *scene;
-    const tl_theme_def *th;
+    const tl_theme_def *th; /* &theme */
+    tl_theme_def theme;     /* the options' theme with their style's background */
     tl_chart_fonts font;
     size_t n;            /* events drawn: all of them, or those in the options' window */
     tl_event *view;      /* with a window: copies of the events in it, clipped to it; else NULL */
@@ -72,6 +73,13 @@ typedef struct tl_chart {
     double header_h;  /* from the top edge to where the plot may start */
     double footer_h;  /* from the plot's bottom to the bottom edge */
     tl_strv reported; /* text problems already warned about (a script without glyphs...) */
+    struct tl_footnotes *notes; /* the list of sources (footnotes.c) */
+    double notes_h;             /* its height in the footer; 0 for none */
+    /* Level of detail: set by the variant before tl_chart_frame() when it labels at most this
+     * many events and summarises the rest (0: every event drawn); the legend then says so. */
+    size_t lod_candidates;
+    size_t lod_entry;                  /* its legend entry */
+    struct tl_measure_cache *measured; /* text measured so far (measure-cache.h) */
 } tl_chart;
 
 /* An index with a sort key; sorting keeps equal keys in index order, so layouts stay
@@ -102,9 +110,14 @@ void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y
                        const tl_text_block *b, const tl_font *font, tl_color color, bool strike);
 
 const tl_event *tl_chart_event(const tl_chart *c, size_t i);
-/* The event's colour: its own, else its group's. */
+/* The event's colour: its own, else its status's (when the style gives one), else its
+ * group's. */
 tl_color tl_chart_event_color(const tl_chart *c, size_t i);
-/* Marker shape of a group (print theme: circle, square, diamond by group). */
+/* A group's colour: the style's, else the theme's (index < 0: the neutral colour). */
+tl_color tl_chart_group_color(const tl_chart *c, int group);
+/* Marker shape of a group: the style's, else by theme (print and colorblind: circle, square,
+ * diamond by group). tl_chart_add_marker() puts a status's shape, when the style gives one,
+ * over the shape it is given. */
 tl_marker_shape tl_chart_group_shape(const tl_chart *c, int group);
 void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, double cy, double radius,
                          tl_marker_shape shape, tl_status status, tl_color color);
@@ -137,12 +150,23 @@ void tl_chart_add_clip_marks(tl_chart *c, size_t i, double x0, double x1, double
 /* The instant a point is drawn at: the middle of its date's interval. */
 int64_t tl_chart_point_instant(const tl_event *ev);
 
-/* Measures the title block and the footer (legend, caption) for the scene's width; fills
- * header_h and footer_h. */
+/* The width of the title block and the footer: the canvas's inside its margins, or less when
+ * the chart is being cut into pages (so they fit on one). */
+double tl_chart_text_width(const tl_chart *c);
+/* Measures the title block and the footer (legend, caption, sources) for
+ * tl_chart_text_width(); fills header_h and footer_h. */
 bool tl_chart_frame(tl_chart *c, unsigned legend_flags, tl_error **err);
 void tl_chart_emit_header(tl_chart *c);
 /* Legend and caption, starting `TL_CHART_FOOTER_GAP` below plot_bottom. */
 void tl_chart_emit_footer(tl_chart *c, double plot_bottom);
+/* Records how many events were labelled and how many summarised (in the scene, for the dump)
+ * and puts the numbers in the legend's density entry, reserved by tl_chart_frame() when
+ * lod_candidates was set: call it before tl_chart_emit_footer(). */
+bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, tl_error **err);
+/* "1,234,567": counts are read at a glance. */
+void tl_chart_format_count(size_t v, char *buf, size_t size);
+/* The colour of density bins. */
+tl_color tl_chart_density_color(const tl_chart *c);
 /* A vertical line from y0 to y1 at x, broken wherever it would cross a text op already in the
  * scene (so call it after the text is placed). */
 void tl_chart_add_vline_around_text(tl_chart *c, tl_role role, int32_t ev, double x, double y0,

@@ -1,6 +1,10 @@
 #include "layout.h"
 
 #include "common/tl-error-private.h"
+#include "options-private.h"
+#include "paginate.h"
+#include "style.h"
+#include "theme.h"
 #include "variant.h"
 
 static const tl_variant_ops *variant_ops(tl_variant v)
@@ -16,8 +20,8 @@ static const tl_variant_ops *variant_ops(tl_variant v)
     return &tl_variant_ribbon;
 }
 
-tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
-                        const tl_text_measurer *measurer, tl_error **err)
+static tl_scene *layout_once(const tl_timeline *tl, const tl_layout_options *opts,
+                             const tl_text_measurer *measurer, tl_error **err)
 {
     if (tl_timeline_get_event_count(tl) == 0) {
         tl_set_error(err, TL_ERROR_DATA, "nothing to draw: no usable events");
@@ -36,6 +40,13 @@ tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
         tl_scene_free(scene);
         return NULL;
     }
+    tl_style_apply(&opts->style, scene);
+    /* Lanes keep each group in its own lane: only where groups share a plot do their bars need
+     * telling apart. */
+    if (tl_theme_get(opts->theme)->hatch_by_group && opts->variant != TL_VARIANT_LANES) {
+        const tl_color white = {1, 1, 1, 1};
+        tl_style_hatch_bars(scene, scene->background.a > 0 ? scene->background : white);
+    }
     /* Cairo keeps coordinates in 24.8 fixed point (about ±8 million units), and no viewer
      * opens a page kilometres long: a chart that grows past the limit is refused, with what
      * to do about it. */
@@ -48,4 +59,12 @@ tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
         return NULL;
     }
     return scene;
+}
+
+tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
+                        const tl_text_measurer *measurer, tl_error **err)
+{
+    if (opts->page_width > 0 && opts->page_height > 0)
+        return tl_paginate(tl, opts, measurer, layout_once, err);
+    return layout_once(tl, opts, measurer, err);
 }

@@ -3,6 +3,8 @@
 
 #include "timeline/timeline.h"
 
+#include "style.h"
+
 struct tl_layout_options {
     tl_variant variant;
     tl_theme theme;
@@ -17,6 +19,17 @@ struct tl_layout_options {
     double height;      /* points; 0: fit the content */
     double label_width; /* points: widest event label; 0: each layout's own */
     bool markup;        /* titles and labels are Pango markup (<b>, <i>, <sup>...) */
+    tl_style_set style; /* colours, shapes, sizes and widths over the theme's */
+    /* Pages (page-setup.c): a page size of 0 x 0 is "fit", one page the size of the chart. */
+    double page_width, page_height; /* points, as given */
+    bool landscape;
+    bool margins_set;
+    double margins[4]; /* top, right, bottom, left, in points */
+    int pages;         /* 0: as many as the chart needs */
+    bool fit_width;
+    /* Set by the pagination while it lays out: the width the title block and the footer
+     * (legend, caption, sources) wrap at, so they fit on a page. 0: the canvas's. */
+    double text_width;
 };
 
 enum { TL_DEFAULT_WIDTH = 900 };

@@ -55,6 +55,12 @@ static void append_op(tl_buf *b, const tl_op *op)
     case TL_OP_RECT:
         append_color(b, "fill", op->u.rect.fill);
         append_color(b, "stroke", op->u.rect.stroke.color);
+        if (op->u.rect.hatch != TL_HATCH_NONE) {
+            static const char *const hatches[] = {"none", "diagonal", "cross", "horizontal"};
+            tl_buf_printf(b, ",\"hatch\":\"%s\"", hatches[op->u.rect.hatch]);
+        }
+        if (op->role == TL_ROLE_DENSITY)
+            tl_buf_printf(b, ",\"count\":%zu", op->u.rect.count);
         break;
     case TL_OP_LINE:
         append_color(b, "stroke", op->u.line.stroke.color);
@@ -132,6 +138,56 @@ static void append_time(tl_buf *b, const char *text, const tl_time *t)
     tl_buf_append_char(b, '}');
 }
 
+static void append_numbers(tl_buf *b, const double *v, size_t n)
+{
+    tl_buf_append_char(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            tl_buf_append_char(b, ',');
+        tl_buf_append_fixed2(b, v[i]);
+    }
+    tl_buf_append_char(b, ']');
+}
+
+/* "pages": [{"width", "height", "viewports": [{"src", "at", "scale", "clip", "ops"}],
+ * "overlay": [ops in page coordinates]}]: what each printed page shows. */
+static void append_pages(tl_buf *b, const tl_scene *scene)
+{
+    tl_buf_append_str(b, ",\n\"pages\":[");
+    for (size_t p = 0; p < scene->page_count; p++) {
+        const tl_page *page = &scene->pages[p];
+        tl_buf_append_str(b, p ? ",\n {\"width\":" : "\n {\"width\":");
+        tl_buf_append_fixed2(b, page->width);
+        tl_buf_append_str(b, ",\"height\":");
+        tl_buf_append_fixed2(b, page->height);
+        tl_buf_append_str(b, ",\"viewports\":[");
+        for (size_t v = 0; v < page->viewport_count; v++) {
+            const tl_viewport *vp = &page->viewports[v];
+            const double at[2] = {vp->x, vp->y};
+            tl_buf_append_str(b, v ? ",\n  {\"src\":" : "\n  {\"src\":");
+            append_numbers(b, vp->src, 4);
+            tl_buf_append_str(b, ",\"at\":");
+            append_numbers(b, at, 2);
+            /* Scales are rarely round: four decimals keep page positions within 0.01 pt. */
+            tl_buf_printf(b, ",\"scale\":%d.%04d", (int)vp->scale,
+                          (int)((vp->scale - (int)vp->scale) * 10000 + 0.5));
+            tl_buf_append_str(b, ",\"clip\":");
+            append_numbers(b, vp->clip, 4);
+            tl_buf_append_str(b, ",\"ops\":[");
+            for (size_t k = 0; k < vp->op_count; k++)
+                tl_buf_printf(b, k ? ",%zu" : "%zu", vp->ops[k]);
+            tl_buf_append_str(b, "]}");
+        }
+        tl_buf_append_str(b, "],\"overlay\":[");
+        for (size_t k = 0; k < page->overlay_count; k++) {
+            tl_buf_append_str(b, k ? ",\n  " : "\n  ");
+            append_op(b, &page->overlay[k]);
+        }
+        tl_buf_append_str(b, "]}");
+    }
+    tl_buf_append_char(b, ']');
+}
+
 char *tl_scene_to_json(const tl_scene *scene)
 {
     tl_buf b = TL_BUF_INIT;
@@ -162,9 +218,30 @@ char *tl_scene_to_json(const tl_scene *scene)
             append_time(&b, ev->end, &ev->end_time);
         else
             tl_buf_append_str(&b, "null");
-        tl_buf_printf(&b, ",\"placed\":%s}", ev->placed ? "true" : "false");
+        tl_buf_printf(&b, ",\"placed\":%s", ev->placed ? "true" : "false");
+        if (ev->summarised)
+            tl_buf_append_str(&b, ",\"summarised\":true");
+        /* Only when present, so charts without them dump as before. */
+        const struct {
+            const char *key, *value;
+        } extras[] = {{"group", ev->group}, {"url", ev->url}, {"source", ev->source}};
+        for (size_t k = 0; k < sizeof extras / sizeof extras[0]; k++)
+            if (extras[k].value) {
+                tl_buf_printf(&b, ",\"%s\":", extras[k].key);
+                tl_buf_append_json_string(&b, extras[k].value);
+            }
+        if (ev->footnote > 0)
+            tl_buf_printf(&b, ",\"footnote\":%d", ev->footnote);
+        tl_buf_append_char(&b, '}');
     }
-    tl_buf_append_str(&b, "],\n\"warnings\":[");
+    tl_buf_append_char(&b, ']');
+    if (scene->page_count > 0)
+        append_pages(&b, scene);
+    /* Only with level of detail, so charts that draw every event dump as before. */
+    if (scene->lod_labelled + scene->lod_summarised > 0)
+        tl_buf_printf(&b, ",\n\"summary\":{\"events\":%zu,\"labelled\":%zu,\"summarised\":%zu}",
+                      scene->event_count, scene->lod_labelled, scene->lod_summarised);
+    tl_buf_append_str(&b, ",\n\"warnings\":[");
     for (size_t i = 0; i < scene->warnings.len; i++) {
         if (i)
             tl_buf_append_char(&b, ',');

@@ -18,6 +18,7 @@ void tl_scene_free(tl_scene *scene)
 {
     if (!scene)
         return;
+    tl_scene_clear_pages(scene);
     free(scene->ops);
     free(scene->events);
     tl_strv_free(&scene->warnings);
@@ -97,6 +98,59 @@ void tl_scene_set_event_count(tl_scene *scene, size_t count)
 void tl_scene_add_warning(tl_scene *scene, char *message)
 {
     tl_strv_push(&scene->warnings, message);
+}
+
+tl_page *tl_scene_add_page(tl_scene *scene, double width, double height)
+{
+    scene->pages = tl_xrealloc(scene->pages, (scene->page_count + 1) * sizeof *scene->pages);
+    tl_page *page = &scene->pages[scene->page_count++];
+    *page = (tl_page){.width = width, .height = height};
+    return page;
+}
+
+tl_viewport *tl_page_add_viewport(tl_page *page, const double src[4], double x, double y,
+                                  double scale, const double clip[4])
+{
+    page->viewports =
+        tl_xrealloc(page->viewports, (page->viewport_count + 1) * sizeof *page->viewports);
+    tl_viewport *vp = &page->viewports[page->viewport_count++];
+    *vp = (tl_viewport){.x = x, .y = y, .scale = scale};
+    memcpy(vp->src, src, sizeof vp->src);
+    memcpy(vp->clip, clip, sizeof vp->clip);
+    return vp;
+}
+
+void tl_viewport_add_op(tl_viewport *vp, size_t op)
+{
+    /* Grows by doubling: the capacity is the next power of two at or above the count. */
+    if ((vp->op_count & (vp->op_count - 1)) == 0)
+        vp->ops = tl_xrealloc(vp->ops, (vp->op_count ? 2 * vp->op_count : 1) * sizeof *vp->ops);
+    vp->ops[vp->op_count++] = op;
+}
+
+tl_op *tl_page_push_overlay(tl_page *page, tl_op_kind kind, tl_role role)
+{
+    page->overlay = tl_xrealloc(page->overlay, (page->overlay_count + 1) * sizeof *page->overlay);
+    tl_op *op = &page->overlay[page->overlay_count++];
+    memset(op, 0, sizeof *op);
+    op->kind = kind;
+    op->role = role;
+    op->event = -1;
+    return op;
+}
+
+void tl_scene_clear_pages(tl_scene *scene)
+{
+    for (size_t p = 0; p < scene->page_count; p++) {
+        tl_page *page = &scene->pages[p];
+        for (size_t v = 0; v < page->viewport_count; v++)
+            free(page->viewports[v].ops);
+        free(page->viewports);
+        free(page->overlay);
+    }
+    free(scene->pages);
+    scene->pages = NULL;
+    scene->page_count = 0;
 }
 
 void tl_scene_op_bbox(const tl_op *op, double out[4])
@@ -179,6 +233,8 @@ const char *tl_scene_role_name(tl_role role)
         return "legend";
     case TL_ROLE_NOTE:
         return "note";
+    case TL_ROLE_DENSITY:
+        return "density";
     }
     return "unknown";
 }

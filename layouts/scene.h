@@ -54,7 +54,8 @@ typedef enum tl_role {
     TL_ROLE_CARD,       /* the background of an event's card (vertical layout) */
     TL_ROLE_GRID,       /* a faint line at a tick, across the plot */
     TL_ROLE_LEGEND,
-    TL_ROLE_NOTE, /* "+N more" badges and footnotes */
+    TL_ROLE_NOTE,    /* "+N more" badges and footnotes */
+    TL_ROLE_DENSITY, /* a bin of events summarised rather than drawn one by one */
 } tl_role;
 
 typedef enum tl_op_kind {
@@ -79,11 +80,23 @@ typedef enum tl_marker_fill {
     TL_MARKER_DOT,    /* hollow with a dot in the middle */
 } tl_marker_fill;
 
+/* Lines drawn across a rectangle's fill, so that bars can be told apart without colour (the
+ * print theme hatches bars by group). */
+typedef enum tl_hatch {
+    TL_HATCH_NONE,
+    TL_HATCH_DIAGONAL, /* lines rising to the right */
+    TL_HATCH_CROSS,    /* both diagonals */
+    TL_HATCH_HORIZONTAL,
+} tl_hatch;
+
 typedef struct tl_rect_op {
     double x, y, w, h;
     double radius; /* corner radius */
     tl_color fill; /* a == 0: no fill */
     tl_stroke stroke;
+    tl_hatch hatch;
+    tl_color hatch_color; /* the hatch's lines, over the fill */
+    size_t count;         /* TL_ROLE_DENSITY: the events the bin stands for */
 } tl_rect_op;
 
 typedef struct tl_line_op {
@@ -132,7 +145,44 @@ typedef struct tl_scene_event {
     const char *end;              /* as written; NULL when there is no end (or an open one) */
     tl_time start_time, end_time; /* end_time valid when end != NULL */
     bool placed;                  /* drawn with its label */
+    bool summarised;              /* counted in a density bin instead of drawn (level of detail) */
+    const char *group;            /* NULL when the event has none */
+    int group_index;              /* the group's place in the timeline's groups; -1: none */
+    const char *url;              /* a link for its label and mark (checked); NULL for none */
+    const char *source;           /* NULL for none */
+    int footnote;                 /* the number of its source in the list of sources; 0: none */
 } tl_scene_event;
+
+/* Where the variant put the parts of the chart, in chart coordinates: what pagination needs
+ * to cut the plot into pages and to move the title and the footer. Filled by chart.c. */
+typedef struct tl_scene_frame {
+    bool set;
+    double plot_top, plot_bottom; /* the title block is above, the footer below */
+    double footer_top;            /* legend, caption and sources start here */
+    double text_width;            /* width of the title block and the footer from the margin */
+    double gutter; /* lanes: the right edge of the group names, repeated on every page; or 0 */
+} tl_scene_frame;
+
+/* A piece of the chart on a page: the ops listed, drawn in chart coordinates mapped by
+ * page = (chart - src origin) * scale + (x, y), clipped to `clip` (page coordinates). */
+typedef struct tl_viewport {
+    double src[4]; /* x, y, w, h in chart coordinates: the region it shows */
+    double x, y;   /* where src's top-left corner lands on the page */
+    double scale;
+    double clip[4]; /* x, y, w, h on the page */
+    size_t *ops;    /* indices into the scene's ops, in drawing order */
+    size_t op_count;
+} tl_viewport;
+
+/* One printed page: pieces of the chart, then overlays (page number, "continued" title) in
+ * page coordinates. */
+typedef struct tl_page {
+    double width, height;
+    tl_viewport *viewports;
+    size_t viewport_count;
+    tl_op *overlay; /* text ops own no strings: theirs live in the scene's arena */
+    size_t overlay_count;
+} tl_page;
 
 struct tl_scene {
     double width, height;
@@ -144,6 +194,13 @@ struct tl_scene {
     size_t event_count;
     tl_strv warnings;
     tl_arena strings;
+    /* Level of detail: with too many events to label, the events labelled and those counted in
+     * density bins instead (both 0 when every event is drawn). */
+    size_t lod_labelled, lod_summarised;
+    /* Pages: none (page_count 0) means one page the size of the canvas. */
+    tl_scene_frame frame;
+    tl_page *pages;
+    size_t page_count;
     /* The font context the text was measured with; the renderer draws with the same one. */
     tl_fonts *fonts;
     void (*fonts_unref)(tl_fonts *fonts);
@@ -173,6 +230,18 @@ tl_text_op *tl_scene_add_text(tl_scene *scene, tl_role role, int32_t event, doub
 void tl_scene_set_event_count(tl_scene *scene, size_t count);
 /* Adds a warning (takes ownership of `message`). */
 void tl_scene_add_warning(tl_scene *scene, char *message);
+
+/* Appends an empty page of `width` x `height` points and returns it. The pointer is valid
+ * until the next page is added. */
+tl_page *tl_scene_add_page(tl_scene *scene, double width, double height);
+/* Appends a viewport to `page` (ops listed later with tl_viewport_add_op()). */
+tl_viewport *tl_page_add_viewport(tl_page *page, const double src[4], double x, double y,
+                                  double scale, const double clip[4]);
+void tl_viewport_add_op(tl_viewport *vp, size_t op);
+/* Appends an overlay op to `page`, zeroed apart from kind and role. */
+tl_op *tl_page_push_overlay(tl_page *page, tl_op_kind kind, tl_role role);
+/* Frees the pages (keeps the canvas). */
+void tl_scene_clear_pages(tl_scene *scene);
 
 /* Bounding box of an op: [x, y, w, h]. Strokes are not included. */
 void tl_scene_op_bbox(const tl_op *op, double out[4]);

@@ -14,6 +14,7 @@ static const tl_theme_def themes[] = {
     [TL_THEME_LIGHT] =
         {
             .name = "light",
+            .description = "dark text on white, Okabe-Ito colour-blind-safe palette (default)",
             .background = RGB(0xffffff),
             .text = RGB(0x1f2328),
             .muted = RGB(0x5b6570),
@@ -29,6 +30,7 @@ static const tl_theme_def themes[] = {
     [TL_THEME_DARK] =
         {
             .name = "dark",
+            .description = "light text on near-black, Okabe-Ito palette brightened for the dark",
             .background = RGB(0x14181d),
             .text = RGB(0xe8edf2),
             .muted = RGB(0xa3adb8),
@@ -44,6 +46,7 @@ static const tl_theme_def themes[] = {
     [TL_THEME_PRINT] =
         {
             .name = "print",
+            .description = "black and greys on white for copiers: groups by marker shape and hatch",
             .background = RGB(0xffffff),
             .text = RGB(0x000000),
             .muted = RGB(0x333333),
@@ -56,6 +59,29 @@ static const tl_theme_def themes[] = {
             .palette = {RGB(0x000000), RGB(0x555555), RGB(0x000000), RGB(0x555555), RGB(0x000000),
                         RGB(0x555555), RGB(0x000000), RGB(0x555555)},
             .shapes_by_group = true,
+            .hatch_by_group = true,
+        },
+    /* Paul Tol's "bright" scheme, made to stay apart under every common colour-vision
+     * deficiency, in an order that keeps the pale yellow for the sixth group, and marker shapes
+     * by group, so that no group is told apart by colour alone. Text is pure black for the
+     * most contrast (low vision, too). */
+    [TL_THEME_COLORBLIND] =
+        {
+            .name = "colorblind",
+            .description = "Paul Tol's bright palette, groups by colour and marker shape, "
+                           "high-contrast text",
+            .background = RGB(0xffffff),
+            .text = RGB(0x000000),
+            .muted = RGB(0x3b3b3b),
+            .faint = RGB(0x6e6e6e),
+            .axis_fill = RGB(0xe8e8e8),
+            .axis_text = RGB(0x000000),
+            .neutral = RGB(0x222222),
+            .era_fill = RGB(0x4477aa),
+            .era_alpha = 0.10,
+            .palette = {RGB(0x4477aa), RGB(0xee6677), RGB(0x228833), RGB(0xaa3377), RGB(0x66ccee),
+                        RGB(0xccbb44), RGB(0x222255), RGB(0xbbbbbb)},
+            .shapes_by_group = true,
         },
 };
 
@@ -65,9 +91,22 @@ const tl_theme_def *tl_theme_get(tl_theme theme)
     case TL_THEME_LIGHT:
     case TL_THEME_DARK:
     case TL_THEME_PRINT:
+    case TL_THEME_COLORBLIND:
         return &themes[theme];
     }
     return &themes[TL_THEME_LIGHT];
+}
+
+const char *tl_theme_get_name(tl_theme theme)
+{
+    size_t i = (size_t)theme;
+    return i < sizeof themes / sizeof themes[0] ? themes[i].name : NULL;
+}
+
+const char *tl_theme_get_description(tl_theme theme)
+{
+    size_t i = (size_t)theme;
+    return i < sizeof themes / sizeof themes[0] ? themes[i].description : NULL;
 }
 
 tl_color tl_theme_group_color(const tl_theme_def *t, int group)

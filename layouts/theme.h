@@ -11,6 +11,7 @@ enum { TL_THEME_PALETTE_SIZE = 8 };
 
 typedef struct tl_theme_def {
     const char *name;
+    const char *description; /* one line, for --list-themes */
     tl_color background;
     tl_color text;      /* titles, labels */
     tl_color muted;     /* dates, secondary text */
@@ -21,8 +22,11 @@ typedef struct tl_theme_def {
     tl_color era_fill; /* alpha applied over the era's colour */
     double era_alpha;
     tl_color palette[TL_THEME_PALETTE_SIZE];
-    /* Print: groups also differ by marker shape, since colour may not survive a copier. */
+    /* Groups also differ by marker shape: colour may not survive a copier (print) or may not
+     * be seen (colorblind). */
     bool shapes_by_group;
+    /* Bars are hatched by group (where groups share a plot), for the same reason. */
+    bool hatch_by_group;
 } tl_theme_def;
 
 const tl_theme_def *tl_theme_get(tl_theme theme);

@@ -11,6 +11,7 @@
  *   legend, caption
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "data/date.h"
+#include "density.h"
 #include "labels.h"
 #include "style.h"
 #include "variant.h"
@@ -35,6 +37,13 @@ static const double ITEM_GAP = 8;  /* between neighbours in a row */
 static const double AXIS_GAP = 6;  /* axis band to the first lane */
 static const double LABEL_MAX = 240;
 enum { MAX_ROWS = 200 };
+/* Level of detail: a lane with more items than LOD_ROWS_FULL rows could label at best labels
+ * its most important ones in LOD_ROWS rows and counts the rest in a density strip. */
+enum { LOD_ROWS_FULL = 40, LOD_ROWS = 6 };
+static const double LOD_ITEM_W = 160; /* plot width an item and its label take in a row */
+static const double DENSITY_GAP = 4;  /* the last row to the strip */
+static const double DENSITY_H = 16;
+static const double DENSITY_BIN = 1.5;
 #define MARGIN TL_CHART_MARGIN
 #define DIAMOND_R 5.5
 
@@ -46,6 +55,7 @@ typedef struct item {
     placement where;
     tl_text_block label;
     double label_x;
+    size_t rank; /* level of detail: 0 for the item most deserving of a label */
 } item;
 
 typedef struct lane {
@@ -53,17 +63,24 @@ typedef struct lane {
     const char *name;
     tl_text_block name_block;
     item *items;
-    size_t count, cap;
+    size_t count;
     tl_row_item *rows;
     int row_count;
     double top, height;
+    size_t total;       /* points and spans in the lane */
+    size_t *summarised; /* level of detail: events counted in the strip */
+    size_t nsummarised;
+    tl_text_block more; /* "+N more", under the name */
 } lane;
 
 typedef struct lanes {
     tl_chart c;
     lane *lanes;
     size_t nlanes;
-    double gutter; /* right edge of the gutter */
+    double gutter;         /* right edge of the gutter */
+    size_t *lane_of_group; /* [group + 1]: its lane (group -1: no group) */
+    bool lod;
+    int max_rows;
     tl_axis axis;
     tl_bands bands;
     double bands_h, bands_top, axis_top, lanes_top, chart_bottom;
@@ -106,14 +123,14 @@ static void make_lanes(lanes *L)
     if (ungrouped)
         L->lanes[L->nlanes++] = (lane){.group = -1, .name = L->nlanes ? "Other" : ""};
     free(taken);
+    L->lane_of_group = tl_xcalloc(tl->group_count + 1, sizeof *L->lane_of_group);
+    for (size_t k = 0; k < L->nlanes; k++)
+        L->lane_of_group[L->lanes[k].group + 1] = k;
 }
 
 static lane *lane_of(lanes *L, int group)
 {
-    for (size_t k = 0; k < L->nlanes; k++)
-        if (L->lanes[k].group == group)
-            return &L->lanes[k];
-    return NULL;
+    return &L->lanes[L->lane_of_group[group + 1]];
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -132,52 +149,185 @@ static void set_domain(lanes *L)
                          TL_AXIS_BREAK_GAP);
 }
 
+/* The item's label, inside its bar when it fits, else beside it where there is room. */
+static bool measure_item(lanes *L, item *it, double left, double right, tl_error **err)
+{
+    tl_chart *c = &L->c;
+    const tl_event *ev = tl_chart_event(c, it->event);
+    if (!tl_chart_measure(c, &c->font.label, &it->label, ev->title,
+                          tl_chart_label_width(c, LABEL_MAX), 1, err))
+        return false;
+    double w = it->label.ext.width;
+    if (ev->type == TL_EVENT_SPAN && w + 2 * LABEL_PAD <= it->x1 - it->x0) {
+        it->where = INSIDE;
+        it->label_x = it->x0 + LABEL_PAD;
+    } else if (it->x1 + LABEL_PAD + w <= right) {
+        it->where = RIGHT;
+        it->label_x = it->x1 + LABEL_PAD;
+    } else if (it->x0 - LABEL_PAD - w >= left) {
+        it->where = LEFT;
+        it->label_x = it->x0 - LABEL_PAD - w;
+    } else {
+        /* Neither side has room for the whole label: shorten it on the roomier side. */
+        double room_r = right - it->x1 - LABEL_PAD, room_l = it->x0 - LABEL_PAD - left;
+        double room = fmax(fmax(room_r, room_l), 20);
+        if (!tl_chart_measure(c, &c->font.label, &it->label, ev->title, room, 1, err))
+            return false;
+        it->where = room_r >= room_l ? RIGHT : LEFT;
+        it->label_x =
+            it->where == RIGHT ? it->x1 + LABEL_PAD : it->x0 - LABEL_PAD - it->label.ext.width;
+    }
+    return true;
+}
+
+/* The items a lane can label at best in `rows` rows. */
+static size_t lane_capacity(const lanes *L, int rows)
+{
+    return (size_t)(rows * (L->c.scene->width - 2 * MARGIN) / LOD_ITEM_W);
+}
+
+/* Lanes with more items than they could label in LOD_ROWS_FULL rows switch the chart to level
+ * of detail. */
+static void count_items(lanes *L)
+{
+    size_t most = 0;
+    for (size_t i = 0; i < L->c.n; i++) {
+        const tl_event *ev = tl_chart_event(&L->c, i);
+        if (ev->type != TL_EVENT_POINT && ev->type != TL_EVENT_SPAN)
+            continue;
+        lane *ln = lane_of(L, ev->group_index);
+        if (++ln->total > most)
+            most = ln->total;
+    }
+    L->lod = most > lane_capacity(L, LOD_ROWS_FULL);
+    L->max_rows = L->lod ? LOD_ROWS : MAX_ROWS;
+}
+
+/* A point or span before it is an item: where it is drawn. */
+typedef struct candidate {
+    size_t event;
+    double x0, x1;
+} candidate;
+
+/* Makes the lane's items from its candidates: all of them, or with level of detail the `keep`
+ * most deserving of a label (tl_lod_order), ranked; the others are summarised and never become
+ * items (an item holds its measured label). */
+static void make_items(lanes *L, lane *ln, const candidate *cands, size_t n, size_t keep)
+{
+    size_t *order = NULL;
+    bool *chosen = NULL;
+    size_t *rank = NULL;
+    if (L->lod && n > 0) {
+        tl_lod_item *lod = tl_xmalloc(n * sizeof *lod);
+        for (size_t j = 0; j < n; j++) {
+            const tl_event *ev = tl_chart_event(&L->c, cands[j].event);
+            int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
+            lod[j] = (tl_lod_item){
+                .x = cands[j].x0,
+                .length = ev->type == TL_EVENT_SPAN ? (double)(end - ev->start.lo) : 0,
+                .importance = ev->importance,
+            };
+        }
+        order = tl_xmalloc(n * sizeof *order);
+        tl_lod_order(lod, n, L->gutter, L->c.scene->width - MARGIN, order);
+        chosen = tl_xcalloc(n, sizeof *chosen);
+        rank = tl_xmalloc(n * sizeof *rank);
+        for (size_t j = 0; j < n; j++) {
+            rank[order[j]] = j;
+            chosen[order[j]] = j < keep;
+        }
+        free(lod);
+        ln->summarised = tl_xmalloc((n + 1) * sizeof *ln->summarised);
+    }
+    ln->items = tl_xcalloc((chosen && keep < n ? keep : n) + 1, sizeof *ln->items);
+    for (size_t j = 0; j < n; j++) {
+        if (chosen && !chosen[j]) {
+            ln->summarised[ln->nsummarised++] = cands[j].event;
+            continue;
+        }
+        ln->items[ln->count++] = (item){
+            .event = cands[j].event,
+            .x0 = cands[j].x0,
+            .x1 = cands[j].x1,
+            .rank = rank ? rank[j] : j,
+        };
+    }
+    free(rank);
+    free(chosen);
+    free(order);
+}
+
 static bool collect_items(lanes *L, tl_error **err)
 {
     tl_chart *c = &L->c;
     const tl_scale *s = &L->axis.scale;
     const double left = L->gutter, right = c->scene->width - MARGIN;
+    candidate **cands = tl_xcalloc(L->nlanes + 1, sizeof *cands);
+    size_t *ncands = tl_xcalloc(L->nlanes + 1, sizeof *ncands);
+    for (size_t k = 0; k < L->nlanes; k++)
+        cands[k] = tl_xmalloc((L->lanes[k].total + 1) * sizeof *cands[k]);
     for (size_t i = 0; i < c->n; i++) {
         const tl_event *ev = tl_chart_event(c, i);
         if (ev->type != TL_EVENT_POINT && ev->type != TL_EVENT_SPAN)
             continue;
-        lane *ln = lane_of(L, ev->group_index);
-        ln->items = tl_xgrow(ln->items, &ln->cap, ln->count + 1, sizeof *ln->items);
-        item *it = &ln->items[ln->count++];
-        *it = (item){.event = i};
+        const size_t k = L->lane_of_group[ev->group_index + 1];
+        candidate *cd = &cands[k][ncands[k]++];
+        cd->event = i;
         if (ev->type == TL_EVENT_SPAN) {
-            it->x0 = tl_scale_x(s, ev->start.lo);
-            it->x1 = fmax(tl_scale_x(s, tl_bands_event_end(ev, s)), it->x0 + 2);
+            cd->x0 = tl_scale_x(s, ev->start.lo);
+            cd->x1 = fmax(tl_scale_x(s, tl_bands_event_end(ev, s)), cd->x0 + 2);
         } else {
             double x = tl_scale_x(s, tl_chart_point_instant(ev));
-            it->x0 = x - DIAMOND_R;
-            it->x1 = x + DIAMOND_R;
-        }
-        if (!tl_chart_measure(c, &c->font.label, &it->label, ev->title,
-                              tl_chart_label_width(c, LABEL_MAX), 1, err))
-            return false;
-        double w = it->label.ext.width;
-        if (ev->type == TL_EVENT_SPAN && w + 2 * LABEL_PAD <= it->x1 - it->x0) {
-            it->where = INSIDE;
-            it->label_x = it->x0 + LABEL_PAD;
-        } else if (it->x1 + LABEL_PAD + w <= right) {
-            it->where = RIGHT;
-            it->label_x = it->x1 + LABEL_PAD;
-        } else if (it->x0 - LABEL_PAD - w >= left) {
-            it->where = LEFT;
-            it->label_x = it->x0 - LABEL_PAD - w;
-        } else {
-            /* Neither side has room for the whole label: shorten it on the roomier side. */
-            double room_r = right - it->x1 - LABEL_PAD, room_l = it->x0 - LABEL_PAD - left;
-            double room = fmax(fmax(room_r, room_l), 20);
-            if (!tl_chart_measure(c, &c->font.label, &it->label, ev->title, room, 1, err))
-                return false;
-            it->where = room_r >= room_l ? RIGHT : LEFT;
-            it->label_x =
-                it->where == RIGHT ? it->x1 + LABEL_PAD : it->x0 - LABEL_PAD - it->label.ext.width;
+            cd->x0 = x - DIAMOND_R;
+            cd->x1 = x + DIAMOND_R;
         }
     }
+    for (size_t k = 0; k < L->nlanes; k++) {
+        make_items(L, &L->lanes[k], cands[k], ncands[k], lane_capacity(L, LOD_ROWS));
+        free(cands[k]);
+    }
+    free(cands);
+    free(ncands);
+    /* Only the items that may be labelled are measured. */
+    for (size_t k = 0; k < L->nlanes; k++)
+        for (size_t j = 0; j < L->lanes[k].count; j++)
+            if (!measure_item(L, &L->lanes[k].items[j], left, right, err))
+                return false;
     return true;
+}
+
+static int cmp_rank(const void *a, const void *b)
+{
+    const item *const *x = a, *const *y = b;
+    return ((*x)->rank > (*y)->rank) - ((*x)->rank < (*y)->rank);
+}
+
+/* Level of detail: the items go in by rank, each to the first row with room for it, so the
+ * most deserving are the ones the rows hold. */
+static void pack_by_rank(lane *ln, int max_rows)
+{
+    const item **order = tl_xmalloc((ln->count + 1) * sizeof *order);
+    for (size_t j = 0; j < ln->count; j++)
+        order[j] = &ln->items[j];
+    qsort(order, ln->count, sizeof *order, cmp_rank);
+    ln->row_count = 0;
+    for (size_t r = 0; r < ln->count; r++) {
+        const size_t j = (size_t)(order[r] - ln->items);
+        tl_row_item *it = &ln->rows[j];
+        it->row = -1;
+        for (int row = 0; row < max_rows && it->row < 0; row++) {
+            bool free_row = true;
+            for (size_t q = 0; q < r && free_row; q++) {
+                const tl_row_item *o = &ln->rows[order[q] - ln->items];
+                free_row = o->row != row || o->x1 <= it->x0 || it->x1 <= o->x0;
+            }
+            if (free_row)
+                it->row = row;
+        }
+        if (it->row + 1 > ln->row_count)
+            ln->row_count = it->row + 1;
+    }
+    free(order);
 }
 
 /* Rows inside each lane. An item occupies its bar or diamond and its outside label. */
@@ -197,7 +347,10 @@ static void pack_lanes(lanes *L, int max_rows)
                 a = it->label_x;
             ln->rows[j] = (tl_row_item){.x0 = a, .x1 = b};
         }
-        ln->row_count = ln->count ? tl_labels_pack_rows(ln->rows, ln->count, max_rows, 0) : 0;
+        if (L->lod)
+            pack_by_rank(ln, max_rows);
+        else
+            ln->row_count = ln->count ? tl_labels_pack_rows(ln->rows, ln->count, max_rows, 0) : 0;
     }
 }
 
@@ -226,9 +379,10 @@ static double plan(lanes *L, int max_rows)
     for (size_t k = 0; k < L->nlanes; k++) {
         lane *ln = &L->lanes[k];
         int rows = ln->row_count > 0 ? ln->row_count : 1;
-        double content = rows * row_h() - ROW_GAP;
+        double content = rows * row_h() - ROW_GAP + (L->lod ? DENSITY_GAP + DENSITY_H : 0);
+        double name = ln->name_block.ext.height + (L->lod ? 2 + ln->more.ext.height : 0);
         ln->top = y;
-        ln->height = fmax(content + 2 * LANE_PAD, ln->name_block.ext.height + 2 * LANE_PAD);
+        ln->height = fmax(content + 2 * LANE_PAD, name + 2 * LANE_PAD);
         y += ln->height;
     }
     L->chart_bottom = y;
@@ -252,7 +406,8 @@ static void emit_lane(lanes *L, lane *ln, size_t index)
 {
     tl_chart *c = &L->c;
     const double rows_h = (ln->row_count > 0 ? ln->row_count : 1) * row_h() - ROW_GAP;
-    const double first_row = ln->top + (ln->height - rows_h) / 2;
+    /* With a density strip the rows start at the top and the strip ends the lane. */
+    const double first_row = L->lod ? ln->top + LANE_PAD : ln->top + (ln->height - rows_h) / 2;
     for (size_t j = 0; j < ln->count; j++) {
         const item *it = &ln->items[j];
         const tl_row_item *row = &ln->rows[j];
@@ -288,10 +443,20 @@ static void emit_lane(lanes *L, lane *ln, size_t index)
     }
 
     /* The lane's name, in the gutter, against the lane's first row. */
-    if (ln->name[0])
+    if (ln->name[0] && !L->lod)
         tl_chart_add_text(c, TL_ROLE_LANE_LABEL, -1, MARGIN,
                           ln->top + (ln->height - ln->name_block.ext.height) / 2, &ln->name_block,
                           &c->font.band, c->th->text, false);
+    /* ... or at its top, over the count of what its strip holds. */
+    if (L->lod) {
+        double y = ln->top + LANE_PAD;
+        if (ln->name[0])
+            tl_chart_add_text(c, TL_ROLE_LANE_LABEL, -1, MARGIN, y, &ln->name_block, &c->font.band,
+                              c->th->text, false);
+        y += ln->name_block.ext.height + 2;
+        tl_chart_add_text(c, TL_ROLE_NOTE, -1, MARGIN, y, &ln->more, &c->font.badge, c->th->muted,
+                          false);
+    }
     (void)index;
 }
 
@@ -323,6 +488,58 @@ static void emit_grid(lanes *L)
                                        L->chart_bottom, st);
 }
 
+/* "+19,990 more": what a lane's density strip holds. */
+static const char *more_text(lanes *L, size_t count)
+{
+    char n[32], text[64];
+    tl_chart_format_count(count, n, sizeof n);
+    snprintf(text, sizeof text, "+%s more", n);
+    return tl_scene_strdup(L->c.scene, text);
+}
+
+/* Each lane's strip of the events it does not label (those left out and those the rows had
+ * no room for), on one scale for all lanes so their heights compare; the count under each
+ * lane's name. */
+static bool emit_density(lanes *L, size_t *labelled, size_t *summarised, tl_error **err)
+{
+    tl_chart *c = &L->c;
+    const double x0 = L->gutter, x1 = c->scene->width - MARGIN;
+    tl_density *d = tl_xcalloc(L->nlanes + 1, sizeof *d);
+    size_t peak = 0;
+    *labelled = *summarised = 0;
+    for (size_t k = 0; k < L->nlanes; k++) {
+        lane *ln = &L->lanes[k];
+        tl_density_init(&d[k], x0, x1, DENSITY_BIN);
+        for (size_t j = 0; j < ln->count; j++)
+            if (ln->rows[j].row < 0)
+                ln->summarised[ln->nsummarised++] = ln->items[j].event;
+        for (size_t j = 0; j < ln->nsummarised; j++) {
+            size_t i = ln->summarised[j];
+            const tl_event *ev = tl_chart_event(c, i);
+            int64_t t = ev->type == TL_EVENT_SPAN ? ev->start.lo : tl_chart_point_instant(ev);
+            tl_density_add(&d[k], tl_scale_x(&L->axis.scale, t));
+            c->scene->events[i].summarised = true;
+        }
+        size_t p = tl_density_peak(&d[k]);
+        peak = p > peak ? p : peak;
+        *summarised += ln->nsummarised;
+        for (size_t j = 0; j < ln->count; j++)
+            *labelled += ln->rows[j].row >= 0;
+    }
+    bool ok = true;
+    for (size_t k = 0; k < L->nlanes; k++) {
+        lane *ln = &L->lanes[k];
+        tl_density_emit_bars(&d[k], c->scene, ln->top + ln->height - LANE_PAD, DENSITY_H, peak,
+                             tl_chart_density_color(c));
+        tl_density_free(&d[k]);
+        if (ok && !tl_chart_measure(c, &c->font.badge, &ln->more, more_text(L, ln->nsummarised), 0,
+                                    1, err))
+            ok = false;
+    }
+    free(d);
+    return ok;
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Driver
  * ------------------------------------------------------------------------------------------- */
@@ -337,6 +554,12 @@ static bool measure_gutter(lanes *L, tl_error **err)
         if (!tl_chart_measure(c, &c->font.band, &ln->name_block, ln->name, max, 3, err))
             return false;
         w = fmax(w, ln->name_block.ext.width);
+        /* Measured with the most it can say; the count is set once the rows are packed. */
+        if (L->lod) {
+            if (!tl_chart_measure(c, &c->font.badge, &ln->more, more_text(L, ln->total), 0, 1, err))
+                return false;
+            w = fmax(w, ln->more.ext.width);
+        }
     }
     L->gutter = MARGIN + (w > 0 ? w + GUTTER_PAD : 0);
     return true;
@@ -344,7 +567,7 @@ static bool measure_gutter(lanes *L, tl_error **err)
 
 static bool fit_height(lanes *L, double height, tl_error **err)
 {
-    int rows = MAX_ROWS;
+    int rows = L->max_rows;
     while (plan(L, rows) > height && rows > 1) {
         int used = 0;
         for (size_t k = 0; k < L->nlanes; k++)
@@ -366,6 +589,7 @@ static bool lanes_run(const tl_timeline *tl, const tl_layout_options *opts,
     lanes L = {0};
     tl_chart_init(&L.c, tl, opts, measurer, scene);
     make_lanes(&L);
+    count_items(&L);
 
     if (!measure_gutter(&L, err) || !tl_bands_init(&L.bands, &L.c, err))
         goto done;
@@ -396,6 +620,8 @@ static bool lanes_run(const tl_timeline *tl, const tl_layout_options *opts,
     }
     /* Lanes name the groups, so the legend needs them only when colours were overridden;
      * it still explains statuses and eras. */
+    for (size_t k = 0; k < L.nlanes && L.lod; k++)
+        L.c.lod_candidates += L.lanes[k].count;
     if (!tl_chart_frame(&L.c, legend, err))
         goto done;
 
@@ -404,17 +630,22 @@ static bool lanes_run(const tl_timeline *tl, const tl_layout_options *opts,
             goto done;
         scene->height = opts->height;
     } else {
-        scene->height = ceil(plan(&L, MAX_ROWS));
+        scene->height = ceil(plan(&L, L.max_rows));
     }
 
     emit_stripes(&L);
     tl_bands_emit_eras(&L.bands, &L.c, &L.axis.scale, L.bands_top, L.bands_top, L.chart_bottom);
     tl_axis_emit(&L.c, &L.axis, L.axis_top);
+    size_t labelled, summarised;
+    if (L.lod && (!emit_density(&L, &labelled, &summarised, err) ||
+                  !tl_chart_set_summary(&L.c, labelled, summarised, err)))
+        goto done;
     for (size_t k = 0; k < L.nlanes; k++)
         emit_lane(&L, &L.lanes[k], k);
     tl_bands_emit_labels(&L.bands, &L.c, L.bands_top);
     tl_chart_emit_header(&L.c);
     tl_chart_emit_footer(&L.c, L.chart_bottom);
+    scene->frame.gutter = L.gutter; /* pages repeat the group names */
     emit_grid(&L);
     tl_bands_emit_markers(&L.bands, &L.c, &L.axis.scale, L.bands_top, L.chart_bottom);
     tl_chart_report_unplaced(&L.c);
@@ -426,8 +657,10 @@ done:
     for (size_t k = 0; k < L.nlanes; k++) {
         free(L.lanes[k].items);
         free(L.lanes[k].rows);
+        free(L.lanes[k].summarised);
     }
     free(L.lanes);
+    free(L.lane_of_group);
     return ok;
 }
 

@@ -20,6 +20,7 @@
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "data/date.h"
+#include "density.h"
 #include "labels.h"
 #include "style.h"
 #include "variant.h"
@@ -29,6 +30,19 @@
  * ------------------------------------------------------------------------------------------- */
 
 enum { MAX_LEVELS_FIT = 16, MAX_SPAN_ROWS = 60 };
+/* Level of detail: with more events than these levels and rows can label, the chart labels
+ * the most important in fewer of them and counts the rest in a density strip. */
+enum { LOD_LEVELS = 10, LOD_SPAN_ROWS = 16 };
+/* Plot width per point label a level can take, at best; and per candidate with level of
+ * detail, which spreads them so that the stairs of levels meet. */
+static const double LOD_FULL_W = 45;
+static const double LOD_POINT_W = 130;
+/* ... per span a row can take, at best; and per candidate. */
+static const double LOD_FULL_SPAN_W = 200;
+static const double LOD_SPAN_W = 280;
+static const double DENSITY_TOP = 8; /* axis band to the density strip */
+static const double DENSITY_H = 24;
+static const double DENSITY_BIN = 1.5;
 
 static const double INSET = 10;      /* plot edge inside the margin: room for marks */
 static const double STEM_PAD = 5;    /* stem to label text */
@@ -78,6 +92,12 @@ typedef struct ribbon {
 
     /* "+N" badges where labels were left out, above the axis. */
     double badge_h;
+    /* Level of detail: the events counted in the density strip instead of drawn. */
+    bool lod;
+    int max_levels, max_rows;
+    size_t *summarised, nsummarised;
+    tl_text_block density_note;
+    double density_h; /* the strip and its note, below the axis band */
     /* Vertical plan. */
     int levels[2];
     double level_h[2][MAX_LEVELS_FIT];
@@ -192,7 +212,8 @@ static void pack_spans(ribbon *r, int max_rows)
 /* Packs the point labels that are not excluded, each in its full or compact form. */
 static void pack_points_once(ribbon *r, int max_levels)
 {
-    const int sides = r->nspans ? 1 : 2;
+    /* With level of detail the density strip takes the side below the axis. */
+    const int sides = r->nspans || r->lod ? 1 : 2;
     size_t n = 0;
     /* The packer sees only the included items, in anchor order. */
     tl_stem_item *items = tl_xmalloc((r->npoints + 1) * sizeof *items);
@@ -319,7 +340,7 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
     }
 
     r->badge_h = 0;
-    for (size_t k = 0; k < r->npoints && r->badge_h == 0; k++)
+    for (size_t k = 0; k < r->npoints && r->badge_h == 0 && !r->lod; k++)
         if (r->stems[k].level < 0)
             r->badge_h = BADGE_ROW;
     double stack[2];
@@ -335,11 +356,12 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
     r->above_top = r->bands_top + r->bands_h;
     r->axis_top = r->above_top + stack[0];
     r->axis_bottom = r->axis_top + r->axis.band_h;
+    const double below = r->axis_bottom + r->density_h;
     if (r->nspans)
         r->chart_bottom =
-            r->axis_bottom + SPAN_TOP + r->span_row_count * (r->span_row_h + ROW_GAP) - ROW_GAP + 6;
+            below + SPAN_TOP + r->span_row_count * (r->span_row_h + ROW_GAP) - ROW_GAP + 6;
     else
-        r->chart_bottom = r->axis_bottom + stack[1];
+        r->chart_bottom = r->lod ? below + 6 : r->axis_bottom + stack[1];
     r->height = r->chart_bottom + r->c.footer_h;
     return r->height;
 }
@@ -373,6 +395,8 @@ static void emit_points(ribbon *r)
     for (size_t k = 0; k < r->npoints; k++) {
         size_t i = r->points[k];
         const tl_stem_item *s = &r->stems[k];
+        if (r->lod && s->level < 0)
+            continue; /* counted in the density strip */
         const tl_event *ev = event(r, i);
         tl_color color = tl_chart_event_color(c, i);
         bool above = s->level < 0 || s->side == 0;
@@ -488,7 +512,8 @@ static void emit_spans(ribbon *r)
         const tl_event *ev = event(r, i);
         const label *lb = &r->labels[i];
         tl_color color = tl_chart_event_color(c, i);
-        double top = r->axis_bottom + SPAN_TOP + row->row * (r->span_row_h + ROW_GAP);
+        double top =
+            r->axis_bottom + r->density_h + SPAN_TOP + row->row * (r->span_row_h + ROW_GAP);
         double x0 = tl_scale_x(&r->axis.scale, ev->start.lo);
         double x1 = tl_scale_x(&r->axis.scale, tl_bands_event_end(ev, &r->axis.scale));
         double bar_y = top + r->span_row_h - BAR_H;
@@ -510,6 +535,134 @@ static void emit_spans(ribbon *r)
                           false);
         c->scene->events[i].placed = true;
     }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Level of detail
+ * ------------------------------------------------------------------------------------------- */
+
+/* Keeps in `list` (in its order) the `keep` events most deserving of a label; the others go to
+ * the summarised list. */
+static void keep_best(ribbon *r, size_t *list, size_t *n, size_t keep, bool spans, int64_t lo,
+                      int64_t hi)
+{
+    if (*n <= keep)
+        return;
+    tl_lod_item *items = tl_xmalloc(*n * sizeof *items);
+    for (size_t k = 0; k < *n; k++) {
+        const tl_event *ev = event(r, list[k]);
+        int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
+        items[k] = (tl_lod_item){
+            .x = (double)(spans ? ev->start.lo : tl_chart_point_instant(ev)),
+            .length = spans ? (double)(end - ev->start.lo) : 0,
+            .importance = ev->importance,
+        };
+    }
+    size_t *order = tl_xmalloc(*n * sizeof *order);
+    tl_lod_order(items, *n, (double)lo, (double)hi, order);
+    bool *chosen = tl_xcalloc(*n, sizeof *chosen);
+    for (size_t j = 0; j < keep; j++)
+        chosen[order[j]] = true;
+    size_t m = 0;
+    for (size_t k = 0; k < *n; k++) {
+        if (chosen[k])
+            list[m++] = list[k];
+        else
+            r->summarised[r->nsummarised++] = list[k];
+    }
+    *n = m;
+    free(chosen);
+    free(order);
+    free(items);
+}
+
+/* Below what the levels and rows could label at best, every event is a candidate for a label,
+ * as it always was. Above, only the most deserving are: as many as LOD_LEVELS levels and
+ * LOD_SPAN_ROWS rows could take at best. The others are never measured and never drawn one by
+ * one: they are counted in the density strip, with the candidates that find no room. */
+static void choose_lod(ribbon *r)
+{
+    const double w = r->c.scene->width - 2 * MARGIN;
+    const int sides = r->nspans ? 1 : 2;
+    r->max_levels = MAX_LEVELS_FIT;
+    r->max_rows = MAX_SPAN_ROWS;
+    if (r->npoints <= (size_t)(sides * MAX_LEVELS_FIT * w / LOD_FULL_W) &&
+        r->nspans <= (size_t)(MAX_SPAN_ROWS * w / LOD_FULL_SPAN_W))
+        return;
+    r->lod = true;
+    r->max_levels = LOD_LEVELS;
+    r->max_rows = LOD_SPAN_ROWS;
+    r->summarised = tl_xmalloc((r->npoints + r->nspans + 1) * sizeof *r->summarised);
+    int64_t lo, hi;
+    tl_chart_extent(&r->c, &lo, &hi);
+    keep_best(r, r->points, &r->npoints, (size_t)(LOD_LEVELS * w / LOD_POINT_W), false, lo, hi);
+    keep_best(r, r->spans, &r->nspans, (size_t)(LOD_SPAN_ROWS * w / LOD_SPAN_W), true, lo, hi);
+}
+
+/* "+999,760 more events, by date (tallest bar: 1,234)": the strip's note. */
+static const char *density_text(ribbon *r, size_t count, size_t peak)
+{
+    char n[32], p[32], text[128];
+    tl_chart_format_count(count, n, sizeof n);
+    tl_chart_format_count(peak, p, sizeof p);
+    snprintf(text, sizeof text, "+%s more events, by date (tallest bar: %s)", n, p);
+    return tl_scene_strdup(r->c.scene, text);
+}
+
+/* Reserves the strip and its note under the axis band. */
+static bool measure_density(ribbon *r, tl_error **err)
+{
+    r->density_h = 0;
+    if (!r->lod)
+        return true;
+    tl_chart *c = &r->c;
+    /* The widest numbers the note can hold. */
+    const size_t most = r->c.n;
+    if (!tl_chart_measure(c, &c->font.badge, &r->density_note, density_text(r, most, most), 0, 1,
+                          err))
+        return false;
+    r->density_h = DENSITY_TOP + DENSITY_H + 3 + r->density_note.ext.height;
+    return true;
+}
+
+/* The strip: every point and span not labelled, by where it starts. */
+static bool emit_density(ribbon *r, size_t *labelled, tl_error **err)
+{
+    *labelled = 0;
+    for (size_t k = 0; k < r->npoints; k++) {
+        if (r->stems[k].level >= 0)
+            ++*labelled;
+        else if (r->lod)
+            r->summarised[r->nsummarised++] = r->points[k];
+    }
+    for (size_t k = 0; k < r->nspans; k++) {
+        if (r->span_rows[k].row >= 0)
+            ++*labelled;
+        else if (r->lod)
+            r->summarised[r->nsummarised++] = r->spans[k];
+    }
+    if (!r->lod)
+        return true;
+    tl_chart *c = &r->c;
+    tl_density d;
+    tl_density_init(&d, MARGIN, c->scene->width - MARGIN, DENSITY_BIN);
+    for (size_t k = 0; k < r->nsummarised; k++) {
+        size_t i = r->summarised[k];
+        const tl_event *ev = event(r, i);
+        int64_t t = ev->type == TL_EVENT_SPAN ? ev->start.lo : tl_chart_point_instant(ev);
+        tl_density_add(&d, tl_scale_x(&r->axis.scale, t));
+        c->scene->events[i].summarised = true;
+    }
+    const double top = r->axis_bottom + DENSITY_TOP;
+    const size_t peak = tl_density_peak(&d);
+    tl_density_emit_bars(&d, c->scene, top + DENSITY_H, DENSITY_H, peak, tl_chart_density_color(c));
+    tl_density_free(&d);
+    if (!tl_chart_measure(c, &c->font.badge, &r->density_note,
+                          density_text(r, r->nsummarised, peak), 0, 1, err))
+        return false;
+    tl_chart_add_text(c, TL_ROLE_NOTE, -1, MARGIN, top + DENSITY_H + 3, &r->density_note,
+                      &c->font.badge, c->th->muted, false);
+    return true;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -550,7 +703,7 @@ static void classify(ribbon *r)
  * until the chart fits. */
 static bool fit_height(ribbon *r, double height, tl_error **err)
 {
-    int levels = MAX_LEVELS_FIT, rows = MAX_SPAN_ROWS;
+    int levels = r->max_levels, rows = r->max_rows;
     while (plan(r, levels, rows) > height) {
         double above = r->axis_top - r->above_top;
         double below = r->chart_bottom - r->axis_bottom;
@@ -582,6 +735,7 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
     const size_t n = r.c.n;
     r.labels = tl_xcalloc(n + 1, sizeof *r.labels);
     classify(&r);
+    choose_lod(&r);
     r.stems = tl_xcalloc(r.npoints + 1, sizeof *r.stems);
     r.compact = tl_xcalloc(r.npoints + 1, sizeof *r.compact);
     r.excluded = tl_xcalloc(r.npoints + 1, sizeof *r.excluded);
@@ -597,7 +751,9 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
     for (size_t k = 0; k < r.bands.count; k++)
         if (event(&r, r.bands.items[k])->type == TL_EVENT_ERA)
             legend |= TL_LEGEND_ERAS;
-    if (!tl_chart_frame(&r.c, legend, err))
+    if (r.lod)
+        r.c.lod_candidates = r.npoints + r.nspans;
+    if (!tl_chart_frame(&r.c, legend, err) || !measure_density(&r, err))
         goto done;
 
     if (opts->height > 0) {
@@ -605,14 +761,16 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
             goto done;
         scene->height = opts->height;
     } else {
-        scene->height = ceil(plan(&r, MAX_LEVELS_FIT, MAX_SPAN_ROWS));
+        scene->height = ceil(plan(&r, r.max_levels, r.max_rows));
     }
 
     tl_bands_emit_eras(&r.bands, &r.c, &r.axis.scale, r.bands_top, r.bands_top, r.chart_bottom);
     tl_axis_emit(&r.c, &r.axis, r.axis_top);
     emit_spans(&r);
     emit_points(&r);
-    if (!emit_badges(&r, err))
+    size_t labelled;
+    if (!emit_badges(&r, err) || !emit_density(&r, &labelled, err) ||
+        (r.lod && !tl_chart_set_summary(&r.c, labelled, r.nsummarised, err)))
         goto done;
     tl_bands_emit_labels(&r.bands, &r.c, r.bands_top);
     tl_chart_emit_header(&r.c);
@@ -631,6 +789,7 @@ done:
     free(r.compact);
     free(r.excluded);
     free(r.span_rows);
+    free(r.summarised);
     return ok;
 }
 

@@ -36,6 +36,7 @@
 #include "common/tl-error-private.h"
 #include "data/date.h"
 #include "datefmt.h"
+#include "density.h"
 #include "labels.h"
 #include "scale.h"
 #include "style.h"
@@ -87,6 +88,13 @@ static const double MIN_FIXED_AXIS = 40; /* the shortest line a fixed height may
 static const double STRETCH = 1.6;       /* the line is at most this many times the stacked cards */
 static const double DRIFT = 0.5;         /* mean push of a card, in card heights, to aim for */
 static const double MARKER_CLEAR = 3;    /* marker line to the things it breaks around */
+/* Level of detail: more cards than two columns of about LOD_HEIGHT_FULL points hold and the
+ * chart keeps the most important that about LOD_HEIGHT points hold; the others are counted in
+ * a density strip along the line. */
+static const double LOD_HEIGHT_FULL = 4000;
+static const double LOD_HEIGHT = 4000;
+static const double LOD_CARD_H = 64; /* a typical card and the gap after it */
+static const double DENSITY_BIN = 1.5;
 #define MARK_R TL_CHART_MARK_R
 #define MARGIN TL_CHART_MARGIN
 
@@ -164,6 +172,9 @@ typedef struct vertical {
     size_t nticks;
     int title_lines, desc_lines;
     size_t keep; /* cards of rank below this are kept */
+    /* Level of detail: events counted in the density strip instead of given a card. */
+    bool lod;
+    size_t *summarised, nsummarised;
 } vertical;
 
 static const tl_event *event(const vertical *v, size_t i)
@@ -180,13 +191,47 @@ static double y_at(const vertical *v, int64_t t)
  * Collecting and measuring
  * ------------------------------------------------------------------------------------------- */
 
+/* Level of detail: with more points and spans (`order`, by date) than the page can sensibly
+ * hold cards for, returns which are most deserving of one (tl_lod_order) and lists the others
+ * as summarised; else NULL. */
+static bool *choose_lod(vertical *v, const tl_keyed *order, size_t n)
+{
+    const double sides = v->c.scene->width >= NARROW_WIDTH ? 2 : 1;
+    if (n <= (size_t)(sides * LOD_HEIGHT_FULL / LOD_CARD_H))
+        return NULL;
+    const size_t keep = (size_t)(sides * LOD_HEIGHT / LOD_CARD_H);
+    v->lod = true;
+    v->summarised = tl_xmalloc((n + 1) * sizeof *v->summarised);
+    tl_lod_item *items = tl_xmalloc(n * sizeof *items);
+    for (size_t k = 0; k < n; k++) {
+        const tl_event *ev = event(v, order[k].index);
+        const int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
+        items[k] = (tl_lod_item){
+            .x = (double)order[k].key,
+            .length = ev->type == TL_EVENT_SPAN ? (double)(end - ev->start.lo) : 0,
+            .importance = ev->importance,
+        };
+    }
+    size_t *best = tl_xmalloc(n * sizeof *best);
+    tl_lod_order(items, n, (double)v->lo, (double)v->hi, best);
+    bool *chosen = tl_xcalloc(n, sizeof *chosen);
+    for (size_t j = 0; j < keep; j++)
+        chosen[best[j]] = true;
+    for (size_t k = 0; k < n; k++)
+        if (!chosen[k])
+            v->summarised[v->nsummarised++] = order[k].index;
+    free(best);
+    free(items);
+    return chosen;
+}
+
 /* Cards in the order of the dates their connectors point at: a point is drawn at the middle
- * of its date's interval, so "2020" (mid-year) comes after "2020-03-20". */
+ * of its date's interval, so "2020" (mid-year) comes after "2020-03-20". Only the events that
+ * get one have a card (level of detail). */
 static void collect(vertical *v)
 {
     const size_t n = v->c.n;
     tl_chart_extent(&v->c, &v->lo, &v->hi);
-    v->cards = tl_xcalloc(n + 1, sizeof *v->cards);
     v->bands = tl_xcalloc(n + 1, sizeof *v->bands);
     tl_keyed *order = tl_xmalloc((n + 1) * sizeof *order);
     size_t npoints = 0;
@@ -213,9 +258,14 @@ static void collect(vertical *v)
         }
     }
     tl_keyed_sort(order, npoints);
+    bool *chosen = choose_lod(v, order, npoints);
+    v->cards = tl_xcalloc(npoints - v->nsummarised + 1, sizeof *v->cards);
+    size_t ncards = 0;
     for (size_t k = 0; k < npoints; k++) {
+        if (chosen && !chosen[k])
+            continue;
         const tl_event *ev = event(v, order[k].index);
-        card *cd = &v->cards[k];
+        card *cd = &v->cards[ncards++];
         cd->ev = order[k].index;
         cd->at = order[k].key;
         cd->span = ev->type == TL_EVENT_SPAN;
@@ -224,7 +274,8 @@ static void collect(vertical *v)
             cd->end = cd->at;
         tl_chart_date_text(&v->c, cd->ev, cd->date_text, sizeof cd->date_text);
     }
-    v->ncards = npoints;
+    v->ncards = ncards;
+    free(chosen);
     free(order);
 }
 
@@ -1089,7 +1140,7 @@ static void emit_bars(vertical *v)
     tl_chart *c = &v->c;
     for (size_t k = 0; k < v->ncards; k++) {
         const card *cd = &v->cards[k];
-        if (!cd->span || cd->lane < 0)
+        if (!cd->span || cd->lane < 0 || (v->lod && cd->side < 0))
             continue;
         const tl_event *ev = event(v, cd->ev);
         tl_color color = tl_chart_event_color(c, cd->ev);
@@ -1135,7 +1186,7 @@ static void emit_marks(vertical *v)
     tl_chart *c = &v->c;
     for (size_t k = 0; k < v->ncards; k++) {
         const card *cd = &v->cards[k];
-        if (!has_mark(cd))
+        if (!has_mark(cd) || (v->lod && cd->side < 0))
             continue;
         const tl_event *ev = event(v, cd->ev);
         tl_chart_add_marker(c, TL_ROLE_EVENT_MARK, (int32_t)cd->ev, v->axis_x, y_at(v, cd->at),
@@ -1200,6 +1251,36 @@ static void emit_gutter_labels(vertical *v)
     }
 }
 
+/* The events without a card (and, with a fixed height, those whose card was left out), as a
+ * strip of bars across the line, under it and its marks: as wide as a mark at the peak. */
+static bool emit_density(vertical *v, tl_error **err)
+{
+    if (!v->lod)
+        return true;
+    tl_chart *c = &v->c;
+    size_t labelled = 0;
+    for (size_t k = 0; k < v->ncards; k++) {
+        if (v->cards[k].side >= 0)
+            labelled++;
+        else
+            v->summarised[v->nsummarised++] = v->cards[k].ev;
+    }
+    tl_density d;
+    /* A long line gets wider bins: a few hundred along it read as a profile, not as ticks. */
+    const double y0 = y_at(v, v->lo), y1 = y_at(v, v->hi);
+    tl_density_init(&d, y0, y1, fmax(DENSITY_BIN, (y1 - y0) / 400));
+    for (size_t k = 0; k < v->nsummarised; k++) {
+        size_t i = v->summarised[k];
+        const tl_event *ev = event(v, i);
+        tl_density_add(
+            &d, y_at(v, ev->type == TL_EVENT_SPAN ? ev->start.lo : tl_chart_point_instant(ev)));
+        c->scene->events[i].summarised = true;
+    }
+    tl_density_emit_violin(&d, c->scene, v->axis_x, MARK_R + 1.5, tl_chart_density_color(c));
+    tl_density_free(&d);
+    return tl_chart_set_summary(c, labelled, v->nsummarised, err);
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Driver
  * ------------------------------------------------------------------------------------------- */
@@ -1238,6 +1319,8 @@ static bool vertical_run(const tl_timeline *tl, const tl_layout_options *opts,
     v.bar_lanes = bar_lanes_needed(&v);
 
     unsigned legend = (v.has_spans ? TL_LEGEND_SPANS : 0) | (v.has_eras ? TL_LEGEND_ERAS : 0);
+    if (v.lod)
+        v.c.lod_candidates = v.ncards;
     if (!tl_chart_frame(&v.c, legend, err))
         goto done;
     v.plot_top = v.c.header_h;
@@ -1272,6 +1355,8 @@ static bool vertical_run(const tl_timeline *tl, const tl_layout_options *opts,
     }
     emit_eras(&v);
     emit_markers(&v);
+    if (!emit_density(&v, err))
+        goto done;
     emit_axis(&v);
     emit_ticks(&v);
     emit_connectors(&v);
@@ -1286,6 +1371,7 @@ static bool vertical_run(const tl_timeline *tl, const tl_layout_options *opts,
 done:
     tl_chart_fini(&v.c);
     free(v.cards);
+    free(v.summarised);
     free(v.bands);
     free(v.ticks);
     return ok;

@@ -2,6 +2,8 @@
  * the surface they hand in (surfaces.c). */
 #include "render-cairo.h"
 
+#include "hatch.h"
+
 #include <math.h>
 
 #include "common/tl-error-private.h"
@@ -48,26 +50,37 @@ static bool op_is_finite(const tl_op *op)
     return false;
 }
 
+static bool check_op(const tl_scene *scene, const tl_op *op, size_t i, tl_error **err);
+
 bool tl_cairo_check_scene(const tl_scene *scene, tl_error **err)
 {
-    for (size_t i = 0; i < scene->op_count; i++) {
-        const tl_op *op = &scene->ops[i];
-        if (!op_is_finite(op))
-            return tl_set_error(err, TL_ERROR_INTERNAL,
-                                "scene op %zu (%s) has a coordinate that is not a number", i,
-                                tl_scene_role_name(op->role));
-        if (op->kind != TL_OP_TEXT)
-            continue;
-        const tl_text_op *t = &op->u.text;
-        if (!scene->fonts)
-            return tl_set_error(err, TL_ERROR_INTERNAL,
-                                "scene has text but no font context to draw it with");
-        if (!tl_fonts_can_layout(&t->font, &t->shape, t->text))
-            return tl_set_error(err, TL_ERROR_INTERNAL,
-                                "scene op %zu (%s) has text that cannot be laid out "
-                                "(invalid UTF-8 or a font size of %g pt)",
-                                i, tl_scene_role_name(op->role), t->font.size);
-    }
+    for (size_t i = 0; i < scene->op_count; i++)
+        if (!check_op(scene, &scene->ops[i], i, err))
+            return false;
+    for (size_t p = 0; p < scene->page_count; p++)
+        for (size_t k = 0; k < scene->pages[p].overlay_count; k++)
+            if (!check_op(scene, &scene->pages[p].overlay[k], k, err))
+                return false;
+    return true;
+}
+
+static bool check_op(const tl_scene *scene, const tl_op *op, size_t i, tl_error **err)
+{
+    if (!op_is_finite(op))
+        return tl_set_error(err, TL_ERROR_INTERNAL,
+                            "scene op %zu (%s) has a coordinate that is not a number", i,
+                            tl_scene_role_name(op->role));
+    if (op->kind != TL_OP_TEXT)
+        return true;
+    const tl_text_op *t = &op->u.text;
+    if (!scene->fonts)
+        return tl_set_error(err, TL_ERROR_INTERNAL,
+                            "scene has text but no font context to draw it with");
+    if (!tl_fonts_can_layout(&t->font, &t->shape, t->text))
+        return tl_set_error(err, TL_ERROR_INTERNAL,
+                            "scene op %zu (%s) has text that cannot be laid out "
+                            "(invalid UTF-8 or a font size of %g pt)",
+                            i, tl_scene_role_name(op->role), t->font.size);
     return true;
 }
 
@@ -185,6 +198,12 @@ static void marker_path(cairo_t *cr, const tl_marker_op *m)
  * Ops
  * ------------------------------------------------------------------------------------------- */
 
+static void hatch_segment(void *user, double x1, double y1, double x2, double y2)
+{
+    cairo_move_to(user, x1, y1);
+    cairo_line_to(user, x2, y2);
+}
+
 static void draw_rect(cairo_t *cr, const tl_rect_op *r)
 {
     const bool fill = r->fill.a > 0, stroke = stroke_visible(&r->stroke);
@@ -194,6 +213,16 @@ static void draw_rect(cairo_t *cr, const tl_rect_op *r)
     if (fill) {
         set_color(cr, r->fill);
         cairo_fill_preserve(cr);
+    }
+    if (r->hatch != TL_HATCH_NONE) {
+        cairo_new_path(cr);
+        tl_hatch_lines(r, hatch_segment, cr);
+        set_color(cr, r->hatch_color);
+        cairo_set_line_width(cr, TL_HATCH_LINE_WIDTH);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+        cairo_set_dash(cr, NULL, 0, 0);
+        cairo_stroke(cr);
+        rect_path(cr, r->x, r->y, r->w, r->h, r->radius);
     }
     if (stroke) {
         set_stroke(cr, &r->stroke, CAIRO_LINE_CAP_BUTT);
@@ -318,6 +347,78 @@ static bool draw_text(cairo_t *cr, tl_fonts *fonts, const tl_text_op *t)
  * Scene
  * ------------------------------------------------------------------------------------------- */
 
+/* The attribute string of a link to `url` for cairo_tag_begin(): the value is quoted with
+ * single quotes, inside which Cairo reads \' and \\ as escapes. */
+static char *link_attributes(const char *url)
+{
+    GString *s = g_string_new("uri='");
+    for (const char *p = url; *p; p++) {
+        if (*p == '\'' || *p == '\\')
+            g_string_append_c(s, '\\');
+        g_string_append_c(s, *p);
+    }
+    g_string_append_c(s, '\'');
+    return g_string_free(s, FALSE);
+}
+
+/* An event's label, date and mark link to its URL in PDF (other surfaces have no links). */
+static const char *op_link(cairo_t *cr, const tl_scene *scene, const tl_op *op)
+{
+    if (op->event < 0 || (size_t)op->event >= scene->event_count)
+        return NULL;
+    if (op->role != TL_ROLE_EVENT_LABEL && op->role != TL_ROLE_EVENT_DATE &&
+        op->role != TL_ROLE_EVENT_MARK)
+        return NULL;
+    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_PDF)
+        return NULL;
+    return scene->events[op->event].url;
+}
+
+static bool draw_op(cairo_t *cr, const tl_scene *scene, const tl_op *op)
+{
+    const char *url = op_link(cr, scene, op);
+    char *attributes = url ? link_attributes(url) : NULL;
+    if (attributes)
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes);
+    bool ok = true;
+    switch (op->kind) {
+    case TL_OP_RECT:
+        draw_rect(cr, &op->u.rect);
+        break;
+    case TL_OP_LINE:
+        draw_line(cr, &op->u.line);
+        break;
+    case TL_OP_MARKER:
+        draw_marker(cr, &op->u.marker, scene->background);
+        break;
+    case TL_OP_TEXT:
+        ok = draw_text(cr, scene->fonts, &op->u.text);
+        break;
+    }
+    if (attributes) {
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+        g_free(attributes);
+    }
+    return ok;
+}
+
+/* State a caller's context may have changed that would alter how ops look. */
+static void reset_state(cairo_t *cr)
+{
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+    cairo_new_path(cr);
+}
+
+static void paint_background(cairo_t *cr, const tl_scene *scene, double width, double height)
+{
+    if (scene->background.a > 0) {
+        cairo_rectangle(cr, 0, 0, width, height);
+        set_color(cr, scene->background);
+        cairo_fill(cr);
+    }
+}
+
 bool tl_cairo_draw_scene(cairo_t *cr, const tl_scene *scene, tl_error **err)
 {
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
@@ -325,38 +426,47 @@ bool tl_cairo_draw_scene(cairo_t *cr, const tl_scene *scene, tl_error **err)
     if (!tl_cairo_check_scene(scene, err))
         return false;
 
-    /* State a caller's context may have changed that would alter how ops look. */
-    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
-    cairo_new_path(cr);
-
-    if (scene->background.a > 0) {
-        cairo_rectangle(cr, 0, 0, scene->width, scene->height);
-        set_color(cr, scene->background);
-        cairo_fill(cr);
-    }
-
-    for (size_t i = 0; i < scene->op_count; i++) {
-        const tl_op *op = &scene->ops[i];
-        switch (op->kind) {
-        case TL_OP_RECT:
-            draw_rect(cr, &op->u.rect);
-            break;
-        case TL_OP_LINE:
-            draw_line(cr, &op->u.line);
-            break;
-        case TL_OP_MARKER:
-            draw_marker(cr, &op->u.marker, scene->background);
-            break;
-        case TL_OP_TEXT:
-            /* tl_cairo_check_scene() passed, so this only fails on a bug. */
-            if (!draw_text(cr, scene->fonts, &op->u.text))
-                return tl_set_error(err, TL_ERROR_INTERNAL, "cannot lay out text of op %zu", i);
-            break;
-        }
-    }
+    reset_state(cr);
+    paint_background(cr, scene, scene->width, scene->height);
+    for (size_t i = 0; i < scene->op_count; i++)
+        /* tl_cairo_check_scene() passed, so this only fails on a bug. */
+        if (!draw_op(cr, scene, &scene->ops[i]))
+            return tl_set_error(err, TL_ERROR_INTERNAL, "cannot lay out text of op %zu", i);
 
     /* Every Cairo and Pango-on-Cairo call above leaves its failure in cr's sticky status. */
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        return tl_cairo_set_error(err, cairo_status(cr), "cannot draw");
+    return true;
+}
+
+bool tl_cairo_draw_page(cairo_t *cr, const tl_scene *scene, size_t index, tl_error **err)
+{
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        return tl_cairo_set_error(err, cairo_status(cr), "cannot draw");
+    if (index >= scene->page_count)
+        return tl_set_error(err, TL_ERROR_INTERNAL, "no page %zu", index + 1);
+    const tl_page *page = &scene->pages[index];
+    reset_state(cr);
+    paint_background(cr, scene, page->width, page->height);
+    for (size_t v = 0; v < page->viewport_count; v++) {
+        const tl_viewport *vp = &page->viewports[v];
+        cairo_save(cr);
+        cairo_rectangle(cr, vp->clip[0], vp->clip[1], vp->clip[2], vp->clip[3]);
+        cairo_clip(cr);
+        cairo_translate(cr, vp->x, vp->y);
+        cairo_scale(cr, vp->scale, vp->scale);
+        cairo_translate(cr, -vp->src[0], -vp->src[1]);
+        bool ok = true;
+        for (size_t k = 0; k < vp->op_count && ok; k++)
+            ok = vp->ops[k] < scene->op_count && draw_op(cr, scene, &scene->ops[vp->ops[k]]);
+        cairo_restore(cr);
+        if (!ok)
+            return tl_set_error(err, TL_ERROR_INTERNAL, "cannot draw viewport %zu of page %zu",
+                                v + 1, index + 1);
+    }
+    for (size_t k = 0; k < page->overlay_count; k++)
+        if (!draw_op(cr, scene, &page->overlay[k]))
+            return tl_set_error(err, TL_ERROR_INTERNAL, "cannot draw page %zu", index + 1);
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         return tl_cairo_set_error(err, cairo_status(cr), "cannot draw");
     return true;

@@ -25,6 +25,12 @@ bool tl_cairo_check_scene(const tl_scene *scene, tl_error **err);
  * when the scene fails tl_cairo_check_scene() or `cr` is, or ends, in an error state. */
 bool tl_cairo_draw_scene(cairo_t *cr, const tl_scene *scene, tl_error **err);
 
+/* Draws page `index` of the scene's page plan (tl_scene_add_page()) onto `cr`, in page units
+ * (points): its background, each viewport's ops clipped and mapped onto the page, then the
+ * page's overlays. Ops with a checked URL become links on PDF surfaces. Returns false and
+ * sets *err as tl_cairo_draw_scene() does, or for a page that does not exist. */
+bool tl_cairo_draw_page(cairo_t *cr, const tl_scene *scene, size_t index, tl_error **err);
+
 /* Turns a failed Cairo status into an error "CONTEXT: cairo's message": TL_ERROR_IO for
  * CAIRO_STATUS_WRITE_ERROR, TL_ERROR_INTERNAL for anything else. Always returns false. */
 bool tl_cairo_set_error(tl_error **err, cairo_status_t status, const char *context);

@@ -40,7 +40,12 @@ bool tl_format_from_filename(const char *filename, tl_format *out)
 
 void tl_render_options_init(tl_render_options *opts)
 {
-    *opts = (tl_render_options){.dpi = 96, .scale = 1};
+    /* pdf_title stays NULL: the chart's title, which only the scene knows. */
+    *opts = (tl_render_options){
+        .dpi = 96,
+        .scale = 1,
+        .pdf_creator = "timeline " TL_VERSION_STRING,
+    };
 }
 
 bool tl_render_to_stream(const tl_scene *scene, tl_format format, const tl_render_options *opts,

@@ -8,14 +8,17 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <cairo-ps.h>
 #include <cairo-svg.h>
 #include <glib.h>
 
+#include "common/tl-alloc.h"
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
 #include "png-writer.h"
 #include "render-cairo.h"
 #include "svg-ids.h"
+#include "svg-writer.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Output stream
@@ -139,6 +142,100 @@ static cairo_surface_t *create_svg(const tl_scene *scene, const tl_render_option
     return surface;
 }
 
+/* Paged formats start with the first page's size; a scene without pages is one page. */
+static void first_page_size(const tl_scene *scene, double *width, double *height)
+{
+    *width = scene->page_count ? scene->pages[0].width : scene->width;
+    *height = scene->page_count ? scene->pages[0].height : scene->height;
+}
+
+static void set_pdf_page_size(cairo_surface_t *surface, double width, double height)
+{
+    cairo_pdf_surface_set_size(surface, width, height);
+}
+
+static void set_ps_page_size(cairo_surface_t *surface, double width, double height)
+{
+    cairo_ps_surface_set_size(surface, width, height);
+}
+
+/* PostScript and EPS. Cairo stamps %%CreationDate with the clock; rewrite_ps() replaces it.
+ * The title goes into the DSC header. */
+static cairo_surface_t *create_ps_common(const tl_scene *scene, const tl_render_options *opts,
+                                         cairo_write_func_t write_func, void *closure, bool eps,
+                                         double *scale, tl_error **err)
+{
+    const char *title = opts->pdf_title ? opts->pdf_title : scene->title;
+    if (title && !g_utf8_validate(title, -1, NULL)) {
+        tl_set_error(err, TL_ERROR_USAGE, "document title is not valid UTF-8");
+        return NULL;
+    }
+    double width = scene->width, height = scene->height;
+    if (!eps)
+        first_page_size(scene, &width, &height);
+    cairo_surface_t *surface =
+        cairo_ps_surface_create_for_stream(write_func, closure, width, height);
+    cairo_ps_surface_restrict_to_level(surface, CAIRO_PS_LEVEL_3);
+    /* What PostScript cannot draw (translucent fills) Cairo rasterises at this resolution; an
+     * image cannot be larger than 32767 pixels, so very wide charts get a coarser one. */
+    const double dpi = fmin(300, 30000 * 72 / fmax(width, height));
+    cairo_surface_set_fallback_resolution(surface, dpi, dpi);
+    cairo_ps_surface_set_eps(surface, eps);
+    if (title && *title) {
+        /* DSC text is a PostScript string: parentheses and backslashes escaped, no line
+         * breaks, ASCII kept as is (other bytes pass through; viewers show them as Latin-1). */
+        GString *dsc = g_string_new("%%Title: (");
+        for (const char *p = title; *p && dsc->len < 240; p++) {
+            if (*p == '(' || *p == ')' || *p == '\\')
+                g_string_append_c(dsc, '\\');
+            g_string_append_c(dsc, *p == '\n' || *p == '\r' ? ' ' : *p);
+        }
+        g_string_append_c(dsc, ')');
+        cairo_ps_surface_dsc_comment(surface, dsc->str);
+        g_string_free(dsc, TRUE);
+    }
+    *scale = 1;
+    return surface;
+}
+
+static cairo_surface_t *create_ps(const tl_scene *scene, const tl_render_options *opts,
+                                  cairo_write_func_t write_func, void *closure, double *scale,
+                                  tl_error **err)
+{
+    return create_ps_common(scene, opts, write_func, closure, false, scale, err);
+}
+
+static cairo_surface_t *create_eps(const tl_scene *scene, const tl_render_options *opts,
+                                   cairo_write_func_t write_func, void *closure, double *scale,
+                                   tl_error **err)
+{
+    return create_ps_common(scene, opts, write_func, closure, true, scale, err);
+}
+
+/* Replaces the value of Cairo's "%%CreationDate:" line (the clock) with the fixed date of
+ * format_create_date(), so the same chart gives the same bytes. */
+static char *rewrite_ps(const char *data, size_t len, size_t *out_len)
+{
+    static const char key[] = "%%CreationDate: ";
+    char date[96];
+    format_create_date(date, sizeof date);
+    tl_buf out = TL_BUF_INIT;
+    /* Only the header holds it: the first comments of the document. */
+    const char *hit = g_strstr_len(data, len < 4096 ? (gssize)len : 4096, key);
+    if (hit) {
+        const char *eol = memchr(hit, '\n', len - (size_t)(hit - data));
+        const char *rest = eol ? eol : data + len;
+        tl_buf_append(&out, data, (size_t)(hit - data) + strlen(key));
+        tl_buf_printf(&out, "(%s)", date);
+        tl_buf_append(&out, rest, len - (size_t)(rest - data));
+    } else {
+        tl_buf_append(&out, data, len);
+    }
+    *out_len = out.len;
+    char *doc = tl_buf_steal(&out);
+    return doc ? doc : calloc(1, 1);
+}
+
 static cairo_surface_t *create_pdf(const tl_scene *scene, const tl_render_options *opts,
                                    cairo_write_func_t write_func, void *closure, double *scale,
                                    tl_error **err)
@@ -147,10 +244,12 @@ static cairo_surface_t *create_pdf(const tl_scene *scene, const tl_render_option
         cairo_pdf_metadata_t key;
         const char *name, *value;
     } fields[] = {
-        {CAIRO_PDF_METADATA_TITLE, "title", scene->title},
+        {CAIRO_PDF_METADATA_TITLE, "title", opts->pdf_title ? opts->pdf_title : scene->title},
         {CAIRO_PDF_METADATA_AUTHOR, "author", opts->pdf_author},
         {CAIRO_PDF_METADATA_SUBJECT, "subject", opts->pdf_subject},
         {CAIRO_PDF_METADATA_KEYWORDS, "keywords", opts->pdf_keywords},
+        {CAIRO_PDF_METADATA_CREATOR, "creator",
+         opts->pdf_creator ? opts->pdf_creator : "timeline " TL_VERSION_STRING},
     };
     const size_t nfields = sizeof fields / sizeof fields[0];
     /* Cairo takes metadata as UTF-8 and would write other bytes into the file as they are. */
@@ -159,13 +258,13 @@ static cairo_surface_t *create_pdf(const tl_scene *scene, const tl_render_option
             tl_set_error(err, TL_ERROR_USAGE, "PDF %s is not valid UTF-8", fields[i].name);
             return NULL;
         }
+    double width, height;
+    first_page_size(scene, &width, &height);
     cairo_surface_t *surface =
-        cairo_pdf_surface_create_for_stream(write_func, closure, scene->width, scene->height);
+        cairo_pdf_surface_create_for_stream(write_func, closure, width, height);
     for (size_t i = 0; i < nfields; i++)
         if (fields[i].value && *fields[i].value)
             cairo_pdf_surface_set_metadata(surface, fields[i].key, fields[i].value);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-                                   "timeline " TL_VERSION_STRING);
     /* Cairo stamps the current time when no date is given. */
     /* Room for any int64 year as far as the compiler can tell; the text is 20 bytes. */
     char date[96];
@@ -242,17 +341,147 @@ static cairo_status_t finish_png(cairo_t *cr, cairo_write_func_t write_func, voi
     return tl_png_write(surface, dpi ? *dpi : 0, write_func, closure);
 }
 
+bool tl_render_write_all(FILE *fp, const char *data, size_t len, const char *display,
+                         tl_error **err)
+{
+    errno = 0;
+    if (len > 0 && fwrite(data, 1, len, fp) != len)
+        return write_error(err, display, errno);
+    return flush_output(fp, display, err);
+}
+
 static bool write_json(const tl_scene *scene, FILE *fp, const char *display, tl_error **err)
 {
     char *json = tl_scene_to_json(scene);
-    const size_t len = strlen(json);
-    errno = 0;
-    const bool written = fwrite(json, 1, len, fp) == len;
-    const int errnum = errno;
+    const bool ok = tl_render_write_all(fp, json, strlen(json), display, err);
     free(json);
-    if (!written)
-        return write_error(err, display, errnum);
-    return flush_output(fp, display, err);
+    return ok;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * PDF bookmarks
+ * ------------------------------------------------------------------------------------------- */
+
+/* Where op `index` is drawn: its page (1-based) and the top-left corner of its box there.
+ * False when no page shows it. */
+static bool op_position(const tl_scene *scene, size_t index, int *page, double *x, double *y)
+{
+    double box[4];
+    tl_scene_op_bbox(&scene->ops[index], box);
+    if (scene->page_count == 0) {
+        *page = 1;
+        *x = box[0];
+        *y = box[1];
+        return true;
+    }
+    for (size_t p = 0; p < scene->page_count; p++)
+        for (size_t v = 0; v < scene->pages[p].viewport_count; v++) {
+            const tl_viewport *vp = &scene->pages[p].viewports[v];
+            for (size_t k = 0; k < vp->op_count; k++)
+                if (vp->ops[k] == index) {
+                    *page = (int)p + 1;
+                    *x = (box[0] - vp->src[0]) * vp->scale + vp->x;
+                    *y = (box[1] - vp->src[1]) * vp->scale + vp->y;
+                    return true;
+                }
+        }
+    return false;
+}
+
+typedef struct bookmark {
+    const char *title;
+    size_t op;
+    int64_t key; /* eras: their start, for time order */
+} bookmark;
+
+static int cmp_bookmark(const void *a, const void *b)
+{
+    const bookmark *x = a, *y = b;
+    if (x->key != y->key)
+        return (x->key > y->key) - (x->key < y->key);
+    return (x->op > y->op) - (x->op < y->op);
+}
+
+/* The eras, by start, where their names are drawn; the groups in the chart's order, where the
+ * lanes name them or else where their first event's label is. */
+static size_t collect_bookmarks(const tl_scene *scene, bool eras, bookmark *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < scene->op_count; i++) {
+        const tl_op *op = &scene->ops[i];
+        if (op->kind != TL_OP_TEXT)
+            continue;
+        if (eras && op->role == TL_ROLE_ERA_LABEL && op->event >= 0 &&
+            (size_t)op->event < scene->event_count) {
+            const tl_scene_event *ev = &scene->events[op->event];
+            bool seen = false;
+            for (size_t k = 0; k < n && !seen; k++)
+                seen = scene->ops[out[k].op].event == op->event;
+            if (!seen)
+                out[n++] = (bookmark){ev->title, i, ev->start_time.lo};
+        } else if (!eras && op->role == TL_ROLE_LANE_LABEL) {
+            out[n++] = (bookmark){op->u.text.text, i, (int64_t)n};
+        }
+    }
+    if (eras) {
+        qsort(out, n, sizeof *out, cmp_bookmark);
+        return n;
+    }
+    if (n > 0)
+        return n;
+    /* No lanes: a group's first labelled event, in chart order. */
+    for (size_t e = 0; e < scene->event_count; e++) {
+        const char *group = scene->events[e].group;
+        if (!group)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = strcmp(out[k].title, group) == 0;
+        if (seen)
+            continue;
+        for (size_t i = 0; i < scene->op_count; i++)
+            if (scene->ops[i].event == (int32_t)e && scene->ops[i].role == TL_ROLE_EVENT_LABEL) {
+                out[n++] = (bookmark){group, i, (int64_t)n};
+                break;
+            }
+    }
+    return n;
+}
+
+static int add_bookmark(cairo_surface_t *surface, const tl_scene *scene, int parent,
+                        const char *title, size_t op)
+{
+    int page;
+    double x, y;
+    if (!op_position(scene, op, &page, &x, &y))
+        return -1;
+    char dest[96];
+    /* A little above the text, so it is not at the very edge of the window. */
+    snprintf(dest, sizeof dest, "page=%d pos=[%.2f %.2f]", page, fmax(0, x - 6), fmax(0, y - 6));
+    return cairo_pdf_surface_add_outline(surface, parent, title, dest, CAIRO_PDF_OUTLINE_FLAG_OPEN);
+}
+
+/* Bookmarks for the eras and the groups: under "Eras" and "Groups", or flat when the chart
+ * has only one of the two. */
+static void add_outline(cairo_surface_t *surface, const tl_scene *scene)
+{
+    bookmark *lists[2];
+    size_t counts[2];
+    static const char *const heads[2] = {"Eras", "Groups"};
+    for (int k = 0; k < 2; k++) {
+        lists[k] = tl_xmalloc((scene->op_count + scene->event_count + 1) * sizeof *lists[k]);
+        counts[k] = collect_bookmarks(scene, k == 0, lists[k]);
+    }
+    const bool nested = counts[0] > 0 && counts[1] > 0;
+    for (int k = 0; k < 2; k++) {
+        int parent = CAIRO_PDF_OUTLINE_ROOT;
+        if (nested && counts[k] > 0)
+            parent = add_bookmark(surface, scene, CAIRO_PDF_OUTLINE_ROOT, heads[k], lists[k][0].op);
+        for (size_t i = 0; i < counts[k] && parent >= 0; i++)
+            if (g_utf8_validate(lists[k][i].title, -1, NULL))
+                add_bookmark(surface, scene, parent, lists[k][i].title, lists[k][i].op);
+        free(lists[k]);
+    }
 }
 
 static const tl_render_format formats[] = {
@@ -278,6 +507,25 @@ static const tl_render_format formats[] = {
         .extension = "pdf",
         .create = create_pdf,
         .finish = finish_vector,
+        .set_page_size = set_pdf_page_size,
+        .outline = add_outline,
+    },
+    {
+        .format = TL_FORMAT_PS,
+        .name = "ps",
+        .extension = "ps",
+        .create = create_ps,
+        .finish = finish_vector,
+        .rewrite = rewrite_ps,
+        .set_page_size = set_ps_page_size,
+    },
+    {
+        .format = TL_FORMAT_EPS,
+        .name = "eps",
+        .extension = "eps",
+        .create = create_eps,
+        .finish = finish_vector,
+        .rewrite = rewrite_ps,
     },
     {
         .format = TL_FORMAT_JSON,
@@ -348,8 +596,20 @@ static bool render_cairo(const tl_render_format *fmt, const tl_scene *scene,
                               scene->background.a);
         cairo_paint(cr);
     }
-    if (!tl_cairo_draw_scene(cr, scene, err))
+    if (fmt->set_page_size && scene->page_count > 0) {
+        for (size_t p = 0; p < scene->page_count; p++) {
+            if (p > 0) {
+                cairo_show_page(cr);
+                fmt->set_page_size(surface, scene->pages[p].width, scene->pages[p].height);
+            }
+            if (!tl_cairo_draw_page(cr, scene, p, err))
+                goto fail;
+        }
+    } else if (!tl_cairo_draw_scene(cr, scene, err)) {
         goto fail;
+    }
+    if (fmt->outline)
+        fmt->outline(surface, scene);
 
     cairo_status_t status = fmt->finish(cr, sink_write, &out);
     cairo_surface_finish(surface);
@@ -406,5 +666,8 @@ bool tl_render_write(const tl_render_format *fmt, const tl_scene *scene,
 {
     if (fmt->write)
         return fmt->write(scene, fp, display, err);
+    /* SVG adds titles and links to Cairo's document, or is written without Cairo (svg_text). */
+    if (fmt->format == TL_FORMAT_SVG)
+        return tl_svg_write(fmt, scene, opts, fp, display, err);
     return render_cairo(fmt, scene, opts, fp, display, err);
 }

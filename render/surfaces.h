@@ -34,6 +34,11 @@ typedef struct tl_render_format {
     /* When set, Cairo writes the document into memory and this rewrites it (into a new string
      * of *out_len bytes the caller frees) before it is written out. */
     char *(*rewrite)(const char *data, size_t len, size_t *out_len);
+    /* Formats of several pages: sets the size of the next page (after cairo_show_page()). NULL
+     * for formats that draw the whole canvas as one page (even when the scene has pages). */
+    void (*set_page_size)(cairo_surface_t *surface, double width, double height);
+    /* Adds the document's bookmarks once the pages are drawn; NULL for none. */
+    void (*outline)(cairo_surface_t *surface, const tl_scene *scene);
     /* Raster surfaces get the page background painted over every pixel, since their pixel
      * size is the page size rounded up. */
     bool raster;
@@ -50,6 +55,11 @@ const tl_render_format *tl_render_format_by_extension(const char *s);
  * (the public entry points fill in the defaults). A scene that cannot be drawn and an impossible size are detected before
  * anything is written. Returns false and sets *err: TL_ERROR_USAGE (size), TL_ERROR_IO (a
  * write failed), TL_ERROR_INTERNAL (anything else Cairo reports, an invalid scene). */
+/* Writes `len` bytes of a finished document and flushes `fp`; a failure, a full disk seen
+ * only at the flush included, is TL_ERROR_IO naming `display` (NULL: "output"). */
+bool tl_render_write_all(FILE *fp, const char *data, size_t len, const char *display,
+                         tl_error **err);
+
 bool tl_render_write(const tl_render_format *fmt, const tl_scene *scene,
                      const tl_render_options *opts, FILE *fp, const char *display, tl_error **err);
 

@@ -12,11 +12,20 @@ TL_PACKAGES=(
     fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
     # tools the tests validate output with, and memcheck
     librsvg2-bin poppler-utils libxml2-utils python3 valgrind time
+    # PostScript and EPS output are checked by converting them (ps2pdf)
+    ghostscript
 )
 
+# What bench/run.sh compares against, when asked to install it (bench/run.sh --install).
+# shellcheck disable=SC2034 # used by bench/run.sh
+TL_BENCH_PACKAGES=(gnuplot-nox python3-matplotlib)
+
+# Installs the packages named (default: TL_PACKAGES) that are missing.
+# shellcheck disable=SC2120 # the arguments are optional
 tl_install_deps() {
-    local missing=()
-    for p in "${TL_PACKAGES[@]}"; do
+    local missing=() wanted=("$@")
+    [ ${#wanted[@]} -gt 0 ] || wanted=("${TL_PACKAGES[@]}")
+    for p in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
             missing+=("$p")
     done
@@ -30,5 +39,6 @@ tl_install_deps() {
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    # shellcheck disable=SC2119 # TL_PACKAGES, not the script's arguments
     tl_install_deps
 fi

@@ -380,6 +380,7 @@ typedef enum tl_theme {
     TL_THEME_LIGHT,
     TL_THEME_DARK,
     TL_THEME_PRINT,
+    TL_THEME_COLORBLIND, /* Okabe-Ito colours at full strength, and marker shapes by group */
 } tl_theme;
 
 /* Options with defaults: ribbon layout, light theme, width 900 pt, height fitted to the
@@ -419,9 +420,46 @@ TL_EXPORT void tl_layout_options_set_label_width(tl_layout_options *opts, double
 TL_EXPORT void tl_layout_options_set_markup(tl_layout_options *opts, bool enable);
 
 /* Looks up a variant or theme by its name ("ribbon", "lanes", "vertical"; "light", "dark",
- * "print"). */
+ * "print", "colorblind"). */
 TL_EXPORT bool tl_variant_from_name(const char *name, tl_variant *out);
 TL_EXPORT bool tl_theme_from_name(const char *name, tl_theme *out);
+/* A theme's name ("light") and a one-line description of it; static storage. NULL for a value
+ * that is not a theme, so `for (t = 0; tl_theme_get_name(t); t++)` lists them all. */
+TL_EXPORT const char *tl_theme_get_name(tl_theme theme);
+TL_EXPORT const char *tl_theme_get_description(tl_theme theme);
+
+/* Style: changes to the theme's look (theme < style). Each setter validates its arguments and
+ * returns false, setting *err (TL_ERROR_USAGE, the message names the bad value and what is
+ * accepted), leaving the options unchanged. Strings are copied. Colours are "#rgb",
+ * "#rrggbb", "#rrggbbaa" or a CSS colour name (the CSV's color column wins over all of them).
+ * Statuses are "confirmed", "tentative", "cancelled", "postponed", "rescheduled",
+ * "disputed". Shapes are "circle", "square", "diamond". */
+/* The colour of a group's events and legend entry (group as in the data, case-sensitive). */
+TL_EXPORT bool tl_layout_options_set_group_color(tl_layout_options *opts, const char *group,
+                                                 const char *color, tl_error **err);
+/* The colour of events with a status, over their group's (and its legend key). */
+TL_EXPORT bool tl_layout_options_set_status_color(tl_layout_options *opts, const char *status,
+                                                  const char *color, tl_error **err);
+/* The marker shape of a group's point events, and of events with a status (a status's shape
+ * wins over its group's). */
+TL_EXPORT bool tl_layout_options_set_group_shape(tl_layout_options *opts, const char *group,
+                                                 const char *shape, tl_error **err);
+TL_EXPORT bool tl_layout_options_set_status_shape(tl_layout_options *opts, const char *status,
+                                                  const char *shape, tl_error **err);
+/* The size in points (2 to 100) of a part's text: "title", "subtitle", "caption", "label"
+ * (event titles), "date", "body" (descriptions), "tick", "band" (era, marker and lane names,
+ * the axis's second row), "legend", "badge". A --font size scales these too. */
+TL_EXPORT bool tl_layout_options_set_font_size(tl_layout_options *opts, const char *part,
+                                               double size, tl_error **err);
+/* The width in points (0.1 to 20) of a kind of line: "axis" (ticks and the axis's rules),
+ * "stem" (from a label to its mark), "mark" (marker outlines), "bar" (span outlines),
+ * "grid", "marker" (the full-height line of a type=marker event). */
+TL_EXPORT bool tl_layout_options_set_line_width(tl_layout_options *opts, const char *line,
+                                                double width, tl_error **err);
+/* The canvas colour, or "transparent" (PNG then has an alpha channel; SVG and PDF have no
+ * background rectangle). NULL restores the theme's. */
+TL_EXPORT bool tl_layout_options_set_background(tl_layout_options *opts, const char *color,
+                                                tl_error **err);
 
 /* Lays out the timeline, measuring text with `fonts`. The scene copies what it needs, so it
  * may outlive `tl` and `opts`; it holds a reference to `fonts`. Events whose labels cannot be
@@ -442,6 +480,46 @@ TL_EXPORT const char *tl_scene_get_warning(const tl_scene *scene, size_t index);
 TL_EXPORT bool tl_scene_write_json(const tl_scene *scene, FILE *fp, tl_error **err);
 
 /* ---------------------------------------------------------------------------------------------
+ * Pages
+ *
+ * By default a chart is one page exactly its own size ("fit"). With a page size, the layout
+ * plans pages: horizontal charts (ribbon, lanes) are tiled along time, one slice per page at a
+ * legible scale, with the axis (and the lanes' group names) on every page; the vertical
+ * layout is tiled down. Page breaks never cut through a text. Every page gets a number
+ * ("Page 2 of 5") in its bottom margin, later pages the title followed by "(continued)".
+ * PDF and PostScript draw the pages; SVG and PNG draw the whole chart as one canvas.
+ * ------------------------------------------------------------------------------------------- */
+
+/* Parses a page size into points: "A5" "A4" "A3" "A2" "A1" "A0" "Letter" "Legal" "Tabloid"
+ * (case-insensitive, portrait), "WxH" with a unit mm|cm|in|pt ("210x297mm", "8.5x11in"), or
+ * "fit" (0 x 0: the page is the chart). Returns false and sets *err (TL_ERROR_USAGE) for
+ * anything else, leaving the outputs unchanged. */
+TL_EXPORT bool tl_page_size_parse(const char *text, double *width, double *height, tl_error **err);
+/* Parses a length into points: "15mm", "1.5cm", "0.5in", "36pt" or a bare number of points.
+ * Returns false and sets *err (TL_ERROR_USAGE) for a negative, non-finite or unitless-garbage
+ * value. */
+TL_EXPORT bool tl_length_parse(const char *text, double *points, tl_error **err);
+/* Parses page margins: one length for all sides, or "T,R,B,L". Fills margins[4] (top, right,
+ * bottom, left) in points; returns false and sets *err (TL_ERROR_USAGE) otherwise. */
+TL_EXPORT bool tl_margins_parse(const char *text, double margins[4], tl_error **err);
+/* The page size in points, portrait or as given; 0 x 0 (the default) is "fit": one page the
+ * size of the chart, and the other page options are ignored. */
+TL_EXPORT void tl_layout_options_set_page(tl_layout_options *opts, double width, double height);
+/* Turns the page to landscape (the longer side across). Off by default. */
+TL_EXPORT void tl_layout_options_set_landscape(tl_layout_options *opts, bool landscape);
+/* Page margins in points: top, right, bottom, left (default 15 mm each). Page numbers sit in
+ * the bottom margin. Negative values count as 0. */
+TL_EXPORT void tl_layout_options_set_margins(tl_layout_options *opts, const double margins[4]);
+/* The number of pages to spread the chart over; 0 (the default) chooses: as few as keep every
+ * label placed at a legible size (at most 100, with a scene warning past that). */
+TL_EXPORT void tl_layout_options_set_pages(tl_layout_options *opts, int pages);
+/* Scales the chart to one page wide instead of tiling it: horizontal layouts then fit on one
+ * page, the vertical layout is tiled down. Off by default. */
+TL_EXPORT void tl_layout_options_set_fit_width(tl_layout_options *opts, bool fit_width);
+/* The number of pages the scene is drawn on in PDF and PostScript: 1 without a page size. */
+TL_EXPORT size_t tl_scene_get_page_count(const tl_scene *scene);
+
+/* ---------------------------------------------------------------------------------------------
  * Rendering
  * ------------------------------------------------------------------------------------------- */
 
@@ -450,9 +528,11 @@ typedef enum tl_format {
     TL_FORMAT_PNG,
     TL_FORMAT_PDF,
     TL_FORMAT_JSON, /* the scene itself */
+    TL_FORMAT_PS,   /* PostScript, one page per page of the scene */
+    TL_FORMAT_EPS,  /* Encapsulated PostScript: the whole chart as one page */
 } tl_format;
 
-/* Looks up a format by name ("svg", "png", "pdf", "json"), case-insensitively. */
+/* Looks up a format by name ("svg", "png", "pdf", "json", "ps", "eps"), case-insensitively. */
 TL_EXPORT bool tl_format_from_name(const char *name, tl_format *out);
 /* The format a file name implies by its extension; false when it implies none. */
 TL_EXPORT bool tl_format_from_filename(const char *filename, tl_format *out);
@@ -469,6 +549,15 @@ typedef struct tl_render_options {
     const char *pdf_author;
     const char *pdf_subject;
     const char *pdf_keywords;
+    /* SVG only: live <text> (selectable, searchable, smaller files) instead of glyph outlines,
+     * laid out with the same line breaks and positions, in the scene's font families named by
+     * the viewer. Default false: outlines, identical on every machine. */
+    bool svg_text;
+    /* PDF document title and creator (borrowed UTF-8; "" for none). pdf_title NULL (the
+     * default) is the chart's title, also written as the PostScript %%Title; pdf_creator is
+     * "timeline VERSION" by default (and when NULL). */
+    const char *pdf_title;
+    const char *pdf_creator;
 } tl_render_options;
 
 /* Fills `opts` with the defaults. */

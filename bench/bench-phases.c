@@ -1,0 +1,67 @@
+/* Where the time of one run goes: loads a CSV, sets up the fonts, lays it out with the Pango
+ * measurer and renders it to a file, timing each step through the public API, as the CLI
+ * runs them. Usage: bench-phases FILE.csv OUTPUT.{svg,png,pdf} [ribbon|lanes|vertical]. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "timeline/timeline.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int fail(tl_error *err)
+{
+    fprintf(stderr, "bench-phases: %s\n", err ? err->message : "failed");
+    tl_error_free(err);
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: bench-phases FILE.csv OUTPUT [ribbon|lanes|vertical]\n");
+        return 64;
+    }
+    const char *ext = strrchr(argv[2], '.');
+    tl_format format = TL_FORMAT_SVG;
+    if (ext && strcmp(ext, ".png") == 0)
+        format = TL_FORMAT_PNG;
+    else if (ext && strcmp(ext, ".pdf") == 0)
+        format = TL_FORMAT_PDF;
+    tl_error *err = NULL;
+    double t0 = now();
+    tl_timeline *tl = tl_timeline_load_csv_file(argv[1], NULL, NULL, &err);
+    if (!tl)
+        return fail(err);
+    double t1 = now();
+    tl_fonts *fonts = tl_fonts_new(NULL, &err);
+    if (!fonts)
+        return fail(err);
+    double t2 = now();
+    tl_layout_options *o = tl_layout_options_new();
+    tl_variant variant = TL_VARIANT_RIBBON;
+    if (argc > 3 && !tl_variant_from_name(argv[3], &variant))
+        fprintf(stderr, "bench-phases: unknown layout %s, using ribbon\n", argv[3]);
+    tl_layout_options_set_variant(o, variant);
+    tl_scene *scene = tl_layout(tl, o, fonts, &err);
+    if (!scene)
+        return fail(err);
+    double t3 = now();
+    bool ok = tl_render_to_file(scene, format, NULL, argv[2], &err);
+    double t4 = now();
+    tl_scene_free(scene);
+    tl_layout_options_free(o);
+    tl_fonts_unref(fonts);
+    tl_timeline_free(tl);
+    double t5 = now();
+    if (!ok)
+        return fail(err);
+    printf("load %.3f s, fonts %.3f s, layout %.3f s, render %.3f s, free %.3f s\n", t1 - t0,
+           t2 - t1, t3 - t2, t4 - t3, t5 - t4);
+    return 0;
+}

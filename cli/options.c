@@ -1,0 +1,844 @@
+/* The option table: one row per option, with the handler that checks and applies its value.
+ * Everything else about options (getopt_long, style files, -S, --print-config, --help, the
+ * bash completion) is derived from these rows. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+
+/* ---------------------------------------------------------------------------------------------
+ * Value parsers
+ * ------------------------------------------------------------------------------------------- */
+
+static bool parse_number(const char *text, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = g_ascii_strtod(text, &end);
+    if (errno || end == text || *end || !isfinite(v) || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_bool(const char *text, bool *out)
+{
+    static const char *const yes[] = {"true", "yes", "on", "1"}, *const no[] = {"false", "no",
+                                                                                "off", "0"};
+    for (size_t i = 0; i < 4; i++) {
+        if (g_ascii_strcasecmp(text, yes[i]) == 0)
+            return (*out = true);
+        if (g_ascii_strcasecmp(text, no[i]) == 0)
+            return !(*out = false);
+    }
+    return false;
+}
+
+/* Takes the library's error as the reason. */
+static bool why_error(tl_error *err, char **why)
+{
+    *why = g_strdup(err->message);
+    tl_error_free(err);
+    return false;
+}
+
+static void set_string(char **slot, const char *value)
+{
+    g_free(*slot);
+    *slot = value && *value ? g_strdup(value) : NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Handlers
+ * ------------------------------------------------------------------------------------------- */
+
+/* The generic handlers store into the cli field their row names. */
+static void *field_of(cli *c, const cli_option *o)
+{
+    return (char *)c + o->field;
+}
+
+static bool set_text(cli *c, const cli_option *o, const char *v, char **why)
+{
+    set_string(field_of(c, o), v);
+    return true;
+}
+
+static bool set_flag(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (parse_bool(v, field_of(c, o)))
+        return true;
+    *why = g_strdup_printf("expected true or false, got \"%s\"", v);
+    return false;
+}
+
+static bool set_number(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (parse_number(v, o->min, o->max, field_of(c, o)))
+        return true;
+    *why =
+        g_strdup_printf("expected %s from %g to %g, got \"%s\"",
+                        strcmp(o->metavar, "PT") == 0 ? "points" : "a number", o->min, o->max, v);
+    return false;
+}
+
+/* -o and -T come from the command line only, so the value outlives the run. */
+static bool set_output(cli *c, const cli_option *o, const char *v, char **why)
+{
+    c->output = v;
+    return true;
+}
+
+static bool set_format(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_format f;
+    if (!tl_format_from_name(v, &f)) {
+        *why = g_strdup_printf("unknown format \"%s\" (svg, png, pdf, json, ps, eps)", v);
+        return false;
+    }
+    c->format_name = v;
+    return true;
+}
+
+static bool set_theme(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (tl_theme_from_name(v, &c->theme))
+        return true;
+    GString *names = g_string_new(NULL);
+    for (int t = 0; tl_theme_get_name((tl_theme)t); t++)
+        g_string_append_printf(names, "%s%s", t ? ", " : "", tl_theme_get_name((tl_theme)t));
+    *why = g_strdup_printf("unknown theme \"%s\" (%s)", v, names->str);
+    g_string_free(names, TRUE);
+    return false;
+}
+
+static bool set_layout(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (tl_variant_from_name(v, &c->layout))
+        return true;
+    *why = g_strdup_printf("unknown layout \"%s\" (ribbon, lanes, vertical)", v);
+    return false;
+}
+
+static bool set_date(cli *c, const cli_option *o, const char *v, char **why)
+{
+    bool from = strcmp(o->name, "from") == 0;
+    tl_error *err = NULL;
+    if (!*v) { /* "" in a style file or -S: no window on this side */
+        *(from ? &c->has_from : &c->has_to) = false;
+        return true;
+    }
+    if (!tl_time_parse(v, from ? &c->from : &c->to, &err))
+        return why_error(err, why);
+    *(from ? &c->has_from : &c->has_to) = true;
+    set_string(from ? &c->from_text : &c->to_text, v);
+    return true;
+}
+
+static bool set_axis_breaks(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (strcmp(v, "auto") != 0 && strcmp(v, "none") != 0) {
+        *why = g_strdup_printf("expected auto or none, got \"%s\"", v);
+        return false;
+    }
+    c->axis_breaks_off = strcmp(v, "none") == 0;
+    return true;
+}
+
+static bool set_font_dir(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_font_options_add_dir(c->fonts, v);
+    return true;
+}
+
+static bool set_repair_utf8(cli *c, const cli_option *o, const char *v, char **why)
+{
+    bool on;
+    if (!parse_bool(v, &on)) {
+        *why = g_strdup_printf("expected true or false, got \"%s\"", v);
+        return false;
+    }
+    c->repair_utf8 = on;
+    tl_load_options_set_repair_utf8(c->load, on);
+    return true;
+}
+
+static bool set_date_order(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_date_order order;
+    if (!tl_date_order_from_name(v, &order)) {
+        *why = g_strdup_printf("expected dmy, mdy or ymd, got \"%s\"", v);
+        return false;
+    }
+    tl_load_options_set_date_order(c->load, order);
+    return true;
+}
+
+static bool set_tz(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_error *err = NULL;
+    return tl_load_options_set_time_zone(c->load, v, &err) || why_error(err, why);
+}
+
+static bool set_delimiter(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_error *err = NULL;
+    char d = strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0 ? '\t' : v[0];
+    if (strlen(v) != 1 && d != '\t') {
+        *why = g_strdup_printf("expected one character or \"tab\", got \"%s\"", v);
+        return false;
+    }
+    return tl_load_options_set_delimiter(c->load, d, &err) || why_error(err, why);
+}
+
+static bool set_column(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_error *err = NULL;
+    /* "col-group-order" plays the role "group_order". */
+    char *role = g_strdup(o->name + strlen("col-"));
+    g_strdelimit(role, "-", '_');
+    bool ok = tl_load_options_set_column(c->load, role, *v ? v : NULL, &err);
+    g_free(role);
+    return ok || why_error(err, why);
+}
+
+static bool set_background(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_error *err = NULL;
+    return tl_layout_options_set_background(c->style, *v ? v : NULL, &err) || why_error(err, why);
+}
+
+static bool set_page(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_error *err = NULL;
+    return tl_page_size_parse(v, &c->page_w, &c->page_h, &err) || why_error(err, why);
+}
+
+static bool set_margin(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_error *err = NULL;
+    if (!tl_margins_parse(v, c->margins, &err))
+        return why_error(err, why);
+    c->has_margins = true;
+    return true;
+}
+
+static bool set_pages(cli *c, const cli_option *o, const char *v, char **why)
+{
+    double n;
+    if (!parse_number(v, 0, 100, &n) || n != floor(n)) {
+        *why = g_strdup_printf("expected a whole number from 0 (as many as needed) to 100, got "
+                               "\"%s\"",
+                               v);
+        return false;
+    }
+    c->pages = (int)n;
+    return true;
+}
+
+/* The options main.c acts on itself (-c, -S, -h, -V): nothing to store. */
+static bool set_nothing(cli *c, const cli_option *o, const char *v, char **why)
+{
+    return true;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The table
+ * ------------------------------------------------------------------------------------------- */
+
+#define GROUP(title)                                                                               \
+    {                                                                                              \
+        .name = "", .help = title, .id = CLI_ID_HELP_GROUP                                         \
+    }
+#define FIELD(f) .field = offsetof(cli, f)
+#define COLUMN(role)                                                                               \
+    {                                                                                              \
+        .name = "col-" role, .arg = CLI_VALUE, .metavar = "NAME", .section = "columns",            \
+        .set = set_column                                                                          \
+    }
+
+const cli_option cli_options[] = {
+    GROUP("Output"),
+    {.name = "output",
+     .short_name = 'o',
+     .arg = CLI_VALUE,
+     .metavar = "FILE",
+     .help = "write to FILE (its extension picks the format; - is stdout); with several inputs, "
+             "DIR/ writes DIR/INPUT.FMT",
+     .complete = "@file",
+     .set = set_output},
+    {.name = "format",
+     .short_name = 'T',
+     .arg = CLI_VALUE,
+     .metavar = "FMT",
+     .help = "svg, png, pdf, json (the laid-out scene), ps or eps",
+     .complete = "svg png pdf json ps eps",
+     .set = set_format},
+    {.name = "output-by-input",
+     .short_name = 'O',
+     .arg = CLI_FLAG,
+     .help = "name each output after its input: events.csv -> events.svg (format from -T)",
+     .set = set_flag,
+     FIELD(outputs_by_input)},
+    {.name = "dpi",
+     .arg = CLI_VALUE,
+     .metavar = "N",
+     .section = "chart",
+     .help = "PNG resolution (default 96)",
+     .set = set_number,
+     FIELD(dpi),
+     .min = 1,
+     .max = 2400},
+    {.name = "scale",
+     .arg = CLI_VALUE,
+     .metavar = "N",
+     .section = "chart",
+     .help = "extra PNG scale factor (default 1)",
+     .set = set_number,
+     FIELD(scale),
+     .min = 0.01,
+     .max = 100},
+    {.name = "svg-text",
+     .arg = CLI_FLAG,
+     .section = "chart",
+     .help = "SVG: live, selectable text instead of glyph outlines",
+     .set = set_flag,
+     FIELD(svg_text)},
+
+    GROUP("Chart"),
+    {.name = "title",
+     .arg = CLI_VALUE,
+     .metavar = "TEXT",
+     .section = "chart",
+     .help = "title drawn above the chart",
+     .set = set_text,
+     FIELD(title)},
+    {.name = "subtitle",
+     .arg = CLI_VALUE,
+     .metavar = "TEXT",
+     .section = "chart",
+     .help = "a line under the title",
+     .set = set_text,
+     FIELD(subtitle)},
+    {.name = "caption",
+     .arg = CLI_VALUE,
+     .metavar = "TEXT",
+     .section = "chart",
+     .help = "a source or note line under the legend",
+     .set = set_text,
+     FIELD(caption)},
+    {.name = "layout",
+     .arg = CLI_VALUE,
+     .metavar = "NAME",
+     .section = "chart",
+     .help = "ribbon (default), lanes (one lane per group) or vertical",
+     .complete = "ribbon lanes vertical",
+     .set = set_layout},
+    {.name = "group-order",
+     .arg = CLI_VALUE,
+     .metavar = "A,B",
+     .section = "chart",
+     .help = "lanes: these groups first, in this order",
+     .set = set_text,
+     FIELD(group_order)},
+    {.name = "theme",
+     .arg = CLI_VALUE,
+     .metavar = "NAME",
+     .section = "chart",
+     .help = "light (default), dark, print or colorblind; see --list-themes",
+     .complete = "light dark print colorblind",
+     .set = set_theme},
+    {.name = "background",
+     .short_name = 'b',
+     .arg = CLI_VALUE,
+     .metavar = "COLOR",
+     .section = "chart",
+     .help = "canvas colour (#rrggbb, a CSS name) or transparent",
+     .complete = "transparent white black",
+     .set = set_background},
+    {.name = "font",
+     .arg = CLI_VALUE,
+     .metavar = "\"FAMILY SIZE\"",
+     .section = "chart",
+     .help = "a family list and an optional size scaling every text (base 10; default \"Noto "
+             "Sans\")",
+     .set = set_text,
+     FIELD(font)},
+    {.name = "font-dir",
+     .arg = CLI_LIST,
+     .metavar = "DIR",
+     .section = "chart",
+     .help = "add the fonts in DIR (those shipped with a report); repeatable",
+     .complete = "@dir",
+     .set = set_font_dir},
+    {.name = "system-fonts",
+     .arg = CLI_FLAG,
+     .section = "chart",
+     .help = "use the machine's fonts instead of the fixed font set",
+     .set = set_flag,
+     FIELD(system_fonts)},
+    {.name = "label-width",
+     .arg = CLI_VALUE,
+     .metavar = "PT",
+     .section = "chart",
+     .help = "widest event label: wrap or shorten there (ribbon 150)",
+     .set = set_number,
+     FIELD(label_width),
+     .min = 20,
+     .max = 10000},
+    {.name = "markup",
+     .arg = CLI_FLAG,
+     .section = "chart",
+     .help = "read titles and labels as Pango markup (<b> <i> <sup> ...)",
+     .set = set_flag,
+     FIELD(markup)},
+    {.name = "width",
+     .arg = CLI_VALUE,
+     .metavar = "PT",
+     .section = "chart",
+     .help = "canvas width in points, 1/72 in (default 900)",
+     .set = set_number,
+     FIELD(width),
+     .min = 200,
+     .max = 100000},
+    {.name = "height",
+     .arg = CLI_VALUE,
+     .metavar = "PT",
+     .section = "chart",
+     .help = "canvas height in points (default: fit the chart)",
+     .set = set_number,
+     FIELD(height),
+     .min = 50,
+     .max = 100000},
+
+    GROUP("Time axis"),
+    {.name = "from",
+     .arg = CLI_VALUE,
+     .metavar = "DATE",
+     .section = "axis",
+     .help = "start the chart at DATE (events before are left out)",
+     .set = set_date},
+    {.name = "to",
+     .arg = CLI_VALUE,
+     .metavar = "DATE",
+     .section = "axis",
+     .help = "end the chart at DATE (events after are left out)",
+     .set = set_date},
+    {.name = "axis-breaks",
+     .arg = CLI_VALUE,
+     .metavar = "MODE",
+     .section = "axis",
+     .help = "auto (default: cut long empty stretches) or none",
+     .complete = "auto none",
+     .set = set_axis_breaks},
+
+    GROUP("Pages and PDF"),
+    {.name = "page",
+     .arg = CLI_VALUE,
+     .metavar = "SIZE",
+     .section = "pdf",
+     .help = "A4, Letter, 210x297mm ... or fit (default: one page the size of the chart)",
+     .complete = "fit A5 A4 A3 A2 A1 A0 Letter Legal Tabloid",
+     .set = set_page},
+    {.name = "landscape",
+     .arg = CLI_FLAG,
+     .section = "pdf",
+     .help = "turn the page to landscape",
+     .set = set_flag,
+     FIELD(landscape)},
+    {.name = "margin",
+     .arg = CLI_VALUE,
+     .metavar = "LEN",
+     .section = "pdf",
+     .help = "page margins: 15mm, or T,R,B,L (default 15mm)",
+     .set = set_margin},
+    {.name = "pages",
+     .arg = CLI_VALUE,
+     .metavar = "N",
+     .section = "pdf",
+     .help = "spread the chart over N pages (default 0: as many as it needs)",
+     .set = set_pages},
+    {.name = "fit-width",
+     .arg = CLI_FLAG,
+     .section = "pdf",
+     .help = "scale the chart to one page wide instead of tiling it",
+     .set = set_flag,
+     FIELD(fit_width)},
+    {.name = "pdf-title",
+     .arg = CLI_VALUE,
+     .metavar = "TEXT",
+     .section = "pdf",
+     .help = "PDF title (default: the chart's title)",
+     .set = set_text,
+     FIELD(pdf_title)},
+    {.name = "pdf-author",
+     .arg = CLI_VALUE,
+     .metavar = "TEXT",
+     .section = "pdf",
+     .help = "PDF author",
+     .set = set_text,
+     FIELD(pdf_author)},
+    {.name = "pdf-subject",
+     .arg = CLI_VALUE,
+     .metavar = "TEXT",
+     .section = "pdf",
+     .help = "PDF subject",
+     .set = set_text,
+     FIELD(pdf_subject)},
+    {.name = "pdf-keywords",
+     .arg = CLI_VALUE,
+     .metavar = "TEXT",
+     .section = "pdf",
+     .help = "PDF keywords",
+     .set = set_text,
+     FIELD(pdf_keywords)},
+    {.name = "pdf-creator",
+     .arg = CLI_VALUE,
+     .metavar = "TEXT",
+     .section = "pdf",
+     .help = "PDF creator (default: timeline VERSION)",
+     .set = set_text,
+     FIELD(pdf_creator)},
+
+    GROUP("Reading the CSV"),
+    {.name = "date-order",
+     .arg = CLI_VALUE,
+     .metavar = "O",
+     .section = "columns",
+     .help = "read numeric dates like 04/11/2019 as dmy, mdy or ymd",
+     .complete = "dmy mdy ymd",
+     .set = set_date_order},
+    {.name = "tz",
+     .arg = CLI_VALUE,
+     .metavar = "ZONE",
+     .section = "columns",
+     .help = "time zone of times without an offset (IANA name; UTC)",
+     .set = set_tz},
+    {.name = "delimiter",
+     .arg = CLI_VALUE,
+     .metavar = "C",
+     .section = "columns",
+     .help = "field delimiter: , ; tab (default: sniffed)",
+     .complete = ", ; tab",
+     .set = set_delimiter},
+    COLUMN("start"),
+    COLUMN("end"),
+    COLUMN("title"),
+    COLUMN("description"),
+    COLUMN("group"),
+    COLUMN("status"),
+    COLUMN("type"),
+    COLUMN("importance"),
+    COLUMN("color"),
+    COLUMN("url"),
+    COLUMN("source"),
+    COLUMN("sort"),
+    COLUMN("group-order"),
+    {.name = "repair-utf8",
+     .arg = CLI_FLAG,
+     .section = "columns",
+     .help = "replace invalid UTF-8 with U+FFFD (warned) instead of failing",
+     .set = set_repair_utf8},
+    {.name = "check",
+     .arg = CLI_FLAG,
+     .help = "validate the input, print a summary, write nothing",
+     .set = set_flag,
+     FIELD(check)},
+
+    GROUP("Style files"),
+    {.name = "config",
+     .short_name = 'c',
+     .arg = CLI_LIST,
+     .metavar = "FILE",
+     .help = "read options from a style file; repeatable, later files win",
+     .complete = "@file",
+     .set = set_nothing,
+     .id = CLI_ID_CONFIG},
+    {.name = "set",
+     .short_name = 'S',
+     .arg = CLI_LIST,
+     .metavar = "KEY=VALUE",
+     .help = "set a style-file key (section.key or an option name); repeatable",
+     .set = set_nothing,
+     .id = CLI_ID_SET},
+    {.name = "print-config",
+     .arg = CLI_FLAG,
+     .help = "print the resulting configuration as a style file and exit",
+     .set = set_flag,
+     FIELD(print_config)},
+    {.name = "list-themes",
+     .arg = CLI_FLAG,
+     .help = "list the themes and exit",
+     .set = set_flag,
+     FIELD(list_themes)},
+
+    GROUP("Messages"),
+    {.name = "strict",
+     .arg = CLI_FLAG,
+     .help = "treat every warning as an error (exit 65, no output)",
+     .set = set_flag,
+     FIELD(strict)},
+    {.name = "verbose",
+     .short_name = 'v',
+     .arg = CLI_FLAG,
+     .help = "also print notes (the detected sheet layout, ignored columns)",
+     .set = set_flag,
+     FIELD(verbose)},
+    {.name = "quiet",
+     .short_name = 'q',
+     .arg = CLI_FLAG,
+     .help = "do not print warnings",
+     .set = set_flag,
+     FIELD(quiet)},
+    {.name = "version",
+     .short_name = 'V',
+     .arg = CLI_FLAG,
+     .help = "print the version and exit",
+     .set = set_nothing,
+     .id = CLI_ID_VERSION},
+    {.name = "help",
+     .short_name = 'h',
+     .arg = CLI_FLAG,
+     .help = "print this help and exit",
+     .set = set_nothing,
+     .id = CLI_ID_HELP},
+    {.name = "completion",
+     .arg = CLI_VALUE,
+     .metavar = "SHELL",
+     .help = "print the completion script for SHELL (bash) and exit",
+     .complete = "bash",
+     .set = set_nothing,
+     .id = CLI_ID_COMPLETION},
+};
+
+const size_t cli_option_count = G_N_ELEMENTS(cli_options);
+
+const cli_option *cli_option_find(const char *name)
+{
+    for (size_t i = 0; name && i < cli_option_count; i++)
+        if (cli_options[i].id != CLI_ID_HELP_GROUP && strcmp(cli_options[i].name, name) == 0)
+            return &cli_options[i];
+    return NULL;
+}
+
+bool cli_option_apply(cli *c, const cli_option *o, const char *value, char **why)
+{
+    if (!o->set(c, o, value, why))
+        return false;
+    if (!o->section)
+        return true;
+    if (o->arg == CLI_LIST) {
+        gsize n = 0;
+        gchar **old = g_key_file_get_string_list(c->config, o->section, o->name, &n, NULL);
+        GPtrArray *list = g_ptr_array_new();
+        for (gsize i = 0; i < n; i++)
+            g_ptr_array_add(list, old[i]);
+        g_ptr_array_add(list, (gpointer)value);
+        g_key_file_set_string_list(c->config, o->section, o->name,
+                                   (const gchar *const *)list->pdata, list->len);
+        g_ptr_array_free(list, TRUE);
+        g_strfreev(old);
+    } else if (o->arg == CLI_FLAG) {
+        bool on = false;
+        parse_bool(value, &on);
+        g_key_file_set_string(c->config, o->section, o->name, on ? "true" : "false");
+    } else {
+        g_key_file_set_string(c->config, o->section, o->name, value);
+    }
+    return true;
+}
+
+/* [palette] keys: KIND.NAME, where the name is a group (as in the data), a status, a text
+ * part or a line. */
+static const char *const palette_kinds[] = {"group",        "status", "group-shape",
+                                            "status-shape", "font",   "line"};
+
+static int palette_kind(const char *key)
+{
+    const char *dot = strchr(key, '.');
+    size_t klen = dot ? (size_t)(dot - key) : strlen(key);
+    for (int i = 0; dot && dot[1] && i < (int)G_N_ELEMENTS(palette_kinds); i++)
+        if (strlen(palette_kinds[i]) == klen && strncmp(key, palette_kinds[i], klen) == 0)
+            return i;
+    return -1;
+}
+
+bool cli_palette_key_known(const char *key)
+{
+    return palette_kind(key) >= 0;
+}
+
+bool cli_palette_apply(cli *c, const char *key, const char *value, char **why)
+{
+    const char *dot = strchr(key, '.');
+    int kind = palette_kind(key);
+    if (kind < 0) {
+        *why = g_strdup_printf("unknown key \"%s\" in [palette] (group.NAME, status.NAME, "
+                               "group-shape.NAME, status-shape.NAME, font.PART, line.KIND)",
+                               key);
+        return false;
+    }
+    const char *name = dot + 1;
+    tl_error *err = NULL;
+    bool ok = true;
+    double v = 0;
+    switch (kind) {
+    case 0:
+        ok = tl_layout_options_set_group_color(c->style, name, value, &err);
+        break;
+    case 1:
+        ok = tl_layout_options_set_status_color(c->style, name, value, &err);
+        break;
+    case 2:
+        ok = tl_layout_options_set_group_shape(c->style, name, value, &err);
+        break;
+    case 3:
+        ok = tl_layout_options_set_status_shape(c->style, name, value, &err);
+        break;
+    case 4:
+    case 5:
+        if (!parse_number(value, 0, 1e6, &v)) {
+            *why = g_strdup_printf("expected a number of points, got \"%s\"", value);
+            return false;
+        }
+        ok = kind == 4 ? tl_layout_options_set_font_size(c->style, name, v, &err)
+                       : tl_layout_options_set_line_width(c->style, name, v, &err);
+        break;
+    }
+    if (!ok)
+        return why_error(err, why);
+    g_key_file_set_string(c->config, "palette", key, value);
+    return true;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Help and completion
+ * ------------------------------------------------------------------------------------------- */
+
+enum { HELP_COLUMN = 28, HELP_WIDTH = 79 };
+
+/* Help text from HELP_COLUMN on, wrapped at spaces to HELP_WIDTH. */
+static void print_wrapped(FILE *fp, const char *text)
+{
+    const int room = HELP_WIDTH - HELP_COLUMN;
+    while (strlen(text) > (size_t)room) {
+        int cut = room;
+        while (cut > 0 && text[cut] != ' ')
+            cut--;
+        if (cut == 0)
+            break;
+        fprintf(fp, "%.*s\n%*s", cut, text, HELP_COLUMN, "");
+        text += cut + 1;
+    }
+    fprintf(fp, "%s\n", text);
+}
+
+void cli_print_help(FILE *fp)
+{
+    fputs("Usage: timeline [OPTIONS] INPUT.csv -o OUTPUT\n"
+          "       timeline [OPTIONS] -O [-T FMT] INPUT.csv...\n"
+          "Render a CSV of events as a timeline chart.\n",
+          fp);
+    for (size_t i = 0; i < cli_option_count; i++) {
+        const cli_option *o = &cli_options[i];
+        if (o->id == CLI_ID_HELP_GROUP) {
+            fprintf(fp, "\n%s:\n", o->help);
+            continue;
+        }
+        if (!o->help) {
+            if (strcmp(o->name, "col-start") == 0)
+                fputs(
+                    "      --col-ROLE NAME       take ROLE from column NAME; ROLE is start, end,\n"
+                    "                            title, description, group, status, type,\n"
+                    "                            importance, color, url, source, sort or\n"
+                    "                            group-order\n",
+                    fp);
+            continue;
+        }
+        char head[64];
+        int n = snprintf(head, sizeof head, "%c%c%c --%s%s%s", o->short_name ? '-' : ' ',
+                         o->short_name ? o->short_name : ' ', o->short_name ? ',' : ' ', o->name,
+                         o->metavar ? " " : "", o->metavar ? o->metavar : "");
+        if (n > HELP_COLUMN - 3)
+            fprintf(fp, "  %s\n%*s", head, HELP_COLUMN, "");
+        else
+            fprintf(fp, "  %-*s ", HELP_COLUMN - 3, head);
+        print_wrapped(fp, o->help);
+    }
+    fputs("\nStyle files: the keys of [chart] [axis] [pdf] [columns] are the long option\n"
+          "names; [palette] takes group.NAME and status.NAME (colours), group-shape.NAME\n"
+          "and status-shape.NAME (circle, square, diamond), font.PART (title subtitle\n"
+          "caption label date body tick band legend badge) and line.KIND (axis stem mark\n"
+          "bar grid marker). Precedence: defaults < theme < style files < -S < options.\n"
+          "\n"
+          "INPUT - reads standard input. Exit status: 0 ok, 64 usage, 65 bad data,\n"
+          "66 cannot open input, 73 cannot create output, 74 I/O error, 78 fonts,\n"
+          "1 internal; with several inputs, the worst of theirs.\n",
+          fp);
+}
+
+void cli_print_bash_completion(FILE *fp)
+{
+    fputs("# bash completion for timeline; generated by `timeline --completion bash`.\n"
+          "_timeline()\n"
+          "{\n"
+          "    local cur prev\n"
+          "    cur=${COMP_WORDS[COMP_CWORD]}\n"
+          "    prev=${COMP_WORDS[COMP_CWORD-1]}\n"
+          "    case $prev in\n",
+          fp);
+    for (size_t i = 0; i < cli_option_count; i++) {
+        const cli_option *o = &cli_options[i];
+        if (o->id == CLI_ID_HELP_GROUP || o->arg == CLI_FLAG)
+            continue;
+        fprintf(fp, "    --%s", o->name);
+        if (o->short_name)
+            fprintf(fp, "|-%c", o->short_name);
+        if (o->id == CLI_ID_SET) {
+            /* -S takes the style files' keys, section.key=, ready for a value. */
+            fputs(")\n        compopt -o nospace 2>/dev/null\n        COMPREPLY=($(compgen -W '",
+                  fp);
+            for (size_t k = 0, first = 1; k < cli_option_count; k++) {
+                if (!cli_options[k].section)
+                    continue;
+                fprintf(fp, "%s%s.%s=", first ? "" : " ", cli_options[k].section,
+                        cli_options[k].name);
+                first = 0;
+            }
+            for (size_t k = 0; k < G_N_ELEMENTS(palette_kinds); k++)
+                fprintf(fp, " palette.%s.", palette_kinds[k]);
+            fputs("' -- \"$cur\")); return 0 ;;\n", fp);
+        } else if (!o->complete)
+            fputs(")\n        return 0 ;;\n", fp);
+        else if (strcmp(o->complete, "@file") == 0)
+            fputs(")\n        COMPREPLY=($(compgen -f -- \"$cur\")); return 0 ;;\n", fp);
+        else if (strcmp(o->complete, "@dir") == 0)
+            fputs(")\n        COMPREPLY=($(compgen -d -- \"$cur\")); return 0 ;;\n", fp);
+        else
+            fprintf(fp, ")\n        COMPREPLY=($(compgen -W '%s' -- \"$cur\")); return 0 ;;\n",
+                    o->complete);
+    }
+    fputs("    esac\n"
+          "    if [[ $cur == -* ]]; then\n"
+          "        COMPREPLY=($(compgen -W '",
+          fp);
+    for (size_t i = 0, first = 1; i < cli_option_count; i++) {
+        const cli_option *o = &cli_options[i];
+        if (o->id == CLI_ID_HELP_GROUP)
+            continue;
+        fprintf(fp, "%s--%s", first ? "" : " ", o->name);
+        if (o->short_name)
+            fprintf(fp, " -%c", o->short_name);
+        first = 0;
+    }
+    fputs("' -- \"$cur\"))\n"
+          "        return 0\n"
+          "    fi\n"
+          "    COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+          "}\n"
+          "complete -o filenames -F _timeline timeline\n",
+          fp);
+}

@@ -1,0 +1,167 @@
+#include "footnotes.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/tl-alloc.h"
+#include "common/tl-error-private.h"
+#include "common/tl-url.h"
+
+struct tl_footnotes {
+    const char **sources; /* distinct source texts, in order of their numbers (from 1) */
+    size_t count;
+    tl_text_block heading;
+    tl_text_block *entries;
+    double *x, *y; /* each entry's place, relative to the list's top-left corner */
+    double heading_h;
+};
+
+static const double COLUMN_MIN = 220; /* narrowest column of the list */
+static const double COLUMN_GAP = 18;
+static const double ENTRY_GAP = 2;
+
+/* "12" as superscript digits, UTF-8, appended to buf. */
+static void append_superscript(char *buf, size_t size, size_t number)
+{
+    static const char *const digits[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                         "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+    char plain[24];
+    snprintf(plain, sizeof plain, "%zu", number);
+    for (const char *p = plain; *p; p++)
+        strncat(buf, digits[*p - '0'], size - strlen(buf) - 1);
+}
+
+void tl_footnotes_init(tl_chart *c)
+{
+    tl_scene *scene = c->scene;
+    struct tl_footnotes *fn = tl_xcalloc(1, sizeof *fn);
+    c->notes = fn;
+    fn->sources = tl_xmalloc((c->n + 1) * sizeof *fn->sources);
+    size_t refused = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        tl_scene_event *se = &scene->events[i];
+        if (ev->group_index >= 0)
+            se->group = tl_scene_strdup(scene, ev->group);
+        if (ev->url[0] && tl_url_is_safe(ev->url)) {
+            se->url = tl_scene_strdup(scene, ev->url);
+        } else if (ev->url[0] && ++refused <= 5) {
+            tl_scene_add_warning(scene, tl_xasprintf("line %lu: link \"%.60s\" not made "
+                                                     "clickable: only http, https, ftp, mailto "
+                                                     "and relative links are",
+                                                     ev->line, ev->url));
+        }
+        if (!ev->source[0])
+            continue;
+        se->source = tl_scene_strdup(scene, ev->source);
+        size_t k = 0;
+        while (k < fn->count && strcmp(fn->sources[k], ev->source) != 0)
+            k++;
+        if (k == fn->count)
+            fn->sources[fn->count++] = se->source;
+        se->footnote = (int)(k + 1);
+    }
+    if (refused > 5)
+        tl_scene_add_warning(scene, tl_xasprintf("%zu more links not made clickable", refused - 5));
+    if (fn->count == 0)
+        return;
+
+    /* The marked titles: the chart's events become copies whose title carries the number. */
+    if (!c->view) {
+        c->view = tl_xmalloc((c->n + 1) * sizeof *c->view);
+        for (size_t i = 0; i < c->n; i++)
+            c->view[i] = *tl_timeline_get_event(c->tl, i);
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        const int number = scene->events[i].footnote;
+        if (number == 0)
+            continue;
+        const char *title = c->view[i].title;
+        const size_t size = strlen(title) + 32;
+        char *marked = tl_xmalloc(size);
+        snprintf(marked, size, "%s", title);
+        append_superscript(marked, size, (size_t)number);
+        c->view[i].title = tl_scene_strdup(scene, marked);
+        free(marked);
+    }
+}
+
+bool tl_footnotes_measure(tl_chart *c, double text_w, double *height, tl_error **err)
+{
+    struct tl_footnotes *fn = c->notes;
+    *height = 0;
+    if (!fn || fn->count == 0)
+        return true;
+    tl_font font = c->font.caption;
+    font.italic = false;
+    tl_font bold = font;
+    bold.weight = 700;
+    if (!tl_chart_measure(c, &bold, &fn->heading, "Sources", 0, 1, err))
+        return false;
+    fn->heading_h = fn->heading.ext.height + 3;
+
+    /* Columns as many as fit, filled top to bottom. */
+    const int columns = (int)fmax(1, floor((text_w + COLUMN_GAP) / (COLUMN_MIN + COLUMN_GAP)));
+    const double col_w = (text_w - (columns - 1) * COLUMN_GAP) / columns;
+    free(fn->entries);
+    fn->entries = tl_xcalloc(fn->count, sizeof *fn->entries);
+    fn->x = tl_xrealloc(fn->x, fn->count * sizeof *fn->x);
+    fn->y = tl_xrealloc(fn->y, fn->count * sizeof *fn->y);
+    double total = 0;
+    for (size_t k = 0; k < fn->count; k++) {
+        char *text = tl_xasprintf("%zu. %s", k + 1, fn->sources[k]);
+        /* The scene keeps the string: the text op is added later. */
+        const char *kept = tl_scene_strdup(c->scene, text);
+        free(text);
+        if (!tl_chart_measure(c, &font, &fn->entries[k], kept, col_w, 3, err))
+            return false;
+        total += fn->entries[k].ext.height + ENTRY_GAP;
+    }
+    /* Balanced columns: break when a column holds its share of the height. */
+    const double share = total / columns;
+    double x = 0, y = 0, tallest = 0;
+    int column = 0;
+    for (size_t k = 0; k < fn->count; k++) {
+        const double h = fn->entries[k].ext.height + ENTRY_GAP;
+        if (y > 0 && y + h / 2 > share && column + 1 < columns) {
+            column++;
+            x += col_w + COLUMN_GAP;
+            y = 0;
+        }
+        fn->x[k] = x;
+        fn->y[k] = fn->heading_h + y;
+        y += h;
+        tallest = fmax(tallest, y);
+    }
+    *height = fn->heading_h + tallest - ENTRY_GAP;
+    return true;
+}
+
+void tl_footnotes_emit(tl_chart *c, double x, double y)
+{
+    struct tl_footnotes *fn = c->notes;
+    if (!fn || fn->count == 0 || !fn->entries)
+        return;
+    tl_font font = c->font.caption;
+    font.italic = false;
+    tl_font bold = font;
+    bold.weight = 700;
+    tl_chart_add_text(c, TL_ROLE_NOTE, -1, x, y, &fn->heading, &bold, c->th->text, false);
+    for (size_t k = 0; k < fn->count; k++)
+        tl_chart_add_text(c, TL_ROLE_NOTE, -1, x + fn->x[k], y + fn->y[k], &fn->entries[k], &font,
+                          c->th->muted, false);
+}
+
+void tl_footnotes_free(tl_chart *c)
+{
+    struct tl_footnotes *fn = c->notes;
+    if (!fn)
+        return;
+    free(fn->sources);
+    free(fn->entries);
+    free(fn->x);
+    free(fn->y);
+    free(fn);
+    c->notes = NULL;
+}

@@ -1,0 +1,250 @@
+/* Escaping, accessible names and event links shared by the two SVG writers. */
+#include "svg-meta.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include <glib.h>
+#include <pango/pango.h>
+
+#include "common/tl-url.h"
+
+/* ---------------------------------------------------------------------------------------------
+ * Escaping
+ * ------------------------------------------------------------------------------------------- */
+
+static bool xml_char_ok(gunichar c)
+{
+    if (c < 0x20)
+        return c == '\t' || c == '\n' || c == '\r';
+    if (c >= 0xd800 && c <= 0xdfff)
+        return false;
+    return c != 0xfffe && c != 0xffff;
+}
+
+void tl_svg_append_escaped(tl_buf *b, const char *s)
+{
+    const char *p = s, *end = s + strlen(s);
+    while (p < end) {
+        const gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            tl_buf_append_str(b, "\xef\xbf\xbd");
+            p++;
+            continue;
+        }
+        const char *next = g_utf8_next_char(p);
+        switch (c) {
+        case '&':
+            tl_buf_append_str(b, "&amp;");
+            break;
+        case '<':
+            tl_buf_append_str(b, "&lt;");
+            break;
+        case '>':
+            tl_buf_append_str(b, "&gt;");
+            break;
+        case '"':
+            tl_buf_append_str(b, "&quot;");
+            break;
+        case '\'':
+            tl_buf_append_str(b, "&apos;");
+            break;
+        default:
+            if (xml_char_ok(c))
+                tl_buf_append(b, p, (size_t)(next - p));
+            break;
+        }
+        p = next;
+    }
+}
+
+void tl_svg_append_paint(tl_buf *b, const char *attr, tl_color c)
+{
+    const double v[3] = {c.r, c.g, c.b};
+    unsigned rgb[3];
+    for (int i = 0; i < 3; i++)
+        rgb[i] = v[i] <= 0 ? 0 : v[i] >= 1 ? 255 : (unsigned)(v[i] * 255 + 0.5);
+    tl_buf_printf(b, " %s=\"#%02x%02x%02x\"", attr, rgb[0], rgb[1], rgb[2]);
+    if (c.a < 1) {
+        tl_buf_printf(b, " %s-opacity=\"", attr);
+        tl_buf_append_fixed2(b, c.a);
+        tl_buf_append_char(b, '"');
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Title and description
+ * ------------------------------------------------------------------------------------------- */
+
+char *tl_svg_chart_title(const tl_scene *scene)
+{
+    if (!scene->title || !*scene->title)
+        return g_strdup("Timeline");
+    /* With markup the title is drawn without its tags, and named so too. */
+    for (size_t i = 0; i < scene->op_count; i++) {
+        const tl_op *op = &scene->ops[i];
+        if (op->kind == TL_OP_TEXT && op->role == TL_ROLE_TITLE) {
+            char *plain = NULL;
+            if (op->u.text.shape.markup &&
+                pango_parse_markup(scene->title, -1, 0, NULL, &plain, NULL, NULL))
+                return plain;
+            break;
+        }
+    }
+    return g_strdup(scene->title);
+}
+
+/* Year and month of `seconds` since the epoch (proleptic Gregorian, H. Hinnant's
+ * civil_from_days); plain arithmetic, no time zone. */
+static void year_month(int64_t seconds, int64_t *year, int *month)
+{
+    int64_t z = seconds / 86400 - (seconds % 86400 < 0) + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    *month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *year = yoe + era * 400 + (*month <= 2);
+}
+
+static void append_year(tl_buf *b, int64_t year)
+{
+    /* Astronomical year 0 is 1 BCE. */
+    if (year <= 0)
+        tl_buf_printf(b, "%lld BCE", (long long)(1 - year));
+    else
+        tl_buf_printf(b, "%lld", (long long)year);
+}
+
+static void append_date(tl_buf *b, int64_t seconds, bool with_month)
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int64_t year;
+    int month;
+    year_month(seconds, &year, &month);
+    if (with_month)
+        tl_buf_printf(b, "%s ", months[month - 1]);
+    append_year(b, year);
+}
+
+/* Groups named in the description before "and N more". */
+#define DESCRIBE_MAX_GROUPS 8
+
+char *tl_svg_describe(const tl_scene *scene)
+{
+    tl_buf b = TL_BUF_INIT;
+    const size_t n = scene->event_count;
+    tl_buf_printf(&b, "Timeline of %zu event%s", n, n == 1 ? "" : "s");
+    if (n > 0) {
+        int64_t lo = INT64_MAX, hi = INT64_MIN;
+        for (size_t i = 0; i < n; i++) {
+            const tl_scene_event *ev = &scene->events[i];
+            const int64_t start = ev->start_time.lo;
+            const int64_t end = ev->end ? ev->end_time.hi : ev->start_time.hi;
+            lo = start < lo ? start : lo;
+            hi = end > hi ? end : hi;
+        }
+        /* Months read well over a few years; over decades the years alone do. */
+        const bool months = hi - lo < INT64_C(20) * 366 * 86400;
+        tl_buf a = TL_BUF_INIT, z = TL_BUF_INIT;
+        append_date(&a, lo, months);
+        append_date(&z, hi, months);
+        if (strcmp(a.data, z.data) == 0)
+            tl_buf_printf(&b, " in %s", a.data);
+        else
+            tl_buf_printf(&b, " from %s to %s", a.data, z.data);
+        tl_buf_free(&a);
+        tl_buf_free(&z);
+    }
+
+    /* Groups in order of first appearance among the events. */
+    GPtrArray *groups = g_ptr_array_new();
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < n; i++) {
+        const char *g = scene->events[i].group;
+        if (g && *g && g_hash_table_add(seen, (gpointer)g))
+            g_ptr_array_add(groups, (gpointer)g);
+    }
+    if (groups->len > 0) {
+        tl_buf_printf(&b, " in %u group%s: ", groups->len, groups->len == 1 ? "" : "s");
+        const unsigned shown =
+            groups->len > DESCRIBE_MAX_GROUPS ? DESCRIBE_MAX_GROUPS - 1 : groups->len;
+        for (unsigned i = 0; i < shown; i++) {
+            if (i > 0)
+                tl_buf_append_str(&b, ", ");
+            tl_buf_append_str(&b, groups->pdata[i]);
+        }
+        if (shown < groups->len)
+            tl_buf_printf(&b, " and %u more", groups->len - shown);
+    }
+    tl_buf_append_char(&b, '.');
+    g_hash_table_destroy(seen);
+    g_ptr_array_free(groups, TRUE);
+    return tl_buf_steal(&b);
+}
+
+void tl_svg_append_root_aria(tl_buf *b)
+{
+    tl_buf_append_str(b,
+                      " role=\"img\" aria-labelledby=\"" TL_SVG_TITLE_ID " " TL_SVG_DESC_ID "\"");
+}
+
+void tl_svg_append_title_desc(tl_buf *b, const tl_scene *scene)
+{
+    tl_buf_append_str(b, "<title id=\"" TL_SVG_TITLE_ID "\">");
+    char *title = tl_svg_chart_title(scene);
+    tl_svg_append_escaped(b, title);
+    g_free(title);
+    tl_buf_append_str(b, "</title>\n<desc id=\"" TL_SVG_DESC_ID "\">");
+    char *desc = tl_svg_describe(scene);
+    tl_svg_append_escaped(b, desc);
+    free(desc);
+    tl_buf_append_str(b, "</desc>\n");
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Links and tooltips
+ * ------------------------------------------------------------------------------------------- */
+
+/* The event an op draws part of, when it is its label, its date or its mark: those link to
+ * the event's URL, as in PDF. */
+static const tl_scene_event *op_event(const tl_scene *scene, const tl_op *op)
+{
+    if (op->event < 0 || (size_t)op->event >= scene->event_count)
+        return NULL;
+    if (op->role != TL_ROLE_EVENT_LABEL && op->role != TL_ROLE_EVENT_DATE &&
+        op->role != TL_ROLE_EVENT_MARK)
+        return NULL;
+    return &scene->events[op->event];
+}
+
+bool tl_svg_op_may_ellipsize(const tl_op *op)
+{
+    return op->kind == TL_OP_TEXT && op->role == TL_ROLE_EVENT_LABEL &&
+           op->u.text.shape.wrap_width > 0 && op->u.text.shape.max_lines > 0;
+}
+
+/* The plain text of a title: markup's tags removed when the label is markup. */
+static char *plain_title(const char *title, bool markup)
+{
+    char *plain = NULL;
+    if (markup && pango_parse_markup(title, -1, 0, NULL, &plain, NULL, NULL))
+        return plain;
+    return g_strdup(title);
+}
+
+bool tl_svg_op_extra(const tl_scene *scene, const tl_op *op, bool ellipsized, tl_svg_extra *out)
+{
+    *out = (tl_svg_extra){0};
+    const tl_scene_event *ev = op_event(scene, op);
+    if (!ev)
+        return false;
+    if (ev->url && tl_url_is_safe(ev->url))
+        out->url = ev->url;
+    const bool label = op->kind == TL_OP_TEXT && op->role == TL_ROLE_EVENT_LABEL;
+    if (label && ev->title && (ellipsized || strcmp(op->u.text.text, ev->title) != 0))
+        out->tooltip = plain_title(ev->title, op->u.text.shape.markup);
+    return out->url || out->tooltip;
+}

@@ -1,0 +1,254 @@
+/* Level of detail, with the fixed measurer, for each layout: a timeline of 50,000 generated
+ * events gets a bounded number of text ops and scene ops, no text over other text, nothing
+ * outside the canvas, density bins whose counts add up to the events summarised (and every
+ * event either labelled or summarised), a legend that says so, labels that go to the most
+ * important events first, and the same scene every time. Below the labels' capacity nothing
+ * is summarised and every event is labelled. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/tl-buf.h"
+#include "data/model-private.h"
+#include "fonts/measure-fixed.h"
+#include "layouts/density.h"
+#include "layouts/layout.h"
+#include "layouts/options-private.h"
+#include "layouts/scene.h"
+#include "tap.h"
+
+enum { MANY = 50000, FEW = 12, KEY_EVENTS = 20, MAX_TEXTS = 400, MAX_OPS = 12000 };
+static const double EPS = 0.01;
+
+/* ---------------------------------------------------------------------------------------------
+ * Data: a deterministic generator (an LCG), so the test needs no file
+ * ------------------------------------------------------------------------------------------- */
+
+static unsigned long next(unsigned long *state)
+{
+    *state = *state * 6364136223846793005ul + 1442695040888963407ul;
+    return (*state >> 33) & 0x7fffffff;
+}
+
+static const char *const WORDS[] = {"launch", "review", "summit", "audit",  "merger", "survey",
+                                    "outage", "patch",  "treaty", "budget", "report", "grant"};
+static const char *const GROUPS[] = {"Research", "Engineering", "Operations", "Policy",
+                                     "Community"};
+
+/* `n` events from 1975 to 2024, a third of them spans, importance 1 to 3, except (for n of
+ * 1,000 or more) KEY_EVENTS spread over the years with importance 5 and titles "Key event N". */
+static char *generate(size_t n)
+{
+    tl_buf b = TL_BUF_INIT;
+    unsigned long state = 42;
+    const size_t step = n / KEY_EVENTS;
+    tl_buf_append_str(&b, "start,end,title,group,importance\n");
+    for (size_t i = 0; i < n; i++) {
+        const bool key = n >= 1000 && i % step == 0 && i / step < KEY_EVENTS;
+        int year = 1975 + (int)(next(&state) % 50), month = 1 + (int)(next(&state) % 12),
+            day = 1 + (int)(next(&state) % 28);
+        if (key)
+            year = 1976 + (int)(i / step) * 48 / KEY_EVENTS;
+        tl_buf_printf(&b, "%04d-%02d-%02d,", year, month, day);
+        if (next(&state) % 3 == 0)
+            tl_buf_printf(&b, "%04d-%02d-%02d", year + (int)(next(&state) % 3), month, day);
+        if (key)
+            tl_buf_printf(&b, ",Key event %zu", i / step);
+        else
+            tl_buf_printf(&b, ",%s %s %zu", WORDS[next(&state) % 12], WORDS[next(&state) % 12], i);
+        tl_buf_printf(&b, ",%s,%d\n", GROUPS[next(&state) % 5],
+                      key ? 5 : 1 + (int)(next(&state) % 3));
+    }
+    return tl_buf_steal(&b);
+}
+
+static tl_timeline *load(const char *csv)
+{
+    tl_error *err = NULL;
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "generated.csv", NULL, &err);
+    if (!tl) {
+        tap_diag("generated.csv: %s", err->message);
+        tl_error_free(err);
+    }
+    return tl;
+}
+
+static tl_scene *run(const tl_timeline *tl, tl_variant variant)
+{
+    tl_layout_options *o = tl_layout_options_new();
+    tl_layout_options_set_variant(o, variant);
+    tl_text_measurer m = tl_measure_fixed();
+    tl_error *err = NULL;
+    tl_scene *s = tl_layout_run(tl, o, &m, &err);
+    if (!s) {
+        tap_diag("layout: %s", err->message);
+        tl_error_free(err);
+    }
+    tl_layout_options_free(o);
+    return s;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Checks
+ * ------------------------------------------------------------------------------------------- */
+
+static bool overlap(const tl_text_op *a, const tl_text_op *b)
+{
+    return a->x < b->x + b->w - EPS && b->x < a->x + a->w - EPS && a->y < b->y + b->h - EPS &&
+           b->y < a->y + a->h - EPS;
+}
+
+static void check_many(const char *name, const tl_timeline *tl, tl_variant variant)
+{
+    tl_scene *s = run(tl, variant);
+    if (!tap_ok(s != NULL, "%s: 50,000 events lay out", name))
+        return;
+
+    size_t texts = 0, density_ops = 0, density_sum = 0, outside = 0, overlaps = 0;
+    const char *legend = NULL;
+    for (size_t i = 0; i < s->op_count; i++) {
+        const tl_op *op = &s->ops[i];
+        double box[4];
+        tl_scene_op_bbox(op, box);
+        if (box[0] < -EPS || box[1] < -EPS || box[0] + box[2] > s->width + EPS ||
+            box[1] + box[3] > s->height + EPS)
+            outside++;
+        if (op->kind == TL_OP_RECT && op->role == TL_ROLE_DENSITY) {
+            density_ops++;
+            density_sum += op->u.rect.count;
+        }
+        if (op->kind != TL_OP_TEXT)
+            continue;
+        texts++;
+        if (op->role == TL_ROLE_LEGEND && strstr(op->u.text.text, "shown as density"))
+            legend = op->u.text.text;
+        for (size_t j = 0; j < i; j++)
+            if (s->ops[j].kind == TL_OP_TEXT && overlap(&op->u.text, &s->ops[j].u.text))
+                overlaps++;
+    }
+    tap_ok(texts > 20 && texts <= MAX_TEXTS, "%s: %zu text ops (at most %d)", name, texts,
+           MAX_TEXTS);
+    tap_ok(s->op_count <= MAX_OPS, "%s: %zu scene ops for 50,000 events (at most %d)", name,
+           s->op_count, MAX_OPS);
+    tap_is_int((long long)overlaps, 0, "%s: no text overlaps another", name);
+    tap_is_int((long long)outside, 0, "%s: every op inside the %.0f x %.0f canvas", name, s->width,
+               s->height);
+    tap_ok(density_ops > 10, "%s: %zu density bins", name, density_ops);
+
+    size_t placed = 0, summarised = 0, both = 0, key_placed = 0, imp_sum = 0, imp_placed = 0;
+    for (size_t i = 0; i < s->event_count; i++) {
+        const tl_scene_event *ev = &s->events[i];
+        const int imp = tl_timeline_get_event(tl, i)->importance;
+        placed += ev->placed;
+        summarised += ev->summarised;
+        both += ev->placed && ev->summarised;
+        imp_sum += (size_t)imp;
+        if (ev->placed) {
+            imp_placed += (size_t)imp;
+            key_placed += strncmp(ev->title, "Key event", 9) == 0;
+        }
+    }
+    tap_is_int((long long)density_sum, (long long)summarised,
+               "%s: the bins count the %zu events summarised", name, summarised);
+    tap_is_int((long long)(placed + summarised), MANY, "%s: every event labelled or summarised",
+               name);
+    tap_is_int((long long)both, 0, "%s: no event both labelled and summarised", name);
+    tap_is_int((long long)s->lod_labelled, (long long)placed, "%s: the scene's labelled count",
+               name);
+    tap_is_int((long long)s->lod_summarised, (long long)summarised,
+               "%s: the scene's summarised count", name);
+    /* The legend writes thousands with commas (fewer than 1,000 are labelled). */
+    char want[160];
+    snprintf(want, sizeof want, "50,000 events: %zu labelled, %zu,%03zu shown as density", placed,
+             summarised / 1000, summarised % 1000);
+    tap_is_str(legend ? legend : "(none)", want, "%s: the legend says what is summarised", name);
+    tap_ok(key_placed >= KEY_EVENTS * 3 / 4, "%s: %zu of the %d importance-5 events labelled", name,
+           key_placed, KEY_EVENTS);
+    tap_ok(placed > 0 && (double)imp_placed / (double)placed > (double)imp_sum / MANY + 0.5,
+           "%s: labelled events are more important than the average (%.2f vs %.2f)", name,
+           placed ? (double)imp_placed / (double)placed : 0.0, (double)imp_sum / MANY);
+
+    tl_scene *again = run(tl, variant);
+    char *a = tl_scene_to_json(s), *b = again ? tl_scene_to_json(again) : NULL;
+    tap_ok(b && strcmp(a, b) == 0, "%s: the same input gives the same scene", name);
+    free(a);
+    free(b);
+    tl_scene_free(again);
+    tl_scene_free(s);
+}
+
+static void check_few(const char *name, tl_variant variant)
+{
+    char *csv = generate(FEW);
+    tl_timeline *tl = load(csv);
+    tl_scene *s = tl ? run(tl, variant) : NULL;
+    if (tap_ok(s != NULL, "%s: %d events lay out", name, FEW)) {
+        size_t placed = 0, density = 0;
+        for (size_t i = 0; i < s->event_count; i++)
+            placed += s->events[i].placed;
+        for (size_t i = 0; i < s->op_count; i++)
+            density += s->ops[i].role == TL_ROLE_DENSITY;
+        tap_is_int((long long)placed, FEW, "%s: below capacity every event is labelled", name);
+        tap_is_int((long long)density, 0, "%s: ... and nothing is summarised", name);
+        tap_is_int((long long)(s->lod_labelled + s->lod_summarised), 0,
+                   "%s: ... and the scene has no summary", name);
+    }
+    tl_scene_free(s);
+    tl_timeline_free(tl);
+    free(csv);
+}
+
+/* The order of candidates for a label: importance, then length by doubling, then spread. */
+static void check_order(void)
+{
+    enum { N = 64 };
+    tl_lod_item items[N];
+    for (size_t i = 0; i < N; i++)
+        items[i] = (tl_lod_item){.x = (double)i, .importance = 3};
+    items[40].importance = 5;
+    items[7].length = 86400 * 400.0;  /* a span of 400 days */
+    items[50].length = 86400 * 500.0; /* ... of 500 days: the same doubling */
+    items[20].length = 3600;          /* an hour */
+    size_t order[N];
+    tl_lod_order(items, N, 0, N, order);
+    tap_is_int((long long)order[0], 40, "the most important event comes first");
+    tap_ok((order[1] == 7 && order[2] == 50) || (order[1] == 50 && order[2] == 7),
+           "then the two longest spans, of about the same length (%zu, %zu)", order[1], order[2]);
+    tap_is_int((long long)order[3], 20, "... then the shorter span");
+    /* Among the 60 equal points, any prefix spreads over the range. */
+    double lo = N, hi = 0;
+    for (size_t k = 4; k < 12; k++) {
+        lo = items[order[k]].x < lo ? items[order[k]].x : lo;
+        hi = items[order[k]].x > hi ? items[order[k]].x : hi;
+    }
+    tap_ok(lo < N / 4.0 && hi > 3 * N / 4.0, "the next 8 points span the range (%.0f to %.0f)", lo,
+           hi);
+    bool seen[N] = {false};
+    size_t distinct = 0;
+    for (size_t k = 0; k < N; k++)
+        distinct += !seen[order[k]] && (seen[order[k]] = true);
+    tap_is_int((long long)distinct, N, "the order is a permutation");
+}
+
+int main(void)
+{
+    check_order();
+    static const struct {
+        tl_variant variant;
+        const char *name;
+    } variants[] = {
+        {TL_VARIANT_RIBBON, "ribbon"},
+        {TL_VARIANT_LANES, "lanes"},
+        {TL_VARIANT_VERTICAL, "vertical"},
+    };
+    char *csv = generate(MANY);
+    tl_timeline *tl = load(csv);
+    if (tap_ok(tl != NULL, "50,000 generated events load"))
+        for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++)
+            check_many(variants[v].name, tl, variants[v].variant);
+    tl_timeline_free(tl);
+    free(csv);
+    for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++)
+        check_few(variants[v].name, variants[v].variant);
+    return tap_done();
+}
