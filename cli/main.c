@@ -492,6 +492,8 @@ static int run(cli *c, GPtrArray *inputs)
         tl_error *err = NULL;
         tl_font_options_set_font(c->fonts, c->font);
         tl_font_options_set_system_fonts(c->fonts, c->system_fonts);
+        /* The command draws nothing but charts: the private set may be fontconfig's own. */
+        tl_font_options_set_process_wide(c->fonts, true);
         fonts = tl_fonts_new_with_options(c->fonts, &err);
         if (!fonts)
             return fail(err, "", false);

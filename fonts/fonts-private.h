@@ -14,6 +14,7 @@ struct tl_font_options {
     char *font;        /* a Pango font description as given; NULL: the default family */
     tl_strv dirs;      /* folders of font files to add, as given */
     bool system_fonts; /* the machine's fontconfig set instead of the private one */
+    bool process_wide; /* the private set becomes fontconfig's current configuration */
 };
 
 struct tl_fonts {

@@ -647,6 +647,42 @@ static void test_scripts(tl_fonts *fonts, const tl_text_measurer *m)
     }
 }
 
+/* The chain's files are taken from where Debian installs them when they are all there, and
+ * resolved by family through the machine's configuration otherwise (here: when a family
+ * outside the chain is asked for). Both ways must give the same files for the chain. */
+static void test_known_files_match_resolved(tl_fonts *fonts)
+{
+    tl_error *err = NULL;
+    tl_fonts *other = tl_fonts_new("DejaVu Sans", &err);
+    if (!other) {
+        tap_diag("DejaVu Sans is not installed: %s", err ? err->message : "");
+        tl_error_free(err);
+        return;
+    }
+    size_t chain = 0, extra = 0;
+    bool same = true;
+    for (size_t i = 0; i < tl_fonts_get_file_count(other); i++) {
+        const char *file = tl_fonts_get_file(other, i);
+        if (strstr(file, "DejaVu")) {
+            extra++;
+            continue;
+        }
+        chain++;
+        bool found = false;
+        for (size_t k = 0; k < tl_fonts_get_file_count(fonts) && !found; k++)
+            found = strcmp(tl_fonts_get_file(fonts, k), file) == 0;
+        if (!found) {
+            tap_diag("resolved but not in the default set: %s", file);
+            same = false;
+        }
+    }
+    tap_ok(extra > 0, "a family outside the chain adds its files (%zu)", extra);
+    tap_ok(same && chain == tl_fonts_get_file_count(fonts),
+           "the chain resolved by family is the default set, file for file (%zu and %zu)", chain,
+           tl_fonts_get_file_count(fonts));
+    tl_fonts_unref(other);
+}
+
 int main(void)
 {
     tl_error *err = NULL;
@@ -664,6 +700,7 @@ int main(void)
     test_many_newlines(&m);
     test_rejects(fonts, &m);
     test_private_set(fonts);
+    test_known_files_match_resolved(fonts);
     test_descriptions(&m);
     test_font_dir(&m);
     test_missing_glyphs(fonts, &m);

@@ -345,6 +345,12 @@ TL_EXPORT void tl_font_options_add_dir(tl_font_options *opts, const char *dir);
  * "serif" or "monospace") instead of the private set. Charts then depend on what is
  * installed. Off by default. */
 TL_EXPORT void tl_font_options_set_system_fonts(tl_font_options *opts, bool enable);
+/* Makes the private font set fontconfig's current configuration for the whole process, which
+ * spares Pango reading the machine's configuration when it starts (some 9 ms, most of what a
+ * small chart costs). Only for programs that draw no other text: anything else in the process
+ * that asks fontconfig for fonts then sees this set alone, for the rest of the process. Off by
+ * default; the timeline command turns it on. No effect with tl_font_options_set_system_fonts(). */
+TL_EXPORT void tl_font_options_set_process_wide(tl_font_options *opts, bool enable);
 
 /* Creates a font context; `opts` may be NULL for the defaults. Returns NULL and sets *err
  * (TL_ERROR_CONFIG) when the first family asked for is not found, the description is not
