@@ -6,6 +6,8 @@
 # through bench/timeline.gp and bench/timeline_mpl.py in the same run, and the table gives
 # how many times faster timeline is.
 #
+# SVG is timed twice: as drawn by default (glyph outlines) and with --svg-text (live text).
+#
 # Usage: bench/run.sh [--install] [--quick] [BUILD-DIR] [SIZES...]
 #   --install    first install gnuplot-nox and python3-matplotlib (scripts/deps.sh)
 #   --quick      sizes 10 1000 10000, 3 runs, no comparison beyond 10,000 events
@@ -113,11 +115,15 @@ for n in "${sizes[@]}"; do
     others=$runs
     [ "$n" -ge 100000 ] && others=1
     [ "$others" -gt 3 ] && others=3
-    for fmt in svg png pdf; do
-        run_timed "$runs" "$work/tl" "$timeline" "$csv" -q -o "$work/out.$fmt"
+    # "svg --svg-text": live text, as gnuplot's SVG has; the peers draw plain SVG for it.
+    for variant in svg "svg --svg-text" png pdf; do
+        fmt=${variant%% *}
+        extra=()
+        [ "$variant" != "$fmt" ] && extra=("${variant#* }")
+        run_timed "$runs" "$work/tl" "$timeline" "$csv" -q "${extra[@]}" -o "$work/out.$fmt"
         t=$(cat "$work/tl.t")
         size=$(stat -c %s "$work/out.$fmt" 2>/dev/null || echo 0)
-        row="| $n | $fmt | $(fmt_time "$t") | $(($(cat "$work/tl.m") / 1024)) MB | $((size / 1024)) kB |"
+        row="| $n | $variant | $(fmt_time "$t") | $(($(cat "$work/tl.m") / 1024)) MB | $((size / 1024)) kB |"
         if [ $have_gnuplot = 1 ]; then
             if [ $quick = 1 ] && [ "$n" -gt 10000 ]; then
                 row+=" | |"
