@@ -54,6 +54,10 @@ static bool check_op(const tl_scene *scene, const tl_op *op, size_t i, tl_error 
 
 bool tl_cairo_check_scene(const tl_scene *scene, tl_error **err)
 {
+    if (!(isfinite(scene->width) && scene->width > 0 && isfinite(scene->height) &&
+          scene->height > 0))
+        return tl_set_error(err, TL_ERROR_USAGE, "cannot draw a canvas of %g x %g pt",
+                            scene->width, scene->height);
     for (size_t i = 0; i < scene->op_count; i++)
         if (!check_op(scene, &scene->ops[i], i, err))
             return false;
@@ -134,20 +138,25 @@ static void set_stroke(cairo_t *cr, const tl_stroke *s, cairo_line_cap_t cap)
     }
 }
 
+void tl_render_rect_normalise(double *x, double *y, double *w, double *h, double *radius)
+{
+    if (*w < 0) {
+        *x += *w;
+        *w = -*w;
+    }
+    if (*h < 0) {
+        *y += *h;
+        *h = -*h;
+    }
+    const double limit = (*w < *h ? *w : *h) / 2;
+    if (*radius > limit)
+        *radius = limit;
+}
+
 /* A rectangle whose corners are rounded by `radius`, clamped so opposite arcs never cross. */
 static void rect_path(cairo_t *cr, double x, double y, double w, double h, double radius)
 {
-    if (w < 0) {
-        x += w;
-        w = -w;
-    }
-    if (h < 0) {
-        y += h;
-        h = -h;
-    }
-    const double limit = (w < h ? w : h) / 2;
-    if (radius > limit)
-        radius = limit;
+    tl_render_rect_normalise(&x, &y, &w, &h, &radius);
     if (!(radius > 0)) {
         cairo_rectangle(cr, x, y, w, h);
         return;

@@ -10,11 +10,16 @@
 
 #include "layouts/scene.h"
 
-/* Checks that every op can be drawn: finite coordinates, and text that the scene's font
- * context can lay out (there is one, the size is usable, the text is valid UTF-8). Output
- * code calls this before it writes anything, so a bad scene writes nothing. Returns false and
- * sets *err (TL_ERROR_INTERNAL: scenes come from the library's own layouts) otherwise. */
+/* Checks that the scene can be drawn: a canvas of positive, finite size (else TL_ERROR_USAGE),
+ * every op with finite coordinates, and text that the scene's font context can lay out (there
+ * is one, the size is usable, the text is valid UTF-8). Output code calls this before it
+ * writes anything, so a bad scene writes nothing. Returns false and sets *err
+ * (TL_ERROR_INTERNAL: scenes come from the library's own layouts) otherwise. */
 bool tl_cairo_check_scene(const tl_scene *scene, tl_error **err);
+
+/* A rectangle op's box as every backend draws it: a negative width or height flips it to
+ * positive, and the corner radius is clamped to half the shorter side. */
+void tl_render_rect_normalise(double *x, double *y, double *w, double *h, double *radius);
 
 /* Draws the background and every op of `scene` in order onto `cr`, in scene units (points)
  * at the current transformation. Leaves the source, line width, dash, cap, join, operator and

@@ -579,12 +579,6 @@ static bool render_cairo(const tl_render_format *fmt, const tl_scene *scene,
     /* Everything that can be known to fail is checked before the first byte is written. */
     if (!tl_cairo_check_scene(scene, err))
         goto fail;
-    if (!(isfinite(scene->width) && scene->width > 0 && isfinite(scene->height) &&
-          scene->height > 0)) {
-        tl_set_error(err, TL_ERROR_USAGE, "cannot draw a canvas of %g x %g pt", scene->width,
-                     scene->height);
-        goto fail;
-    }
     surface = fmt->create(scene, opts, sink_write, &out, &scale, err);
     if (!surface)
         goto fail;

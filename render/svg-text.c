@@ -7,6 +7,7 @@
 
 #include "fonts/fonts-private.h"
 #include "hatch.h"
+#include "render-cairo.h"
 #include "svg-meta.h"
 
 /* ---------------------------------------------------------------------------------------------
@@ -85,17 +86,7 @@ static void point(tl_buf *b, char cmd, double x, double y)
  * shorter side (SVG would clamp each axis on its own and round the corners unevenly). */
 static void rect_element(tl_buf *b, double x, double y, double w, double h, double radius)
 {
-    if (w < 0) {
-        x += w;
-        w = -w;
-    }
-    if (h < 0) {
-        y += h;
-        h = -h;
-    }
-    const double limit = (w < h ? w : h) / 2;
-    if (radius > limit)
-        radius = limit;
+    tl_render_rect_normalise(&x, &y, &w, &h, &radius);
     tl_buf_append_str(b, "<rect");
     attr(b, "x", x);
     attr(b, "y", y);

@@ -1,7 +1,6 @@
 /* SVG output: both ways of writing it build the whole document in memory, then write it. */
 #include "svg-writer.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,12 +68,6 @@ bool tl_svg_write(const tl_render_format *fmt, const tl_scene *scene, const tl_r
     tl_buf doc = TL_BUF_INIT;
     if (!tl_cairo_check_scene(scene, err))
         goto fail;
-    if (!(isfinite(scene->width) && scene->width > 0 && isfinite(scene->height) &&
-          scene->height > 0)) {
-        tl_set_error(err, TL_ERROR_USAGE, "cannot draw a canvas of %g x %g pt", scene->width,
-                     scene->height);
-        goto fail;
-    }
     if (opts->svg_text) {
         if (!tl_svg_text_write(scene, &doc, err))
             goto fail;
