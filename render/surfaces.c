@@ -420,7 +420,8 @@ static size_t collect_bookmarks(const tl_scene *scene, bool eras, bookmark *out)
             if (!seen)
                 out[n++] = (bookmark){ev->title, i, ev->start_time.lo};
         } else if (!eras && op->role == TL_ROLE_LANE_LABEL) {
-            out[n++] = (bookmark){op->u.text.text, i, (int64_t)n};
+            out[n] = (bookmark){op->u.text.text, i, (int64_t)n};
+            n++;
         }
     }
     if (eras) {
@@ -441,7 +442,8 @@ static size_t collect_bookmarks(const tl_scene *scene, bool eras, bookmark *out)
             continue;
         for (size_t i = 0; i < scene->op_count; i++)
             if (scene->ops[i].event == (int32_t)e && scene->ops[i].role == TL_ROLE_EVENT_LABEL) {
-                out[n++] = (bookmark){group, i, (int64_t)n};
+                out[n] = (bookmark){group, i, (int64_t)n};
+                n++;
                 break;
             }
     }
