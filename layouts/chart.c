@@ -584,13 +584,20 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
         c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_DENSITY};
     }
 
-    /* Where bars are hatched by group, a group's key shows its bar beside its mark. */
+    /* Where bars are hatched by group, the key of a group with bars shows its bar beside its
+     * mark. */
     const bool hatched = c->th->hatch_by_group && (flags & TL_LEGEND_SPANS) &&
                          c->opts->variant != TL_VARIANT_LANES;
+    bool *has_bars = tl_xcalloc(c->tl->group_count + 1, sizeof *has_bars);
+    for (size_t i = 0; hatched && i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        if (ev->type == TL_EVENT_SPAN && ev->group_index >= 0)
+            has_bars[ev->group_index] = true;
+    }
     for (size_t i = 0; i < c->nlegend; i++) {
         tl_legend_entry *e = &c->legend[i];
         const char *text = "";
-        e->sw = hatched && e->kind == ENTRY_GROUP ? 2 * SWATCH + 3 : SWATCH;
+        e->sw = e->kind == ENTRY_GROUP && has_bars[e->index] ? 2 * SWATCH + 3 : SWATCH;
         switch (e->kind) {
         case ENTRY_GROUP:
             text = c->tl->groups[e->index];
@@ -615,9 +622,12 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
             break;
         }
         const double wrap = e->kind == ENTRY_DENSITY ? tl_chart_text_width(c) - SWATCH - 4 : 220;
-        if (!tl_chart_measure(c, &c->font.legend, &e->text, text, wrap, 1, err))
+        if (!tl_chart_measure(c, &c->font.legend, &e->text, text, wrap, 1, err)) {
+            free(has_bars);
             return false;
+        }
     }
+    free(has_bars);
 
     /* Flow the entries into rows: swatch, gap, text. */
     const double left = TL_CHART_MARGIN, right = left + tl_chart_text_width(c);
