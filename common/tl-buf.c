@@ -119,3 +119,21 @@ void tl_buf_free(tl_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+const char *tl_xml_entity(unsigned c)
+{
+    switch (c) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    case '\'':
+        return "&apos;";
+    default:
+        return NULL;
+    }
+}

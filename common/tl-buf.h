@@ -21,6 +21,8 @@ void tl_buf_append_char(tl_buf *b, char c);
 void tl_buf_printf(tl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends `s` as a JSON string literal, quotes included. `s` must be valid UTF-8. */
 void tl_buf_append_json_string(tl_buf *b, const char *s);
+/* The XML entity that stands for c when it is one of & < > " ', else NULL. */
+const char *tl_xml_entity(unsigned c);
 /* Appends a number in a locale-independent "%.2f" form ("-0.00" printed as "0.00"). */
 void tl_buf_append_fixed2(tl_buf *b, double v);
 void tl_buf_clear(tl_buf *b);

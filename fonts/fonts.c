@@ -246,23 +246,11 @@ done:
 static void append_xml_text(tl_buf *b, const char *s)
 {
     for (; *s; s++) {
-        switch (*s) {
-        case '&':
-            tl_buf_append_str(b, "&amp;");
-            break;
-        case '<':
-            tl_buf_append_str(b, "&lt;");
-            break;
-        case '>':
-            tl_buf_append_str(b, "&gt;");
-            break;
-        case '"':
-            tl_buf_append_str(b, "&quot;");
-            break;
-        default:
+        const char *entity = tl_xml_entity((unsigned char)*s);
+        if (entity)
+            tl_buf_append_str(b, entity);
+        else
             tl_buf_append_char(b, *s);
-            break;
-        }
     }
 }
 

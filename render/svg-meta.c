@@ -33,27 +33,11 @@ void tl_svg_append_escaped(tl_buf *b, const char *s)
             continue;
         }
         const char *next = g_utf8_next_char(p);
-        switch (c) {
-        case '&':
-            tl_buf_append_str(b, "&amp;");
-            break;
-        case '<':
-            tl_buf_append_str(b, "&lt;");
-            break;
-        case '>':
-            tl_buf_append_str(b, "&gt;");
-            break;
-        case '"':
-            tl_buf_append_str(b, "&quot;");
-            break;
-        case '\'':
-            tl_buf_append_str(b, "&apos;");
-            break;
-        default:
-            if (xml_char_ok(c))
-                tl_buf_append(b, p, (size_t)(next - p));
-            break;
-        }
+        const char *entity = tl_xml_entity(c);
+        if (entity)
+            tl_buf_append_str(b, entity);
+        else if (xml_char_ok(c))
+            tl_buf_append(b, p, (size_t)(next - p));
         p = next;
     }
 }
