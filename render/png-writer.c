@@ -1,12 +1,13 @@
 #include "png-writer.h"
 
+#include "png-strips.h"
+
 #include <math.h>
 #include <png.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 typedef struct sink {
     cairo_write_func_t write;
@@ -53,25 +54,6 @@ static bool all_opaque(const unsigned char *data, int width, int height, int str
     return true;
 }
 
-/* One row of premultiplied native-endian ARGB32 as RGB or straight RGBA bytes. */
-static void convert_row(const uint32_t *src, unsigned char *dst, int width, bool alpha)
-{
-    for (int x = 0; x < width; x++) {
-        const uint32_t p = src[x];
-        unsigned a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-        if (alpha && a != 0 && a != 0xff) {
-            r = (r * 255 + a / 2) / a;
-            g = (g * 255 + a / 2) / a;
-            b = (b * 255 + a / 2) / a;
-        }
-        *dst++ = (unsigned char)r;
-        *dst++ = (unsigned char)g;
-        *dst++ = (unsigned char)b;
-        if (alpha)
-            *dst++ = (unsigned char)a;
-    }
-}
-
 cairo_status_t tl_png_write(cairo_surface_t *image, double dpi, cairo_write_func_t write_func,
                             void *closure)
 {
@@ -85,42 +67,41 @@ cairo_status_t tl_png_write(cairo_surface_t *image, double dpi, cairo_write_func
         return CAIRO_STATUS_INVALID_FORMAT;
 
     sink out = {.write = write_func, .closure = closure, .status = CAIRO_STATUS_SUCCESS};
-    const bool alpha = !all_opaque(data, width, height, stride);
-    unsigned char *volatile row = malloc((size_t)width * (alpha ? 4 : 3));
+    const tl_png_pixels px = {.data = data,
+                              .width = width,
+                              .height = height,
+                              .stride = stride,
+                              .alpha = !all_opaque(data, width, height, stride)};
+    tl_png_stream stream;
+    if (!tl_png_strips_compress(&px, 0, &stream))
+        return CAIRO_STATUS_NO_MEMORY;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, on_error, on_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
-    if (!row || !png || !info) {
+    if (!png || !info) {
         png_destroy_write_struct(&png, &info);
-        free(row);
+        tl_png_stream_free(&stream);
         return CAIRO_STATUS_NO_MEMORY;
     }
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
-        free(row);
+        tl_png_stream_free(&stream);
         return out.status != CAIRO_STATUS_SUCCESS ? out.status : CAIRO_STATUS_NO_MEMORY;
     }
     png_set_write_fn(png, &out, on_write, on_flush);
-    /* Charts are mostly flat colour: zlib level 3 over the Sub and Up filters only gives files
-     * no larger than Cairo's writer (67.6 against 68.9 kB for the sample) in less time than
-     * its level 6 with every filter tried on every row. */
-    png_set_compression_level(png, 3);
-    png_set_compression_strategy(png, Z_DEFAULT_STRATEGY);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB | PNG_FILTER_UP);
     png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
-                 alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                 px.alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
     if (isfinite(dpi) && dpi > 0) {
         const png_uint_32 ppm = (png_uint_32)lround(dpi / 0.0254);
         png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
     }
+    /* libpng writes the header chunks; the image data, compressed beforehand in strips, goes
+     * out an IDAT chunk a strip, and IEND closes the file. */
     png_write_info(png, info);
-    for (int y = 0; y < height; y++) {
-        convert_row((const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride), row,
-                    width, alpha);
-        png_write_row(png, row);
-    }
-    png_write_end(png, info);
+    for (size_t i = 0; i < stream.count; i++)
+        png_write_chunk(png, (png_const_bytep) "IDAT", stream.strips[i].data, stream.strips[i].len);
+    png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
     png_destroy_write_struct(&png, &info);
-    free(row);
+    tl_png_stream_free(&stream);
     return out.status;
 }

@@ -1,6 +1,7 @@
-/* PNG encoding with libpng instead of cairo_surface_write_to_png_stream(): a faster zlib
- * setting suited to charts (large flat areas), RGB when every pixel is opaque, and the
- * resolution recorded in a pHYs chunk. No time stamp or other varying chunk is written, so the
+/* PNG encoding instead of cairo_surface_write_to_png_stream(): the pixels filtered and
+ * compressed in strips on every processor (png-strips.h) with a zlib setting suited to charts
+ * (large flat areas), RGB when every pixel is opaque, and the resolution recorded in a pHYs
+ * chunk. No time stamp or other varying chunk is written, so the
  * bytes depend only on the pixels and the resolution. */
 #ifndef TL_PNG_WRITER_H
 #define TL_PNG_WRITER_H

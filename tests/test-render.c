@@ -14,6 +14,8 @@
 
 #include "fonts/fonts-private.h"
 #include "layouts/scene.h"
+#include "render/png-strips.h"
+#include "render/png-writer.h"
 #include "render/svg-ids.h"
 #include "tap.h"
 
@@ -677,6 +679,146 @@ static void test_cairo(tl_fonts *fonts)
     tl_scene_free(scene);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * The PNG encoder
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct membuf {
+    unsigned char *data;
+    size_t len, pos;
+} membuf;
+
+static cairo_status_t to_mem(void *closure, const unsigned char *data, unsigned int len)
+{
+    membuf *m = closure;
+    unsigned char *grown = realloc(m->data, m->len + len);
+    if (!grown)
+        return CAIRO_STATUS_NO_MEMORY;
+    memcpy(grown + m->len, data, len);
+    m->data = grown;
+    m->len += len;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t from_mem(void *closure, unsigned char *data, unsigned int len)
+{
+    membuf *m = closure;
+    if (m->len - m->pos < len)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(data, m->data + m->pos, len);
+    m->pos += len;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Bars, flat areas and noise, premultiplied; some pixels translucent when `alpha`. */
+static cairo_surface_t *test_image(int width, int height, bool alpha)
+{
+    cairo_surface_t *image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+    unsigned char *data = cairo_image_surface_get_data(image);
+    const int stride = cairo_image_surface_get_stride(image);
+    uint32_t seed = 12345;
+    for (int y = 0; y < height; y++) {
+        uint32_t *row = (uint32_t *)(void *)(data + (size_t)y * (size_t)stride);
+        for (int x = 0; x < width; x++) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t a = 255, r = 255, g = 255, b = 255;
+            if ((y / 40) % 3 == 1) {
+                r = (uint32_t)x * 255u / (uint32_t)width;
+                g = 90;
+                b = (uint32_t)y & 0xff;
+            } else if (x % 97 < 3 || (seed >> 24) < 8) {
+                r = (seed >> 8) & 0xff;
+                g = (seed >> 16) & 0xff;
+                b = 20;
+            }
+            if (alpha && (y / 25) % 2 == 1)
+                a = (uint32_t)(x + y) % 256;
+            row[x] = a << 24 | (r * a / 255) << 16 | (g * a / 255) << 8 | (b * a / 255);
+        }
+    }
+    cairo_surface_mark_dirty(image);
+    return image;
+}
+
+/* Largest difference of any channel between two images of the same size. */
+static int max_channel_diff(cairo_surface_t *a, cairo_surface_t *b)
+{
+    const int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
+    if (w != cairo_image_surface_get_width(b) || h != cairo_image_surface_get_height(b))
+        return 256;
+    int worst = 0;
+    for (int y = 0; y < h; y++) {
+        const uint32_t *ra =
+            (const uint32_t *)(const void *)(cairo_image_surface_get_data(a) +
+                                             (size_t)y * (size_t)cairo_image_surface_get_stride(a));
+        const uint32_t *rb =
+            (const uint32_t *)(const void *)(cairo_image_surface_get_data(b) +
+                                             (size_t)y * (size_t)cairo_image_surface_get_stride(b));
+        for (int x = 0; x < w; x++)
+            for (int shift = 0; shift < 32; shift += 8) {
+                const int d = abs((int)((ra[x] >> shift) & 0xff) - (int)((rb[x] >> shift) & 0xff));
+                worst = d > worst ? d : worst;
+            }
+    }
+    return worst;
+}
+
+static void test_png_encoder(void)
+{
+    /* 700 RGB pixels a row: 124 rows a strip, so 900 rows make 8 strips. */
+    for (int alpha = 0; alpha <= 1; alpha++) {
+        cairo_surface_t *image = test_image(700, 900, alpha);
+        membuf m = {0};
+        const cairo_status_t written = tl_png_write(image, 150, to_mem, &m);
+        tap_ok(written == CAIRO_STATUS_SUCCESS, "%s image encodes (%zu bytes)",
+               alpha ? "translucent" : "opaque", m.len);
+        cairo_surface_t *back = cairo_image_surface_create_from_png_stream(from_mem, &m);
+        tap_ok(cairo_surface_status(back) == CAIRO_STATUS_SUCCESS, "and decodes with libpng");
+        const int diff = max_channel_diff(image, back);
+        /* Straight alpha and back loses at most one step a channel; opaque pixels, none. */
+        tap_ok(alpha ? diff <= 1 : diff == 0, "decoded pixels are the drawn ones (off by %d)",
+               diff);
+        tap_ok(m.len > 33 && m.data[25] == (alpha ? 6 : 2), "colour type %d",
+               m.len > 33 ? m.data[25] : -1);
+        cairo_surface_destroy(back);
+        free(m.data);
+
+        /* The same bytes on one thread as on many. */
+        const tl_png_pixels px = {.data = cairo_image_surface_get_data(image),
+                                  .width = 700,
+                                  .height = 900,
+                                  .stride = cairo_image_surface_get_stride(image),
+                                  .alpha = alpha};
+        tl_png_stream one, many;
+        const bool ok1 = tl_png_strips_compress(&px, 1, &one);
+        const bool ok2 = tl_png_strips_compress(&px, 5, &many);
+        bool same = ok1 && ok2 && one.count == many.count;
+        for (size_t i = 0; same && i < one.count; i++)
+            same = one.strips[i].len == many.strips[i].len &&
+                   memcmp(one.strips[i].data, many.strips[i].data, one.strips[i].len) == 0;
+        tap_ok(same && one.count > 4, "%zu strips, byte for byte the same on 1 and 5 threads",
+               one.count);
+        tl_png_stream_free(&one);
+        tl_png_stream_free(&many);
+        cairo_surface_destroy(image);
+    }
+
+    /* One row, and one column: a strip each way round. */
+    const int sizes[][2] = {{1, 1}, {1, 300}, {3000, 1}};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        cairo_surface_t *image = test_image(sizes[i][0], sizes[i][1], false);
+        membuf m = {0};
+        const cairo_status_t st = tl_png_write(image, 96, to_mem, &m);
+        cairo_surface_t *back = cairo_image_surface_create_from_png_stream(from_mem, &m);
+        tap_ok(st == CAIRO_STATUS_SUCCESS && cairo_surface_status(back) == CAIRO_STATUS_SUCCESS &&
+                   max_channel_diff(image, back) == 0,
+               "%dx%d image round-trips", sizes[i][0], sizes[i][1]);
+        cairo_surface_destroy(back);
+        cairo_surface_destroy(image);
+        free(m.data);
+    }
+}
+
 int main(void)
 {
     tl_error *err = NULL;
@@ -696,6 +838,7 @@ int main(void)
 
     test_lookups();
     test_png(fonts);
+    test_png_encoder();
     test_ops(fonts);
     test_svg(fonts);
     test_svg_ids();
