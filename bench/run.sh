@@ -9,8 +9,10 @@
 # SVG is timed twice: as drawn by default (glyph outlines) and with --svg-text (live text).
 #
 # Usage: bench/run.sh [--install] [--quick] [BUILD-DIR] [SIZES...]
+#   SIZES        event counts, or "sample": the India-Japan sample (10 events of mixed-precision
+#                dates, which only timeline reads; the peers are compared on generated data)
 #   --install    first install gnuplot-nox and python3-matplotlib (scripts/deps.sh)
-#   --quick      sizes 10 1000 10000, 3 runs, no comparison beyond 10,000 events
+#   --quick      sizes sample 10 1000 10000, 3 runs, no comparison beyond 10,000 events
 #   RUNS=N       runs per case (default 5; comparison tools run at most 3 times, once from
 #                100,000 events up)
 #   TOOL_TIMEOUT seconds a comparison tool may take per run (default 120; "> N s" when over)
@@ -32,7 +34,8 @@ build=${1:-build}
 shift || true
 sizes=("$@")
 if [ ${#sizes[@]} -eq 0 ]; then
-    if [ $quick = 1 ]; then sizes=(10 1000 10000); else sizes=(10 1000 10000 100000 1000000); fi
+    sizes=(sample 10 1000 10000)
+    [ $quick = 1 ] || sizes+=(100000 1000000)
 fi
 runs=${RUNS:-$([ $quick = 1 ] && echo 3 || echo 5)}
 tool_timeout=${TOOL_TIMEOUT:-120}
@@ -41,7 +44,8 @@ sample=data/samples/india-japan-2019-2020.csv
 timeline=$build/timeline
 [ -x "$timeline" ] || { echo "bench: build $timeline first" >&2; exit 1; }
 [ -f "$gen" ] || { echo "bench: $gen not found" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
+spawn_time=$build/bench/spawn-time
+[ -x "$spawn_time" ] || { echo "bench: build $spawn_time first" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 data=${BENCH_DATA:-$work}
@@ -52,39 +56,39 @@ command -v gnuplot >/dev/null && have_gnuplot=1
 have_mpl=0
 /usr/bin/python3 -c 'import matplotlib' 2>/dev/null && have_mpl=1
 
-median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-
-# run_timed N OUT-PREFIX CMD...: runs CMD N times; writes the median seconds to OUT.t and the
-# median peak RSS in kB to OUT.m; "timeout" in OUT.t when a run went over the time limit.
+# run_timed N OUT-PREFIX CMD...: runs CMD N times with the build's spawn-time, which times the
+# process itself (no shell or /usr/bin/time start-up counted); writes the median seconds to
+# OUT.t ("timeout" when a run went over the limit, "failed" when one did not exit 0) and the
+# median peak RSS in kB to OUT.m.
 run_timed() {
     local n=$1 out=$2
     shift 2
-    : >"$out.times"
-    : >"$out.rss"
-    for _ in $(seq "$n"); do
-        local t0=$EPOCHREALTIME
-        timeout "$tool_timeout" /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>"$work/err"
-        local rc=$? t1=$EPOCHREALTIME
-        if [ $rc = 124 ]; then
-            echo timeout >"$out.t"
-            return
-        fi
-        awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f\n", b - a}' >>"$out.times"
-        tail -n 1 "$work/rss" >>"$out.rss"
-    done
-    median <"$out.times" >"$out.t"
-    median <"$out.rss" >"$out.m"
+    local result
+    result=$("$spawn_time" "$n" "$tool_timeout" "$@")
+    case $result in
+    timeout) echo timeout >"$out.t" ;;
+    failed*)
+        echo "bench: $* ended with status ${result#failed }" >&2
+        echo failed >"$out.t"
+        ;;
+    *)
+        echo "${result% *}" >"$out.t"
+        echo "${result#* }" >"$out.m"
+        ;;
+    esac
 }
 
 fmt_time() {
     case $1 in
     timeout) echo "> $tool_timeout s" ;;
+    failed) echo "failed" ;;
     *) awk -v t="$1" 'BEGIN {if (t < 1) printf "%.0f ms", t * 1000; else printf "%.2f s", t}' ;;
     esac
 }
 
 ratio() { # their time / ours
     case $1 in
+    failed) echo "–" ;;
     timeout) echo "> $(awk -v a="$tool_timeout" -v b="$2" 'BEGIN {printf "%.0f", a / b}')×" ;;
     *) awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f×", a / b}' ;;
     esac
@@ -107,8 +111,11 @@ echo "$header"
 echo "$rule"
 for n in "${sizes[@]}"; do
     csv=$data/events-$n.csv
-    if [ "$n" = 10 ]; then
+    peers=1
+    if [ "$n" = sample ]; then
         csv=$sample
+        peers=0
+        n=0
     elif [ ! -s "$csv" ]; then
         python3 "$gen" "$n" --seed 1 -o "$csv"
     fi
@@ -123,9 +130,11 @@ for n in "${sizes[@]}"; do
         run_timed "$runs" "$work/tl" "$timeline" "$csv" -q "${extra[@]}" -o "$work/out.$fmt"
         t=$(cat "$work/tl.t")
         size=$(stat -c %s "$work/out.$fmt" 2>/dev/null || echo 0)
-        row="| $n | $variant | $(fmt_time "$t") | $(($(cat "$work/tl.m") / 1024)) MB | $((size / 1024)) kB |"
+        label=$n
+        [ $peers = 0 ] && label="10 (sample)"
+        row="| $label | $variant | $(fmt_time "$t") | $(($(cat "$work/tl.m") / 1024)) MB | $((size / 1024)) kB |"
         if [ $have_gnuplot = 1 ]; then
-            if [ $quick = 1 ] && [ "$n" -gt 10000 ]; then
+            if [ $peers = 0 ] || { [ $quick = 1 ] && [ "$n" -gt 10000 ]; }; then
                 row+=" | |"
             else
                 run_timed "$others" "$work/gp" gnuplot -e "in='$csv'; out='$work/gp.$fmt'; fmt='$fmt'" bench/timeline.gp
@@ -134,7 +143,7 @@ for n in "${sizes[@]}"; do
             fi
         fi
         if [ $have_mpl = 1 ]; then
-            if [ $quick = 1 ] && [ "$n" -gt 10000 ]; then
+            if [ $peers = 0 ] || { [ $quick = 1 ] && [ "$n" -gt 10000 ]; }; then
                 row+=" | |"
             else
                 run_timed "$others" "$work/mp" /usr/bin/python3 bench/timeline_mpl.py "$csv" "$work/mp.$fmt"
