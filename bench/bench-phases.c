@@ -24,7 +24,8 @@ static int fail(tl_error *err)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: bench-phases FILE.csv OUTPUT [ribbon|lanes|vertical]\n");
+        fprintf(stderr, "usage: bench-phases FILE.csv OUTPUT [ribbon|lanes|vertical]\n"
+                        "  (OUTPUT.svg, .png or .pdf; .text.svg: SVG with live text)\n");
         return 64;
     }
     const char *ext = strrchr(argv[2], '.');
@@ -33,13 +34,21 @@ int main(int argc, char **argv)
         format = TL_FORMAT_PNG;
     else if (ext && strcmp(ext, ".pdf") == 0)
         format = TL_FORMAT_PDF;
+    const size_t n = strlen(argv[2]);
+    tl_render_options ropts;
+    tl_render_options_init(&ropts);
+    ropts.svg_text = n > 9 && strcmp(argv[2] + n - 9, ".text.svg") == 0;
     tl_error *err = NULL;
     double t0 = now();
     tl_timeline *tl = tl_timeline_load_csv_file(argv[1], NULL, NULL, &err);
     if (!tl)
         return fail(err);
     double t1 = now();
-    tl_fonts *fonts = tl_fonts_new(NULL, &err);
+    /* As the command sets them up. */
+    tl_font_options *fopts = tl_font_options_new();
+    tl_font_options_set_process_wide(fopts, true);
+    tl_fonts *fonts = tl_fonts_new_with_options(fopts, &err);
+    tl_font_options_free(fopts);
     if (!fonts)
         return fail(err);
     double t2 = now();
@@ -52,7 +61,7 @@ int main(int argc, char **argv)
     if (!scene)
         return fail(err);
     double t3 = now();
-    bool ok = tl_render_to_file(scene, format, NULL, argv[2], &err);
+    bool ok = tl_render_to_file(scene, format, &ropts, argv[2], &err);
     double t4 = now();
     tl_scene_free(scene);
     tl_layout_options_free(o);

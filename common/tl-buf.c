@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,16 +87,44 @@ void tl_buf_append_json_string(tl_buf *b, const char *s)
     tl_buf_append_char(b, '"');
 }
 
-void tl_buf_append_fixed2(tl_buf *b, double v)
+/* v to 1/100 in plain digits, written backwards ending at `end`; returns the first byte.
+ * Integer arithmetic, so the output never depends on LC_NUMERIC; "-0" never appears. */
+static char *hundredths(double v, bool keep_zeros, char *end)
 {
-    /* Integer arithmetic, so the output never depends on LC_NUMERIC. */
     if (!isfinite(v))
         v = 0;
-    long long hundredths = llround(v * 100.0);
-    const char *sign = hundredths < 0 ? "-" : "";
-    unsigned long long a =
-        hundredths < 0 ? (unsigned long long)(-hundredths) : (unsigned long long)hundredths;
-    tl_buf_printf(b, "%s%llu.%02llu", sign, a / 100, a % 100);
+    const long long h = llround(v * 100.0);
+    unsigned long long a = h < 0 ? (unsigned long long)-h : (unsigned long long)h;
+    const unsigned frac = (unsigned)(a % 100);
+    char *p = end;
+    if (keep_zeros || frac % 10)
+        *--p = (char)('0' + frac % 10);
+    if (keep_zeros || frac) {
+        *--p = (char)('0' + frac / 10);
+        *--p = '.';
+    }
+    a /= 100;
+    do {
+        *--p = (char)('0' + a % 10);
+        a /= 10;
+    } while (a);
+    if (h < 0)
+        *--p = '-';
+    return p;
+}
+
+void tl_buf_append_fixed2(tl_buf *b, double v)
+{
+    char s[32];
+    const char *p = hundredths(v, true, s + sizeof s);
+    tl_buf_append(b, p, (size_t)(s + sizeof s - p));
+}
+
+void tl_buf_append_short2(tl_buf *b, double v)
+{
+    char s[32];
+    const char *p = hundredths(v, false, s + sizeof s);
+    tl_buf_append(b, p, (size_t)(s + sizeof s - p));
 }
 
 void tl_buf_clear(tl_buf *b)

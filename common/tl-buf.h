@@ -25,6 +25,8 @@ void tl_buf_append_json_string(tl_buf *b, const char *s);
 const char *tl_xml_entity(unsigned c);
 /* Appends a number in a locale-independent "%.2f" form ("-0.00" printed as "0.00"). */
 void tl_buf_append_fixed2(tl_buf *b, double v);
+/* The same to 1/100 without trailing zeros: "-5.05", "1.5", "0". */
+void tl_buf_append_short2(tl_buf *b, double v);
 void tl_buf_clear(tl_buf *b);
 /* Hands the string to the caller (who frees it) and resets the buffer. Never NULL. */
 char *tl_buf_steal(tl_buf *b);

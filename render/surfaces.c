@@ -9,7 +9,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-ps.h>
-#include <cairo-svg.h>
 #include <glib.h>
 
 #include "common/tl-alloc.h"
@@ -17,7 +16,6 @@
 #include "common/tl-error-private.h"
 #include "png-writer.h"
 #include "render-cairo.h"
-#include "svg-ids.h"
 #include "svg-writer.h"
 
 /* ---------------------------------------------------------------------------------------------
@@ -126,21 +124,6 @@ static void format_create_date(char *buf, size_t size)
 /* ---------------------------------------------------------------------------------------------
  * Formats
  * ------------------------------------------------------------------------------------------- */
-
-static cairo_surface_t *create_svg(const tl_scene *scene, const tl_render_options *opts,
-                                   cairo_write_func_t write_func, void *closure, double *scale,
-                                   tl_error **err)
-{
-    (void)opts;
-    (void)err;
-    cairo_surface_t *surface =
-        cairo_svg_surface_create_for_stream(write_func, closure, scene->width, scene->height);
-    /* width="300pt": Cairo's default unit is the user unit (px to most viewers), which would
-     * show the chart at 3/4 of its size. The viewBox stays in points. */
-    cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
-    *scale = 1;
-    return surface;
-}
 
 /* Paged formats start with the first page's size; a scene without pages is one page. */
 static void first_page_size(const tl_scene *scene, double *width, double *height)
@@ -350,8 +333,10 @@ bool tl_render_write_all(FILE *fp, const char *data, size_t len, const char *dis
     return flush_output(fp, display, err);
 }
 
-static bool write_json(const tl_scene *scene, FILE *fp, const char *display, tl_error **err)
+static bool write_json(const tl_scene *scene, const tl_render_options *opts, FILE *fp,
+                       const char *display, tl_error **err)
 {
+    (void)opts;
     char *json = tl_scene_to_json(scene);
     const bool ok = tl_render_write_all(fp, json, strlen(json), display, err);
     free(json);
@@ -491,9 +476,7 @@ static const tl_render_format formats[] = {
         .format = TL_FORMAT_SVG,
         .name = "svg",
         .extension = "svg",
-        .create = create_svg,
-        .finish = finish_vector,
-        .rewrite = tl_svg_renumber_ids,
+        .write = tl_svg_write,
     },
     {
         .format = TL_FORMAT_PNG,
@@ -661,9 +644,6 @@ bool tl_render_write(const tl_render_format *fmt, const tl_scene *scene,
                      const tl_render_options *opts, FILE *fp, const char *display, tl_error **err)
 {
     if (fmt->write)
-        return fmt->write(scene, fp, display, err);
-    /* SVG adds titles and links to Cairo's document, or is written without Cairo (svg_text). */
-    if (fmt->format == TL_FORMAT_SVG)
-        return tl_svg_write(fmt, scene, opts, fp, display, err);
+        return fmt->write(scene, opts, fp, display, err);
     return render_cairo(fmt, scene, opts, fp, display, err);
 }

@@ -20,8 +20,10 @@ typedef struct tl_render_format {
     tl_format format;
     const char *name;      /* for tl_format_from_name(), lower case */
     const char *extension; /* without the dot, lower case */
-    /* Formats that are not drawn with Cairo write the scene themselves. */
-    bool (*write)(const tl_scene *scene, FILE *fp, const char *display, tl_error **err);
+    /* Formats that are not drawn on a Cairo surface write the scene themselves, then flush
+     * `fp`; a scene that cannot be written writes nothing. */
+    bool (*write)(const tl_scene *scene, const tl_render_options *opts, FILE *fp,
+                  const char *display, tl_error **err);
     /* Cairo formats: makes a surface for `scene` whose bytes go to `write_func(closure, ...)`,
      * and the scale from points to surface units. Returns NULL and sets *err when the options
      * cannot produce an image (a PNG too large); a surface in an error state is returned

@@ -1,6 +1,7 @@
 /* Escaping, accessible names and event links shared by the two SVG writers. */
 #include "svg-meta.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -50,9 +51,9 @@ void tl_svg_append_paint(tl_buf *b, const char *attr, tl_color c)
         rgb[i] = v[i] <= 0 ? 0 : v[i] >= 1 ? 255 : (unsigned)(v[i] * 255 + 0.5);
     tl_buf_printf(b, " %s=\"#%02x%02x%02x\"", attr, rgb[0], rgb[1], rgb[2]);
     if (c.a < 1) {
-        tl_buf_printf(b, " %s-opacity=\"", attr);
-        tl_buf_append_fixed2(b, c.a);
-        tl_buf_append_char(b, '"');
+        /* Thousandths: a translucent band then composites to the level Cairo gives. */
+        const unsigned k = c.a <= 0 ? 0 : (unsigned)lround(c.a * 1000);
+        tl_buf_printf(b, " %s-opacity=\"%u.%03u\"", attr, k / 1000, k % 1000);
     }
 }
 
@@ -202,12 +203,6 @@ static const tl_scene_event *op_event(const tl_scene *scene, const tl_op *op)
         op->role != TL_ROLE_EVENT_MARK)
         return NULL;
     return &scene->events[op->event];
-}
-
-bool tl_svg_op_may_ellipsize(const tl_op *op)
-{
-    return op->kind == TL_OP_TEXT && op->role == TL_ROLE_EVENT_LABEL &&
-           op->u.text.shape.wrap_width > 0 && op->u.text.shape.max_lines > 0;
 }
 
 /* The plain text of a title: markup's tags removed when the label is markup. */

@@ -48,8 +48,4 @@ typedef struct tl_svg_extra {
  * (pass false when unknown and the op's text is not shaped with a line limit). */
 bool tl_svg_op_extra(const tl_scene *scene, const tl_op *op, bool ellipsized, tl_svg_extra *out);
 
-/* Whether a text op's layout may be ellipsized when drawn (a wrapped label with a line limit),
- * so callers lay it out to learn tl_svg_op_extra()'s `ellipsized`. */
-bool tl_svg_op_may_ellipsize(const tl_op *op);
-
 #endif /* TL_SVG_META_H */

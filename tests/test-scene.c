@@ -20,6 +20,14 @@ static void test_buf_numbers(void)
     tl_buf_append_char(&b, ' ');
     tl_buf_append_fixed2(&b, 900);
     tap_is_str(b.data, "1.00 0.00 -12.35 900.00", "fixed2 numbers (no \"-0.00\")");
+    tl_buf_clear(&b);
+    const double shorts[] = {1.005, -0.001, -12.345, 900, 2.5, -0.5, 0.07, 1e6};
+    for (size_t i = 0; i < sizeof shorts / sizeof shorts[0]; i++) {
+        tl_buf_append_short2(&b, shorts[i]);
+        tl_buf_append_char(&b, ' ');
+    }
+    tap_is_str(b.data, "1 0 -12.35 900 2.5 -0.5 0.07 1000000 ",
+               "short2 numbers drop trailing zeros");
     tl_buf_free(&b);
 
     /* A comma locale must not change the dump. */

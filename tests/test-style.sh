@@ -142,8 +142,8 @@ json "all(m['shape'] == 'diamond' for m in marks() if d['events'][m['event']]['t
 ok $? "Japan's marks are diamonds"
 run 0 "line widths" -- "$SAMPLE" -S line.stem=2.5 -S line.axis=1.5 -o "$WORK/lw.svg"
 "$TIMELINE" "$SAMPLE" -o "$WORK/lw0.svg" 2>/dev/null
-grep -q 'stroke-width:2.5' "$WORK/lw.svg"; ok $? "stems drawn 2.5 pt wide"
-! grep -q 'stroke-width:2.5' "$WORK/lw0.svg"; ok $? "... and not without the style"
+grep -q 'stroke-width="2.5"' "$WORK/lw.svg"; ok $? "stems drawn 2.5 pt wide"
+! grep -q 'stroke-width="2.5"' "$WORK/lw0.svg"; ok $? "... and not without the style"
 run 64 "a bad colour" -- "$SAMPLE" -S group.Japan=notacolour -o "$WORK/x.png"
 has 'invalid colour "notacolour"' "$WORK/err"; ok $? "names the bad colour"
 run 64 "an unknown status" -- "$SAMPLE" -S status.maybe=red -o "$WORK/x.png"

@@ -1,8 +1,9 @@
-/* SVG for reports, both ways of writing it (Cairo's outlines, and live text with svg_text):
+/* SVG for reports, both ways of writing it (glyph outlines, and live text with svg_text):
  * <title>/<desc> and the root's role read back with xmllint's XPath, links with their href
  * escaped and script URLs refused, the tooltip of an ellipsized label, byte-identical output,
- * and the live-text SVG rasterised by rsvg-convert matching the Cairo one pixel for pixel
- * within a small mean difference. Skips (77) without Noto Sans; the checks needing xmllint or
+ * the outline SVG rasterised by rsvg-convert matching the PNG Cairo draws of the same scene,
+ * and the live-text SVG matching the outline one pixel for pixel within a small mean
+ * difference. Skips (77) without Noto Sans; the checks needing xmllint or
  * rsvg-convert are skipped with a note when they are missing.
  *
  * TL_TEST_SVG_KEEP=DIR keeps the documents and PNGs there for a look. */
@@ -235,8 +236,8 @@ static void test_links(tl_fonts *fonts)
     tap_ok(cut, "the long label is wrapped at 90 pt with a line limit");
 
     const bool modes[] = {false, true};
-    const char *names[] = {"links-cairo.svg", "links-text.svg"};
-    const char *again[] = {"links-cairo-2.svg", "links-text-2.svg"};
+    const char *names[] = {"links-outlines.svg", "links-text.svg"};
+    const char *again[] = {"links-outlines-2.svg", "links-text-2.svg"};
     for (int m = 0; m < 2; m++) {
         const char *what = modes[m] ? "live text" : "outlines";
         char *path = render(scene, modes[m], names[m], NULL);
@@ -304,15 +305,74 @@ static bool compare(cairo_surface_t *a, cairo_surface_t *b, double *mean, double
     return true;
 }
 
-/* Both SVGs of `scene`: the live-text one well-formed, smaller, one <text> per text op, and
- * rasterised by rsvg-convert within a small mean difference of the outlines. */
+/* The share of 4x4-pixel blocks whose average differs by more than 32 in some channel: glyphs
+ * a renderer places on whole pixels and another does not average out, different drawings do
+ * not. */
+static bool compare_blocks(cairo_surface_t *a, cairo_surface_t *b, double *share)
+{
+    const int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
+    if (w != cairo_image_surface_get_width(b) || h != cairo_image_surface_get_height(b) || w < 4 ||
+        h < 4)
+        return false;
+    cairo_surface_flush(a);
+    cairo_surface_flush(b);
+    const unsigned char *pa = cairo_image_surface_get_data(a),
+                        *pb = cairo_image_surface_get_data(b);
+    const int sa = cairo_image_surface_get_stride(a), sb = cairo_image_surface_get_stride(b);
+    long far = 0, blocks = 0;
+    for (int by = 0; by + 4 <= h; by += 4)
+        for (int bx = 0; bx + 4 <= w; bx += 4, blocks++) {
+            int worst = 0;
+            for (int c = 0; c < 4; c++) {
+                int da = 0, db = 0;
+                for (int y = by; y < by + 4; y++)
+                    for (int x = bx; x < bx + 4; x++) {
+                        da += pa[y * sa + 4 * x + c];
+                        db += pb[y * sb + 4 * x + c];
+                    }
+                const int d = abs(da - db) / 16;
+                worst = d > worst ? d : worst;
+            }
+            far += worst > 32;
+        }
+    *share = (double)far / (double)blocks;
+    return true;
+}
+
+/* The outline SVG of `scene` rasterised by rsvg-convert against the PNG Cairo draws of it
+ * (both at 96 dpi). */
+static void compare_with_png(const tl_scene *scene, const char *svg, const char *name)
+{
+    char *png = g_strconcat(svg, ".cairo.png", NULL);
+    tl_error *err = NULL;
+    cairo_surface_t *drawn = NULL, *read = NULL;
+    if (tl_render_to_file(scene, TL_FORMAT_PNG, NULL, png, &err)) {
+        drawn = cairo_image_surface_create_from_png(png);
+        read = rasterise(svg);
+    }
+    double share = 1;
+    const bool same_size = drawn && read && compare_blocks(read, drawn, &share);
+    tap_ok(same_size && share < 0.002,
+           "%s: the outline SVG looks like Cairo's PNG (%.3f%% of 4x4 blocks far apart)", name,
+           100 * share);
+    if (drawn)
+        cairo_surface_destroy(drawn);
+    if (read)
+        cairo_surface_destroy(read);
+    tl_error_free(err);
+    g_free(png);
+}
+
+/* Both SVGs of `scene`: the outline one like Cairo's PNG; the live-text one well-formed,
+ * smaller, one <text> per text op, and rasterised by rsvg-convert within a small mean
+ * difference of the outlines. */
 static void compare_paths(const tl_scene *scene, const char *name)
 {
-    char *n1 = g_strconcat(name, "-cairo.svg", NULL), *n2 = g_strconcat(name, "-text.svg", NULL);
+    char *n1 = g_strconcat(name, "-outlines.svg", NULL), *n2 = g_strconcat(name, "-text.svg", NULL);
     size_t len1 = 0, len2 = 0;
-    char *cairo_svg = render(scene, false, n1, &len1), *text_svg = render(scene, true, n2, &len2);
-    tap_ok(cairo_svg && text_svg, "%s: both SVGs render", name);
-    if (cairo_svg && text_svg) {
+    char *outline_svg = render(scene, false, n1, &len1), *text_svg = render(scene, true, n2, &len2);
+    tap_ok(outline_svg && text_svg, "%s: both SVGs render", name);
+    if (outline_svg && text_svg) {
         tap_diag("%s: outlines %zu bytes, live text %zu bytes", name, len1, len2);
         tap_ok(len2 < len1, "%s: live text is the smaller file", name);
         if (have_program("xmllint"))
@@ -326,8 +386,9 @@ static void compare_paths(const tl_scene *scene, const char *name)
             tap_is_int(atol(s), (long long)texts, "%s: one <text> per text op", name);
         g_free(s);
     }
-    if (cairo_svg && text_svg && have_program("rsvg-convert")) {
-        cairo_surface_t *a = rasterise(cairo_svg), *b = rasterise(text_svg);
+    if (outline_svg && text_svg && have_program("rsvg-convert")) {
+        compare_with_png(scene, outline_svg, name);
+        cairo_surface_t *a = rasterise(outline_svg), *b = rasterise(text_svg);
         double mean = 0, share = 0;
         const bool same_size = a && b && compare(a, b, &mean, &share);
         tap_ok(same_size, "%s: both rasterise to the same size", name);
@@ -345,7 +406,7 @@ static void compare_paths(const tl_scene *scene, const char *name)
     } else if (!have_program("rsvg-convert")) {
         tap_diag("rsvg-convert not found: visual comparison skipped");
     }
-    g_free(cairo_svg);
+    g_free(outline_svg);
     g_free(text_svg);
     g_free(n1);
     g_free(n2);
@@ -423,6 +484,40 @@ static void test_markup_alike(tl_fonts *fonts)
     tl_scene_free(scene);
 }
 
+/* Colour glyphs (emoji) have no outline: they are PNG images in <defs>, in colour, where the
+ * PNG draws them; a glyph no font has is Pango's box. */
+static void test_colour_glyphs(tl_fonts *fonts)
+{
+    static const char csv[] = "start,title\n2020-01-01,Launch \xf0\x9f\x9a\x80 party\n"
+                              "2020-02-01,Box \xee\x80\x80 here\n";
+    tl_scene *scene = layout_csv(fonts, csv, "Emoji", 0);
+    char *path = scene ? render(scene, false, "emoji.svg", NULL) : NULL;
+    char *doc = path ? file_text(path) : NULL;
+    tap_ok(doc && strstr(doc, "<image") && strstr(doc, "data:image/png;base64,"),
+           "the emoji is a PNG image");
+    tap_ok(doc && strstr(doc, "fill=\"none\"") && strstr(doc, "stroke-width=\"0.5\"/>"),
+           "the missing glyph is a box");
+    if (path && have_program("rsvg-convert")) {
+        compare_with_png(scene, path, "emoji");
+        cairo_surface_t *read = rasterise(path);
+        long coloured = 0;
+        if (read) {
+            const unsigned char *px = cairo_image_surface_get_data(read);
+            const int stride = cairo_image_surface_get_stride(read);
+            for (int y = 0; y < cairo_image_surface_get_height(read); y++)
+                for (int x = 0; x < cairo_image_surface_get_width(read); x++) {
+                    const unsigned char *p = px + y * stride + 4 * x;
+                    coloured += abs(p[2] - p[0]) > 80 || abs(p[1] - p[0]) > 80;
+                }
+            cairo_surface_destroy(read);
+        }
+        tap_ok(coloured > 20, "the emoji is drawn in colour (%ld coloured pixels)", coloured);
+    }
+    g_free(doc);
+    g_free(path);
+    tl_scene_free(scene);
+}
+
 /* The comparison is able to fail: two different charts are far apart by its measure. */
 static void test_difference_detected(tl_fonts *fonts)
 {
@@ -439,6 +534,10 @@ static void test_difference_detected(tl_fonts *fonts)
     const bool same_size = a && b && compare(a, b, &mean, &share);
     tap_ok(same_size && share > 0.005,
            "different charts differ by the same measure (%.3f%% of pixels far apart)", 100 * share);
+    double blocks = 0;
+    const bool compared = same_size && compare_blocks(a, b, &blocks);
+    tap_ok(compared && blocks > 0.005, "... and by the block measure (%.3f%% of blocks far apart)",
+           100 * blocks);
     if (a)
         cairo_surface_destroy(a);
     if (b)
@@ -527,6 +626,7 @@ int main(void)
     test_looks_alike(fonts, samples, "project-plan.csv", "Project plan", TL_VARIANT_LANES);
     test_looks_alike(fonts, samples, "project-plan.csv", "Project plan", TL_VARIANT_VERTICAL);
     test_markup_alike(fonts);
+    test_colour_glyphs(fonts);
     test_difference_detected(fonts);
 
     if (!(keep && *keep)) {

@@ -1,6 +1,6 @@
-/* The scene as SVG with live text: shapes as SVG elements, text as <text> whose lines are
- * where Pango put them. Written against render-cairo.c: every op must look the same. */
-#include "svg-text.h"
+/* The scene as SVG: shapes as SVG elements, and text as glyph outlines or as live <text>,
+ * both where Pango put it. Written against render-cairo.c: every op must look the same. */
+#include "svg-scene.h"
 
 #include <math.h>
 #include <string.h>
@@ -8,6 +8,7 @@
 #include "fonts/fonts-private.h"
 #include "hatch.h"
 #include "render-cairo.h"
+#include "svg-glyphs.h"
 #include "svg-meta.h"
 
 /* ---------------------------------------------------------------------------------------------
@@ -17,12 +18,13 @@
 typedef struct writer {
     const tl_scene *scene;
     tl_buf *out;
-    unsigned clips; /* clip paths made so far: their ids are "half1", "half2", ... */
+    unsigned clips;        /* clip paths made so far: their ids are "half1", "half2", ... */
+    tl_svg_glyphs *glyphs; /* text as outlines; NULL for live text */
 } writer;
 
 static void num(tl_buf *b, double v)
 {
-    tl_buf_append_fixed2(b, v);
+    tl_buf_append_short2(b, v);
 }
 
 static void attr(tl_buf *b, const char *name, double v)
@@ -100,13 +102,13 @@ static void hatch_segment(void *user, double x1, double y1, double x2, double y2
 {
     tl_buf *b = user;
     tl_buf_append_str(b, " M");
-    tl_buf_append_fixed2(b, x1);
+    tl_buf_append_short2(b, x1);
     tl_buf_append_str(b, " ");
-    tl_buf_append_fixed2(b, y1);
+    tl_buf_append_short2(b, y1);
     tl_buf_append_str(b, " L");
-    tl_buf_append_fixed2(b, x2);
+    tl_buf_append_short2(b, x2);
     tl_buf_append_str(b, " ");
-    tl_buf_append_fixed2(b, y2);
+    tl_buf_append_short2(b, y2);
 }
 
 /* The hatch as one path over the rectangle, the same segments the outline renderer strokes;
@@ -118,7 +120,7 @@ static void write_hatch(writer *w, const tl_rect_op *r)
     tl_buf_append_str(w->out, "\" fill=\"none\"");
     tl_svg_append_paint(w->out, "stroke", r->hatch_color);
     tl_buf_append_str(w->out, " stroke-width=\"");
-    tl_buf_append_fixed2(w->out, TL_HATCH_LINE_WIDTH);
+    tl_buf_append_short2(w->out, TL_HATCH_LINE_WIDTH);
     tl_buf_append_str(w->out, "\"/>\n");
     if (stroke_visible(&r->stroke)) {
         rect_element(w->out, r->x, r->y, r->w, r->h, r->radius);
@@ -415,6 +417,82 @@ static void write_line_text(tl_buf *b, const char *text, PangoLayoutLine *line, 
     tl_buf_append_str(b, "</tspan>");
 }
 
+/* A line of text over Pango's metrics for `font`: an underline or a strike-through. */
+static void decoration_line(tl_buf *b, PangoFont *font, bool strike, double x1, double x2,
+                            double baseline, tl_color color)
+{
+    PangoFontMetrics *metrics = pango_font_get_metrics(font, NULL);
+    const int pos = strike ? pango_font_metrics_get_strikethrough_position(metrics)
+                           : pango_font_metrics_get_underline_position(metrics);
+    const int thick = strike ? pango_font_metrics_get_strikethrough_thickness(metrics)
+                             : pango_font_metrics_get_underline_thickness(metrics);
+    pango_font_metrics_unref(metrics);
+    const double t = pango_units_to_double(thick);
+    tl_buf_append_str(b, "<path d=\"");
+    point(b, 'M', x1, baseline - pango_units_to_double(pos) + t / 2);
+    tl_buf_append_str(b, " H");
+    num(b, x2);
+    tl_buf_append_str(b, "\" fill=\"none\"");
+    tl_svg_append_paint(b, "stroke", color);
+    attr(b, "stroke-width", t);
+    tl_buf_append_str(b, "/>");
+}
+
+/* One line as glyph outlines, run by run in visual order from its left end, each glyph where
+ * Pango's renderer puts it; markup's underlines and strike-throughs after the glyphs. A glyph
+ * no font has is drawn as Pango's box. */
+static bool write_line_glyphs(writer *w, PangoLayoutLine *line, double x, double baseline,
+                              bool whole_strike, tl_color color)
+{
+    tl_buf *b = w->out;
+    tl_buf decorations = TL_BUF_INIT;
+    bool ok = true;
+    for (GSList *l = line->runs; l && ok; l = l->next) {
+        const PangoGlyphItem *run = l->data;
+        const PangoGlyphString *gs = run->glyphs;
+        PangoFont *font = run->item->analysis.font;
+        const double y = baseline - pango_units_to_double(run->y_offset);
+        int advance = 0;
+        for (int i = 0; i < gs->num_glyphs && ok; i++) {
+            const PangoGlyphInfo *gi = &gs->glyphs[i];
+            const double gx = x + pango_units_to_double(advance + gi->geometry.x_offset);
+            const double gy = y + pango_units_to_double(gi->geometry.y_offset);
+            advance += gi->geometry.width;
+            if (gi->glyph == PANGO_GLYPH_EMPTY || !font)
+                continue;
+            if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+                PangoRectangle ink;
+                pango_font_get_glyph_extents(font, gi->glyph, &ink, NULL);
+                rect_element(b, gx + pango_units_to_double(ink.x),
+                             gy + pango_units_to_double(ink.y), pango_units_to_double(ink.width),
+                             pango_units_to_double(ink.height), 0);
+                tl_buf_append_str(b, " fill=\"none\"");
+                tl_svg_append_paint(b, "stroke", color);
+                tl_buf_append_str(b, " stroke-width=\"0.5\"/>");
+                continue;
+            }
+            unsigned id;
+            ok = tl_svg_glyphs_lookup(w->glyphs, font, gi->glyph, &id);
+            if (ok && id) {
+                tl_buf_printf(b, "<use xlink:href=\"#g%u\"", id);
+                attr(b, "x", gx);
+                attr(b, "y", gy);
+                tl_buf_append_str(b, "/>");
+            }
+        }
+        const double end = x + pango_units_to_double(advance);
+        const run_style s = style_of(run, 0);
+        if (font && s.underline)
+            decoration_line(&decorations, font, false, x, end, y, color);
+        if (font && s.strike && !whole_strike)
+            decoration_line(&decorations, font, true, x, end, y, color);
+        x = end;
+    }
+    tl_buf_append(b, decorations.data ? decorations.data : "", decorations.len);
+    tl_buf_free(&decorations);
+    return ok;
+}
+
 static void open_link(tl_buf *b, const char *url)
 {
     tl_buf_append_str(b, "<a href=\"");
@@ -463,13 +541,15 @@ static bool write_text(writer *w, const tl_op *op)
     base.strike = t->strike;
     const bool rtl = first && first->resolved_dir == PANGO_DIRECTION_RTL;
 
-    tl_buf_append_str(b, "<text");
+    const bool outlines = w->glyphs != NULL;
+    tl_buf_append_str(b, outlines ? "<g" : "<text");
     event_attr(b, op);
-    font_attrs(b, &base, NULL);
+    if (!outlines)
+        font_attrs(b, &base, NULL);
     tl_svg_append_paint(b, "fill", t->color);
-    if (rtl)
+    if (rtl && !outlines)
         tl_buf_append_str(b, " direction=\"rtl\"");
-    tl_buf_append_str(b, " xml:space=\"preserve\">");
+    tl_buf_append_str(b, outlines ? ">" : " xml:space=\"preserve\">");
     if (has_extra && extra.tooltip) {
         tl_buf_append_str(b, "<title>");
         tl_svg_append_escaped(b, extra.tooltip);
@@ -487,6 +567,7 @@ static bool write_text(writer *w, const tl_op *op)
         pango_font_metrics_unref(metrics);
     }
     tl_buf strikes = TL_BUF_INIT;
+    bool ok = true;
     const int line_count = pango_layout_get_line_count(layout);
     int index = 0;
     do {
@@ -496,29 +577,35 @@ static bool write_text(writer *w, const tl_op *op)
         const double baseline = oy + pango_units_to_double(pango_layout_iter_get_baseline(iter));
         const double left = ox + pango_units_to_double(logical.x);
         const double right = left + pango_units_to_double(logical.width);
-        if (line->runs)
+        if (line->runs && outlines) {
+            if (!write_line_glyphs(w, line, left, baseline, t->strike, t->color)) {
+                ok = false;
+                break;
+            }
+        } else if (line->runs) {
             write_line_text(b, text, line, rtl ? right : left, baseline,
                             cut && index == line_count - 1, &base);
+        }
         if (line->runs && strike_thick > 0) {
             const double y = baseline - strike_pos + strike_thick / 2;
             tl_buf_append_str(&strikes, " M");
-            tl_buf_append_fixed2(&strikes, left);
+            tl_buf_append_short2(&strikes, left);
             tl_buf_append_char(&strikes, ' ');
-            tl_buf_append_fixed2(&strikes, y);
+            tl_buf_append_short2(&strikes, y);
             tl_buf_append_str(&strikes, " H");
-            tl_buf_append_fixed2(&strikes, right);
+            tl_buf_append_short2(&strikes, right);
         }
         index++;
     } while (pango_layout_iter_next_line(iter));
     pango_layout_iter_free(iter);
-    tl_buf_append_str(b, "</text>");
+    tl_buf_append_str(b, outlines ? "</g>" : "</text>");
     if (strikes.len > 0) {
         tl_buf_append_str(b, "<path class=\"strike\" d=\"");
         tl_buf_append(b, strikes.data + 1, strikes.len - 1);
         tl_buf_append_str(b, "\" fill=\"none\"");
         tl_svg_append_paint(b, "stroke", t->color);
         tl_buf_append_str(b, " stroke-width=\"");
-        tl_buf_append_fixed2(b, strike_thick);
+        tl_buf_append_short2(b, strike_thick);
         tl_buf_append_str(b, "\"/>");
     }
     tl_buf_free(&strikes);
@@ -527,7 +614,7 @@ static bool write_text(writer *w, const tl_op *op)
     tl_buf_append_char(b, '\n');
     g_free(extra.tooltip);
     g_object_unref(layout);
-    return true;
+    return ok;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -562,12 +649,16 @@ static void append_families(tl_buf *b, const char *families)
     tl_buf_append_str(b, any ? ", sans-serif\"" : "sans-serif\"");
 }
 
-bool tl_svg_text_write(const tl_scene *scene, tl_buf *out, tl_error **err)
+bool tl_svg_scene_write(const tl_scene *scene, bool live_text, tl_buf *out, tl_error **err)
 {
-    writer w = {.scene = scene, .out = out};
+    /* The body goes to a buffer of its own: the glyphs it uses are defined before it. */
+    tl_buf doc_body = TL_BUF_INIT;
+    writer w = {.scene = scene, .out = &doc_body, .glyphs = live_text ? NULL : tl_svg_glyphs_new()};
     tl_buf *b = out;
     tl_buf_append_str(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "
                          "xmlns=\"http://www.w3.org/2000/svg\"");
+    if (!live_text)
+        tl_buf_append_str(b, " xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
     /* In points, as Cairo's SVG gives them; user units are points too (the viewBox). */
     tl_buf_append_str(b, " width=\"");
     num(b, scene->width);
@@ -582,8 +673,10 @@ bool tl_svg_text_write(const tl_scene *scene, tl_buf *out, tl_error **err)
     tl_buf_append_str(b, ">\n");
     tl_svg_append_title_desc(b, scene);
 
+    b = &doc_body;
     tl_buf_append_str(b, "<g");
-    append_families(b, scene->fonts ? scene->fonts->families : "");
+    if (live_text)
+        append_families(b, scene->fonts ? scene->fonts->families : "");
     tl_buf_append_str(b, ">\n");
 
     if (scene->background.a > 0) {
@@ -625,8 +718,12 @@ bool tl_svg_text_write(const tl_scene *scene, tl_buf *out, tl_error **err)
             write_marker(&w, op);
             break;
         case TL_OP_TEXT:
-            if (!scene->fonts || !write_text(&w, op))
-                return tl_set_error(err, TL_ERROR_INTERNAL, "cannot lay out text of op %zu", i);
+            if (!scene->fonts || !write_text(&w, op)) {
+                g_free(extra.tooltip);
+                tl_svg_glyphs_free(w.glyphs);
+                tl_buf_free(&doc_body);
+                return tl_set_error(err, TL_ERROR_INTERNAL, "cannot draw the text of op %zu", i);
+            }
             break;
         }
         g_free(extra.tooltip);
@@ -641,5 +738,10 @@ bool tl_svg_text_write(const tl_scene *scene, tl_buf *out, tl_error **err)
     if (open)
         tl_buf_append_str(b, "</g>\n");
     tl_buf_append_str(b, "</g>\n</svg>\n");
+    if (w.glyphs)
+        tl_svg_glyphs_append_defs(w.glyphs, out);
+    tl_buf_append(out, doc_body.data ? doc_body.data : "", doc_body.len);
+    tl_svg_glyphs_free(w.glyphs);
+    tl_buf_free(&doc_body);
     return true;
 }
