@@ -29,7 +29,13 @@ struct tl_fonts {
     PangoFontMap *fontmap; /* a PangoCairoFontMap */
     /* 72 dpi, metrics hinting off: one layout unit is one point on every output. */
     PangoContext *context;
+    /* Layouts made so far, so the renderer draws the layout measurement shaped instead of
+     * shaping the text again: key (font, shape, strike, text) -> cached_layout. Bounded by
+     * TL_FONTS_LAYOUT_CACHE entries; further layouts are made and not kept. */
+    GHashTable *layouts;
 };
+
+#define TL_FONTS_LAYOUT_CACHE 4096
 
 /* The family used when no font is asked for. Debian's fonts-noto-core provides it. */
 #define TL_FONTS_DEFAULT_FAMILY "Noto Sans"
@@ -55,8 +61,9 @@ struct tl_fonts {
  * every text op with this before it writes any byte. A font weight of 0 or less means 400. */
 bool tl_fonts_can_layout(const tl_font *font, const tl_text_shape *shape, const char *text);
 
-/* Builds the Pango layout for `text` in `font` with `shape`. Measuring and drawing both call
- * this, so the two can never disagree. `strike` adds a strike-through line. With
+/* Builds the Pango layout for `text` in `font` with `shape`, or returns a new reference to
+ * the one built before for the same arguments (callers must not change it). Measuring and
+ * drawing both call this, so the two can never disagree. `strike` adds a strike-through line. With
  * shape->markup, `text` is read as Pango markup limited to <b> <i> <u> <s> <sub> <sup>; text
  * that is not such markup is set literally and, when `markup_invalid` is not NULL, sets it
  * true. Every run of text is tagged with a fixed language for its script, so shaping never

@@ -355,8 +355,54 @@ static void file_folders(const tl_strv *files, tl_strv *folders)
  * folders and the machine's cache folders, so fontconfig reads the fonts' descriptions from the
  * cache fc-cache wrote when the packages were installed, and keeps only `files` through an
  * accept/reject filter. When a cache is missing or stale, the files are read after all. */
-static FcConfig *config_for_files(const tl_strv *files, const tl_strv *dirs,
-                                  const char *const *known_caches, size_t known_count)
+/* Whether `file` is a collection of faces (.ttc, .otc). */
+static bool is_collection(const char *file)
+{
+    const size_t n = strlen(file);
+    return n > 4 && (g_ascii_strcasecmp(file + n - 4, ".ttc") == 0 ||
+                     g_ascii_strcasecmp(file + n - 4, ".otc") == 0);
+}
+
+static void append_file_pattern(tl_buf *xml, const char *file, const char *family)
+{
+    tl_buf_append_str(xml, "<pattern><patelt name=\"file\">");
+    append_element(xml, "string", file);
+    tl_buf_append_str(xml, "</patelt>");
+    if (family) {
+        tl_buf_append_str(xml, "<patelt name=\"family\">");
+        append_element(xml, "string", family);
+        tl_buf_append_str(xml, "</patelt>");
+    }
+    tl_buf_append_str(xml, "</pattern>");
+}
+
+/* Of a collection (`files` that are .ttc or .otc), only the faces of `families` are kept:
+ * Noto's CJK collections hold ten faces each, regional and monospaced twins that text set in
+ * the chain never reaches, and every face costs every font sort Pango makes. Fontconfig
+ * checks file names first (the file is accepted by its glob), then each face: accepted when
+ * it is of one of `families`, else rejected as a face of that file. */
+static void append_collection_filter(tl_buf *xml, const tl_strv *files, const tl_strv *families)
+{
+    tl_buf accept = TL_BUF_INIT, reject = TL_BUF_INIT;
+    for (size_t i = 0; families && i < files->len; i++) {
+        if (!is_collection(files->items[i]))
+            continue;
+        for (size_t k = 0; k < families->len; k++)
+            append_file_pattern(&accept, files->items[i], families->items[k]);
+        append_file_pattern(&reject, files->items[i], NULL);
+    }
+    if (reject.len > 0)
+        tl_buf_printf(xml,
+                      "<selectfont><acceptfont>%s</acceptfont><rejectfont>%s</rejectfont>"
+                      "</selectfont>\n",
+                      accept.data, reject.data);
+    tl_buf_free(&accept);
+    tl_buf_free(&reject);
+}
+
+static FcConfig *config_for_files(const tl_strv *files, const tl_strv *families,
+                                  const tl_strv *dirs, const char *const *known_caches,
+                                  size_t known_count)
 {
     FcConfig *config = FcConfigCreate();
     if (!config)
@@ -387,8 +433,9 @@ static FcConfig *config_for_files(const tl_strv *files, const tl_strv *dirs,
         append_element(&xml, "glob", glob);
         free(glob);
     }
-    tl_buf_append_str(&xml, "</acceptfont><rejectfont><glob>*</glob></rejectfont></selectfont>\n"
-                            "</fontconfig>\n");
+    tl_buf_append_str(&xml, "</acceptfont><rejectfont><glob>*</glob></rejectfont></selectfont>\n");
+    append_collection_filter(&xml, files, families);
+    tl_buf_append_str(&xml, "</fontconfig>\n");
     /* complain = false: fontconfig prints nothing about this configuration. */
     bool ok = FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)xml.data, FcFalse);
     /* Cache folders named without asking the machine's configuration must hold an up-to-date
@@ -525,9 +572,15 @@ static bool make_config(tl_fonts *fonts, const tl_font_options *opts, const tl_s
                         tl_error **err)
 {
     bool ok = false;
-    tl_strv dirs = TL_STRV_INIT, files = TL_STRV_INIT;
+    tl_strv dirs = TL_STRV_INIT, files = TL_STRV_INIT, families = TL_STRV_INIT;
     if (!canonical_dirs(opts, &dirs, err))
         goto done;
+    /* The families text can be set in: those asked for, then the chain. */
+    for (size_t i = 0; i < wanted->len; i++)
+        if (!is_generic_family(fonts, wanted->items[i]))
+            tl_strv_push(&families, tl_xstrdup(wanted->items[i]));
+    for (size_t i = 0; i < FALLBACK_COUNT; i++)
+        tl_strv_push(&families, tl_xstrdup(fallback_families[i]));
     if (opts->system_fonts && dirs.len == 0) {
         ok = true;
         goto done;
@@ -537,7 +590,7 @@ static bool make_config(tl_fonts *fonts, const tl_font_options *opts, const tl_s
         fonts->config = config_for_system();
     } else {
         if (known_files(fonts, wanted, &files))
-            fonts->config = config_for_files(&files, &dirs, debian_cache_dirs,
+            fonts->config = config_for_files(&files, &families, &dirs, debian_cache_dirs,
                                              sizeof debian_cache_dirs / sizeof *debian_cache_dirs);
         if (!fonts->config) {
             tl_strv_free(&files);
@@ -548,7 +601,7 @@ static bool make_config(tl_fonts *fonts, const tl_font_options *opts, const tl_s
                     resolve_family(wanted->items[i], &files);
             for (size_t i = 0; i < FALLBACK_COUNT; i++)
                 resolve_family(fallback_families[i], &files);
-            fonts->config = config_for_files(&files, &dirs, NULL, 0);
+            fonts->config = config_for_files(&files, &families, &dirs, NULL, 0);
         }
     }
     if (!fonts->config) {
@@ -578,6 +631,7 @@ static bool make_config(tl_fonts *fonts, const tl_font_options *opts, const tl_s
 done:
     tl_strv_free(&files);
     tl_strv_free(&dirs);
+    tl_strv_free(&families);
     return ok;
 }
 
@@ -706,6 +760,18 @@ static char *family_list(const tl_strv *wanted)
     return tl_buf_steal(&b);
 }
 
+typedef struct cached_layout {
+    PangoLayout *layout;
+    bool markup_invalid;
+} cached_layout;
+
+static void free_cached_layout(gpointer p)
+{
+    cached_layout *c = p;
+    g_object_unref(c->layout);
+    g_free(c);
+}
+
 tl_fonts *tl_fonts_new_with_options(const tl_font_options *opts, tl_error **err)
 {
     static const tl_font_options defaults = {0};
@@ -737,6 +803,7 @@ tl_fonts *tl_fonts_new_with_options(const tl_font_options *opts, tl_error **err)
     if (fonts->config)
         pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts->fontmap), fonts->config);
     fonts->context = pango_font_map_create_context(fonts->fontmap);
+    fonts->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_cached_layout);
     /* The default language otherwise comes from the process's locale. Runs of text are
      * tagged with their script's language anyway (tl_fonts_layout_new()). */
     pango_context_set_language(fonts->context, pango_language_from_string("en"));
@@ -792,6 +859,8 @@ void tl_fonts_unref(tl_fonts *fonts)
 {
     if (!fonts || --fonts->refcount > 0)
         return;
+    if (fonts->layouts)
+        g_hash_table_destroy(fonts->layouts);
     if (fonts->context)
         g_object_unref(fonts->context);
     if (fonts->fontmap)
@@ -1088,12 +1157,9 @@ done:
     free(rest_text);
 }
 
-PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_text_shape *shape,
-                                 const char *text, bool strike, bool *markup_invalid)
+static PangoLayout *layout_new(tl_fonts *fonts, const tl_font *font, const tl_text_shape *shape,
+                               const char *text, bool strike, bool *markup_invalid)
 {
-    if (!tl_fonts_can_layout(font, shape, text))
-        return NULL;
-
     PangoLayout *layout = pango_layout_new(fonts->context);
 
     PangoFontDescription *desc = pango_font_description_new();
@@ -1137,6 +1203,36 @@ PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_
     if (attrs)
         pango_attr_list_unref(attrs);
     g_free(plain);
+    return layout;
+}
+
+PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_text_shape *shape,
+                                 const char *text, bool strike, bool *markup_invalid)
+{
+    if (!tl_fonts_can_layout(font, shape, text))
+        return NULL;
+    /* Exact values (%a): layouts are shared only by identical arguments. */
+    char *key = g_strdup_printf("%a %d %d %a %d %d %d %a\n%s", font->size, font->weight,
+                                (int)font->italic, shape->wrap_width, shape->max_lines,
+                                (int)shape->markup, (int)strike, fonts->scale, text);
+    const cached_layout *hit = g_hash_table_lookup(fonts->layouts, key);
+    if (hit) {
+        g_free(key);
+        if (markup_invalid && hit->markup_invalid)
+            *markup_invalid = true;
+        return g_object_ref(hit->layout);
+    }
+    bool invalid = false;
+    PangoLayout *layout = layout_new(fonts, font, shape, text, strike, &invalid);
+    if (markup_invalid && invalid)
+        *markup_invalid = true;
+    if (g_hash_table_size(fonts->layouts) < TL_FONTS_LAYOUT_CACHE) {
+        cached_layout *c = g_new(cached_layout, 1);
+        *c = (cached_layout){.layout = g_object_ref(layout), .markup_invalid = invalid};
+        g_hash_table_insert(fonts->layouts, key, c);
+    } else {
+        g_free(key);
+    }
     return layout;
 }
 

@@ -647,6 +647,47 @@ static void test_scripts(tl_fonts *fonts, const tl_text_measurer *m)
     }
 }
 
+/* Of a collection, only the faces of the chain (and of families asked for) enter: Noto's CJK
+ * collections hold regional and monospaced twins of Noto Sans CJK JP. */
+static void test_collection_faces(tl_fonts *fonts)
+{
+    if (!fonts->config)
+        return;
+    size_t cjk = 0, twins = 0;
+    FcFontSet *set = FcConfigGetFonts(fonts->config, FcSetSystem);
+    FcFontSet *app = FcConfigGetFonts(fonts->config, FcSetApplication);
+    FcFontSet *sets[] = {set, app};
+    for (size_t k = 0; k < 2; k++)
+        for (int i = 0; sets[k] && i < sets[k]->nfont; i++) {
+            FcChar8 *family = NULL;
+            if (FcPatternGetString(sets[k]->fonts[i], FC_FAMILY, 0, &family) != FcResultMatch)
+                continue;
+            if (strcmp((const char *)family, "Noto Sans CJK JP") == 0)
+                cjk++;
+            else if (strstr((const char *)family, "CJK"))
+                twins++;
+        }
+    tap_ok(cjk == 2 && twins == 0, "Noto Sans CJK JP regular and bold, without twins (%zu, %zu)",
+           cjk, twins);
+
+    tl_error *err = NULL;
+    tl_fonts *sc = tl_fonts_new("Noto Sans CJK SC", &err);
+    size_t asked = 0;
+    for (int k = 0; sc && sc->config && k < 2; k++) {
+        FcFontSet *scset = FcConfigGetFonts(sc->config, k ? FcSetApplication : FcSetSystem);
+        for (int i = 0; scset && i < scset->nfont; i++) {
+            FcChar8 *family = NULL;
+            if (FcPatternGetString(scset->fonts[i], FC_FAMILY, 0, &family) == FcResultMatch &&
+                strcmp((const char *)family, "Noto Sans CJK SC") == 0)
+                asked++;
+        }
+    }
+    tap_ok(asked == 2, "a collection's family asked for enters (Noto Sans CJK SC: %zu faces)",
+           asked);
+    tl_error_free(err);
+    tl_fonts_unref(sc);
+}
+
 /* The chain's files are taken from where Debian installs them when they are all there, and
  * resolved by family through the machine's configuration otherwise (here: when a family
  * outside the chain is asked for). Both ways must give the same files for the chain. */
@@ -701,6 +742,7 @@ int main(void)
     test_rejects(fonts, &m);
     test_private_set(fonts);
     test_known_files_match_resolved(fonts);
+    test_collection_faces(fonts);
     test_descriptions(&m);
     test_font_dir(&m);
     test_missing_glyphs(fonts, &m);
