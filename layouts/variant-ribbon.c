@@ -68,7 +68,8 @@ static const double BADGE_REACH = 30; /* dropped labels this close share a badge
 /* An event's measured label: a title and a date line, in a full and a compact form. */
 typedef struct label {
     tl_text_block title, date;
-    tl_text_block short_title; /* one line, ellipsized */
+    tl_text_block short_title; /* one line, ellipsized; measured when first needed */
+    bool short_measured;
     char date_text[160];
     double w, h;             /* the block, stem padding included */
     double short_w, short_h; /* the compact block */
@@ -98,6 +99,8 @@ typedef struct ribbon {
     size_t *summarised, nsummarised;
     tl_text_block density_note;
     double density_h; /* the strip and its note, below the axis band */
+    /* The first failure of a measurement made while packing (which cannot fail itself). */
+    tl_error *failed;
     /* Vertical plan. */
     int levels[2];
     double level_h[2][MAX_LEVELS_FIT];
@@ -113,26 +116,50 @@ static const tl_event *event(const ribbon *r, size_t i)
  * Measuring
  * ------------------------------------------------------------------------------------------- */
 
+/* --label-width scales both forms of a point's label; the default gives LABEL_WRAP and
+ * COMPACT_WRAP. */
+static double compact_width(const tl_chart *c)
+{
+    const double wrap = tl_chart_label_width(c, LABEL_WRAP);
+    return wrap == LABEL_WRAP ? COMPACT_WRAP : wrap * COMPACT_WRAP / LABEL_WRAP;
+}
+
+/* The compact form of point k's label, measured the first time a packing needs it: most
+ * labels fit in full and never do. A failure is kept in r->failed for the caller of the
+ * packing, and the full form stands in. */
+static void ensure_short(ribbon *r, size_t k)
+{
+    tl_chart *c = &r->c;
+    label *lb = &r->labels[r->points[k]];
+    if (lb->short_measured)
+        return;
+    lb->short_measured = true;
+    if (!r->failed &&
+        tl_chart_measure(c, &c->font.label, &lb->short_title, event(r, r->points[k])->title,
+                         compact_width(c), 1, &r->failed)) {
+        lb->short_w = STEM_PAD + fmax(lb->short_title.ext.width, fmin(lb->date.ext.width, 120));
+        lb->short_h = lb->short_title.ext.height + 1 + lb->date.ext.height;
+    } else {
+        lb->short_title = lb->title;
+        lb->short_w = lb->w;
+        lb->short_h = lb->h;
+    }
+}
+
 static bool measure_labels(ribbon *r, tl_error **err)
 {
     tl_chart *c = &r->c;
     for (size_t k = 0; k < r->npoints; k++) {
         size_t i = r->points[k];
         label *lb = &r->labels[i];
-        const char *title = event(r, i)->title;
         tl_chart_date_text(c, i, lb->date_text, sizeof lb->date_text);
-        /* --label-width scales both forms; the default gives LABEL_WRAP and COMPACT_WRAP. */
         const double wrap = tl_chart_label_width(c, LABEL_WRAP);
-        const double compact = wrap == LABEL_WRAP ? COMPACT_WRAP : wrap * COMPACT_WRAP / LABEL_WRAP;
-        if (!tl_chart_measure(c, &c->font.label, &lb->title, title, wrap, 3, err) ||
-            !tl_chart_measure(c, &c->font.label, &lb->short_title, title, compact, 1, err) ||
+        if (!tl_chart_measure(c, &c->font.label, &lb->title, event(r, i)->title, wrap, 3, err) ||
             /* A sheet's own "Display Date" can be any length: one line, as wide as a title. */
             !tl_chart_measure(c, &c->font.date, &lb->date, lb->date_text, wrap, 1, err))
             return false;
         lb->w = STEM_PAD + fmax(lb->title.ext.width, lb->date.ext.width);
         lb->h = lb->title.ext.height + 1 + lb->date.ext.height;
-        lb->short_w = STEM_PAD + fmax(lb->short_title.ext.width, fmin(lb->date.ext.width, 120));
-        lb->short_h = lb->short_title.ext.height + 1 + lb->date.ext.height;
     }
     for (size_t k = 0; k < r->nspans; k++) {
         size_t i = r->spans[k];
@@ -270,8 +297,10 @@ static void pack_points(ribbon *r, int max_levels)
     for (int round = 0; round < 3; round++) {
         bool changed = false;
         for (size_t k = 0; k < r->npoints; k++)
-            if (r->stems[k].level < 0 && !r->compact[k])
+            if (r->stems[k].level < 0 && !r->compact[k]) {
+                ensure_short(r, k);
                 changed = r->compact[k] = true;
+            }
         if (!changed)
             break;
         pack_points_once(r, max_levels);
@@ -699,6 +728,17 @@ static void classify(ribbon *r)
     free(tmp);
 }
 
+/* Hands a failure kept while packing to the caller; returns false. */
+static bool take_failure(ribbon *r, tl_error **err)
+{
+    if (err)
+        *err = r->failed;
+    else
+        tl_error_free(r->failed);
+    r->failed = NULL;
+    return false;
+}
+
 /* For a requested height, gives up label levels or span rows, whichever takes more room,
  * until the chart fits. */
 static bool fit_height(ribbon *r, double height, tl_error **err)
@@ -718,6 +758,8 @@ static bool fit_height(ribbon *r, double height, tl_error **err)
         }
         levels = levels < 0 ? 0 : levels;
     }
+    if (r->failed)
+        return take_failure(r, err);
     if (r->height > height)
         return tl_set_error(err, TL_ERROR_USAGE,
                             "a height of %.0f pt cannot hold this chart (it needs at least "
@@ -762,6 +804,10 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
         scene->height = opts->height;
     } else {
         scene->height = ceil(plan(&r, r.max_levels, r.max_rows));
+        if (r.failed) {
+            take_failure(&r, err);
+            goto done;
+        }
     }
 
     tl_bands_emit_eras(&r.bands, &r.c, &r.axis.scale, r.bands_top, r.bands_top, r.chart_bottom);
@@ -790,6 +836,7 @@ done:
     free(r.excluded);
     free(r.span_rows);
     free(r.summarised);
+    tl_error_free(r.failed);
     return ok;
 }
 
