@@ -319,6 +319,19 @@ typedef struct run_style {
     double shift; /* baseline shift, points, up */
 } run_style;
 
+/* Markup's decorations of a run. */
+static void run_decorations(const PangoGlyphItem *run, bool *underline, bool *strike)
+{
+    *underline = *strike = false;
+    for (GSList *l = run->item->analysis.extra_attrs; l; l = l->next) {
+        const PangoAttribute *a = l->data;
+        if (a->klass->type == PANGO_ATTR_UNDERLINE)
+            *underline = ((const PangoAttrInt *)a)->value != PANGO_UNDERLINE_NONE;
+        else if (a->klass->type == PANGO_ATTR_STRIKETHROUGH)
+            *strike = ((const PangoAttrInt *)a)->value != 0;
+    }
+}
+
 static run_style style_of(const PangoGlyphItem *run, double size)
 {
     run_style s = {.weight = PANGO_WEIGHT_NORMAL, .size = size};
@@ -332,13 +345,7 @@ static run_style style_of(const PangoGlyphItem *run, double size)
             s.size = pango_units_to_double(pango_font_description_get_size(desc));
         pango_font_description_free(desc);
     }
-    for (GSList *l = run->item->analysis.extra_attrs; l; l = l->next) {
-        const PangoAttribute *a = l->data;
-        if (a->klass->type == PANGO_ATTR_UNDERLINE)
-            s.underline = ((const PangoAttrInt *)a)->value != PANGO_UNDERLINE_NONE;
-        else if (a->klass->type == PANGO_ATTR_STRIKETHROUGH)
-            s.strike = ((const PangoAttrInt *)a)->value != 0;
-    }
+    run_decorations(run, &s.underline, &s.strike);
     s.shift = pango_units_to_double(run->y_offset);
     return s;
 }
@@ -481,10 +488,11 @@ static bool write_line_glyphs(writer *w, PangoLayoutLine *line, double x, double
             }
         }
         const double end = x + pango_units_to_double(advance);
-        const run_style s = style_of(run, 0);
-        if (font && s.underline)
+        bool underline, strike;
+        run_decorations(run, &underline, &strike);
+        if (font && underline)
             decoration_line(&decorations, font, false, x, end, y, color);
-        if (font && s.strike && !whole_strike)
+        if (font && strike && !whole_strike)
             decoration_line(&decorations, font, true, x, end, y, color);
         x = end;
     }
@@ -528,8 +536,9 @@ static bool write_text(writer *w, const tl_op *op)
     /* The style of the text's first run: the face actually drawn (a family may lack the
      * weight asked for, and the viewer must not find a different one). */
     const double size = t->font.size * w->scene->fonts->scale;
+    const bool outlines = w->glyphs != NULL;
     run_style base = {.weight = PANGO_WEIGHT_NORMAL, .size = size};
-    if (first && first->runs) {
+    if (first && first->runs && !outlines) {
         GPtrArray *runs = logical_runs(first);
         base = style_of(runs->pdata[0], size);
         g_ptr_array_free(runs, TRUE);
@@ -541,7 +550,6 @@ static bool write_text(writer *w, const tl_op *op)
     base.strike = t->strike;
     const bool rtl = first && first->resolved_dir == PANGO_DIRECTION_RTL;
 
-    const bool outlines = w->glyphs != NULL;
     tl_buf_append_str(b, outlines ? "<g" : "<text");
     event_attr(b, op);
     if (!outlines)
