@@ -46,6 +46,9 @@ struct tl_event {
 };
 
 struct tl_timeline {
+    /* Holders: the caller of the loader, and every scene whose events point at its strings
+     * (tl_timeline_retain()); tl_timeline_free() releases one. */
+    int refcount;
     tl_arena strings;
     /* Unused rest of the current block of packed strings (inside `strings`). */
     char *string_pool;
@@ -87,6 +90,9 @@ void tl_model_add_note(tl_timeline *tl, char *message);
 bool tl_model_set_group_order(tl_timeline *tl, const char *group, double order, double *previous);
 /* Sets the title (copied). */
 void tl_model_set_title(tl_timeline *tl, const char *title);
+/* Another holder of `tl`, which is never changed once loaded: its strings stay valid until
+ * every holder has called tl_timeline_free(). Returns tl. */
+tl_timeline *tl_timeline_retain(const tl_timeline *tl);
 /* Copies a string into the timeline's arena. */
 const char *tl_model_strdup(tl_timeline *tl, const char *s);
 /* Orders the groups (group_order, then first appearance in the file; "" is not a group) and

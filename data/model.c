@@ -4,6 +4,7 @@
 
 #include <glib.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 tl_timeline *tl_model_new(void)
 {
     tl_timeline *tl = tl_xcalloc(1, sizeof *tl);
+    tl->refcount = 1;
     tl->strings = (tl_arena)TL_ARENA_INIT;
     tl->warnings = (tl_strv)TL_STRV_INIT;
     tl->notes = (tl_strv)TL_STRV_INIT;
@@ -309,9 +311,17 @@ int tl_model_group_index(const tl_timeline *tl, const char *group)
  * Public API
  * ------------------------------------------------------------------------------------------- */
 
+tl_timeline *tl_timeline_retain(const tl_timeline *tl)
+{
+    /* The count is bookkeeping, not content: a const timeline may gain a holder. */
+    tl_timeline *owned = (tl_timeline *)(uintptr_t)tl;
+    owned->refcount++;
+    return owned;
+}
+
 void tl_timeline_free(tl_timeline *tl)
 {
-    if (!tl)
+    if (!tl || --tl->refcount > 0)
         return;
     tl_arena_free(&tl->strings);
     tl_strv_free(&tl->warnings);

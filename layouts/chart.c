@@ -132,14 +132,14 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
     if (opts->style.has_background && !(opts->style.background.a > 0))
         scene->background = opts->style.background;
     tl_scene_set_event_count(scene, c->n);
+    /* The events' strings stay the timeline's: the scene holds it instead of copying them. */
+    tl_scene_set_source(scene, tl_timeline_retain(tl), tl_timeline_free);
     for (size_t i = 0; i < c->n; i++) {
         const tl_event *ev = tl_chart_event(c, i);
         scene->events[i] = (tl_scene_event){
-            .title = tl_scene_strdup(scene, ev->title),
-            .start = tl_scene_strdup(scene, ev->start_text),
-            .end = ev->has_end
-                       ? tl_scene_strdup(scene, ev->end_text[0] ? ev->end_text : ev->start_text)
-                       : NULL,
+            .title = ev->title,
+            .start = ev->start_text,
+            .end = ev->has_end ? (ev->end_text[0] ? ev->end_text : ev->start_text) : NULL,
             .start_time = ev->start,
             .end_time = ev->end,
             .group_index = ev->group_index,
@@ -586,8 +586,8 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
 
     /* Where bars are hatched by group, the key of a group with bars shows its bar beside its
      * mark. */
-    const bool hatched = c->th->hatch_by_group && (flags & TL_LEGEND_SPANS) &&
-                         c->opts->variant != TL_VARIANT_LANES;
+    const bool hatched =
+        c->th->hatch_by_group && (flags & TL_LEGEND_SPANS) && c->opts->variant != TL_VARIANT_LANES;
     bool *has_bars = tl_xcalloc(c->tl->group_count + 1, sizeof *has_bars);
     for (size_t i = 0; hatched && i < c->n; i++) {
         const tl_event *ev = tl_chart_event(c, i);

@@ -25,7 +25,17 @@ void tl_scene_free(tl_scene *scene)
     tl_arena_free(&scene->strings);
     if (scene->fonts && scene->fonts_unref)
         scene->fonts_unref(scene->fonts);
+    if (scene->source && scene->source_release)
+        scene->source_release(scene->source);
     free(scene);
+}
+
+void tl_scene_set_source(tl_scene *scene, tl_timeline *tl, void (*release)(tl_timeline *tl))
+{
+    if (scene->source && scene->source_release)
+        scene->source_release(scene->source);
+    scene->source = tl;
+    scene->source_release = release;
 }
 
 void tl_scene_set_fonts(tl_scene *scene, tl_fonts *fonts, void (*unref)(tl_fonts *fonts))

@@ -204,11 +204,18 @@ struct tl_scene {
     /* The font context the text was measured with; the renderer draws with the same one. */
     tl_fonts *fonts;
     void (*fonts_unref)(tl_fonts *fonts);
+    /* The timeline the events' strings belong to (a million titles are not copied); released
+     * with the scene. NULL when the strings are the scene's own. */
+    tl_timeline *source;
+    void (*source_release)(tl_timeline *tl);
 };
 
 tl_scene *tl_scene_new(double width, double height);
 /* Takes a reference-counted font context: `unref` is called on it when the scene is freed. */
 void tl_scene_set_fonts(tl_scene *scene, tl_fonts *fonts, void (*unref)(tl_fonts *fonts));
+/* Keeps a reference to the timeline whose strings the events point at: `release` is called on
+ * it when the scene is freed. */
+void tl_scene_set_source(tl_scene *scene, tl_timeline *tl, void (*release)(tl_timeline *tl));
 /* Copies the string into the scene. */
 const char *tl_scene_strdup(tl_scene *scene, const char *s);
 

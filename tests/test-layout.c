@@ -558,9 +558,29 @@ static void test_canvas_limit(void)
     free(csv);
 }
 
+/* The scene's events point at the timeline's strings and keep the timeline alive: freeing
+ * the timeline first leaves them valid (the sanitizer build would see a use after free). */
+static void test_scene_outlives_timeline(void)
+{
+    static const char csv[] = "start,end,title\n2019-01-01,2019-03-01,A span of months\n"
+                              "2019-06-01,,A point in June\n";
+    tl_scene *s = layout_csv(csv, "outlive.csv", 600, 0, "Outlive", NULL);
+    if (!tap_ok(s != NULL, "lays out"))
+        return;
+    tap_ok(s->event_count == 2 && strcmp(s->events[0].title, "A span of months") == 0 &&
+               strcmp(s->events[0].end, "2019-03-01") == 0 &&
+               strcmp(s->events[1].title, "A point in June") == 0 && s->events[1].end == NULL,
+           "events read back after the timeline is freed");
+    char *json = tl_scene_to_json(s);
+    tap_ok(json && strstr(json, "\"A point in June\""), "and are written to JSON");
+    free(json);
+    tl_scene_free(s);
+}
+
 int main(void)
 {
     test_canvas_limit();
+    test_scene_outlives_timeline();
     run_variant_suite(TL_VARIANT_RIBBON, "ribbon");
     test_india_japan_details();
     run_variant_suite(TL_VARIANT_LANES, "lanes");

@@ -220,7 +220,9 @@ TL_EXPORT tl_timeline *tl_timeline_load_csv_buffer(const char *data, size_t len,
                                                    const char *display_name,
                                                    const tl_load_options *opts, tl_error **err);
 
-/* Frees the timeline and everything it owns. NULL is a no-op. */
+/* Frees the timeline and everything it owns. NULL is a no-op. A scene laid out from it shares
+ * its strings, so the timeline's memory goes with the last of the two; the timeline may be
+ * freed first. */
 TL_EXPORT void tl_timeline_free(tl_timeline *tl);
 
 /* Events in chart order (by start, then the "sort" column, then file order). */
