@@ -13,8 +13,10 @@
 #                dates, which only timeline reads; the peers are compared on generated data)
 #   --install    first install gnuplot-nox and python3-matplotlib (scripts/deps.sh)
 #   --quick      sizes sample 10 1000 10000, 3 runs, no comparison beyond 10,000 events
-#   RUNS=N       runs per case (default 5; comparison tools run at most 3 times, once from
-#                100,000 events up)
+#   RUNS=N       runs per case from 100,000 events up (default 5); below, where a run takes
+#                milliseconds and one slow moment of a shared machine would move a median of
+#                five, four times as many; comparison tools run at most 3 times, once from
+#                100,000 events up
 #   TOOL_TIMEOUT seconds a comparison tool may take per run (default 120; "> N s" when over)
 #   BENCH_DATA   folder to keep the generated CSV files in (default: a temporary one)
 set -uo pipefail
@@ -95,7 +97,7 @@ ratio() { # their time / ours
 }
 
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
-echo "$(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sm); median of $runs runs"
+echo "$(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sm); median of $((runs * 4)) runs below 100,000 events, $runs from there"
 echo
 header="| events | format | timeline | peak memory | output |"
 rule="|---:|---|---:|---:|---:|"
@@ -119,6 +121,8 @@ for n in "${sizes[@]}"; do
     elif [ ! -s "$csv" ]; then
         python3 "$gen" "$n" --seed 1 -o "$csv"
     fi
+    own=$runs
+    [ "$n" -lt 100000 ] && own=$((runs * 4))
     others=$runs
     [ "$n" -ge 100000 ] && others=1
     [ "$others" -gt 3 ] && others=3
@@ -127,7 +131,7 @@ for n in "${sizes[@]}"; do
         fmt=${variant%% *}
         extra=()
         [ "$variant" != "$fmt" ] && extra=("${variant#* }")
-        run_timed "$runs" "$work/tl" "$timeline" "$csv" -q "${extra[@]}" -o "$work/out.$fmt"
+        run_timed "$own" "$work/tl" "$timeline" "$csv" -q "${extra[@]}" -o "$work/out.$fmt"
         t=$(cat "$work/tl.t")
         size=$(stat -c %s "$work/out.$fmt" 2>/dev/null || echo 0)
         label=$n

@@ -54,8 +54,8 @@ static bool all_opaque(const unsigned char *data, int width, int height, int str
     return true;
 }
 
-cairo_status_t tl_png_write(cairo_surface_t *image, double dpi, cairo_write_func_t write_func,
-                            void *closure)
+cairo_status_t tl_png_write(cairo_surface_t *image, double dpi, bool opaque,
+                            cairo_write_func_t write_func, void *closure)
 {
     if (cairo_image_surface_get_format(image) != CAIRO_FORMAT_ARGB32)
         return CAIRO_STATUS_INVALID_FORMAT;
@@ -71,7 +71,7 @@ cairo_status_t tl_png_write(cairo_surface_t *image, double dpi, cairo_write_func
                               .width = width,
                               .height = height,
                               .stride = stride,
-                              .alpha = !all_opaque(data, width, height, stride)};
+                              .alpha = !opaque && !all_opaque(data, width, height, stride)};
     tl_png_stream stream;
     if (!tl_png_strips_compress(&px, 0, &stream))
         return CAIRO_STATUS_NO_MEMORY;

@@ -266,7 +266,12 @@ static double pixels(double length)
 }
 
 /* Only its address matters: it names the PNG resolution attached to an image surface. */
-static const cairo_user_data_key_t png_dpi_key;
+/* What finish_png() needs to know of the image, carried by the surface. */
+typedef struct png_info {
+    double dpi;
+    bool opaque; /* an opaque background is painted first, so no pixel can be translucent */
+} png_info;
+static const cairo_user_data_key_t png_info_key;
 
 static cairo_surface_t *create_png(const tl_scene *scene, const tl_render_options *opts,
                                    cairo_write_func_t write_func, void *closure, double *scale,
@@ -291,12 +296,11 @@ static cairo_surface_t *create_png(const tl_scene *scene, const tl_render_option
     *scale = k;
     cairo_surface_t *surface =
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)width, (int)height);
-    /* The resolution the PNG records, for finish_png(): the surface carries it there. */
-    double *dpi = malloc(sizeof *dpi);
-    if (dpi) {
-        *dpi = opts->dpi * opts->scale;
-        if (cairo_surface_set_user_data(surface, &png_dpi_key, dpi, free) != CAIRO_STATUS_SUCCESS)
-            free(dpi);
+    png_info *info = malloc(sizeof *info);
+    if (info) {
+        *info = (png_info){.dpi = opts->dpi * opts->scale, .opaque = scene->background.a >= 1};
+        if (cairo_surface_set_user_data(surface, &png_info_key, info, free) != CAIRO_STATUS_SUCCESS)
+            free(info);
     }
     return surface;
 }
@@ -320,8 +324,8 @@ static cairo_status_t finish_png(cairo_t *cr, cairo_write_func_t write_func, voi
     cairo_status_t status = cairo_status(cr);
     if (status != CAIRO_STATUS_SUCCESS)
         return status;
-    const double *dpi = cairo_surface_get_user_data(surface, &png_dpi_key);
-    return tl_png_write(surface, dpi ? *dpi : 0, write_func, closure);
+    const png_info *info = cairo_surface_get_user_data(surface, &png_info_key);
+    return tl_png_write(surface, info ? info->dpi : 0, info && info->opaque, write_func, closure);
 }
 
 bool tl_render_write_all(FILE *fp, const char *data, size_t len, const char *display,

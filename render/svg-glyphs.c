@@ -125,7 +125,7 @@ static bool append_image(tl_buf *b, cairo_scaled_font_t *font, PangoGlyph index,
     cairo_surface_flush(image);
     tl_buf png = TL_BUF_INIT;
     if (status == CAIRO_STATUS_SUCCESS)
-        status = tl_png_write(image, 72 * k, to_buf, &png);
+        status = tl_png_write(image, 72 * k, false, to_buf, &png);
     cairo_surface_destroy(image);
     if (status != CAIRO_STATUS_SUCCESS) {
         tl_buf_free(&png);

@@ -739,7 +739,7 @@ static void test_png_encoder(void)
     for (int alpha = 0; alpha <= 1; alpha++) {
         cairo_surface_t *image = test_image(700, 900, alpha);
         membuf m = {0};
-        const cairo_status_t written = tl_png_write(image, 150, to_mem, &m);
+        const cairo_status_t written = tl_png_write(image, 150, false, to_mem, &m);
         tap_ok(written == CAIRO_STATUS_SUCCESS, "%s image encodes (%zu bytes)",
                alpha ? "translucent" : "opaque", m.len);
         cairo_surface_t *back = cairo_image_surface_create_from_png_stream(from_mem, &m);
@@ -778,7 +778,7 @@ static void test_png_encoder(void)
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         cairo_surface_t *image = test_image(sizes[i][0], sizes[i][1], false);
         membuf m = {0};
-        const cairo_status_t st = tl_png_write(image, 96, to_mem, &m);
+        const cairo_status_t st = tl_png_write(image, 96, false, to_mem, &m);
         cairo_surface_t *back = cairo_image_surface_create_from_png_stream(from_mem, &m);
         tap_ok(st == CAIRO_STATUS_SUCCESS && cairo_surface_status(back) == CAIRO_STATUS_SUCCESS &&
                    max_channel_diff(image, back) == 0,
