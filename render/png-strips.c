@@ -100,50 +100,44 @@ static void filter_row(const unsigned char *restrict cur, const unsigned char *r
     }
 }
 
-/* Compresses `len` bytes as a run of raw deflate blocks; the last strip ends the stream. */
-static bool deflate_strip(const unsigned char *in, size_t len, bool first, bool last,
+/* Compresses `len` bytes with `z` (a raw deflate stream, reset here: its window and tables
+ * are allocated once a worker, not once a strip). */
+static bool deflate_strip(z_stream *z, const unsigned char *in, size_t len, bool first, bool last,
                           tl_png_strip *out)
 {
-    z_stream z = {0};
-    if (deflateInit2(&z, LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateReset(z) != Z_OK)
         return false;
     /* The bound is for Z_FINISH; a sync flush adds its empty stored block (5 bytes). */
-    size_t cap = deflateBound(&z, (uLong)len) + 16 + (first ? 2 : 0);
+    size_t cap = deflateBound(z, (uLong)len) + 16 + (first ? 2 : 0);
     unsigned char *buf = malloc(cap);
     if (!buf)
-        goto fail;
+        return false;
     size_t pos = 0;
     if (first) {
         memcpy(buf, ZLIB_HEADER, 2);
         pos = 2;
     }
-    z.next_in = (Bytef *)(uintptr_t)in;
-    z.avail_in = (uInt)len;
+    z->next_in = (Bytef *)(uintptr_t)in;
+    z->avail_in = (uInt)len;
     const int flush = last ? Z_FINISH : Z_SYNC_FLUSH;
     for (;;) {
-        z.next_out = buf + pos;
-        z.avail_out = (uInt)(cap - pos);
-        const int rc = deflate(&z, flush);
-        pos = cap - z.avail_out;
-        if (rc == Z_STREAM_END || (!last && rc == Z_OK && z.avail_in == 0 && z.avail_out > 0))
+        z->next_out = buf + pos;
+        z->avail_out = (uInt)(cap - pos);
+        const int rc = deflate(z, flush);
+        pos = cap - z->avail_out;
+        if (rc == Z_STREAM_END || (!last && rc == Z_OK && z->avail_in == 0 && z->avail_out > 0))
             break;
-        if (rc != Z_OK && rc != Z_BUF_ERROR)
-            goto fail;
-        unsigned char *grown = realloc(buf, cap * 2);
-        if (!grown)
-            goto fail;
+        unsigned char *grown = rc == Z_OK || rc == Z_BUF_ERROR ? realloc(buf, cap * 2) : NULL;
+        if (!grown) {
+            free(buf);
+            return false;
+        }
         buf = grown;
         cap *= 2;
     }
-    deflateEnd(&z);
     out->data = buf;
     out->len = pos;
     return true;
-
-fail:
-    deflateEnd(&z);
-    free(buf);
-    return false;
 }
 
 /* Takes strips until none is left. Each worker filters into buffers of its own; strips are
@@ -156,7 +150,9 @@ static gpointer worker(gpointer data)
     const size_t raw_cap = (size_t)w->rows_per_strip * (n + 1);
     unsigned char *raw = malloc(raw_cap);
     unsigned char *rows = calloc(3, n); /* previous, current, scratch */
-    if (!raw || !rows) {
+    z_stream z = {0};
+    const bool ready = deflateInit2(&z, LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+    if (!raw || !rows || !ready) {
         g_atomic_int_set(&w->failed, 1);
         goto done;
     }
@@ -182,10 +178,12 @@ static gpointer worker(gpointer data)
         }
         const size_t len = (size_t)(o - raw);
         w->adler[s] = adler32_z(adler32_z(0, NULL, 0), raw, len);
-        if (!deflate_strip(raw, len, s == 0, (size_t)s == w->count - 1, &w->strips[s]))
+        if (!deflate_strip(&z, raw, len, s == 0, (size_t)s == w->count - 1, &w->strips[s]))
             g_atomic_int_set(&w->failed, 1);
     }
 done:
+    if (ready)
+        deflateEnd(&z);
     free(raw);
     free(rows);
     return NULL;

@@ -14,6 +14,7 @@
 #include "common/tl-alloc.h"
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
+#include "image-memory.h"
 #include "png-writer.h"
 #include "render-cairo.h"
 #include "svg-writer.h"
@@ -294,8 +295,7 @@ static cairo_surface_t *create_png(const tl_scene *scene, const tl_render_option
         return NULL;
     }
     *scale = k;
-    cairo_surface_t *surface =
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)width, (int)height);
+    cairo_surface_t *surface = tl_image_surface_new((int)width, (int)height);
     png_info *info = malloc(sizeof *info);
     if (info) {
         *info = (png_info){.dpi = opts->dpi * opts->scale, .opaque = scene->background.a >= 1};
