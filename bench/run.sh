@@ -47,7 +47,7 @@ timeline=$build/timeline
 [ -x "$timeline" ] || { echo "bench: build $timeline first" >&2; exit 1; }
 [ -f "$gen" ] || { echo "bench: $gen not found" >&2; exit 1; }
 spawn_time=$build/bench/spawn-time
-[ -x "$spawn_time" ] || { echo "bench: build $spawn_time first" >&2; exit 1; }
+[ -x "$spawn_time" ] && [ -x "$build/bench/bench-empty" ] || { echo "bench: build $build first" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 data=${BENCH_DATA:-$work}
@@ -98,6 +98,10 @@ ratio() { # their time / ours
 
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 echo "$(date -u +%Y-%m-%d), $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sm); median of $((runs * 4)) runs below 100,000 events, $runs from there"
+# The floor under every row: starting and ending a process that links the same libraries.
+floor=$("$spawn_time" 20 "$tool_timeout" "$build/bench/bench-empty")
+echo
+echo "A program linking the same libraries and doing nothing runs in $(fmt_time "${floor% *}") here."
 echo
 header="| events | format | timeline | peak memory | output |"
 rule="|---:|---|---:|---:|---:|"
