@@ -56,8 +56,8 @@ bool tl_cairo_check_scene(const tl_scene *scene, tl_error **err)
 {
     if (!(isfinite(scene->width) && scene->width > 0 && isfinite(scene->height) &&
           scene->height > 0))
-        return tl_set_error(err, TL_ERROR_USAGE, "cannot draw a canvas of %g x %g pt",
-                            scene->width, scene->height);
+        return tl_set_error(err, TL_ERROR_USAGE, "cannot draw a canvas of %g x %g pt", scene->width,
+                            scene->height);
     for (size_t i = 0; i < scene->op_count; i++)
         if (!check_op(scene, &scene->ops[i], i, err))
             return false;
@@ -106,6 +106,27 @@ static void set_color(cairo_t *cr, tl_color c)
 static bool stroke_visible(const tl_stroke *s)
 {
     return s->color.a > 0 && s->width > 0;
+}
+
+bool tl_render_cross_strokes(const tl_marker_op *m, tl_color background, tl_stroke *cross,
+                             tl_stroke *halo)
+{
+    if (!m->cross)
+        return false;
+    const bool outline = stroke_visible(&m->stroke);
+    *cross = (tl_stroke){
+        .color = outline ? m->stroke.color : m->fill,
+        .width = outline ? m->stroke.width : fmax(0.5, m->radius / 4),
+        .dash = TL_DASH_SOLID,
+    };
+    *halo = (tl_stroke){
+        .color = background,
+        .width = cross->width + 2 * fmax(0.75, cross->width),
+        .dash = TL_DASH_SOLID,
+    };
+    if (m->fill_mode == TL_MARKER_HOLLOW)
+        halo->color.a = 0;
+    return stroke_visible(cross);
 }
 
 /* Sets up `cr` to stroke with `s`. `cap` is used for solid lines; dashes are always butt-capped
@@ -304,31 +325,16 @@ static void draw_marker(cairo_t *cr, const tl_marker_op *m, tl_color background)
         cairo_stroke(cr);
     }
 
-    if (m->cross) {
-        /* Corner to corner of the mark's bounding square: past a circle's edge, so the mark
-         * reads as struck out. Drawn in the outline's colour, or the fill's without one. */
-        const tl_stroke cross = {
-            .color = outline ? m->stroke.color : m->fill,
-            .width = outline ? m->stroke.width : fmax(0.5, m->radius / 4),
-            .dash = TL_DASH_SOLID,
-        };
-        if (stroke_visible(&cross)) {
-            cairo_move_to(cr, m->cx - m->radius, m->cy + m->radius);
-            cairo_line_to(cr, m->cx + m->radius, m->cy - m->radius);
-            /* A background-coloured halo first: a cross in the fill's colour would vanish
-             * into a filled mark. */
-            const tl_stroke halo = {
-                .color = background,
-                .width = cross.width + 2 * fmax(0.75, cross.width),
-                .dash = TL_DASH_SOLID,
-            };
-            if (stroke_visible(&halo) && m->fill_mode != TL_MARKER_HOLLOW) {
-                set_stroke(cr, &halo, CAIRO_LINE_CAP_BUTT);
-                cairo_stroke_preserve(cr);
-            }
-            set_stroke(cr, &cross, CAIRO_LINE_CAP_ROUND);
-            cairo_stroke(cr);
+    tl_stroke cross, halo;
+    if (tl_render_cross_strokes(m, background, &cross, &halo)) {
+        cairo_move_to(cr, m->cx - m->radius, m->cy + m->radius);
+        cairo_line_to(cr, m->cx + m->radius, m->cy - m->radius);
+        if (stroke_visible(&halo)) {
+            set_stroke(cr, &halo, CAIRO_LINE_CAP_BUTT);
+            cairo_stroke_preserve(cr);
         }
+        set_stroke(cr, &cross, CAIRO_LINE_CAP_ROUND);
+        cairo_stroke(cr);
     }
 }
 

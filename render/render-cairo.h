@@ -17,6 +17,14 @@
  * (TL_ERROR_INTERNAL: scenes come from the library's own layouts) otherwise. */
 bool tl_cairo_check_scene(const tl_scene *scene, tl_error **err);
 
+/* The strokes of a cancelled mark's cross, corner to corner of its bounding square (past a
+ * circle's edge, so the mark reads as struck out): the cross in the outline's colour, or the
+ * fill's without one, and under it a halo in the background colour, without which a cross in
+ * the fill's colour would vanish into a filled mark. Returns false when the cross is not
+ * drawn; *halo is then not to be drawn either, nor for a hollow mark (its alpha is 0). */
+bool tl_render_cross_strokes(const tl_marker_op *m, tl_color background, tl_stroke *cross,
+                             tl_stroke *halo);
+
 /* A rectangle op's box as every backend draws it: a negative width or height flips it to
  * positive, and the corner radius is clamped to half the shorter side. */
 void tl_render_rect_normalise(double *x, double *y, double *w, double *h, double *radius);

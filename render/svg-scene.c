@@ -266,22 +266,11 @@ static void write_marker(writer *w, const tl_op *op)
         tl_buf_append_str(w->out, " stroke-linejoin=\"round\"/>\n");
     }
 
-    if (m->cross) {
-        const tl_stroke cross = {
-            .color = outline ? m->stroke.color : m->fill,
-            .width = outline ? m->stroke.width : fmax(0.5, m->radius / 4),
-            .dash = TL_DASH_SOLID,
-        };
-        if (stroke_visible(&cross)) {
-            const tl_stroke halo = {
-                .color = background,
-                .width = cross.width + 2 * fmax(0.75, cross.width),
-                .dash = TL_DASH_SOLID,
-            };
-            if (stroke_visible(&halo) && m->fill_mode != TL_MARKER_HOLLOW)
-                cross_line(w, op, &halo, "butt");
-            cross_line(w, op, &cross, "round");
-        }
+    tl_stroke cross, halo;
+    if (tl_render_cross_strokes(m, background, &cross, &halo)) {
+        if (stroke_visible(&halo))
+            cross_line(w, op, &halo, "butt");
+        cross_line(w, op, &cross, "round");
     }
 }
 
