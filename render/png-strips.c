@@ -23,7 +23,9 @@ typedef struct work {
     int rows_per_strip;
     size_t count;
     tl_png_strip *strips;
-    uLong *adler; /* of each strip's filtered rows */
+    /* Each strip's filtered rows: their Adler-32 and length, for the stream's checksum. */
+    uLong *adler;
+    size_t *raw_len;
     gint next;
     gint failed;
 } work;
@@ -178,6 +180,7 @@ static gpointer worker(gpointer data)
         }
         const size_t len = (size_t)(o - raw);
         w->adler[s] = adler32_z(adler32_z(0, NULL, 0), raw, len);
+        w->raw_len[s] = len;
         if (!deflate_strip(&z, raw, len, s == 0, (size_t)s == w->count - 1, &w->strips[s]))
             g_atomic_int_set(&w->failed, 1);
     }
@@ -213,7 +216,8 @@ bool tl_png_strips_compress(const tl_png_pixels *px, unsigned workers, tl_png_st
     };
     w.strips = calloc(w.count, sizeof *w.strips);
     w.adler = calloc(w.count, sizeof *w.adler);
-    if (!w.strips || !w.adler)
+    w.raw_len = calloc(w.count, sizeof *w.raw_len);
+    if (!w.strips || !w.adler || !w.raw_len)
         goto fail;
 
     /* The calling thread is one of the workers; a thread that cannot start leaves its share
@@ -234,11 +238,8 @@ bool tl_png_strips_compress(const tl_png_pixels *px, unsigned workers, tl_png_st
         goto fail;
 
     uLong adler = w.adler[0];
-    for (size_t s = 1; s < w.count; s++) {
-        const size_t len =
-            (size_t)(MIN(px->height, (int)(s + 1) * rows) - (int)s * rows) * (rowbytes + 1);
-        adler = adler32_combine(adler, w.adler[s], (z_off_t)len);
-    }
+    for (size_t s = 1; s < w.count; s++)
+        adler = adler32_combine(adler, w.adler[s], (z_off_t)w.raw_len[s]);
     tl_png_strip *last = &w.strips[w.count - 1];
     unsigned char *grown = realloc(last->data, last->len + 4);
     if (!grown)
@@ -247,6 +248,7 @@ bool tl_png_strips_compress(const tl_png_pixels *px, unsigned workers, tl_png_st
     for (int i = 0; i < 4; i++)
         last->data[last->len++] = (unsigned char)(adler >> (24 - 8 * i));
     free(w.adler);
+    free(w.raw_len);
     out->strips = w.strips;
     out->count = w.count;
     return true;
@@ -256,5 +258,6 @@ fail:
         free(w.strips[i].data);
     free(w.strips);
     free(w.adler);
+    free(w.raw_len);
     return false;
 }

@@ -1,5 +1,5 @@
-/* What both SVG writers add for readers of a report: escaping, the chart's <title> and <desc>,
- * and the link and tooltip an event label carries. */
+/* What the SVG writer adds for readers of a report, in both of its text modes: escaping, the
+ * chart's <title> and <desc>, and the link and tooltip an event label carries. */
 #ifndef TL_SVG_META_H
 #define TL_SVG_META_H
 
