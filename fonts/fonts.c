@@ -675,6 +675,52 @@ done:
     return found;
 }
 
+/* Whether Pango can draw `font`: outlines HarfBuzz reads (TrueType or CFF) from a file. */
+static bool pango_can_use(FcPattern *font)
+{
+    FcChar8 *file, *format;
+    return FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch &&
+           FcPatternGetString(font, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
+           (FcStrCmpIgnoreCase(format, (const FcChar8 *)"TrueType") == 0 ||
+            FcStrCmpIgnoreCase(format, (const FcChar8 *)"CFF") == 0);
+}
+
+/* The first family name of the font Pango would draw `wanted` in (the caller frees it), or
+ * NULL. Asked of fontconfig directly: through Pango the question would cost a font, a fontset
+ * and two threads of Pango's own for one answer. The best match is enough unless it is a font
+ * Pango skips; then the first usable font of the sorted list, as Pango would take. */
+static char *resolved_family(FcConfig *config, const char *wanted)
+{
+    char *family = NULL;
+    FcResult result;
+    FcPattern *match = NULL;
+    FcFontSet *sorted = NULL;
+    FcPattern *pattern = FcPatternCreate();
+    if (!pattern || !FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)wanted) ||
+        !FcConfigSubstitute(config, pattern, FcMatchPattern))
+        goto done;
+    FcDefaultSubstitute(pattern);
+    match = FcFontMatch(config, pattern, &result);
+    FcPattern *font = match && pango_can_use(match) ? match : NULL;
+    if (!font) {
+        sorted = FcFontSort(config, pattern, FcFalse, NULL, &result);
+        for (int i = 0; sorted && i < sorted->nfont && !font; i++)
+            if (pango_can_use(sorted->fonts[i]))
+                font = sorted->fonts[i];
+    }
+    FcChar8 *name;
+    if (font && FcPatternGetString(font, FC_FAMILY, 0, &name) == FcResultMatch)
+        family = tl_xstrdup((const char *)name);
+done:
+    if (sorted)
+        FcFontSetDestroy(sorted);
+    if (match)
+        FcPatternDestroy(match);
+    if (pattern)
+        FcPatternDestroy(pattern);
+    return family;
+}
+
 /* Checks that `wanted` names a font Pango can use. Fontconfig never fails a match (it
  * substitutes another font for unknown names), so without this check a typo in the family
  * would silently draw everything in some other font. */
@@ -683,30 +729,22 @@ static bool check_family(tl_fonts *fonts, const char *wanted, tl_error **err)
     if (is_generic_family(fonts, wanted))
         return true;
 
-    bool ok = false;
-    PangoFontDescription *desc = pango_font_description_new();
-    pango_font_description_set_family(desc, wanted);
-    pango_font_description_set_absolute_size(desc, 10 * PANGO_SCALE);
-    PangoFont *font = pango_font_map_load_font(fonts->fontmap, fonts->context, desc);
-    PangoFontDescription *described = font ? pango_font_describe(font) : NULL;
-    const char *resolved = described ? pango_font_description_get_family(described) : NULL;
-    if (resolved && (FcStrCmpIgnoreCase((const FcChar8 *)resolved, (const FcChar8 *)wanted) == 0 ||
-                     family_has_alias(fonts->config, wanted, resolved)))
-        ok = true;
-    else if (fonts->files.len > 0)
+    FcConfig *config = fonts->config ? fonts->config : FcConfigGetCurrent();
+    char *resolved = resolved_family(config, wanted);
+    const bool ok = resolved && (FcStrCmpIgnoreCase((const FcChar8 *)resolved,
+                                                    (const FcChar8 *)wanted) == 0 ||
+                                 family_has_alias(config, wanted, resolved));
+    free(resolved);
+    if (ok)
+        return true;
+    if (fonts->files.len > 0)
         tl_set_error(err, TL_ERROR_CONFIG,
                      "font \"%s\" not found (try fc-list; add its files with --font-dir, or use "
                      "--system-fonts for generic families and the machine's fonts)",
                      wanted);
     else
         tl_set_error(err, TL_ERROR_CONFIG, "font \"%s\" not found (try fc-list)", wanted);
-
-    if (described)
-        pango_font_description_free(described);
-    if (font)
-        g_object_unref(font);
-    pango_font_description_free(desc);
-    return ok;
+    return false;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -895,8 +933,10 @@ const char *tl_fonts_get_file(const tl_fonts *fonts, size_t index)
 /* The language each script's runs are tagged with. Pango otherwise takes it from the
  * process's LANGUAGE and locale, and the language changes shaping (HarfBuzz's `locl`: the
  * same Han character has Japanese, Chinese and Korean forms) and fallback order. Japanese for
- * Han follows the fallback chain's CJK font. Scripts not listed get "und" (undetermined),
- * which Pango takes as it is. */
+ * Han follows the fallback chain's CJK font. Other scripts get "und" (undetermined), which
+ * Pango takes as it is. Runs of digits and punctuation alone (scripts Common and Inherited)
+ * keep the context's "en": a language of their own would give each font size one more
+ * fontset for Pango to match, sort and take metrics of, for the same fonts. */
 static const struct {
     GUnicodeScript script;
     const char *language;
@@ -913,6 +953,8 @@ static PangoLanguage *script_language(GUnicodeScript script)
     for (size_t i = 0; i < sizeof script_languages / sizeof script_languages[0]; i++)
         if (script_languages[i].script == script)
             return pango_language_from_string(script_languages[i].language);
+    if (script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED)
+        return NULL;
     return pango_language_from_string("und");
 }
 
@@ -923,9 +965,10 @@ static void add_languages(PangoAttrList *attrs, const char *text, size_t len)
         const char *start, *end;
         PangoScript script;
         pango_script_iter_get_range(it, &start, &end, &script);
-        if (end <= start)
+        PangoLanguage *language = script_language((GUnicodeScript)script);
+        if (end <= start || !language)
             continue;
-        PangoAttribute *attr = pango_attr_language_new(script_language((GUnicodeScript)script));
+        PangoAttribute *attr = pango_attr_language_new(language);
         attr->start_index = (guint)(start - text);
         attr->end_index = (guint)(end - text);
         pango_attr_list_insert(attrs, attr);

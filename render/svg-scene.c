@@ -413,11 +413,13 @@ static void write_line_text(tl_buf *b, const char *text, PangoLayoutLine *line, 
     tl_buf_append_str(b, "</tspan>");
 }
 
-/* A line of text over Pango's metrics for `font`: an underline or a strike-through. */
-static void decoration_line(tl_buf *b, PangoFont *font, bool strike, double x1, double x2,
-                            double baseline, tl_color color)
+/* A line of text over Pango's metrics for a run's font: an underline or a strike-through.
+ * The run's language, as Pango's renderer asks: the layout has already taken the metrics of
+ * that font and language, and any other language would lay out a sample text to get them. */
+static void decoration_line(tl_buf *b, const PangoAnalysis *run, bool strike, double x1,
+                            double x2, double baseline, tl_color color)
 {
-    PangoFontMetrics *metrics = pango_font_get_metrics(font, NULL);
+    PangoFontMetrics *metrics = pango_font_get_metrics(run->font, run->language);
     const int pos = strike ? pango_font_metrics_get_strikethrough_position(metrics)
                            : pango_font_metrics_get_underline_position(metrics);
     const int thick = strike ? pango_font_metrics_get_strikethrough_thickness(metrics)
@@ -480,9 +482,9 @@ static bool write_line_glyphs(writer *w, PangoLayoutLine *line, double x, double
         bool underline, strike;
         run_decorations(run, &underline, &strike);
         if (font && underline)
-            decoration_line(&decorations, font, false, x, end, y, color);
+            decoration_line(&decorations, &run->item->analysis, false, x, end, y, color);
         if (font && strike && !whole_strike)
-            decoration_line(&decorations, font, true, x, end, y, color);
+            decoration_line(&decorations, &run->item->analysis, true, x, end, y, color);
         x = end;
     }
     tl_buf_append(b, decorations.data ? decorations.data : "", decorations.len);
@@ -557,7 +559,8 @@ static bool write_text(writer *w, const tl_op *op)
     double strike_pos = 0, strike_thick = 0;
     if (t->strike && first && first->runs) {
         const PangoGlyphItem *run = first->runs->data;
-        PangoFontMetrics *metrics = pango_font_get_metrics(run->item->analysis.font, NULL);
+        PangoFontMetrics *metrics =
+            pango_font_get_metrics(run->item->analysis.font, run->item->analysis.language);
         strike_pos = pango_units_to_double(pango_font_metrics_get_strikethrough_position(metrics));
         strike_thick =
             pango_units_to_double(pango_font_metrics_get_strikethrough_thickness(metrics));

@@ -304,6 +304,10 @@ static void test_private_set(tl_fonts *fonts)
     run_of(fonts, "ꦲꦏ꧀ꦱꦫ", "ꦲ", &family, &lang, NULL);
     tap_is_str(lang, "und", "a script without a fixed language is tagged und, not the locale's");
     g_free(family);
+    /* A tick label of digits shares the fonts of the text around it: one fontset per size. */
+    run_of(fonts, "2019–2020", "2019", &family, &lang, NULL);
+    tap_is_str(lang, "en", "digits and punctuation alone keep the context's language");
+    g_free(family);
 
     /* Start-up cost: a fresh context per chart must stay cheap. */
     const double t0 = seconds();
