@@ -127,6 +127,17 @@ void tl_buf_append_short2(tl_buf *b, double v)
     tl_buf_append(b, p, (size_t)(s + sizeof s - p));
 }
 
+void tl_buf_append_uint(tl_buf *b, unsigned long long v)
+{
+    char s[24];
+    char *p = s + sizeof s;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    tl_buf_append(b, p, (size_t)(s + sizeof s - p));
+}
+
 void tl_buf_clear(tl_buf *b)
 {
     b->len = 0;

@@ -49,11 +49,25 @@ void tl_svg_append_paint(tl_buf *b, const char *attr, tl_color c)
     unsigned rgb[3];
     for (int i = 0; i < 3; i++)
         rgb[i] = v[i] <= 0 ? 0 : v[i] >= 1 ? 255 : (unsigned)(v[i] * 255 + 0.5);
-    tl_buf_printf(b, " %s=\"#%02x%02x%02x\"", attr, rgb[0], rgb[1], rgb[2]);
+    static const char hex[] = "0123456789abcdef";
+    tl_buf_append_char(b, ' ');
+    tl_buf_append_str(b, attr);
+    tl_buf_append(b, "=\"#", 3);
+    for (int i = 0; i < 3; i++) {
+        tl_buf_append_char(b, hex[rgb[i] >> 4]);
+        tl_buf_append_char(b, hex[rgb[i] & 15]);
+    }
+    tl_buf_append_char(b, '"');
     if (c.a < 1) {
         /* Thousandths: a translucent band then composites to the level Cairo gives. */
         const unsigned k = c.a <= 0 ? 0 : (unsigned)lround(c.a * 1000);
-        tl_buf_printf(b, " %s-opacity=\"%u.%03u\"", attr, k / 1000, k % 1000);
+        const char digits[] = {'0' + (char)(k / 1000), '.', '0' + (char)(k / 100 % 10),
+                               '0' + (char)(k / 10 % 10), '0' + (char)(k % 10)};
+        tl_buf_append_char(b, ' ');
+        tl_buf_append_str(b, attr);
+        tl_buf_append_str(b, "-opacity=\"");
+        tl_buf_append(b, digits, sizeof digits);
+        tl_buf_append_char(b, '"');
     }
 }
 

@@ -29,15 +29,20 @@ static void num(tl_buf *b, double v)
 
 static void attr(tl_buf *b, const char *name, double v)
 {
-    tl_buf_printf(b, " %s=\"", name);
+    tl_buf_append_char(b, ' ');
+    tl_buf_append_str(b, name);
+    tl_buf_append(b, "=\"", 2);
     num(b, v);
     tl_buf_append_char(b, '"');
 }
 
 static void event_attr(tl_buf *b, const tl_op *op)
 {
-    if (op->event >= 0)
-        tl_buf_printf(b, " data-event=\"%d\"", (int)op->event);
+    if (op->event >= 0) {
+        tl_buf_append_str(b, " data-event=\"");
+        tl_buf_append_uint(b, (unsigned long long)op->event);
+        tl_buf_append_char(b, '"');
+    }
 }
 
 static bool stroke_visible(const tl_stroke *s)
@@ -472,7 +477,9 @@ static bool write_line_glyphs(writer *w, PangoLayoutLine *line, double x, double
             unsigned id;
             ok = tl_svg_glyphs_lookup(w->glyphs, font, gi->glyph, &id);
             if (ok && id) {
-                tl_buf_printf(b, "<use xlink:href=\"#g%u\"", id);
+                tl_buf_append_str(b, "<use xlink:href=\"#g");
+                tl_buf_append_uint(b, id);
+                tl_buf_append_char(b, '"');
                 attr(b, "x", gx);
                 attr(b, "y", gy);
                 tl_buf_append_str(b, "/>");

@@ -28,6 +28,13 @@ static void test_buf_numbers(void)
     }
     tap_is_str(b.data, "1 0 -12.35 900 2.5 -0.5 0.07 1000000 ",
                "short2 numbers drop trailing zeros");
+    tl_buf_clear(&b);
+    const unsigned long long ints[] = {0, 7, 10, 4096, 18446744073709551615ULL};
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+        tl_buf_append_uint(&b, ints[i]);
+        tl_buf_append_char(&b, ' ');
+    }
+    tap_is_str(b.data, "0 7 10 4096 18446744073709551615 ", "unsigned integers in decimal");
     tl_buf_free(&b);
 
     /* A comma locale must not change the dump. */
