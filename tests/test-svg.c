@@ -17,7 +17,10 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include <pango/pangofc-font.h>
+
 #include "common/tl-url.h"
+#include "fonts/fonts-private.h"
 #include "layouts/scene.h"
 #include "render/svg-meta.h"
 #include "tap.h"
@@ -518,6 +521,74 @@ static void test_colour_glyphs(tl_fonts *fonts)
     tl_scene_free(scene);
 }
 
+/* A font drawn with a synthetic slant or bold: the machine's fontconfig set slants Noto Sans
+ * CJK, which has no italic, and emboldens Noto Sans Symbols 2 (its arrows U+1F8A0...), which
+ * has no bold. Their
+ * outlines must come out transformed as Cairo draws them, not as the font file has them. */
+static bool synthesised(tl_fonts *fonts, const char *text, const tl_font *font)
+{
+    const tl_text_shape shape = {0};
+    PangoLayout *layout = tl_fonts_layout_new(fonts, font, &shape, text, false, NULL);
+    PangoLayoutLine *line = layout ? pango_layout_get_line_readonly(layout, 0) : NULL;
+    const PangoGlyphItem *run = line && line->runs ? line->runs->data : NULL;
+    FcPattern *pattern = run && PANGO_IS_FC_FONT(run->item->analysis.font)
+                             ? pango_fc_font_get_pattern(PANGO_FC_FONT(run->item->analysis.font))
+                             : NULL;
+    FcMatrix *matrix;
+    FcBool embolden = FcFalse;
+    const bool found =
+        pattern && ((FcPatternGetMatrix(pattern, FC_MATRIX, 0, &matrix) == FcResultMatch &&
+                     matrix->xy != 0) ||
+                    (FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch &&
+                     embolden));
+    if (layout)
+        g_object_unref(layout);
+    return found;
+}
+
+static void test_synthetic_styles(void)
+{
+    tl_font_options *fopts = tl_font_options_new();
+    tl_font_options_set_system_fonts(fopts, true);
+    tl_font_options_set_font(fopts, "Noto Sans CJK JP 30");
+    tl_fonts *fonts = tl_fonts_new_with_options(fopts, NULL);
+    tl_font_options_free(fopts);
+    const tl_font italic = {.size = 9.5, .weight = 400, .italic = true};
+    const tl_font bold = {.size = 9.5, .weight = 700};
+    if (!fonts || !synthesised(fonts, "日本", &italic) ||
+        !synthesised(fonts, "\xf0\x9f\xa2\xa0", &bold) || !have_program("rsvg-convert")) {
+        tap_ok(true, "synthetic styles # SKIP the machine's fonts synthesise no slant or bold");
+        tl_fonts_unref(fonts);
+        return;
+    }
+    static const char csv[] = "start,title\n"
+                              "2019-01-10,<i>日本とインドの関係の長いラベル</i>\n"
+                              "2019-04-01,<i>東京での首脳会談は中止された</i>\n"
+                              "2019-07-01,<b>\xf0\x9f\xa2\xa0\xf0\x9f\xa2\xa1\xf0\x9f\xa2\xa2"
+                              "\xf0\x9f\xa2\xa3\xf0\x9f\xa2\xa4\xf0\x9f\xa2\xa5</b>\n"
+                              "2019-10-01,<i>サイバーセキュリティ協定の署名</i>\n"
+                              "2020-01-15,<i>新しい首相が任命された日</i>\n"
+                              "2020-04-01,<i>首脳会談は延期された</i>\n"
+                              "2020-07-01,<b>\xf0\x9f\xa2\xa6\xf0\x9f\xa2\xa7\xf0\x9f\xa2\xa8"
+                              "\xf0\x9f\xa2\xa9\xf0\x9f\xa2\xaa\xf0\x9f\xa2\xab</b>\n"
+                              "2020-10-01,<i>インド太平洋海洋イニシアティブ</i>\n";
+    tl_error *err = NULL;
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "synthetic.csv", NULL, &err);
+    tl_layout_options *opts = tl_layout_options_new();
+    tl_layout_options_set_markup(opts, true);
+    tl_scene *scene = tl ? tl_layout(tl, opts, fonts, &err) : NULL;
+    tap_ok(scene != NULL, "a chart in synthetic styles lays out: %s", err ? err->message : "ok");
+    char *path = scene ? render(scene, false, "synthetic.svg", NULL) : NULL;
+    if (path)
+        compare_with_png(scene, path, "synthetic slant and bold");
+    g_free(path);
+    tl_error_free(err);
+    tl_layout_options_free(opts);
+    tl_timeline_free(tl);
+    tl_scene_free(scene);
+    tl_fonts_unref(fonts);
+}
+
 /* The comparison is able to fail: two different charts are far apart by its measure. */
 static void test_difference_detected(tl_fonts *fonts)
 {
@@ -627,6 +698,7 @@ int main(void)
     test_looks_alike(fonts, samples, "project-plan.csv", "Project plan", TL_VARIANT_VERTICAL);
     test_markup_alike(fonts);
     test_colour_glyphs(fonts);
+    test_synthetic_styles();
     test_difference_detected(fonts);
 
     if (!(keep && *keep)) {
