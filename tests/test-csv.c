@@ -195,6 +195,16 @@ static const reader_case reader_cases[] = {
     {"stray quote", "a,b\nc,d\"e\n", 0,
      "ERROR: r.csv:2:4: quote inside an unquoted field (enclose the field in quotes and double "
      "the quotes inside it)"},
+    /* Fields longer than a word, where the reader skips plain bytes eight at a time: what
+     * stops it (a delimiter, a tab, a multibyte character, an invalid byte) at each offset. */
+    {"long fields", "abcdefghijklmnopqrstuvwxyz,0123456789abcdefghij\tklm,x\n", 0,
+     "1:1=abcdefghijklmnopqrstuvwxyz|1:28=0123456789abcdefghij\tklm|1:53=x>1:54\n"},
+    {"long field with UTF-8", "abcdefghijklmnopq\xC3\xA9rstuvwxyz0123,b\n", 0,
+     "1:1=abcdefghijklmnopq\xC3\xA9rstuvwxyz0123|1:33=b>1:34\n"},
+    {"invalid byte deep in a field", "abcdefghijklmnopqrstuvw\xFFxyz\n", 0,
+     "ERROR: r.csv:1:24: invalid UTF-8 (byte 0xFF); save the file as UTF-8"},
+    {"DEL and tilde are plain", "~~~~~~~~\x7F\x7F~~~~~~~~~,z\n", 0,
+     "1:1=~~~~~~~~\x7F\x7F~~~~~~~~~|1:21=z>1:22\n"},
     {"text after closing quote", "a,\"b\"c\n", 0,
      "ERROR: r.csv:1:6: unexpected text after a closing quote (a quote inside a quoted field "
      "must be doubled: \"\")"},
