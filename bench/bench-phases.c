@@ -70,7 +70,7 @@ int main(int argc, char **argv)
     double t5 = now();
     if (!ok)
         return fail(err);
-    printf("load %.3f s, fonts %.3f s, layout %.3f s, render %.3f s, free %.3f s\n", t1 - t0,
-           t2 - t1, t3 - t2, t4 - t3, t5 - t4);
+    printf("load %.1f ms, fonts %.1f ms, layout %.1f ms, render %.1f ms, free %.1f ms\n",
+           1e3 * (t1 - t0), 1e3 * (t2 - t1), 1e3 * (t3 - t2), 1e3 * (t4 - t3), 1e3 * (t5 - t4));
     return 0;
 }

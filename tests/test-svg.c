@@ -118,6 +118,24 @@ static tl_scene *layout_csv(tl_fonts *fonts, const char *csv, const char *title,
     return scene;
 }
 
+/* `csv` laid out with markup read in its texts, checked to lay out; NULL when it does not. */
+static tl_scene *layout_markup(tl_fonts *fonts, const char *csv, const char *name,
+                               const char *title)
+{
+    tl_error *err = NULL;
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), name, NULL, &err);
+    tl_layout_options *opts = tl_layout_options_new();
+    tl_layout_options_set_markup(opts, true);
+    if (title)
+        tl_layout_options_set_title(opts, title);
+    tl_scene *scene = tl ? tl_layout(tl, opts, fonts, &err) : NULL;
+    tap_ok(scene != NULL, "%s lays out: %s", name, err ? err->message : "ok");
+    tl_error_free(err);
+    tl_layout_options_free(opts);
+    tl_timeline_free(tl);
+    return scene;
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Titles, links, tooltips, escaping
  * ------------------------------------------------------------------------------------------- */
@@ -452,13 +470,8 @@ static void test_markup_alike(tl_fonts *fonts)
                               "2020-01-15,,\"日本語のラベルと English\",A\n"
                               "2020-03-15,,\"हिन्दी लेबल और अंक 2020\",B\n"
                               "2020-05-15,,\"عنوان عربي مع 2020 أرقام\",A\n";
-    tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "markup.csv", NULL, &err);
-    tl_layout_options *opts = tl_layout_options_new();
-    tl_layout_options_set_markup(opts, true);
-    tl_layout_options_set_title(opts, "Markup <b>bold</b> and <i>italic</i>");
-    tl_scene *scene = tl ? tl_layout(tl, opts, fonts, &err) : NULL;
-    tap_ok(scene != NULL, "markup chart lays out: %s", err ? err->message : "ok");
+    tl_scene *scene =
+        layout_markup(fonts, csv, "markup.csv", "Markup <b>bold</b> and <i>italic</i>");
     if (scene) {
         compare_paths(scene, "markup");
         char *path = g_build_filename(outdir, "markup-text.svg", NULL);
@@ -481,9 +494,6 @@ static void test_markup_alike(tl_fonts *fonts)
         }
         g_free(path);
     }
-    tl_error_free(err);
-    tl_layout_options_free(opts);
-    tl_timeline_free(tl);
     tl_scene_free(scene);
 }
 
@@ -572,19 +582,11 @@ static void test_synthetic_styles(void)
                               "2020-07-01,<b>\xf0\x9f\xa2\xa6\xf0\x9f\xa2\xa7\xf0\x9f\xa2\xa8"
                               "\xf0\x9f\xa2\xa9\xf0\x9f\xa2\xaa\xf0\x9f\xa2\xab</b>\n"
                               "2020-10-01,<i>インド太平洋海洋イニシアティブ</i>\n";
-    tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "synthetic.csv", NULL, &err);
-    tl_layout_options *opts = tl_layout_options_new();
-    tl_layout_options_set_markup(opts, true);
-    tl_scene *scene = tl ? tl_layout(tl, opts, fonts, &err) : NULL;
-    tap_ok(scene != NULL, "a chart in synthetic styles lays out: %s", err ? err->message : "ok");
+    tl_scene *scene = layout_markup(fonts, csv, "synthetic.csv", NULL);
     char *path = scene ? render(scene, false, "synthetic.svg", NULL) : NULL;
     if (path)
         compare_with_png(scene, path, "synthetic slant and bold");
     g_free(path);
-    tl_error_free(err);
-    tl_layout_options_free(opts);
-    tl_timeline_free(tl);
     tl_scene_free(scene);
     tl_fonts_unref(fonts);
 }
