@@ -33,7 +33,7 @@ static const char *const fallback_families[] = {
     "Noto Sans Hebrew",     /* Hebrew */
     "Noto Sans Symbols",    /* arrows, technical and other symbols */
     "Noto Sans Symbols 2",  /* dingbats, stars, chess, more symbols */
-    "Noto Color Emoji",     /* emoji (fonts-noto-color-emoji) */
+    "Noto Color Emoji",     /* emoji (fonts-noto-color-emoji); last, see family_list() */
 };
 
 #define FALLBACK_COUNT (sizeof fallback_families / sizeof fallback_families[0])
@@ -781,8 +781,12 @@ static bool parse_font(const char *font, tl_strv *wanted, char **family, double 
     return true;
 }
 
-/* "A,B,C": the families asked for, then those of the fallback chain not among them. */
-static char *family_list(const tl_strv *wanted)
+/* What text is set in: the families asked for, then the fallback chain. With the machine's
+ * configuration (`system`) the chain's colour emoji family is left out: naming it sets off
+ * the stock rules that turn an emoji family into a request for colour, and fontconfig ranks
+ * colour above every family, so digits and spaces would be drawn from the emoji font. Emoji
+ * still reach it, or the machine's own emoji font, through Pango's fallback. */
+static char *family_list(const tl_strv *wanted, bool system)
 {
     tl_buf b = TL_BUF_INIT;
     for (size_t i = 0; i < wanted->len; i++) {
@@ -790,7 +794,8 @@ static char *family_list(const tl_strv *wanted)
         tl_buf_append_str(&b, wanted->items[i]);
     }
     for (size_t i = 0; i < FALLBACK_COUNT; i++) {
-        if (strv_has(wanted, fallback_families[i]))
+        if (strv_has(wanted, fallback_families[i]) ||
+            (system && i == FALLBACK_COUNT - 1))
             continue;
         tl_buf_append_str(&b, b.len ? "," : "");
         tl_buf_append_str(&b, fallback_families[i]);
@@ -824,7 +829,7 @@ tl_fonts *tl_fonts_new_with_options(const tl_font_options *opts, tl_error **err)
         goto fail;
     if (!fonts->family)
         fonts->family = tl_xstrdup(TL_FONTS_DEFAULT_FAMILY);
-    fonts->families = family_list(&wanted);
+    fonts->families = family_list(&wanted, opts->system_fonts);
     if (!make_config(fonts, opts, &wanted, err))
         goto fail;
 

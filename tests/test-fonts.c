@@ -363,6 +363,28 @@ static void test_descriptions(const tl_text_measurer *m)
     tl_font_options_free(opts);
     tl_font_options_free(NULL);
 
+    /* The machine's rules must not turn the chain's emoji family into a colour request that
+     * draws digits and spaces from the emoji font. */
+    opts = tl_font_options_new();
+    tl_font_options_set_system_fonts(opts, true);
+    sys = tl_fonts_new_with_options(opts, NULL);
+    tl_font_options_free(opts);
+    if (sys && access("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", R_OK) == 0) {
+        char *family;
+        const char *lang;
+        run_of(sys, "10 Jan 2019 \xf0\x9f\x9a\x80", "10", &family, &lang, NULL);
+        tap_ok(family && !strstr(family, "Emoji"),
+               "with the machine's fonts, digits are not set in the emoji font (%s)",
+               family ? family : "none");
+        g_free(family);
+        run_of(sys, "10 Jan 2019 \xf0\x9f\x9a\x80", "\xf0\x9f\x9a\x80", &family, &lang, NULL);
+        tap_is_str(family, "Noto Color Emoji", "... and an emoji still is");
+        g_free(family);
+    } else {
+        tap_ok(true, "digits with the machine's fonts # SKIP no colour emoji font installed");
+    }
+    tl_fonts_unref(sys);
+
     if (access("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", R_OK) == 0) {
         tl_fonts *dejavu = tl_fonts_new("DejaVu Sans", NULL);
         tap_ok(dejavu && has_file(dejavu, "DejaVuSans.ttf") && has_file(dejavu, "NotoSans-"),
