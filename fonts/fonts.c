@@ -731,9 +731,9 @@ static bool check_family(tl_fonts *fonts, const char *wanted, tl_error **err)
 
     FcConfig *config = fonts->config ? fonts->config : FcConfigGetCurrent();
     char *resolved = resolved_family(config, wanted);
-    const bool ok = resolved && (FcStrCmpIgnoreCase((const FcChar8 *)resolved,
-                                                    (const FcChar8 *)wanted) == 0 ||
-                                 family_has_alias(config, wanted, resolved));
+    const bool ok =
+        resolved && (FcStrCmpIgnoreCase((const FcChar8 *)resolved, (const FcChar8 *)wanted) == 0 ||
+                     family_has_alias(config, wanted, resolved));
     free(resolved);
     if (ok)
         return true;
@@ -794,8 +794,7 @@ static char *family_list(const tl_strv *wanted, bool system)
         tl_buf_append_str(&b, wanted->items[i]);
     }
     for (size_t i = 0; i < FALLBACK_COUNT; i++) {
-        if (strv_has(wanted, fallback_families[i]) ||
-            (system && i == FALLBACK_COUNT - 1))
+        if (strv_has(wanted, fallback_families[i]) || (system && i == FALLBACK_COUNT - 1))
             continue;
         tl_buf_append_str(&b, b.len ? "," : "");
         tl_buf_append_str(&b, fallback_families[i]);

@@ -123,13 +123,23 @@ static hb_draw_funcs_t *new_draw_funcs(void)
     return f;
 }
 
+/* The fontconfig pattern `font` was made from: its file, and what fontconfig's rules added. */
+static FcPattern *font_pattern(PangoFont *font)
+{
+#if PANGO_VERSION_CHECK(1, 48, 0)
+    return pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+#else
+    return PANGO_FC_FONT(font)->font_pattern;
+#endif
+}
+
 /* Points per unit of `font`'s HarfBuzz font, or 0 when HarfBuzz cannot draw it as Cairo
  * would: a synthetic bold or slant, a font matrix, or unequal scales. */
 static double outline_scale(PangoFont *font, hb_font_t *hb)
 {
     if (!hb || !PANGO_IS_FC_FONT(font))
         return 0;
-    FcPattern *pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+    FcPattern *pattern = font_pattern(font);
     FcBool embolden = FcFalse;
     FcMatrix *matrix;
     if (!pattern ||

@@ -421,8 +421,8 @@ static void write_line_text(tl_buf *b, const char *text, PangoLayoutLine *line, 
 /* A line of text over Pango's metrics for a run's font: an underline or a strike-through.
  * The run's language, as Pango's renderer asks: the layout has already taken the metrics of
  * that font and language, and any other language would lay out a sample text to get them. */
-static void decoration_line(tl_buf *b, const PangoAnalysis *run, bool strike, double x1,
-                            double x2, double baseline, tl_color color)
+static void decoration_line(tl_buf *b, const PangoAnalysis *run, bool strike, double x1, double x2,
+                            double baseline, tl_color color)
 {
     PangoFontMetrics *metrics = pango_font_get_metrics(run->font, run->language);
     const int pos = strike ? pango_font_metrics_get_strikethrough_position(metrics)

@@ -533,24 +533,27 @@ static void test_colour_glyphs(tl_fonts *fonts)
 
 /* A font drawn with a synthetic slant or bold: the machine's fontconfig set slants Noto Sans
  * CJK, which has no italic, and emboldens Noto Sans Symbols 2 (its arrows U+1F8A0...), which
- * has no bold. Their
- * outlines must come out transformed as Cairo draws them, not as the font file has them. */
-static bool synthesised(tl_fonts *fonts, const char *text, const tl_font *font)
+ * has no bold. Their outlines must come out transformed as Cairo draws them, not as the font
+ * file has them. */
+static bool synthesised(tl_fonts *fonts, const char *text, const tl_font *style)
 {
     const tl_text_shape shape = {0};
-    PangoLayout *layout = tl_fonts_layout_new(fonts, font, &shape, text, false, NULL);
+    PangoLayout *layout = tl_fonts_layout_new(fonts, style, &shape, text, false, NULL);
     PangoLayoutLine *line = layout ? pango_layout_get_line_readonly(layout, 0) : NULL;
     const PangoGlyphItem *run = line && line->runs ? line->runs->data : NULL;
-    FcPattern *pattern = run && PANGO_IS_FC_FONT(run->item->analysis.font)
-                             ? pango_fc_font_get_pattern(PANGO_FC_FONT(run->item->analysis.font))
-                             : NULL;
+    PangoFont *font = run ? run->item->analysis.font : NULL;
+#if PANGO_VERSION_CHECK(1, 48, 0)
+    FcPattern *pattern =
+        PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
+#else
+    FcPattern *pattern = PANGO_IS_FC_FONT(font) ? PANGO_FC_FONT(font)->font_pattern : NULL;
+#endif
     FcMatrix *matrix;
     FcBool embolden = FcFalse;
     const bool found =
-        pattern && ((FcPatternGetMatrix(pattern, FC_MATRIX, 0, &matrix) == FcResultMatch &&
-                     matrix->xy != 0) ||
-                    (FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch &&
-                     embolden));
+        pattern &&
+        ((FcPatternGetMatrix(pattern, FC_MATRIX, 0, &matrix) == FcResultMatch && matrix->xy != 0) ||
+         (FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden));
     if (layout)
         g_object_unref(layout);
     return found;
