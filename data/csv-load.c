@@ -6,20 +6,24 @@
  * that end at each delimiter or line break byte. Within a piece nothing structural happens
  * before its last byte, so libcsv's public `pstate` at the start of a piece says whether the
  * bytes that follow are inside a field, and the first byte of a new field is known exactly.
- * That costs one csv_parse() call per field, not per byte. */
+ * That costs one csv_parse() call per field, not per byte. A large regular file is read in two
+ * halves at once (csv-split.c). */
 #include "data/csv-load.h"
 
 #include <csv.h>
 #include <errno.h>
+#include <glib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/tl-alloc.h"
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
 #include "data/columns.h"
+#include "data/csv-split.h"
 #include "data/load-options-private.h"
 #include "data/model-private.h"
 
@@ -32,7 +36,8 @@ enum {
     FIELD_MIGHT_HAVE_ENDED = 3,
 };
 
-/* Input is read this much at a time; the whole file is never held in memory. */
+/* Input is read this much at a time; the file itself is never held in memory (a large one
+ * read in two halves keeps the second half's fields until their turn, see csv-split.c). */
 enum { CHUNK_SIZE = 64 * 1024 };
 
 /* libcsv grows its field buffer linearly by this much, so it must be large for long fields
@@ -596,6 +601,23 @@ char tl_csv_reader_get_delimiter(const tl_csv_reader *r)
     return r->delim;
 }
 
+bool tl_csv_reader_has_delimiter(const tl_csv_reader *r)
+{
+    return r->sniffed;
+}
+
+tl_csv_reader *tl_csv_reader_new_at(const char *path, tl_csv_row_fn row_fn, void *user,
+                                    char delimiter, unsigned long line)
+{
+    tl_csv_reader *r = tl_csv_reader_new(path, row_fn, user);
+    tl_csv_reader_set_delimiter(r, delimiter);
+    r->head_done = true;
+    r->cur.line = line;
+    r->fix_cur = r->cur;
+    r->field_start = r->term_pos = cursor_pos(&r->cur);
+    return r;
+}
+
 bool tl_csv_reader_feed(tl_csv_reader *r, const char *data, size_t len, tl_error **err)
 {
     r->err = err;
@@ -746,11 +768,12 @@ static void loader_init(loader *ld, const char *path, const tl_load_options *opt
     memset(&ld->columns, 0, sizeof ld->columns);
 }
 
-/* Ends loading: returns the timeline, or NULL with *err set. Frees everything else. */
-static tl_timeline *loader_finish(loader *ld, bool ok, tl_error **err)
+/* Ends loading after the input has been read (`ok`) or failed: returns the timeline, or NULL
+ * with *err set. Frees everything else. */
+static tl_timeline *loader_close(loader *ld, bool ok, tl_error **err)
 {
     tl_timeline *tl = ld->tl;
-    if (!ok || !tl_csv_reader_finish(ld->reader, err))
+    if (!ok)
         goto fail;
     if (!ld->have_header) {
         tl_set_error_at(err, TL_ERROR_DATA, ld->path, 0, 0, "empty file: no header row");
@@ -773,34 +796,77 @@ fail:
     return NULL;
 }
 
+/* Feeds the reader from `fp` until *fed reaches `limit` bytes, the input ends (*eof) or, with
+ * `until_delimiter`, the delimiter is known. False with *err set when reading or parsing
+ * fails. */
+static bool feed_until(loader *ld, FILE *fp, char *chunk, uint64_t *fed, uint64_t limit,
+                       bool until_delimiter, bool *eof, tl_error **err)
+{
+    while (*fed < limit && !*eof && !(until_delimiter && tl_csv_reader_has_delimiter(ld->reader))) {
+        const size_t want = limit - *fed < CHUNK_SIZE ? (size_t)(limit - *fed) : CHUNK_SIZE;
+        const size_t n = fread(chunk, 1, want, fp);
+        if (n > 0 && !tl_csv_reader_feed(ld->reader, chunk, n, err))
+            return false;
+        *fed += n;
+        if (n < want && ferror(fp)) {
+            const int e = errno;
+            /* fopen() opens a directory on Linux; reading is what fails. */
+            return tl_set_error_at(err, e == EISDIR ? TL_ERROR_NOINPUT : TL_ERROR_IO, ld->path, 0,
+                                   0, "cannot read: %s", e ? strerror(e) : "read error");
+        }
+        *eof = n < want && feof(fp);
+    }
+    return true;
+}
+
 static tl_timeline *load_stream(FILE *fp, const char *path, const tl_load_options *opts,
                                 tl_error **err)
 {
     loader ld;
     loader_init(&ld, path, opts);
     char *chunk = tl_xmalloc(CHUNK_SIZE);
-    bool ok = true;
-    for (;;) {
-        const size_t n = fread(chunk, 1, CHUNK_SIZE, fp);
-        if (n > 0 && !tl_csv_reader_feed(ld.reader, chunk, n, err)) {
-            ok = false;
-            break;
-        }
-        if (n < CHUNK_SIZE) {
-            if (ferror(fp)) {
-                const int e = errno;
-                /* fopen() opens a directory on Linux; reading is what fails. */
-                tl_set_error_at(err, e == EISDIR ? TL_ERROR_NOINPUT : TL_ERROR_IO, path, 0, 0,
-                                "cannot read: %s", e ? strerror(e) : "read error");
-                ok = false;
-                break;
-            }
-            if (feof(fp))
-                break;
-        }
-    }
+    uint64_t fed = 0;
+    bool eof = false;
+    bool ok = feed_until(&ld, fp, chunk, &fed, UINT64_MAX, false, &eof, err);
     free(chunk);
-    return loader_finish(&ld, ok, err);
+    return loader_close(&ld, ok && tl_csv_reader_finish(ld.reader, err), err);
+}
+
+/* A regular file opened here, large enough, with a second processor: its second half is parsed
+ * on another thread while this one reads the first (csv-split.c), for the same timeline. Any
+ * other input, or a file that cannot be cut, is read in one go. Not with repairs, whose
+ * warnings the reader gives as it goes. */
+static tl_timeline *load_file(FILE *fp, const char *path, const tl_load_options *opts,
+                              tl_error **err)
+{
+    const int fd = fileno(fp);
+    const uint64_t forced = opts ? opts->split_min : 0;
+    struct stat st;
+    uint64_t at = 0;
+    unsigned long line = 0;
+    if ((opts && opts->repair_utf8) || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        (uint64_t)st.st_size < (forced ? forced : TL_CSV_SPLIT_MIN) ||
+        (!forced && g_get_num_processors() < 2) ||
+        !tl_csv_find_cut(fd, (uint64_t)st.st_size, &at, &line))
+        return load_stream(fp, path, opts, err);
+
+    loader ld;
+    loader_init(&ld, path, opts);
+    char *chunk = tl_xmalloc(CHUNK_SIZE);
+    uint64_t fed = 0;
+    bool eof = false;
+    /* The second half needs the delimiter, which the first line settles. */
+    bool ok = feed_until(&ld, fp, chunk, &fed, at, true, &eof, err);
+    tl_csv_half *half = NULL;
+    if (ok && !eof && tl_csv_reader_has_delimiter(ld.reader))
+        half = tl_csv_half_start(fd, at, line, path, tl_csv_reader_get_delimiter(ld.reader));
+    /* Without a second half (no thread, or a header line past the cut), all of it here. */
+    ok = ok && feed_until(&ld, fp, chunk, &fed, half ? at : UINT64_MAX, false, &eof, err);
+    free(chunk);
+    ok = ok && tl_csv_reader_finish(ld.reader, err);
+    if (half)
+        ok = tl_csv_half_finish(half, ok ? on_row : NULL, &ld, err) && ok;
+    return loader_close(&ld, ok, err);
 }
 
 tl_timeline *tl_timeline_load_csv_stream(FILE *fp, const char *display_name,
@@ -829,7 +895,7 @@ tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_nam
         tl_set_error_at(err, TL_ERROR_NOINPUT, name, 0, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
-    tl_timeline *tl = load_stream(fp, name, opts, err);
+    tl_timeline *tl = load_file(fp, name, opts, err);
     /* Read-only: a failing fclose loses nothing. */
     fclose(fp);
     return tl;
@@ -851,5 +917,5 @@ tl_timeline *tl_timeline_load_csv_buffer(const char *data, size_t len, const cha
         const size_t n = len - off < CHUNK_SIZE ? len - off : CHUNK_SIZE;
         ok = tl_csv_reader_feed(ld.reader, data + off, n, err);
     }
-    return loader_finish(&ld, ok, err);
+    return loader_close(&ld, ok && tl_csv_reader_finish(ld.reader, err), err);
 }

@@ -56,6 +56,12 @@ typedef struct tl_csv_reader tl_csv_reader;
  * the reader. Never NULL (aborts when out of memory). */
 tl_csv_reader *tl_csv_reader_new(const char *path, tl_csv_row_fn row_fn, void *user);
 
+/* A reader for input that starts mid-file, on line `line` at column 1, right after a record
+ * boundary: `delimiter` is used as it is, and the first bytes are data (never a byte order
+ * mark). For the second half of a file read in two (csv-split.h). */
+tl_csv_reader *tl_csv_reader_new_at(const char *path, tl_csv_row_fn row_fn, void *user,
+                                    char delimiter, unsigned long line);
+
 /* Called for each byte sequence that is not UTF-8 when the reader repairs them (see
  * tl_csv_reader_set_repair()): `pos` is where its U+FFFD now stands, `byte` its first byte. */
 typedef void (*tl_csv_repair_fn)(void *user, tl_csv_pos pos, unsigned char byte);
@@ -72,6 +78,8 @@ void tl_csv_reader_set_repair(tl_csv_reader *r, tl_csv_repair_fn fn);
 void tl_csv_reader_set_delimiter(tl_csv_reader *r, char delimiter);
 /* The delimiter in use; after sniffing, known by the time the first record is delivered. */
 char tl_csv_reader_get_delimiter(const tl_csv_reader *r);
+/* Whether the delimiter is settled: set, or sniffed from the input fed so far. */
+bool tl_csv_reader_has_delimiter(const tl_csv_reader *r);
 
 /* Parses `len` more bytes, calling row_fn for each completed record. Returns false and sets
  * *err (TL_ERROR_DATA, "PATH:LINE:COL: message") when the input is not valid CSV text, or

@@ -2,6 +2,8 @@
 #ifndef TL_LOAD_OPTIONS_PRIVATE_H
 #define TL_LOAD_OPTIONS_PRIVATE_H
 
+#include <stdint.h>
+
 #include "data/columns.h"
 #include "data/date.h"
 #include "timeline/timeline.h"
@@ -11,6 +13,9 @@ struct tl_load_options {
     tl_date_zone *zone; /* owned reference; NULL: UTC */
     char delimiter;     /* 0: sniff */
     bool repair_utf8;   /* replace invalid UTF-8 with U+FFFD (and warn) instead of failing */
+    /* Files from this many bytes up are read in two halves at once, whatever the number of
+     * processors; 0: TL_CSV_SPLIT_MIN with two processors or more. Set by tests only. */
+    uint64_t split_min;
     /* Header names overriding the column of each role that tl_load_options_set_column()
      * accepts; owned, NULL when not overridden. */
     char *columns[TL_COLUMN_OVERRIDABLE];

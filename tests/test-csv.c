@@ -13,7 +13,9 @@
 #include "common/tl-alloc.h"
 #include "common/tl-buf.h"
 #include "data/csv-load.h"
+#include "data/csv-split.h"
 #include "data/date.h"
+#include "data/load-options-private.h"
 #include "timeline/timeline.h"
 #include "tap.h"
 #include "test-util.h"
@@ -1181,6 +1183,178 @@ static void test_corpus(void)
     tl_buf_free(&dir);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Large files read in two halves: the same timeline as read in one go
+ * ------------------------------------------------------------------------------------------- */
+
+/* Everything a load gives: its error, or every event's fields and source line, the groups,
+ * warnings and notes, in order. */
+static char *dump_load(const tl_timeline *tl, const tl_error *err)
+{
+    tl_buf b = TL_BUF_INIT;
+    if (!tl) {
+        tl_buf_printf(&b, "ERROR %d: %s", err ? (int)err->code : -1, err ? err->message : "?");
+        return tl_buf_steal(&b);
+    }
+    for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
+        const tl_event *ev = tl_timeline_get_event(tl, i);
+        const char *texts[] = {tl_event_get_source(ev),      tl_event_get_title(ev),
+                               tl_event_get_start_text(ev),  tl_event_get_end_text(ev),
+                               tl_event_get_group(ev),       tl_event_get_description(ev),
+                               tl_event_get_status_text(ev), tl_event_get_url(ev)};
+        for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+            tl_buf_append_str(&b, texts[k] ? texts[k] : "-");
+            tl_buf_append_char(&b, '|');
+        }
+        tl_buf_append_char(&b, '\n');
+    }
+    for (size_t i = 0; i < tl_timeline_get_group_count(tl); i++)
+        tl_buf_printf(&b, "group %s\n", tl_timeline_get_group(tl, i));
+    for (size_t i = 0; i < tl_timeline_get_warning_count(tl); i++)
+        tl_buf_printf(&b, "warning %s\n", tl_timeline_get_warning(tl, i));
+    for (size_t i = 0; i < tl_timeline_get_note_count(tl); i++)
+        tl_buf_printf(&b, "note %s\n", tl_timeline_get_note(tl, i));
+    return tl_buf_steal(&b);
+}
+
+/* Loads `csv` from a file cut in two (forced at any size) and from a buffer in one go, and
+ * checks that both give the same; `cut` says whether a cut is expected to be found. */
+static void expect_same_split(const char *csv, size_t len, bool cut, const char *name)
+{
+    char *path = temp_path("split");
+    if (!path || !write_file(path, csv, len)) {
+        tap_ok(false, "%s: temporary file", name);
+        free(path);
+        return;
+    }
+    FILE *fp = fopen(path, "rb");
+    uint64_t at = 0;
+    unsigned long line = 0;
+    const bool found = fp && tl_csv_find_cut(fileno(fp), len, &at, &line);
+    if (fp)
+        fclose(fp);
+    tap_ok(found == cut, "%s: %s", name, cut ? "a cut is found" : "no cut is found");
+
+    tl_load_options *opts = tl_load_options_new();
+    opts->split_min = 1;
+    tl_error *e1 = NULL, *e2 = NULL;
+    tl_timeline *halves = tl_timeline_load_csv_file(path, "t.csv", opts, &e1);
+    tl_timeline *whole = tl_timeline_load_csv_buffer(csv, len, "t.csv", opts, &e2);
+    char *a = dump_load(halves, e1), *b = dump_load(whole, e2);
+    if (!tap_is_str(a, b, "%s: the same as read in one go", name))
+        tap_diag("cut at byte %llu, line %lu", (unsigned long long)at, line);
+    free(a);
+    free(b);
+    tl_timeline_free(halves);
+    tl_timeline_free(whole);
+    tl_error_free(e1);
+    tl_error_free(e2);
+    tl_load_options_free(opts);
+    remove(path);
+    free(path);
+}
+
+/* `rows` rows of varied data after a header: quoted commas and line breaks (LF and CRLF),
+ * spans, groups, statuses, a bad date every 97 rows, Hindi and Japanese titles. */
+static char *varied_rows(size_t rows, const char *eol)
+{
+    tl_buf b = TL_BUF_INIT;
+    tl_buf_printf(&b, "start,end,title,group,status,description%s", eol);
+    for (size_t i = 0; i < rows; i++) {
+        const int year = 1950 + (int)(i % 70), month = 1 + (int)(i % 12), day = 1 + (int)(i % 28);
+        if (i % 97 == 13)
+            tl_buf_printf(&b, "%d-02-30,,Bad date %zu,G%zu,,", year, i, i % 5);
+        else if (i % 3 == 0)
+            tl_buf_printf(&b, "%d-%02d-%02d,%d-12-31,\"Span, %zu\",G%zu,tentative,", year, month,
+                          day, year, i, i % 7);
+        else if (i % 11 == 0)
+            tl_buf_printf(&b,
+                          "%d-%02d-%02d,,\"Two\r\nlines %zu\",Grupo %zu,cancelled,\"say "
+                          "\"\"hi\"\"\"",
+                          year, month, day, i, i % 3);
+        else if (i % 7 == 0)
+            tl_buf_printf(&b, "%d-%02d,,भारत %zu 日本,,,\"a\nb\"", year, month, i);
+        else
+            tl_buf_printf(&b, "%d-%02d-%02d,,Event %zu,G%zu,,plain", year, month, day, i, i % 5);
+        tl_buf_append_str(&b, eol);
+        if (i % 50 == 49)
+            tl_buf_append_str(&b, eol); /* a blank line now and then */
+    }
+    return tl_buf_steal(&b);
+}
+
+static void test_split(void)
+{
+    char *lf = varied_rows(3000, "\n"), *crlf = varied_rows(3000, "\r\n");
+    expect_same_split(lf, strlen(lf), true, "split: LF file");
+    expect_same_split(crlf, strlen(crlf), true, "split: CRLF file");
+
+    /* An error in the second half: the same error, the same position. */
+    tl_buf b = TL_BUF_INIT;
+    tl_buf_append_str(&b, lf);
+    tl_buf_append_str(&b, "2020-01-01,,bad \"quote,G1,,\n");
+    expect_same_split(b.data, b.len, true, "split: stray quote in the second half");
+    tl_buf_clear(&b);
+    tl_buf_append_str(&b, lf);
+    tl_buf_append_str(&b, "2020-01-01,,caf\xe9,G1,,\n");
+    expect_same_split(b.data, b.len, true, "split: invalid UTF-8 in the second half");
+    tl_buf_clear(&b);
+    tl_buf_append_str(&b, lf);
+    tl_buf_append_str(&b, "2020-01-01,,\"open quote,G1,,\n2020-01-02,,x,,,\n");
+    expect_same_split(b.data, b.len, true, "split: unterminated quote at the end");
+
+    /* An error in the first half wins, whatever the second holds. */
+    tl_buf_clear(&b);
+    tl_buf_append_str(&b, "start,title\n2020-01-01,a \"stray\n");
+    tl_buf_append_str(&b, lf + strlen("start,end,title,group,status,description\n"));
+    expect_same_split(b.data, b.len, true, "split: stray quote in the first half");
+
+    /* ... also when it lies past the first chunk read, once the second half has started. */
+    char *big = varied_rows(6000, "\n");
+    char *late = strstr(big, "Event 2500,");
+    tl_buf_clear(&b);
+    tl_buf_append(&b, big, (size_t)(late - big));
+    tl_buf_append_str(&b, "stray \"quote");
+    tl_buf_append_str(&b, late + strlen("Event 2500"));
+    tap_ok(late - big > 64 * 1024, "split: the late error is past the first 64 kB (%td)",
+           late - big);
+    expect_same_split(b.data, b.len, true, "split: stray quote late in the first half");
+    free(big);
+
+    /* A quoted field across the middle: the cut goes after it. */
+    tl_buf_clear(&b);
+    tl_buf_append_str(&b, "start,title,description\n2020-01-01,a,\"");
+    for (int i = 0; i < 200; i++)
+        tl_buf_append_str(&b, "line of a long quoted description\n");
+    tl_buf_append_str(&b, "\"\n2020-01-02,b,x\n2020-01-03,c,y\n");
+    expect_same_split(b.data, b.len, true, "split: a quoted field across the middle");
+
+    /* Semicolons named by Excel's sep= line, a byte order mark, groups first seen late. */
+    tl_buf_clear(&b);
+    tl_buf_append_str(&b, "\xef\xbb\xbfsep=;\nstart;title;group\n");
+    for (int i = 0; i < 400; i++)
+        tl_buf_printf(&b, "2001-01-%02d;Row %d;%s\n", 1 + i % 28, i, i < 300 ? "Early" : "Late");
+    expect_same_split(b.data, b.len, true, "split: sep=; after a byte order mark");
+
+    /* Old Mac line ends (CR only): no line feed to cut at, read in one go. */
+    tl_buf_clear(&b);
+    tl_buf_append_str(&b, "start,title\r");
+    for (int i = 0; i < 100; i++)
+        tl_buf_printf(&b, "2001-01-%02d,Row %d\r", 1 + i % 28, i);
+    expect_same_split(b.data, b.len, false, "split: CR line ends");
+
+    /* Blank and empty rows around the cut; a header and a single row. */
+    tl_buf_clear(&b);
+    tl_buf_append_str(&b, "start,title\n");
+    for (int i = 0; i < 40; i++)
+        tl_buf_printf(&b, "2001-01-%02d,Row %d\n\n,\n", 1 + i % 28, i);
+    expect_same_split(b.data, b.len, true, "split: blank and empty rows");
+    expect_same_split("start,title\n2001-01-01,Only\n", 28, false, "split: one row");
+    tl_buf_free(&b);
+    free(lf);
+    free(crlf);
+}
+
 int main(void)
 {
     test_reader();
@@ -1196,6 +1370,7 @@ int main(void)
     test_files();
     test_options();
     test_many_rows();
+    test_split();
     test_fixtures();
     test_corpus();
     return tap_done();

@@ -1,0 +1,224 @@
+/* Reading a large file in two halves at once. libcsv parses a byte at a time and is most of
+ * the time a large load takes; a second parser on a second processor takes the file's second
+ * half while the loader reads the first as usual. The second half's rows are kept, with their
+ * positions, and handed to the loader in file order once the first half is done, so the
+ * timeline, its warnings and any error are the same as read in one go.
+ *
+ * The cut is a line feed with an even number of quote characters before it: outside every
+ * quoted field, provided the file is valid CSV up to there. When it is not, the first half
+ * fails with the first error of the file, and the second half is dropped unread. */
+#include "data/csv-split.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/tl-alloc.h"
+#include "common/tl-buf.h"
+#include "common/tl-error-private.h"
+
+enum { CHUNK_SIZE = 64 * 1024 };
+
+/* ---------------------------------------------------------------------------------------------
+ * The cut
+ * ------------------------------------------------------------------------------------------- */
+
+/* Whether any of the 8 bytes at `s` is a quote, CR or LF: a zero byte after XOR with each. */
+static bool special8(const unsigned char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    uint64_t any = 0;
+    const unsigned char specials[] = {'"', '\r', '\n'};
+    for (size_t k = 0; k < sizeof specials; k++) {
+        const uint64_t d = x ^ (ones * specials[k]);
+        any |= (d - ones) & ~d & highs;
+    }
+    return any != 0;
+}
+
+bool tl_csv_find_cut(int fd, uint64_t size, uint64_t *at, unsigned long *line)
+{
+    const uint64_t middle = size / 2;
+    unsigned char *buf = tl_xmalloc(CHUNK_SIZE);
+    uint64_t off = 0;
+    bool odd = false, after_cr = false, found = false;
+    /* Lines as the reader counts them: CR, LF and CRLF each end one. */
+    unsigned long lines = 1;
+    while (!found) {
+        const ssize_t n = pread(fd, buf, CHUNK_SIZE, (off_t)off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        for (size_t i = 0; i < (size_t)n; i++) {
+            if (i + 8 <= (size_t)n && !special8(buf + i)) {
+                i += 7;
+                after_cr = false;
+                continue;
+            }
+            const unsigned char c = buf[i];
+            if (c == '\r') {
+                lines++;
+                after_cr = true;
+                continue;
+            }
+            if (c == '"') {
+                odd = !odd;
+            } else if (c == '\n') {
+                if (!after_cr)
+                    lines++;
+                if (!odd && off + i >= middle) {
+                    *at = off + i + 1;
+                    found = true;
+                    break;
+                }
+            }
+            after_cr = false;
+        }
+        off += (uint64_t)n;
+    }
+    free(buf);
+    *line = lines;
+    return found && *at < size;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The second half
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct kept_field {
+    size_t offset; /* into the half's text */
+    size_t len;
+    tl_csv_pos pos;
+} kept_field;
+
+typedef struct kept_row {
+    size_t first; /* index of its first field */
+    size_t count;
+    tl_csv_pos end;
+} kept_row;
+
+struct tl_csv_half {
+    int fd;
+    uint64_t at;
+    unsigned long line;
+    const char *path;
+    char delimiter;
+    GThread *thread;
+    gint stop; /* set when the first half failed: nothing of this one is wanted */
+
+    /* The thread's results, read after the join. */
+    tl_buf text; /* every kept field's text, each NUL-terminated */
+    kept_field *fields;
+    size_t nfields, fields_cap;
+    kept_row *rows;
+    size_t nrows, rows_cap;
+    tl_error *err;
+    bool ok;
+};
+
+static bool keep_row(void *user, tl_csv_row *row, tl_error **err)
+{
+    (void)err;
+    tl_csv_half *h = user;
+    if (h->nrows == h->rows_cap)
+        h->rows = tl_xgrow(h->rows, &h->rows_cap, h->nrows + 1, sizeof *h->rows);
+    h->rows[h->nrows++] = (kept_row){.first = h->nfields, .count = row->count, .end = row->end};
+    if (h->nfields + row->count > h->fields_cap)
+        h->fields = tl_xgrow(h->fields, &h->fields_cap, h->nfields + row->count, sizeof *h->fields);
+    for (size_t i = 0; i < row->count; i++) {
+        const tl_csv_field *f = &row->fields[i];
+        h->fields[h->nfields++] = (kept_field){.offset = h->text.len, .len = f->len, .pos = f->pos};
+        tl_buf_append(&h->text, f->text, f->len);
+        tl_buf_append_char(&h->text, '\0');
+    }
+    return true;
+}
+
+static gpointer read_half(gpointer data)
+{
+    tl_csv_half *h = data;
+    tl_csv_reader *r = tl_csv_reader_new_at(h->path, keep_row, h, h->delimiter, h->line);
+    char *chunk = tl_xmalloc(CHUNK_SIZE);
+    uint64_t off = h->at;
+    bool ok = true;
+    while (ok && !g_atomic_int_get(&h->stop)) {
+        const ssize_t n = pread(h->fd, chunk, CHUNK_SIZE, (off_t)off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            const int e = errno;
+            ok = tl_set_error_at(&h->err, TL_ERROR_IO, h->path, 0, 0, "cannot read: %s",
+                                 g_strerror(e));
+            break;
+        }
+        if (n == 0)
+            break;
+        ok = tl_csv_reader_feed(r, chunk, (size_t)n, &h->err);
+        off += (uint64_t)n;
+    }
+    if (ok && !g_atomic_int_get(&h->stop))
+        ok = tl_csv_reader_finish(r, &h->err);
+    h->ok = ok;
+    free(chunk);
+    tl_csv_reader_free(r);
+    return NULL;
+}
+
+tl_csv_half *tl_csv_half_start(int fd, uint64_t at, unsigned long line, const char *path,
+                               char delimiter)
+{
+    tl_csv_half *h = tl_xcalloc(1, sizeof *h);
+    h->fd = fd;
+    h->at = at;
+    h->line = line;
+    h->path = path;
+    h->delimiter = delimiter;
+    h->text = (tl_buf)TL_BUF_INIT;
+    h->thread = g_thread_try_new("csv-half", read_half, h, NULL);
+    if (!h->thread) {
+        free(h);
+        return NULL;
+    }
+    return h;
+}
+
+bool tl_csv_half_finish(tl_csv_half *h, tl_csv_row_fn row_fn, void *user, tl_error **err)
+{
+    if (!row_fn)
+        g_atomic_int_set(&h->stop, 1);
+    g_thread_join(h->thread);
+    bool ok = row_fn != NULL;
+    tl_csv_field *fields = NULL;
+    size_t cap = 0;
+    for (size_t k = 0; ok && k < h->nrows; k++) {
+        const kept_row *kr = &h->rows[k];
+        if (kr->count > cap)
+            fields = tl_xgrow(fields, &cap, kr->count, sizeof *fields);
+        for (size_t i = 0; i < kr->count; i++) {
+            const kept_field *f = &h->fields[kr->first + i];
+            fields[i] =
+                (tl_csv_field){.text = h->text.data + f->offset, .len = f->len, .pos = f->pos};
+        }
+        tl_csv_row row = {.fields = fields, .count = kr->count, .end = kr->end};
+        ok = row_fn(user, &row, err);
+    }
+    if (ok && !h->ok) {
+        ok = false;
+        if (err && !*err) {
+            *err = h->err;
+            h->err = NULL;
+        }
+    }
+    free(fields);
+    tl_error_free(h->err);
+    tl_buf_free(&h->text);
+    free(h->fields);
+    free(h->rows);
+    free(h);
+    return ok;
+}
