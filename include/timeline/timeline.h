@@ -207,7 +207,11 @@ TL_EXPORT bool tl_load_options_set_column(tl_load_options *opts, const char *rol
  * IO) when the file cannot be opened or read, is not UTF-8 CSV text (a NUL byte, invalid
  * UTF-8, an unterminated quote), or has no usable header (no start or no title column), and
  * TL_ERROR_USAGE when a column named in `opts` is not in the header. The caller frees the
- * result. */
+ * result.
+ *
+ * A regular file of 1 MiB or more is parsed in two halves at once when there are two
+ * processors: a thread of the library's own reads the second half and has ended by the time
+ * this returns. The result is the same as a read in one go. */
 TL_EXPORT tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_name,
                                                  const tl_load_options *opts, tl_error **err);
 
