@@ -19,7 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "data/csv-load.h"
+#include "data/csv-reader.h"
 #include "data/date.h"
 #include "timeline/timeline.h"
 

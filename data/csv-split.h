@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "data/csv-load.h"
+#include "data/csv-reader.h"
 
 /* Files from this size up are read in two halves at once when there are two processors. */
 #define TL_CSV_SPLIT_MIN ((uint64_t)1 << 20)

@@ -12,7 +12,7 @@
 
 #include "common/tl-alloc.h"
 #include "common/tl-buf.h"
-#include "data/csv-load.h"
+#include "data/csv-reader.h"
 #include "data/csv-split.h"
 #include "data/date.h"
 #include "data/load-options-private.h"

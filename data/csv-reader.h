@@ -11,8 +11,8 @@
  * the line. A field starts at its first byte that is not a space or tab (its opening quote,
  * when quoted); an empty field starts at the delimiter or line end that closes it. The
  * delimiter is ',' ';' TAB or another byte, sniffed from the header line or set. */
-#ifndef TL_CSV_LOAD_H
-#define TL_CSV_LOAD_H
+#ifndef TL_CSV_READER_H
+#define TL_CSV_READER_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -93,4 +93,4 @@ bool tl_csv_reader_finish(tl_csv_reader *r, tl_error **err);
 /* Frees the reader. NULL is a no-op. */
 void tl_csv_reader_free(tl_csv_reader *r);
 
-#endif /* TL_CSV_LOAD_H */
+#endif /* TL_CSV_READER_H */
