@@ -418,26 +418,39 @@ static void write_line_text(tl_buf *b, const char *text, PangoLayoutLine *line, 
     tl_buf_append_str(b, "</tspan>");
 }
 
-/* A line of text over Pango's metrics for a run's font: an underline or a strike-through.
- * The run's language, as Pango's renderer asks: the layout has already taken the metrics of
- * that font and language, and any other language would lay out a sample text to get them. */
+/* Where Pango puts a run's strike-through (or underline): the offset of the line's top above
+ * the baseline and its thickness, in points. In the run's language, as Pango's renderer asks:
+ * the layout has already taken the metrics of that font and language, and any other language
+ * would lay out a sample text to get them. */
+static void decoration_metrics(const PangoAnalysis *run, bool strike, double *pos, double *thick)
+{
+    PangoFontMetrics *metrics = pango_font_get_metrics(run->font, run->language);
+    *pos = pango_units_to_double(strike ? pango_font_metrics_get_strikethrough_position(metrics)
+                                        : pango_font_metrics_get_underline_position(metrics));
+    *thick = pango_units_to_double(strike ? pango_font_metrics_get_strikethrough_thickness(metrics)
+                                          : pango_font_metrics_get_underline_thickness(metrics));
+    pango_font_metrics_unref(metrics);
+}
+
+/* The end of an element drawn as a solid line only: no fill, a stroke of `width`. */
+static void line_paint(tl_buf *b, tl_color color, double width)
+{
+    tl_buf_append_str(b, " fill=\"none\"");
+    stroke_attrs(b, &(tl_stroke){.color = color, .width = width, .dash = TL_DASH_SOLID}, "butt");
+}
+
+/* A line of text over Pango's metrics for a run's font: an underline or a strike-through. */
 static void decoration_line(tl_buf *b, const PangoAnalysis *run, bool strike, double x1, double x2,
                             double baseline, tl_color color)
 {
-    PangoFontMetrics *metrics = pango_font_get_metrics(run->font, run->language);
-    const int pos = strike ? pango_font_metrics_get_strikethrough_position(metrics)
-                           : pango_font_metrics_get_underline_position(metrics);
-    const int thick = strike ? pango_font_metrics_get_strikethrough_thickness(metrics)
-                             : pango_font_metrics_get_underline_thickness(metrics);
-    pango_font_metrics_unref(metrics);
-    const double t = pango_units_to_double(thick);
+    double pos, t;
+    decoration_metrics(run, strike, &pos, &t);
     tl_buf_append_str(b, "<path d=\"");
-    point(b, 'M', x1, baseline - pango_units_to_double(pos) + t / 2);
+    point(b, 'M', x1, baseline - pos + t / 2);
     tl_buf_append_str(b, " H");
     num(b, x2);
-    tl_buf_append_str(b, "\" fill=\"none\"");
-    tl_svg_append_paint(b, "stroke", color);
-    attr(b, "stroke-width", t);
+    tl_buf_append_char(b, '"');
+    line_paint(b, color, t);
     tl_buf_append_str(b, "/>");
 }
 
@@ -469,9 +482,8 @@ static bool write_line_glyphs(writer *w, PangoLayoutLine *line, double x, double
                 rect_element(b, gx + pango_units_to_double(ink.x),
                              gy + pango_units_to_double(ink.y), pango_units_to_double(ink.width),
                              pango_units_to_double(ink.height), 0);
-                tl_buf_append_str(b, " fill=\"none\"");
-                tl_svg_append_paint(b, "stroke", color);
-                tl_buf_append_str(b, " stroke-width=\"0.5\"/>");
+                line_paint(b, color, 0.5);
+                tl_buf_append_str(b, "/>");
                 continue;
             }
             unsigned id;
@@ -566,12 +578,7 @@ static bool write_text(writer *w, const tl_op *op)
     double strike_pos = 0, strike_thick = 0;
     if (t->strike && first && first->runs) {
         const PangoGlyphItem *run = first->runs->data;
-        PangoFontMetrics *metrics =
-            pango_font_get_metrics(run->item->analysis.font, run->item->analysis.language);
-        strike_pos = pango_units_to_double(pango_font_metrics_get_strikethrough_position(metrics));
-        strike_thick =
-            pango_units_to_double(pango_font_metrics_get_strikethrough_thickness(metrics));
-        pango_font_metrics_unref(metrics);
+        decoration_metrics(&run->item->analysis, true, &strike_pos, &strike_thick);
     }
     tl_buf strikes = TL_BUF_INIT;
     bool ok = true;
@@ -609,11 +616,9 @@ static bool write_text(writer *w, const tl_op *op)
     if (strikes.len > 0) {
         tl_buf_append_str(b, "<path class=\"strike\" d=\"");
         tl_buf_append(b, strikes.data + 1, strikes.len - 1);
-        tl_buf_append_str(b, "\" fill=\"none\"");
-        tl_svg_append_paint(b, "stroke", t->color);
-        tl_buf_append_str(b, " stroke-width=\"");
-        tl_buf_append_short2(b, strike_thick);
-        tl_buf_append_str(b, "\"/>");
+        tl_buf_append_char(b, '"');
+        line_paint(b, t->color, strike_thick);
+        tl_buf_append_str(b, "/>");
     }
     tl_buf_free(&strikes);
     if (has_extra && extra.url)
