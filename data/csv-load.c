@@ -158,48 +158,40 @@ static bool feed_until(loader *ld, FILE *fp, char *chunk, uint64_t *fed, uint64_
     return true;
 }
 
-static tl_timeline *load_stream(FILE *fp, const char *path, const tl_load_options *opts,
-                                tl_error **err)
+/* Where the second half of `fp` starts when it is worth reading on a second thread (csv-split.c):
+ * a regular file opened here, large enough, with a second processor, that can be cut. Not with
+ * repairs, whose warnings the reader gives as it goes. */
+static bool split_point(FILE *fp, const tl_load_options *opts, uint64_t *at, unsigned long *line)
 {
-    loader ld;
-    loader_init(&ld, path, opts);
-    char *chunk = tl_xmalloc(CHUNK_SIZE);
-    uint64_t fed = 0;
-    bool eof = false;
-    bool ok = feed_until(&ld, fp, chunk, &fed, UINT64_MAX, false, &eof, err);
-    free(chunk);
-    return loader_close(&ld, ok && tl_csv_reader_finish(ld.reader, err), err);
-}
-
-/* A regular file opened here, large enough, with a second processor: its second half is parsed
- * on another thread while this one reads the first (csv-split.c), for the same timeline. Any
- * other input, or a file that cannot be cut, is read in one go. Not with repairs, whose
- * warnings the reader gives as it goes. */
-static tl_timeline *load_file(FILE *fp, const char *path, const tl_load_options *opts,
-                              tl_error **err)
-{
-    const int fd = fileno(fp);
     const uint64_t forced = opts ? opts->split_min : 0;
     struct stat st;
-    uint64_t at = 0;
-    unsigned long line = 0;
-    if ((opts && opts->repair_utf8) || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-        (uint64_t)st.st_size < (forced ? forced : TL_CSV_SPLIT_MIN) ||
-        (!forced && g_get_num_processors() < 2) ||
-        !tl_csv_find_cut(fd, (uint64_t)st.st_size, &at, &line))
-        return load_stream(fp, path, opts, err);
+    return !(opts && opts->repair_utf8) && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+           (uint64_t)st.st_size >= (forced ? forced : TL_CSV_SPLIT_MIN) &&
+           (forced || g_get_num_processors() >= 2) &&
+           tl_csv_find_cut(fileno(fp), (uint64_t)st.st_size, at, line);
+}
 
+/* Reads `fp` to its end; with `whole_file` (a file opened here, at its start) its second half
+ * may be parsed on another thread, for the same timeline. */
+static tl_timeline *load_stream(FILE *fp, const char *path, const tl_load_options *opts,
+                                bool whole_file, tl_error **err)
+{
+    uint64_t at = UINT64_MAX;
+    unsigned long line = 0;
+    const bool split = whole_file && split_point(fp, opts, &at, &line);
     loader ld;
     loader_init(&ld, path, opts);
     char *chunk = tl_xmalloc(CHUNK_SIZE);
     uint64_t fed = 0;
     bool eof = false;
     /* The second half needs the delimiter, which the first line settles. */
-    bool ok = feed_until(&ld, fp, chunk, &fed, at, true, &eof, err);
+    bool ok = feed_until(&ld, fp, chunk, &fed, at, split, &eof, err);
     tl_csv_half *half = NULL;
-    if (ok && !eof && tl_csv_reader_has_delimiter(ld.reader))
-        half = tl_csv_half_start(fd, at, line, path, tl_csv_reader_get_delimiter(ld.reader));
-    /* Without a second half (no thread, or a header line past the cut), all of it here. */
+    if (split && ok && !eof && tl_csv_reader_has_delimiter(ld.reader))
+        half =
+            tl_csv_half_start(fileno(fp), at, line, path, tl_csv_reader_get_delimiter(ld.reader));
+    /* Without a second half (none wanted, no thread, or a header line past the cut), the rest
+     * here. */
     ok = ok && feed_until(&ld, fp, chunk, &fed, half ? at : UINT64_MAX, false, &eof, err);
     free(chunk);
     ok = ok && tl_csv_reader_finish(ld.reader, err);
@@ -216,7 +208,7 @@ tl_timeline *tl_timeline_load_csv_stream(FILE *fp, const char *display_name,
         tl_set_error(err, TL_ERROR_USAGE, "tl_timeline_load_csv_stream: no stream");
         return NULL;
     }
-    return load_stream(fp, path, opts, err);
+    return load_stream(fp, path, opts, false, err);
 }
 
 tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_name,
@@ -227,14 +219,14 @@ tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_nam
         return NULL;
     }
     if (strcmp(path, "-") == 0)
-        return load_stream(stdin, display_name ? display_name : "<stdin>", opts, err);
+        return load_stream(stdin, display_name ? display_name : "<stdin>", opts, false, err);
     const char *name = display_name ? display_name : path;
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         tl_set_error_at(err, TL_ERROR_NOINPUT, name, 0, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
-    tl_timeline *tl = load_file(fp, name, opts, err);
+    tl_timeline *tl = load_stream(fp, name, opts, true, err);
     /* Read-only: a failing fclose loses nothing. */
     fclose(fp);
     return tl;

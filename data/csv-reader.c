@@ -18,6 +18,7 @@
 #include "common/tl-alloc.h"
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
+#include "data/word-scan.h"
 
 /* libcsv's parser states: private #defines in libcsv.c (3.0.x), mirrored here because the
  * public `pstate` member holds them. */
@@ -276,19 +277,11 @@ static bool is_plain(const tl_csv_reader *r, unsigned char c)
     return c >= 0x20 && c < 0x80 && c != (unsigned char)r->delim;
 }
 
-/* Whether the 8 bytes at `s` are all plain, tested a word at a time: no byte below 0x20
- * (the subtraction borrows into a byte's top bit only there), none from 0x80 and none equal
- * to the delimiter (a zero byte after the XOR). Exact, so the byte loop is needed only where
- * something happens. */
+/* Whether the 8 bytes at `s` are all plain (see is_plain()), tested as one word. */
 static bool plain8(const unsigned char *s, unsigned char delim)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t x;
-    memcpy(&x, s, sizeof x);
-    const uint64_t below_space = (x - ones * 0x20) & ~x & highs;
-    const uint64_t d = x ^ (ones * delim);
-    const uint64_t is_delim = (d - ones) & ~d & highs;
-    return ((x & highs) | below_space | is_delim) == 0;
+    const uint64_t x = tl_word_at(s);
+    return ((x & TL_WORD_HIGHS) | tl_word_below(x, 0x20) | tl_word_equal(x, delim)) == 0;
 }
 
 static bool scan(tl_csv_reader *r, const unsigned char *s, size_t n)

@@ -18,6 +18,7 @@
 #include "common/tl-alloc.h"
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
+#include "data/word-scan.h"
 
 enum { CHUNK_SIZE = 64 * 1024 };
 
@@ -25,19 +26,11 @@ enum { CHUNK_SIZE = 64 * 1024 };
  * The cut
  * ------------------------------------------------------------------------------------------- */
 
-/* Whether any of the 8 bytes at `s` is a quote, CR or LF: a zero byte after XOR with each. */
+/* Whether any of the 8 bytes at `s` is a quote, CR or LF. */
 static bool special8(const unsigned char *s)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t x;
-    memcpy(&x, s, sizeof x);
-    uint64_t any = 0;
-    const unsigned char specials[] = {'"', '\r', '\n'};
-    for (size_t k = 0; k < sizeof specials; k++) {
-        const uint64_t d = x ^ (ones * specials[k]);
-        any |= (d - ones) & ~d & highs;
-    }
-    return any != 0;
+    const uint64_t x = tl_word_at(s);
+    return (tl_word_equal(x, '"') | tl_word_equal(x, '\r') | tl_word_equal(x, '\n')) != 0;
 }
 
 bool tl_csv_find_cut(int fd, uint64_t size, uint64_t *at, unsigned long *line)

@@ -19,6 +19,9 @@
  * The fallback chain
  * ------------------------------------------------------------------------------------------- */
 
+/* The chain's colour emoji family; see family_list(). */
+#define TL_EMOJI_FAMILY "Noto Color Emoji"
+
 /* Every text is set in the families asked for, then in these, in this order: the first that
  * has a character's glyph draws it. They come from Debian's fonts-noto-core and fonts-noto-cjk
  * (scripts/deps.sh), and only their files enter the private configuration, so installing
@@ -33,7 +36,7 @@ static const char *const fallback_families[] = {
     "Noto Sans Hebrew",     /* Hebrew */
     "Noto Sans Symbols",    /* arrows, technical and other symbols */
     "Noto Sans Symbols 2",  /* dingbats, stars, chess, more symbols */
-    "Noto Color Emoji",     /* emoji (fonts-noto-color-emoji); last, see family_list() */
+    TL_EMOJI_FAMILY,        /* emoji (fonts-noto-color-emoji) */
 };
 
 #define FALLBACK_COUNT (sizeof fallback_families / sizeof fallback_families[0])
@@ -794,7 +797,8 @@ static char *family_list(const tl_strv *wanted, bool system)
         tl_buf_append_str(&b, wanted->items[i]);
     }
     for (size_t i = 0; i < FALLBACK_COUNT; i++) {
-        if (strv_has(wanted, fallback_families[i]) || (system && i == FALLBACK_COUNT - 1))
+        if (strv_has(wanted, fallback_families[i]) ||
+            (system && strcmp(fallback_families[i], TL_EMOJI_FAMILY) == 0))
             continue;
         tl_buf_append_str(&b, b.len ? "," : "");
         tl_buf_append_str(&b, fallback_families[i]);
