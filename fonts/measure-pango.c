@@ -1,4 +1,5 @@
 /* The production text measurer: Pango layouts built exactly as the renderer builds them. */
+#include "estimate.h"
 #include "fonts-private.h"
 
 #include <string.h>
@@ -123,5 +124,5 @@ static bool measure(void *user, const tl_font *font, const tl_text_shape *shape,
 
 tl_text_measurer tl_fonts_measurer(tl_fonts *fonts)
 {
-    return (tl_text_measurer){.measure = measure, .user = fonts};
+    return (tl_text_measurer){.measure = measure, .estimate = tl_fonts_estimate, .user = fonts};
 }

@@ -49,6 +49,12 @@ typedef struct tl_text_measurer {
      * unusable). */
     bool (*measure)(void *user, const tl_font *font, const tl_text_shape *shape, const char *text,
                     tl_text_extents *out);
+    /* Optional (may be NULL). Fills width, height, baseline and lines of *out with what
+     * measure() would probably give, without shaping: for choosing which texts are worth
+     * measuring among many that cannot all be drawn. Returns false when it cannot tell (the
+     * text needs shaping to be sized at all); measure() must then be used. Never drawn from. */
+    bool (*estimate)(void *user, const tl_font *font, const tl_text_shape *shape, const char *text,
+                     tl_text_extents *out);
     void *user;
 } tl_text_measurer;
 

@@ -1,5 +1,6 @@
 #include "chart.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -414,10 +415,52 @@ bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const 
     b->text = text;
     b->shape =
         (tl_text_shape){.wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup};
+    b->estimated = false;
     if (!tl_measure_cache_measure(c->measured, c->m, font, &b->shape, text, &b->ext))
         return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.40s\"", text);
     report_text_problems(c, text, &b->ext);
     return true;
+}
+
+bool tl_chart_estimate(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
+                       double wrap, int max_lines, tl_error **err)
+{
+    b->text = text;
+    b->shape =
+        (tl_text_shape){.wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup};
+    b->estimated = false;
+    if (tl_measure_cache_find(c->measured, font, &b->shape, text, &b->ext))
+        return true;
+    /* Text an estimate cannot size (other scripts, markup) is measured now, so the problems
+     * it may have are reported whether or not it is drawn. */
+    if (c->m->estimate && c->m->estimate(c->m->user, font, &b->shape, text, &b->ext)) {
+        b->estimated = true;
+        return true;
+    }
+    return tl_chart_measure(c, font, b, text, wrap, max_lines, err);
+}
+
+bool tl_chart_settle(tl_chart *c, const tl_font *font, tl_text_block *b, tl_error **err)
+{
+    return !b->estimated ||
+           tl_chart_measure(c, font, b, b->text, b->shape.wrap_width, b->shape.max_lines, err);
+}
+
+bool tl_chart_take_failure(tl_error **failed, tl_error **err)
+{
+    if (err)
+        *err = *failed;
+    else
+        tl_error_free(*failed);
+    *failed = NULL;
+    return false;
+}
+
+bool tl_chart_size(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
+                   double wrap, int max_lines, bool estimate, tl_error **err)
+{
+    return estimate ? tl_chart_estimate(c, font, b, text, wrap, max_lines, err)
+                    : tl_chart_measure(c, font, b, text, wrap, max_lines, err);
 }
 
 double tl_chart_label_width(const tl_chart *c, double fallback)
@@ -428,6 +471,7 @@ double tl_chart_label_width(const tl_chart *c, double fallback)
 void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y,
                        const tl_text_block *b, const tl_font *font, tl_color color, bool strike)
 {
+    assert(!b->estimated);
     tl_text_op *t =
         tl_scene_add_text(c->scene, role, ev, x, y, b->text, font, &b->shape, &b->ext, color);
     t->strike = strike;

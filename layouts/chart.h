@@ -41,6 +41,7 @@ typedef struct tl_text_block {
     const char *text; /* borrowed: must live as long as the scene is being built */
     tl_text_shape shape;
     tl_text_extents ext;
+    bool estimated; /* ext is an estimate (tl_chart_estimate()): never drawn as it is */
 } tl_text_block;
 
 /* Legend entries beyond groups and statuses, chosen by the variant. */
@@ -104,6 +105,24 @@ void tl_chart_fini(tl_chart *c);
  * warning naming the text and where it comes from, once per script (per text for markup). */
 bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
                       double wrap, int max_lines, tl_error **err);
+/* As tl_chart_measure(), but text not measured before that the measurer can estimate is only
+ * estimated, and b->estimated is set: for the many candidate labels a layout chooses among,
+ * of which only those drawn need shaping. tl_chart_settle() measures a block chosen. */
+bool tl_chart_estimate(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
+                       double wrap, int max_lines, tl_error **err);
+/* Measures `b` as it was asked for when it holds an estimate. Returns false on failure. */
+bool tl_chart_settle(tl_chart *c, const tl_font *font, tl_text_block *b, tl_error **err);
+/* Hands a failure kept while packing (which cannot fail itself) to the caller, leaving
+ * *failed NULL; returns false. */
+bool tl_chart_take_failure(tl_error **failed, tl_error **err);
+/* tl_chart_estimate() when `estimate`, else tl_chart_measure(). */
+bool tl_chart_size(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
+                   double wrap, int max_lines, bool estimate, tl_error **err);
+/* Layouts whose candidate labels outnumber TL_CHART_ESTIMATE_MIN size them with estimates and
+ * measure those a packing places, then pack again, until every label placed is measured:
+ * below, nearly all are drawn and are measured at once. After TL_CHART_SETTLE_ROUNDS packings
+ * every candidate is measured, which bounds the rounds. */
+enum { TL_CHART_ESTIMATE_MIN = 64, TL_CHART_SETTLE_ROUNDS = 8 };
 /* The widest an event label may be: the options' label width, else the layout's `fallback`. */
 double tl_chart_label_width(const tl_chart *c, double fallback);
 void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y,

@@ -79,21 +79,38 @@ static void grow(tl_measure_cache *cache)
     free(old);
 }
 
+/* The slot holding the request, or the empty slot where it would go. */
+static entry *slot_of(const tl_measure_cache *cache, uint64_t hash, const tl_font *font,
+                      const tl_text_shape *shape, const char *text)
+{
+    size_t k = hash & (cache->cap - 1);
+    while (cache->slots[k].hash && !same(&cache->slots[k], hash, font, shape, text))
+        k = (k + 1) & (cache->cap - 1);
+    return &cache->slots[k];
+}
+
+bool tl_measure_cache_find(const tl_measure_cache *cache, const tl_font *font,
+                           const tl_text_shape *shape, const char *text, tl_text_extents *out)
+{
+    const entry *e = slot_of(cache, hash_of(font, shape, text), font, shape, text);
+    if (e->hash)
+        *out = e->ext;
+    return e->hash != 0;
+}
+
 bool tl_measure_cache_measure(tl_measure_cache *cache, const tl_text_measurer *m,
                               const tl_font *font, const tl_text_shape *shape, const char *text,
                               tl_text_extents *out)
 {
     const uint64_t hash = hash_of(font, shape, text);
-    size_t k = hash & (cache->cap - 1);
-    for (; cache->slots[k].hash; k = (k + 1) & (cache->cap - 1)) {
-        if (same(&cache->slots[k], hash, font, shape, text)) {
-            *out = cache->slots[k].ext;
-            return true;
-        }
+    entry *e = slot_of(cache, hash, font, shape, text);
+    if (e->hash) {
+        *out = e->ext;
+        return true;
     }
     if (!m->measure(m->user, font, shape, text, out))
         return false;
-    cache->slots[k] = (entry){
+    *e = (entry){
         .hash = hash, .text = tl_xstrdup(text), .font = *font, .shape = *shape, .ext = *out};
     if (++cache->count * 2 > cache->cap)
         grow(cache);

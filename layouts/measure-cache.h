@@ -20,4 +20,8 @@ bool tl_measure_cache_measure(tl_measure_cache *cache, const tl_text_measurer *m
                               const tl_font *font, const tl_text_shape *shape, const char *text,
                               tl_text_extents *out);
 
+/* Whether `text` was measured in `font` and `shape`; if so, fills *out. */
+bool tl_measure_cache_find(const tl_measure_cache *cache, const tl_font *font,
+                           const tl_text_shape *shape, const char *text, tl_text_extents *out);
+
 #endif /* TL_MEASURE_CACHE_H */

@@ -81,6 +81,9 @@ typedef struct lanes {
     size_t *lane_of_group; /* [group + 1]: its lane (group -1: no group) */
     bool lod;
     int max_rows;
+    bool estimate; /* labels are estimated until a packing places them */
+    /* The first failure of a measurement made while packing (which cannot fail itself). */
+    tl_error *failed;
     tl_axis axis;
     tl_bands bands;
     double bands_h, bands_top, axis_top, lanes_top, chart_bottom;
@@ -149,13 +152,16 @@ static void set_domain(lanes *L)
                          TL_AXIS_BREAK_GAP);
 }
 
-/* The item's label, inside its bar when it fits, else beside it where there is room. */
-static bool measure_item(lanes *L, item *it, double left, double right, tl_error **err)
+/* The item's label, inside its bar when it fits, else beside it where there is room. Sized
+ * by an estimate while the lanes estimate, unless `exact` is asked for. */
+static bool size_item(lanes *L, item *it, bool exact, tl_error **err)
 {
     tl_chart *c = &L->c;
+    const double left = L->gutter, right = c->scene->width - MARGIN;
+    const bool estimate = L->estimate && !exact;
     const tl_event *ev = tl_chart_event(c, it->event);
-    if (!tl_chart_measure(c, &c->font.label, &it->label, ev->title,
-                          tl_chart_label_width(c, LABEL_MAX), 1, err))
+    if (!tl_chart_size(c, &c->font.label, &it->label, ev->title, tl_chart_label_width(c, LABEL_MAX),
+                       1, estimate, err))
         return false;
     double w = it->label.ext.width;
     if (ev->type == TL_EVENT_SPAN && w + 2 * LABEL_PAD <= it->x1 - it->x0) {
@@ -171,7 +177,7 @@ static bool measure_item(lanes *L, item *it, double left, double right, tl_error
         /* Neither side has room for the whole label: shorten it on the roomier side. */
         double room_r = right - it->x1 - LABEL_PAD, room_l = it->x0 - LABEL_PAD - left;
         double room = fmax(fmax(room_r, room_l), 20);
-        if (!tl_chart_measure(c, &c->font.label, &it->label, ev->title, room, 1, err))
+        if (!tl_chart_size(c, &c->font.label, &it->label, ev->title, room, 1, estimate, err))
             return false;
         it->where = room_r >= room_l ? RIGHT : LEFT;
         it->label_x =
@@ -261,7 +267,6 @@ static bool collect_items(lanes *L, tl_error **err)
 {
     tl_chart *c = &L->c;
     const tl_scale *s = &L->axis.scale;
-    const double left = L->gutter, right = c->scene->width - MARGIN;
     candidate **cands = tl_xcalloc(L->nlanes + 1, sizeof *cands);
     size_t *ncands = tl_xcalloc(L->nlanes + 1, sizeof *ncands);
     for (size_t k = 0; k < L->nlanes; k++)
@@ -288,12 +293,33 @@ static bool collect_items(lanes *L, tl_error **err)
     }
     free(cands);
     free(ncands);
-    /* Only the items that may be labelled are measured. */
+    /* Only the items that may be labelled are sized. */
+    size_t count = 0;
+    for (size_t k = 0; k < L->nlanes; k++)
+        count += L->lanes[k].count;
+    L->estimate = count > TL_CHART_ESTIMATE_MIN;
     for (size_t k = 0; k < L->nlanes; k++)
         for (size_t j = 0; j < L->lanes[k].count; j++)
-            if (!measure_item(L, &L->lanes[k].items[j], left, right, err))
+            if (!size_item(L, &L->lanes[k].items[j], false, err))
                 return false;
     return true;
+}
+
+/* Measures the estimated labels of the items the last packing placed (every item's when
+ * `all`); returns whether it measured any. A failure is kept in L->failed. */
+static bool settle_items(lanes *L, bool all)
+{
+    bool measured = false;
+    for (size_t k = 0; k < L->nlanes && !L->failed; k++) {
+        lane *ln = &L->lanes[k];
+        for (size_t j = 0; j < ln->count && !L->failed; j++) {
+            if (!ln->items[j].label.estimated || (ln->rows[j].row < 0 && !all))
+                continue;
+            measured = true;
+            size_item(L, &ln->items[j], true, &L->failed);
+        }
+    }
+    return measured;
 }
 
 static int cmp_rank(const void *a, const void *b)
@@ -330,11 +356,24 @@ static void pack_by_rank(lane *ln, int max_rows)
     free(order);
 }
 
+static int cmp_item(const void *a, const void *b)
+{
+    const item *x = a, *y = b;
+    double ax = x->where == LEFT ? x->label_x : x->x0;
+    double bx = y->where == LEFT ? y->label_x : y->x0;
+    if (ax != bx)
+        return (ax > bx) - (ax < bx);
+    return (x->event > y->event) - (x->event < y->event);
+}
+
 /* Rows inside each lane. An item occupies its bar or diamond and its outside label. */
 static void pack_lanes(lanes *L, int max_rows)
 {
     for (size_t k = 0; k < L->nlanes; k++) {
         lane *ln = &L->lanes[k];
+        /* By left edge, which a label measured since the last packing may have moved. */
+        if (ln->count) /* qsort's pointer must be valid even for no items */
+            qsort(ln->items, ln->count, sizeof *ln->items, cmp_item);
         free(ln->rows);
         ln->rows = tl_xcalloc(ln->count + 1, sizeof *ln->rows);
         /* Items come in chart order (by start); the packer wants them by left edge. */
@@ -354,16 +393,6 @@ static void pack_lanes(lanes *L, int max_rows)
     }
 }
 
-static int cmp_item(const void *a, const void *b)
-{
-    const item *x = a, *y = b;
-    double ax = x->where == LEFT ? x->label_x : x->x0;
-    double bx = y->where == LEFT ? y->label_x : y->x0;
-    if (ax != bx)
-        return (ax > bx) - (ax < bx);
-    return (x->event > y->event) - (x->event < y->event);
-}
-
 static double row_h(void)
 {
     return BAR_H + ROW_GAP;
@@ -371,7 +400,12 @@ static double row_h(void)
 
 static double plan(lanes *L, int max_rows)
 {
-    pack_lanes(L, max_rows);
+    /* A label left out is never shaped (TL_CHART_ESTIMATE_MIN). */
+    for (int round = 1;; round++) {
+        pack_lanes(L, max_rows);
+        if (!L->estimate || L->failed || !settle_items(L, round >= TL_CHART_SETTLE_ROUNDS))
+            break;
+    }
     L->bands_top = L->c.header_h;
     L->axis_top = L->bands_top + L->bands_h;
     L->lanes_top = L->axis_top + L->axis.band_h + AXIS_GAP;
@@ -575,6 +609,8 @@ static bool fit_height(lanes *L, double height, tl_error **err)
         rows = rows > used ? used - 1 : rows - 1;
     }
     double need = plan(L, rows);
+    if (L->failed)
+        return tl_chart_take_failure(&L->failed, err);
     if (need > height)
         return tl_set_error(err, TL_ERROR_USAGE,
                             "a height of %.0f pt cannot hold %zu lanes (it needs at least %.0f pt)",
@@ -596,9 +632,6 @@ static bool lanes_run(const tl_timeline *tl, const tl_layout_options *opts,
     set_domain(&L);
     if (!tl_axis_build(&L.axis, &L.c, err) || !collect_items(&L, err))
         goto done;
-    for (size_t k = 0; k < L.nlanes; k++)
-        if (L.lanes[k].count) /* qsort's pointer must be valid even for no items */
-            qsort(L.lanes[k].items, L.lanes[k].count, sizeof *L.lanes[k].items, cmp_item);
     L.bands_h = tl_bands_pack(&L.bands, &L.c, &L.axis.scale, scene->width - MARGIN);
 
     unsigned legend = TL_LEGEND_NO_GROUPS;
@@ -631,6 +664,10 @@ static bool lanes_run(const tl_timeline *tl, const tl_layout_options *opts,
         scene->height = opts->height;
     } else {
         scene->height = ceil(plan(&L, L.max_rows));
+        if (L.failed) {
+            tl_chart_take_failure(&L.failed, err);
+            goto done;
+        }
     }
 
     emit_stripes(&L);
@@ -661,6 +698,7 @@ done:
     }
     free(L.lanes);
     free(L.lane_of_group);
+    tl_error_free(L.failed);
     return ok;
 }
 

@@ -68,7 +68,7 @@ static const double BADGE_REACH = 30; /* dropped labels this close share a badge
 /* An event's measured label: a title and a date line, in a full and a compact form. */
 typedef struct label {
     tl_text_block title, date;
-    tl_text_block short_title; /* one line, ellipsized; measured when first needed */
+    tl_text_block short_title; /* one line, ellipsized; sized when first needed */
     bool short_measured;
     char date_text[160];
     double w, h;             /* the block, stem padding included */
@@ -95,6 +95,7 @@ typedef struct ribbon {
     double badge_h;
     /* Level of detail: the events counted in the density strip instead of drawn. */
     bool lod;
+    bool estimate; /* labels are estimated until a packing places them */
     int max_levels, max_rows;
     size_t *summarised, nsummarised;
     tl_text_block density_note;
@@ -124,9 +125,26 @@ static double compact_width(const tl_chart *c)
     return wrap == LABEL_WRAP ? COMPACT_WRAP : wrap * COMPACT_WRAP / LABEL_WRAP;
 }
 
-/* The compact form of point k's label, measured the first time a packing needs it: most
- * labels fit in full and never do. A failure is kept in r->failed for the caller of the
- * packing, and the full form stands in. */
+/* Sizes `text` into `b`: estimated while the ribbon estimates, unless `exact` is asked for. */
+static bool size_text(ribbon *r, const tl_font *font, tl_text_block *b, const char *text,
+                      double wrap, int max_lines, bool exact, tl_error **err)
+{
+    return tl_chart_size(&r->c, font, b, text, wrap, max_lines, r->estimate && !exact, err);
+}
+
+static void point_box(label *lb)
+{
+    lb->w = STEM_PAD + fmax(lb->title.ext.width, lb->date.ext.width);
+    lb->h = lb->title.ext.height + 1 + lb->date.ext.height;
+    if (lb->short_measured) {
+        lb->short_w = STEM_PAD + fmax(lb->short_title.ext.width, fmin(lb->date.ext.width, 120));
+        lb->short_h = lb->short_title.ext.height + 1 + lb->date.ext.height;
+    }
+}
+
+/* The compact form of point k's label, sized the first time a packing needs it: most labels
+ * fit in full and never do. A failure is kept in r->failed for the caller of the packing,
+ * and the full form stands in. */
 static void ensure_short(ribbon *r, size_t k)
 {
     tl_chart *c = &r->c;
@@ -134,11 +152,9 @@ static void ensure_short(ribbon *r, size_t k)
     if (lb->short_measured)
         return;
     lb->short_measured = true;
-    if (!r->failed &&
-        tl_chart_measure(c, &c->font.label, &lb->short_title, event(r, r->points[k])->title,
-                         compact_width(c), 1, &r->failed)) {
-        lb->short_w = STEM_PAD + fmax(lb->short_title.ext.width, fmin(lb->date.ext.width, 120));
-        lb->short_h = lb->short_title.ext.height + 1 + lb->date.ext.height;
+    if (!r->failed && size_text(r, &c->font.label, &lb->short_title, event(r, r->points[k])->title,
+                                compact_width(c), 1, false, &r->failed)) {
+        point_box(lb);
     } else {
         lb->short_title = lb->title;
         lb->short_w = lb->w;
@@ -146,38 +162,84 @@ static void ensure_short(ribbon *r, size_t k)
     }
 }
 
-static bool measure_labels(ribbon *r, tl_error **err)
+static bool size_point(ribbon *r, size_t i, tl_error **err)
 {
     tl_chart *c = &r->c;
+    label *lb = &r->labels[i];
+    const double wrap = tl_chart_label_width(c, LABEL_WRAP);
+    if (!size_text(r, &c->font.label, &lb->title, event(r, i)->title, wrap, 3, false, err) ||
+        /* A sheet's own "Display Date" can be any length: one line, as wide as a title. */
+        !size_text(r, &c->font.date, &lb->date, lb->date_text, wrap, 1, false, err))
+        return false;
+    point_box(lb);
+    return true;
+}
+
+/* Title and dates on one line above the bar; on a narrow canvas the dates take at most half
+ * the width and the title gives way. */
+static bool size_span(ribbon *r, size_t i, bool exact, tl_error **err)
+{
+    tl_chart *c = &r->c;
+    label *lb = &r->labels[i];
+    const double width = c->scene->width - 2 * MARGIN;
+    if (!size_text(r, &c->font.date, &lb->date, lb->date_text, width / 2, 1, exact, err))
+        return false;
+    double room = width - 6 - lb->date.ext.width;
+    if (!size_text(r, &c->font.label, &lb->title, event(r, i)->title,
+                   fmax(40, fmin(SPAN_LABEL_MAX, room)), 1, exact, err))
+        return false;
+    lb->w = lb->title.ext.width + 6 + lb->date.ext.width;
+    lb->h = fmax(lb->title.ext.height, lb->date.ext.height);
+    return true;
+}
+
+static bool size_labels(ribbon *r, tl_error **err)
+{
+    r->estimate = r->npoints + r->nspans > TL_CHART_ESTIMATE_MIN;
     for (size_t k = 0; k < r->npoints; k++) {
         size_t i = r->points[k];
-        label *lb = &r->labels[i];
-        tl_chart_date_text(c, i, lb->date_text, sizeof lb->date_text);
-        const double wrap = tl_chart_label_width(c, LABEL_WRAP);
-        if (!tl_chart_measure(c, &c->font.label, &lb->title, event(r, i)->title, wrap, 3, err) ||
-            /* A sheet's own "Display Date" can be any length: one line, as wide as a title. */
-            !tl_chart_measure(c, &c->font.date, &lb->date, lb->date_text, wrap, 1, err))
+        tl_chart_date_text(&r->c, i, r->labels[i].date_text, sizeof r->labels[i].date_text);
+        if (!size_point(r, i, err))
             return false;
-        lb->w = STEM_PAD + fmax(lb->title.ext.width, lb->date.ext.width);
-        lb->h = lb->title.ext.height + 1 + lb->date.ext.height;
     }
     for (size_t k = 0; k < r->nspans; k++) {
         size_t i = r->spans[k];
-        label *lb = &r->labels[i];
-        tl_chart_date_text(c, i, lb->date_text, sizeof lb->date_text);
-        /* Title and dates on one line above the bar; on a narrow canvas the dates take at most
-         * half the width and the title gives way. */
-        const double width = c->scene->width - 2 * MARGIN;
-        if (!tl_chart_measure(c, &c->font.date, &lb->date, lb->date_text, width / 2, 1, err))
+        tl_chart_date_text(&r->c, i, r->labels[i].date_text, sizeof r->labels[i].date_text);
+        if (!size_span(r, i, false, err))
             return false;
-        double room = width - 6 - lb->date.ext.width;
-        if (!tl_chart_measure(c, &c->font.label, &lb->title, event(r, i)->title,
-                              fmax(40, fmin(SPAN_LABEL_MAX, room)), 1, err))
-            return false;
-        lb->w = lb->title.ext.width + 6 + lb->date.ext.width;
-        lb->h = fmax(lb->title.ext.height, lb->date.ext.height);
     }
     return true;
+}
+
+/* Measures the estimated labels the last packing placed (every one when `all`), in the form
+ * placed; returns whether it measured any. A failure is kept in r->failed. */
+static bool settle_labels(ribbon *r, bool all)
+{
+    tl_chart *c = &r->c;
+    bool measured = false;
+    for (size_t k = 0; k < r->npoints && !r->failed; k++) {
+        label *lb = &r->labels[r->points[k]];
+        if (r->stems[k].level < 0 && !all)
+            continue;
+        tl_text_block *titles[2] = {r->compact[k] ? &lb->short_title : &lb->title, NULL};
+        if (all)
+            titles[1] = r->compact[k] ? &lb->title : lb->short_measured ? &lb->short_title : NULL;
+        if (!lb->date.estimated && !titles[0]->estimated && !(titles[1] && titles[1]->estimated))
+            continue;
+        measured = true;
+        if (tl_chart_settle(c, &c->font.date, &lb->date, &r->failed) &&
+            tl_chart_settle(c, &c->font.label, titles[0], &r->failed) &&
+            (!titles[1] || tl_chart_settle(c, &c->font.label, titles[1], &r->failed)))
+            point_box(lb);
+    }
+    for (size_t k = 0; k < r->nspans && !r->failed; k++) {
+        label *lb = &r->labels[r->spans[k]];
+        if ((r->span_rows[k].row < 0 && !all) || (!lb->title.estimated && !lb->date.estimated))
+            continue;
+        measured = true;
+        size_span(r, r->spans[k], true, &r->failed);
+    }
+    return measured;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -354,8 +416,13 @@ static double label_h(const ribbon *r, size_t k)
  * max_span_rows rows, and computes every y. Returns the total height. */
 static double plan(ribbon *r, int max_levels, int max_span_rows)
 {
-    pack_spans(r, max_span_rows);
-    pack_points(r, max_levels);
+    /* A label left out is never shaped (TL_CHART_ESTIMATE_MIN). */
+    for (int round = 1;; round++) {
+        pack_spans(r, max_span_rows);
+        pack_points(r, max_levels);
+        if (!r->estimate || r->failed || !settle_labels(r, round >= TL_CHART_SETTLE_ROUNDS))
+            break;
+    }
 
     memset(r->levels, 0, sizeof r->levels);
     memset(r->level_h, 0, sizeof r->level_h);
@@ -728,17 +795,6 @@ static void classify(ribbon *r)
     free(tmp);
 }
 
-/* Hands a failure kept while packing to the caller; returns false. */
-static bool take_failure(ribbon *r, tl_error **err)
-{
-    if (err)
-        *err = r->failed;
-    else
-        tl_error_free(r->failed);
-    r->failed = NULL;
-    return false;
-}
-
 /* For a requested height, gives up label levels or span rows, whichever takes more room,
  * until the chart fits. */
 static bool fit_height(ribbon *r, double height, tl_error **err)
@@ -759,7 +815,7 @@ static bool fit_height(ribbon *r, double height, tl_error **err)
         levels = levels < 0 ? 0 : levels;
     }
     if (r->failed)
-        return take_failure(r, err);
+        return tl_chart_take_failure(&r->failed, err);
     if (r->height > height)
         return tl_set_error(err, TL_ERROR_USAGE,
                             "a height of %.0f pt cannot hold this chart (it needs at least "
@@ -783,7 +839,7 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
     r.excluded = tl_xcalloc(r.npoints + 1, sizeof *r.excluded);
     r.span_rows = tl_xcalloc(r.nspans + 1, sizeof *r.span_rows);
 
-    if (!tl_bands_init(&r.bands, &r.c, err) || !measure_labels(&r, err))
+    if (!tl_bands_init(&r.bands, &r.c, err) || !size_labels(&r, err))
         goto done;
     set_domain(&r);
     if (!tl_axis_build(&r.axis, &r.c, err))
@@ -805,7 +861,7 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
     } else {
         scene->height = ceil(plan(&r, r.max_levels, r.max_rows));
         if (r.failed) {
-            take_failure(&r, err);
+            tl_chart_take_failure(&r.failed, err);
             goto done;
         }
     }

@@ -1,8 +1,8 @@
 /* The Pango measurer against real fonts (Noto Sans): plausible sizes, linear scaling,
  * wrapping, ellipsizing, determinism, plain text, and the family check; the private font set
  * and its fallback chain, font descriptions with a size, added folders, the machine's fonts;
- * missing glyphs; markup; right-to-left text, Devanagari conjuncts and Japanese line breaking.
- * Skips (77) when Noto Sans is not installed. */
+ * missing glyphs; markup; right-to-left text, Devanagari conjuncts and Japanese line breaking;
+ * estimates against measurements. Skips (77) when Noto Sans is not installed. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -750,6 +750,94 @@ static void test_known_files_match_resolved(tl_fonts *fonts)
     tl_fonts_unref(other);
 }
 
+/* Estimates against measurements: Latin titles within a few percent, wrapped alike; other
+ * scripts roughly; line breaks, controls and markup left to measure(). */
+static void test_estimates(const tl_text_measurer *m)
+{
+    static const char *const titles[] = {
+        "Indo-Pacific Oceans' Initiative launched",
+        "Guwahati summit cancelled",
+        "Suga becomes prime minister",
+        "India–Japan cybersecurity agreement signed",
+        "“Quad” foreign ministers meet in Tokyo…",
+        "Annual survey expedition recall phase committee 24",
+        "Western milestone private valley workshop migration",
+        "Café Zürich — résumé of the naïve façade",
+        "AV Wa Ty Yo To LT: kerning pairs",
+        "x",
+        "",
+    };
+    const tl_font font = {.size = 9.5, .weight = 600};
+    /* Wrapped text is estimated as closely unless a line's last word fits only with kerning
+     * ("Annual survey..."), when the estimate wraps it a word earlier. */
+    size_t close = 0, close_wrapped = 0, same_lines = 0, n = 0, n_wrapped = 0;
+    double worst = 0;
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        static const tl_text_shape shapes[] = {{0, 0, false}, {150, 3, false}, {100, 1, false}};
+        for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+            tl_text_extents est, exact;
+            if (!m->estimate(m->user, &font, &shapes[k], titles[i], &est) ||
+                !m->measure(m->user, &font, &shapes[k], titles[i], &exact)) {
+                tap_ok(false, "\"%s\" is estimated and measured", titles[i]);
+                continue;
+            }
+            n++;
+            const double err = fabs(est.width - exact.width) / fmax(exact.width, 1);
+            if (err > 0.03)
+                tap_diag("%s at %.0f/%d: estimated %.1f, measured %.1f", titles[i],
+                         shapes[k].wrap_width, shapes[k].max_lines, est.width, exact.width);
+            const bool wrapped = shapes[k].wrap_width > 0 && shapes[k].max_lines != 1;
+            n_wrapped += wrapped;
+            close_wrapped += wrapped && err <= 0.03;
+            if (!wrapped) {
+                worst = fmax(worst, err);
+                close += err <= 0.03;
+            }
+            same_lines += est.lines == exact.lines && fabs(est.height - exact.height) < 0.01;
+            if (shapes[k].wrap_width > 0 && est.width > shapes[k].wrap_width + 1e-9)
+                tap_ok(false, "\"%s\": an estimate stays within its wrapping width", titles[i]);
+        }
+    }
+    tap_is_int((long long)close, (long long)(n - n_wrapped),
+               "Latin estimates on one line are within 3%% of the measured width (worst %.1f%%)",
+               worst * 100);
+    tap_ok(close_wrapped + 1 >= n_wrapped, "... wrapped, %zu of %zu are", close_wrapped, n_wrapped);
+    tap_ok(same_lines >= n - 1, "Latin estimates wrap to the measured lines (%zu of %zu)",
+           same_lines, n);
+
+    /* Wide text: an em a character, a line break allowed between any two. */
+    const tl_text_shape one_line = {0};
+    tl_text_extents est, exact;
+    bool ok = m->estimate(m->user, &font, &one_line, "公開大阪試験", &est) &&
+              m->measure(m->user, &font, &one_line, "公開大阪試験", &exact);
+    tap_ok(ok, "Japanese is estimated");
+    tap_ok(ok && fabs(est.width - 6 * 9.5) < 1e-9, "... an em a character (%.2f)", est.width);
+    tap_ok(ok && fabs(est.width - exact.width) / exact.width < 0.1,
+           "... within 10%% of the measured width (%.2f, %.2f)", est.width, exact.width);
+    const tl_text_shape narrow = {.wrap_width = 30, .max_lines = 0};
+    ok = m->estimate(m->user, &font, &narrow, "公開大阪試験", &est);
+    tap_ok(ok && est.lines == 2 && est.width <= 30,
+           "... and wraps between characters (%d lines, %.1f wide)", est.lines, est.width);
+    const char *devanagari = "क्षेत्रीय वार्षिक";
+    ok = m->estimate(m->user, &font, &one_line, devanagari, &est) &&
+         m->measure(m->user, &font, &one_line, devanagari, &exact);
+    tap_ok(ok && est.width > exact.width / 2 && est.width < exact.width * 2,
+           "Devanagari is estimated within a factor of two (%.1f, %.1f)", est.width, exact.width);
+
+    tap_ok(!m->estimate(m->user, &font, &one_line, "two\nlines", &est),
+           "a line break is left to measure()");
+    tap_ok(!m->estimate(m->user, &font, &one_line, "tab\there", &est),
+           "a control character is left to measure()");
+    const tl_text_shape markup = {.markup = true};
+    tap_ok(!m->estimate(m->user, &font, &markup, "<b>bold</b>", &est),
+           "markup is left to measure()");
+    tap_ok(m->estimate(m->user, &font, &markup, "plain words", &est),
+           "text with no markup in it is estimated when markup is on");
+    const tl_font nan_size = {.size = NAN, .weight = 400};
+    tap_ok(!m->estimate(m->user, &nan_size, &one_line, "x", &est),
+           "a size that cannot be laid out is not estimated");
+}
+
 int main(void)
 {
     tl_error *err = NULL;
@@ -774,6 +862,7 @@ int main(void)
     test_missing_glyphs(fonts, &m);
     test_markup(fonts, &m);
     test_scripts(fonts, &m);
+    test_estimates(&m);
 
     tl_fonts_unref(fonts);
     return tap_done();

@@ -4,11 +4,13 @@
  * event either labelled or summarised), a legend that says so, labels that go to the most
  * important events first, and the same scene every time. Below the labels' capacity nothing
  * is summarised and every event is labelled. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/tl-buf.h"
+#include "common/tl-strv.h"
 #include "data/model-private.h"
 #include "fonts/measure-fixed.h"
 #include "layouts/density.h"
@@ -17,7 +19,7 @@
 #include "layouts/scene.h"
 #include "tap.h"
 
-enum { MANY = 50000, FEW = 12, KEY_EVENTS = 20, MAX_TEXTS = 400, MAX_OPS = 12000 };
+enum { MANY = 50000, CROWDED = 400, FEW = 12, KEY_EVENTS = 20, MAX_TEXTS = 400, MAX_OPS = 12000 };
 static const double EPS = 0.01;
 
 /* ---------------------------------------------------------------------------------------------
@@ -198,6 +200,122 @@ static void check_few(const char *name, tl_variant variant)
     free(csv);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Estimates: labels are sized by estimates, and only those drawn are measured
+ * ------------------------------------------------------------------------------------------- */
+
+/* The fixed measurer, with estimates `skew` times as wide as it measures (at most the wrapping
+ * width), and a record of every text it measured. */
+typedef struct probe {
+    tl_text_measurer fixed;
+    double skew;
+    tl_strv measured;
+} probe;
+
+static bool probe_measure(void *user, const tl_font *font, const tl_text_shape *shape,
+                          const char *text, tl_text_extents *out)
+{
+    probe *p = user;
+    tl_strv_push(&p->measured, strdup(text));
+    return p->fixed.measure(p->fixed.user, font, shape, text, out);
+}
+
+static bool probe_estimate(void *user, const tl_font *font, const tl_text_shape *shape,
+                           const char *text, tl_text_extents *out)
+{
+    probe *p = user;
+    if (!p->fixed.measure(p->fixed.user, font, shape, text, out))
+        return false;
+    out->width *= p->skew;
+    if (shape->wrap_width > 0 && out->width > shape->wrap_width)
+        out->width = shape->wrap_width;
+    return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void check_estimates(const char *name, const tl_timeline *tl, tl_variant variant,
+                            double skew)
+{
+    probe p = {.fixed = tl_measure_fixed(), .skew = skew};
+    const tl_text_measurer m = {.measure = probe_measure, .estimate = probe_estimate, .user = &p};
+    tl_layout_options *o = tl_layout_options_new();
+    tl_layout_options_set_variant(o, variant);
+    tl_error *err = NULL;
+    tl_scene *s = tl_layout_run(tl, o, &m, &err);
+    if (!tap_ok(s != NULL, "%s, estimates x%.2f: lays out", name, skew)) {
+        tap_diag("%s", err ? err->message : "");
+        tl_error_free(err);
+        tl_layout_options_free(o);
+        tl_strv_free(&p.measured);
+        return;
+    }
+    size_t overlaps = 0, outside = 0, inexact = 0, labels = 0;
+    for (size_t i = 0; i < s->op_count; i++) {
+        const tl_op *op = &s->ops[i];
+        double box[4];
+        tl_scene_op_bbox(op, box);
+        if (box[0] < -EPS || box[1] < -EPS || box[0] + box[2] > s->width + EPS ||
+            box[1] + box[3] > s->height + EPS)
+            outside++;
+        if (op->kind != TL_OP_TEXT)
+            continue;
+        for (size_t j = 0; j < i; j++)
+            if (s->ops[j].kind == TL_OP_TEXT && overlap(&op->u.text, &s->ops[j].u.text))
+                overlaps++;
+        if (op->role != TL_ROLE_EVENT_LABEL)
+            continue;
+        labels++;
+        const tl_text_op *t = &op->u.text;
+        tl_text_extents exact;
+        p.fixed.measure(p.fixed.user, &t->font, &t->shape, t->text, &exact);
+        inexact += fabs(exact.width - t->w) > EPS || fabs(exact.height - t->h) > EPS;
+    }
+    tap_is_int((long long)overlaps, 0, "%s, estimates x%.2f: no text overlaps another", name, skew);
+    tap_is_int((long long)outside, 0, "%s, estimates x%.2f: every op inside the canvas", name,
+               skew);
+    tap_is_int((long long)inexact, 0,
+               "%s, estimates x%.2f: each of the %zu labels drawn has its measured size", name,
+               skew, labels);
+
+    /* Titles measured but not drawn. */
+    qsort(p.measured.items, p.measured.len, sizeof *p.measured.items, cmp_str);
+    size_t wasted = 0, placed = 0;
+    for (size_t i = 0; i < s->event_count; i++) {
+        placed += s->events[i].placed;
+        const char *title = s->events[i].title;
+        wasted += !s->events[i].placed && bsearch(&title, p.measured.items, p.measured.len,
+                                                  sizeof *p.measured.items, cmp_str);
+    }
+    if (skew == 1)
+        tap_is_int((long long)wasted, 0,
+                   "%s, exact estimates: no title measured that is not drawn (%zu drawn)", name,
+                   placed);
+    else
+        tap_ok(wasted <= placed / 4,
+               "%s, estimates x%.2f: %zu titles measured and not drawn, "
+               "for %zu drawn",
+               name, skew, wasted, placed);
+
+    /* Exact estimates change nothing: the scene is the one measuring every candidate gives. */
+    if (skew == 1) {
+        const tl_text_measurer plain = tl_measure_fixed();
+        tl_scene *ref = tl_layout_run(tl, o, &plain, NULL);
+        char *a = tl_scene_to_json(s), *b = ref ? tl_scene_to_json(ref) : NULL;
+        tap_ok(b && strcmp(a, b) == 0, "%s, exact estimates: the scene of measuring every label",
+               name);
+        free(a);
+        free(b);
+        tl_scene_free(ref);
+    }
+    tl_scene_free(s);
+    tl_layout_options_free(o);
+    tl_strv_free(&p.measured);
+}
+
 /* The order of candidates for a label: importance, then length by doubling, then spread. */
 static void check_order(void)
 {
@@ -246,6 +364,18 @@ int main(void)
     if (tap_ok(tl != NULL, "50,000 generated events load"))
         for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++)
             check_many(variants[v].name, tl, variants[v].variant);
+    static const double skews[] = {1, 0.8, 1.25};
+    for (size_t v = 0; tl && v < 2; v++)
+        for (size_t k = 0; k < sizeof skews / sizeof skews[0]; k++)
+            check_estimates(variants[v].name, tl, variants[v].variant, skews[k]);
+    tl_timeline_free(tl);
+    free(csv);
+    /* Fewer events than need level of detail, more than have room: labels are left out. */
+    csv = generate(CROWDED);
+    tl = load(csv);
+    for (size_t v = 0; tl && v < 2; v++)
+        for (size_t k = 0; k < sizeof skews / sizeof skews[0]; k++)
+            check_estimates(variants[v].name, tl, variants[v].variant, skews[k]);
     tl_timeline_free(tl);
     free(csv);
     for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++)

@@ -1,0 +1,268 @@
+/* Estimates: each character's advance, read once per font from one shaped line of the
+ * characters of Latin text, summed over the text and wrapped greedily at spaces and hyphens as
+ * Pango wraps. Kerning is left out of the table (a pair's adjustment belongs to neither
+ * character), so a Latin estimate is a little wider than the shaped text, and wraps near the
+ * line's end may come out one line different. Other scripts are sized roughly, without
+ * loading their fonts. Estimates choose labels; the labels drawn are measured. */
+#include "estimate.h"
+
+#include <string.h>
+
+#include "common/tl-alloc.h"
+#include "fonts-private.h"
+
+struct tl_fonts_advances {
+    tl_fonts_advances *next;
+    tl_font font;
+    bool usable;             /* the table could be made: the font set shapes its characters */
+    double line_h, baseline; /* one line of text in this font, in points */
+    double em, letter;       /* the size, and the mean advance of a to z, in points */
+    double advance[TL_FONTS_ADVANCE_CHARS]; /* points; negative: not known */
+};
+
+enum { LATIN1 = 95, PUNCTUATION = 95 + 96 };
+
+/* The table's index of `c`, or -1. The soft hyphen is left out: Pango draws it only where a
+ * line breaks. */
+static int char_index(gunichar c)
+{
+    if (c >= 0x20 && c <= 0x7E)
+        return (int)(c - 0x20);
+    if (c >= 0xA0 && c <= 0xFF && c != 0xAD)
+        return LATIN1 + (int)(c - 0xA0);
+    if (c >= 0x2010 && c <= 0x2027)
+        return PUNCTUATION + (int)(c - 0x2010);
+    return -1;
+}
+
+static gunichar char_at(int index)
+{
+    if (index < LATIN1)
+        return (gunichar)(0x20 + index);
+    if (index < PUNCTUATION)
+        return (gunichar)(0xA0 + index - LATIN1);
+    return (gunichar)(0x2010 + index - PUNCTUATION);
+}
+
+/* Where a line may end after `c`, as Unicode's line breaking has it for these characters:
+ * after a hyphen or a dash (a no-break space or hyphen does not break); spaces are handled
+ * apart, as they hang at the end of a line. */
+static bool breaks_after(gunichar c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2012 || c == 0x2013 || c == 0x2014;
+}
+
+/* Characters that end lines or are drawn as boxes on purpose: text holding them is left to
+ * measure(). */
+static bool is_break_or_control(gunichar c)
+{
+    const GUnicodeType type = g_unichar_type(c);
+    return type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR ||
+           type == G_UNICODE_PARAGRAPH_SEPARATOR;
+}
+
+static void read_line_metrics(tl_fonts *fonts, tl_fonts_advances *a)
+{
+    const tl_text_shape one_line = {0};
+    PangoLayout *layout = tl_fonts_layout_new(fonts, &a->font, &one_line, "x", false, NULL);
+    if (!layout)
+        return;
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, NULL, &logical);
+    a->line_h = pango_units_to_double(logical.height);
+    a->baseline = pango_units_to_double(pango_layout_get_baseline(layout) - logical.y);
+    g_object_unref(layout);
+    a->usable = a->line_h > 0;
+}
+
+/* Shapes every known character in one line, kerning and ligatures off so that each glyph's
+ * advance is its character's own, and keeps the advance of each character that came out as
+ * exactly one glyph of some font. */
+static void read_advances(tl_fonts *fonts, tl_fonts_advances *a)
+{
+    char text[TL_FONTS_ADVANCE_CHARS * 4 + 1];
+    short index_at[sizeof text]; /* byte offset -> table index of the character there, or -1 */
+    size_t len = 0;
+    for (int i = 0; i < TL_FONTS_ADVANCE_CHARS; i++) {
+        a->advance[i] = -1;
+        const gunichar c = char_at(i);
+        if (char_index(c) != i)
+            continue;
+        const int n = g_unichar_to_utf8(c, text + len);
+        for (int k = 0; k < n; k++)
+            index_at[len + (size_t)k] = (short)(k ? -1 : i);
+        len += (size_t)n;
+    }
+    text[len] = '\0';
+    index_at[len] = -1;
+
+    const tl_text_shape one_line = {0};
+    PangoLayout *shared = tl_fonts_layout_new(fonts, &a->font, &one_line, text, false, NULL);
+    if (!shared)
+        return;
+    /* A copy: the shared layout is cached for drawing and must keep its attributes. */
+    PangoLayout *layout = pango_layout_copy(shared);
+    g_object_unref(shared);
+    PangoAttrList *attrs = pango_layout_get_attributes(layout);
+    attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+    pango_attr_list_insert(attrs, pango_attr_font_features_new("kern=0,liga=0,clig=0,calt=0"));
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+
+    /* The line's runs, without its extents: those would load every glyph's outline. */
+    const PangoLayoutLine *line = pango_layout_get_line_readonly(layout, 0);
+    for (const GSList *l = line ? line->runs : NULL; l; l = l->next) {
+        const PangoLayoutRun *run = l->data;
+        const PangoGlyphString *gs = run->glyphs;
+        const int offset = run->item->offset, end = offset + run->item->length;
+        for (int g = 0; g < gs->num_glyphs;) {
+            int next = g + 1;
+            while (next < gs->num_glyphs && gs->log_clusters[next] == gs->log_clusters[g])
+                next++;
+            const int start = offset + gs->log_clusters[g];
+            const int stop = next < gs->num_glyphs ? offset + gs->log_clusters[next] : end;
+            const int i = start >= 0 && (size_t)start < len ? index_at[start] : -1;
+            const bool known = !(gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
+                               gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY;
+            if (i >= 0 && next == g + 1 && known &&
+                stop - start == g_unichar_to_utf8(char_at(i), NULL))
+                a->advance[i] = pango_units_to_double(gs->glyphs[g].geometry.width);
+            g = next;
+        }
+    }
+    g_object_unref(layout);
+}
+
+/* A character outside the table: an em when East Asian text sets it wide (ideographs, kana,
+ * Hangul), nothing when it only marks another, else a letter's mean width. The font that
+ * would draw it is not loaded for this; the label, if drawn, is measured. */
+static double rough_advance(const tl_fonts_advances *a, gunichar c)
+{
+    if (g_unichar_iszerowidth(c))
+        return 0;
+    return g_unichar_iswide(c) ? a->em : a->letter;
+}
+
+static void mean_letter(tl_fonts_advances *a)
+{
+    double sum = 0;
+    for (gunichar c = 'a'; c <= 'z'; c++) {
+        const double w = a->advance[char_index(c)];
+        if (w < 0) {
+            a->usable = false;
+            return;
+        }
+        sum += w;
+    }
+    a->letter = sum / 26;
+}
+
+static const tl_fonts_advances *advances_for(tl_fonts *fonts, const tl_font *font)
+{
+    for (const tl_fonts_advances *a = fonts->advances; a; a = a->next)
+        if (a->font.size == font->size && a->font.weight == font->weight &&
+            a->font.italic == font->italic)
+            return a;
+    tl_fonts_advances *a = tl_xcalloc(1, sizeof *a);
+    a->font = *font;
+    a->em = font->size * fonts->scale;
+    read_line_metrics(fonts, a);
+    if (a->usable)
+        read_advances(fonts, a);
+    if (a->usable)
+        mean_letter(a);
+    a->next = fonts->advances;
+    fonts->advances = a;
+    return a;
+}
+
+void tl_fonts_advances_free(tl_fonts_advances *list)
+{
+    while (list) {
+        tl_fonts_advances *next = list->next;
+        free(list);
+        list = next;
+    }
+}
+
+/* Greedy wrapping of the words' estimated widths, as a layout of `wrap` points (0: one line)
+ * would wrap them: a word that does not fit starts a line, one wider than a line is cut. */
+typedef struct wrapper {
+    double wrap;
+    double line;  /* the current line's width up to its last word */
+    double space; /* spaces after that word */
+    double word;  /* the word being read */
+    double widest;
+    int lines;
+} wrapper;
+
+static void end_line(wrapper *w)
+{
+    w->widest = w->line > w->widest ? w->line : w->widest;
+    w->lines++;
+}
+
+static void end_word(wrapper *w)
+{
+    if (w->wrap > 0 && w->line > 0 && w->line + w->space + w->word > w->wrap) {
+        end_line(w);
+        w->line = w->word;
+    } else {
+        w->line += w->space + w->word;
+    }
+    while (w->wrap > 0 && w->line > w->wrap) {
+        w->line -= w->wrap;
+        w->widest = w->wrap;
+        w->lines++;
+    }
+    w->space = w->word = 0;
+}
+
+bool tl_fonts_estimate(void *user, const tl_font *font, const tl_text_shape *shape,
+                       const char *text, tl_text_extents *out)
+{
+    tl_fonts *fonts = user;
+    if (!tl_fonts_can_layout(font, shape, text))
+        return false;
+    /* Markup changes what is drawn; text that merely may be markup is not estimated. */
+    if (shape->markup && strpbrk(text, "<&"))
+        return false;
+    const tl_fonts_advances *a = advances_for(fonts, font);
+    if (!a->usable)
+        return false;
+    wrapper w = {.wrap = shape->wrap_width};
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        const gunichar c = g_utf8_get_char(p);
+        const int i = char_index(c);
+        if (i < 0 && is_break_or_control(c))
+            return false;
+        const double advance = i >= 0 && a->advance[i] >= 0 ? a->advance[i] : rough_advance(a, c);
+        if (c == ' ') {
+            if (w.word > 0)
+                end_word(&w);
+            w.space += advance;
+            continue;
+        }
+        w.word += advance;
+        /* Wide text breaks between any two characters. */
+        if (breaks_after(c) || (i < 0 && g_unichar_iswide(c)))
+            end_word(&w);
+    }
+    end_word(&w);
+    end_line(&w);
+    bool ellipsized = false;
+    if (shape->wrap_width > 0 && shape->max_lines > 0 && w.lines > shape->max_lines) {
+        /* The last line kept is ellipsized to the wrapping width. */
+        w.lines = shape->max_lines;
+        w.widest = shape->wrap_width;
+        ellipsized = true;
+    }
+    *out = (tl_text_extents){
+        .width = w.widest,
+        .height = w.lines * a->line_h,
+        .baseline = a->baseline,
+        .lines = w.lines,
+        .ellipsized = ellipsized,
+    };
+    return true;
+}
