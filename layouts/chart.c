@@ -8,6 +8,7 @@
 
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
+#include "common/tl-utf8.h"
 #include "data/radix.h"
 #include "footnotes.h"
 #include "measure-cache.h"
@@ -353,16 +354,6 @@ static char *text_origin(const tl_chart *c, const char *text)
     return tl_xstrdup("a label");
 }
 
-/* Length of the longest prefix of `s` of at most `max` bytes that ends at a character. */
-static int utf8_prefix(const char *s, size_t max)
-{
-    size_t n = strnlen(s, max);
-    if (n == max)
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
-    return (int)n;
-}
-
 /* Whether `key` was reported already; records it when not. */
 static bool already_reported(tl_chart *c, char *key)
 {
@@ -404,7 +395,7 @@ static void report_text_problems(tl_chart *c, const char *text, const tl_text_ex
                 ? tl_xstrdup("more texts with invalid markup, drawn as written")
                 : tl_xasprintf("invalid markup in %s, drawn as written: \"%.*s\" (only <b> <i> "
                                "<u> <s> <sub> <sup>; write < and & as &lt; and &amp;)",
-                               origin, utf8_prefix(text, 60), text));
+                               origin, tl_utf8_prefix(text, 60), text));
         free(origin);
     }
 }
@@ -417,7 +408,8 @@ bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const 
         (tl_text_shape){.wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup};
     b->estimated = false;
     if (!tl_measure_cache_measure(c->measured, c->m, font, &b->shape, text, &b->ext))
-        return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.40s\"", text);
+        return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.*s\"",
+                            tl_utf8_prefix(text, 40), text);
     report_text_problems(c, text, &b->ext);
     return true;
 }
@@ -876,9 +868,10 @@ void tl_chart_report_unplaced(tl_chart *c)
         if (++dropped <= SHOWN)
             tl_scene_add_warning(
                 c->scene,
-                tl_xasprintf("line %lu: %s \"%.60s\" not drawn: no room at this size "
+                tl_xasprintf("line %lu: %s \"%.*s\" not drawn: no room at this size "
                              "(try a larger --width or --height)",
                              ev->line, ev->type == TL_EVENT_SPAN ? "span" : "label",
+                             tl_utf8_prefix(c->scene->events[i].title, 60),
                              c->scene->events[i].title)); /* without its footnote number */
     }
     if (dropped > SHOWN)

@@ -7,6 +7,7 @@
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "common/tl-url.h"
+#include "common/tl-utf8.h"
 
 struct tl_footnotes {
     const char **sources; /* distinct source texts, in order of their numbers (from 1) */
@@ -47,10 +48,11 @@ void tl_footnotes_init(tl_chart *c)
         if (ev->url[0] && tl_url_is_safe(ev->url)) {
             se->url = tl_scene_strdup(scene, ev->url);
         } else if (ev->url[0] && ++refused <= 5) {
-            tl_scene_add_warning(scene, tl_xasprintf("line %lu: link \"%.60s\" not made "
-                                                     "clickable: only http, https, ftp, mailto "
-                                                     "and relative links are",
-                                                     ev->line, ev->url));
+            tl_scene_add_warning(scene,
+                                 tl_xasprintf("line %lu: link \"%.*s\" not made "
+                                              "clickable: only http, https, ftp, mailto "
+                                              "and relative links are",
+                                              ev->line, tl_utf8_prefix(ev->url, 60), ev->url));
         }
         if (!ev->source[0])
             continue;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common/tl-error-private.h"
+#include "common/tl-utf8.h"
 #include "options-private.h"
 #include "scene.h"
 
@@ -92,9 +93,9 @@ bool tl_length_parse(const char *text, double *points, tl_error **err)
     if (!read_number(&p, &value) || !read_unit(&p, true, &factor) || *p ||
         !(value * factor <= MAX_LENGTH))
         return tl_set_error(err, TL_ERROR_USAGE,
-                            "invalid length \"%.40s\": expected a number with mm, cm, in or pt "
+                            "invalid length \"%.*s\": expected a number with mm, cm, in or pt "
                             "(\"15mm\", \"0.5in\"; a bare number is points), at most %.0f pt",
-                            text ? text : "", MAX_LENGTH);
+                            tl_utf8_prefix(text ? text : "", 40), text ? text : "", MAX_LENGTH);
     *points = value * factor;
     return true;
 }
@@ -126,9 +127,9 @@ bool tl_margins_parse(const char *text, double margins[4], tl_error **err)
     return true;
 bad:
     return tl_set_error(err, TL_ERROR_USAGE,
-                        "invalid margins \"%.60s\": expected one length for every side, or "
+                        "invalid margins \"%.*s\": expected one length for every side, or "
                         "four as \"TOP,RIGHT,BOTTOM,LEFT\" (\"15mm\", \"1in,0.5in,1in,0.5in\")",
-                        text ? text : "");
+                        tl_utf8_prefix(text ? text : "", 60), text ? text : "");
 }
 
 bool tl_page_size_parse(const char *text, double *width, double *height, tl_error **err)
@@ -158,10 +159,10 @@ bool tl_page_size_parse(const char *text, double *width, double *height, tl_erro
         }
     }
     return tl_set_error(err, TL_ERROR_USAGE,
-                        "invalid page size \"%.40s\": expected A5, A4, A3, A2, A1, A0, Letter, "
+                        "invalid page size \"%.*s\": expected A5, A4, A3, A2, A1, A0, Letter, "
                         "Legal, Tabloid, WIDTHxHEIGHT with mm, cm, in or pt (\"210x297mm\", "
                         "\"8.5x11in\"; 1 in to %.0f pt a side), or fit",
-                        s, MAX_LENGTH);
+                        tl_utf8_prefix(s, 40), s, MAX_LENGTH);
 }
 
 void tl_layout_options_set_page(tl_layout_options *opts, double width, double height)

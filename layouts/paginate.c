@@ -17,6 +17,7 @@
 #include "chart.h"
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
+#include "common/tl-utf8.h"
 #include "options-private.h"
 #include "scene.h"
 
@@ -48,7 +49,8 @@ static bool measure(const tl_text_measurer *m, const tl_font *font, const char *
 {
     const tl_text_shape shape = {.wrap_width = wrap, .max_lines = 1};
     if (!m->measure(m->user, font, &shape, text, ext))
-        return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.40s\"", text);
+        return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.*s\"",
+                            tl_utf8_prefix(text, 40), text);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "timeline/timeline.h"
 
 #include "common/tl-error-private.h"
+#include "common/tl-utf8.h"
 #include "data/date.h"
 #include "fonts/fonts-private.h"
 #include "layouts/layout.h"
@@ -18,7 +19,8 @@ bool tl_time_parse(const char *text, tl_time *out, tl_error **err)
     char why[160] = "";
     if (tl_date_parse_buf(text, out, why, sizeof why))
         return true;
-    return tl_set_error(err, TL_ERROR_USAGE, "invalid date \"%.60s\": %s", text, why);
+    return tl_set_error(err, TL_ERROR_USAGE, "invalid date \"%.*s\": %s", tl_utf8_prefix(text, 60),
+                        text, why);
 }
 
 size_t tl_time_format(const tl_time *t, char *buf, size_t size)

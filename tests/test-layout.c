@@ -577,9 +577,52 @@ static void test_scene_outlives_timeline(void)
     tl_scene_free(s);
 }
 
+/* Whether `s` is well-formed UTF-8 (structure only: lead bytes and their continuations). */
+static bool utf8_whole(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        const int n = *p < 0x80 ? 1 : *p >> 5 == 6 ? 2 : *p >> 4 == 14 ? 3 : *p >> 3 == 30 ? 4 : 0;
+        if (n == 0)
+            return false;
+        for (int k = 1; k < n; k++)
+            if ((p[k] & 0xC0) != 0x80)
+                return false;
+        p += n;
+    }
+    return true;
+}
+
+/* Warnings quote titles cut to 60 bytes; a cut must not split a character (the scene's JSON
+ * would not be UTF-8). Devanagari takes 3 bytes a character: an ASCII prefix of 0 to 2 bytes
+ * puts the cut at each place in one. */
+static void test_warning_cuts(void)
+{
+    tl_buf csv = TL_BUF_INIT;
+    tl_buf_append_str(&csv, "start,title\n");
+    for (int i = 0; i < 300; i++)
+        tl_buf_printf(&csv, "2020-01-%02d,%.*sअनुसंधान सम्मेलन परियोजना समीक्षा बैठक\n", 1 + i % 28,
+                      i % 3, "ab");
+    tl_scene *s = layout_csv(csv.data, "cuts.csv", 600, 0, NULL, NULL);
+    if (tap_ok(s != NULL, "300 Devanagari titles on one month lay out")) {
+        size_t broken = 0, quoted = 0;
+        for (size_t i = 0; i < s->warnings.len; i++) {
+            quoted += strstr(s->warnings.items[i], "not drawn") != NULL;
+            broken += !utf8_whole(s->warnings.items[i]);
+        }
+        tap_ok(quoted > 3, "labels left out are warned about (%zu)", quoted);
+        tap_is_int((long long)broken, 0, "every warning is whole UTF-8");
+        char *json = tl_scene_to_json(s);
+        tap_ok(utf8_whole(json), "... and so is the scene's JSON");
+        free(json);
+    }
+    tl_scene_free(s);
+    tl_buf_free(&csv);
+}
+
 int main(void)
 {
     test_canvas_limit();
+    test_warning_cuts();
     test_scene_outlives_timeline();
     run_variant_suite(TL_VARIANT_RIBBON, "ribbon");
     test_india_japan_details();

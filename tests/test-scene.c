@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common/tl-buf.h"
+#include "common/tl-utf8.h"
 #include "data/date.h"
 #include "fonts/measure-fixed.h"
 #include "layouts/scene.h"
@@ -157,8 +158,22 @@ static void test_fixed_measurer_wrap(void)
     tap_is_near(e.width, 12, 1e-9, "code points, not bytes, are counted");
 }
 
+/* Message cuts end at a character: "%.*s" with tl_utf8_prefix() never splits one. */
+static void test_utf8_prefix(void)
+{
+    const char *hindi = "क्षेत्रीय"; /* 3-byte characters */
+    tap_is_int(tl_utf8_prefix(hindi, 4), 3, "a cut inside a character moves before it");
+    tap_is_int(tl_utf8_prefix(hindi, 6), 6, "a cut between characters stays");
+    tap_is_int(tl_utf8_prefix(hindi, 100), (long long)strlen(hindi), "a short text is whole");
+    tap_is_int(tl_utf8_prefix("ab", 2), 2, "ASCII is cut anywhere");
+    tap_is_int(tl_utf8_prefix("é", 1), 0, "no room for the first character: nothing");
+    tap_is_int(tl_utf8_prefix("😀x", 3), 0, "a 4-byte character is not split");
+    tap_is_int(tl_utf8_prefix("😀x", 4), 4, "... and kept when it fits");
+}
+
 int main(void)
 {
+    test_utf8_prefix();
     test_buf_numbers();
     test_json_strings();
     test_builder();
