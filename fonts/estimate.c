@@ -1,4 +1,4 @@
-/* Estimates: each character's advance, read once per font from one shaped line of the
+/* Estimates: each character's advance, read once per font from the font's tables for the
  * characters of Latin text, summed over the text and wrapped greedily at spaces and hyphens as
  * Pango wraps. Kerning is left out of the table (a pair's adjustment belongs to neither
  * character), so a Latin estimate is a little wider than the shaped text, and wraps near the
@@ -6,6 +6,7 @@
  * loading their fonts. Estimates choose labels; the labels drawn are measured. */
 #include "estimate.h"
 
+#include <hb.h>
 #include <string.h>
 
 #include "common/tl-alloc.h"
@@ -61,7 +62,32 @@ static bool is_break_or_control(gunichar c)
            type == G_UNICODE_PARAGRAPH_SEPARATOR;
 }
 
-static void read_line_metrics(tl_fonts *fonts, tl_fonts_advances *a)
+/* Each known character's advance in the font the font set gives it, as the font's tables
+ * have it: the advance shaping starts from, before kerning (a pair's adjustment belongs to
+ * neither character). Read through HarfBuzz, whose font Pango scales to its own units: no
+ * text is laid out, so no glyph is loaded. */
+static void read_advances(tl_fonts *fonts, tl_fonts_advances *a, const PangoFontDescription *desc)
+{
+    PangoFontset *set = pango_font_map_load_fontset(fonts->fontmap, fonts->context, desc,
+                                                    pango_language_from_string("en"));
+    for (int i = 0; i < TL_FONTS_ADVANCE_CHARS; i++) {
+        a->advance[i] = -1;
+        const gunichar c = char_at(i);
+        PangoFont *font = set && char_index(c) == i ? pango_fontset_get_font(set, c) : NULL;
+        hb_font_t *hb = font ? pango_font_get_hb_font(font) : NULL;
+        hb_codepoint_t glyph;
+        if (hb && hb_font_get_nominal_glyph(hb, c, &glyph))
+            a->advance[i] = (double)hb_font_get_glyph_h_advance(hb, glyph) / PANGO_SCALE;
+        if (font)
+            g_object_unref(font);
+    }
+    if (set)
+        g_object_unref(set);
+}
+
+/* Reads a line's height and baseline from a layout of one letter, and the advances in the
+ * font that layout asks for. */
+static void read_font(tl_fonts *fonts, tl_fonts_advances *a)
 {
     const tl_text_shape one_line = {0};
     PangoLayout *layout = tl_fonts_layout_new(fonts, &a->font, &one_line, "x", false, NULL);
@@ -71,65 +97,10 @@ static void read_line_metrics(tl_fonts *fonts, tl_fonts_advances *a)
     pango_layout_get_extents(layout, NULL, &logical);
     a->line_h = pango_units_to_double(logical.height);
     a->baseline = pango_units_to_double(pango_layout_get_baseline(layout) - logical.y);
-    g_object_unref(layout);
     a->usable = a->line_h > 0;
-}
-
-/* Shapes every known character in one line, kerning and ligatures off so that each glyph's
- * advance is its character's own, and keeps the advance of each character that came out as
- * exactly one glyph of some font. */
-static void read_advances(tl_fonts *fonts, tl_fonts_advances *a)
-{
-    char text[TL_FONTS_ADVANCE_CHARS * 4 + 1];
-    short index_at[sizeof text]; /* byte offset -> table index of the character there, or -1 */
-    size_t len = 0;
-    for (int i = 0; i < TL_FONTS_ADVANCE_CHARS; i++) {
-        a->advance[i] = -1;
-        const gunichar c = char_at(i);
-        if (char_index(c) != i)
-            continue;
-        const int n = g_unichar_to_utf8(c, text + len);
-        for (int k = 0; k < n; k++)
-            index_at[len + (size_t)k] = (short)(k ? -1 : i);
-        len += (size_t)n;
-    }
-    text[len] = '\0';
-    index_at[len] = -1;
-
-    const tl_text_shape one_line = {0};
-    PangoLayout *shared = tl_fonts_layout_new(fonts, &a->font, &one_line, text, false, NULL);
-    if (!shared)
-        return;
-    /* A copy: the shared layout is cached for drawing and must keep its attributes. */
-    PangoLayout *layout = pango_layout_copy(shared);
-    g_object_unref(shared);
-    PangoAttrList *attrs = pango_layout_get_attributes(layout);
-    attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
-    pango_attr_list_insert(attrs, pango_attr_font_features_new("kern=0,liga=0,clig=0,calt=0"));
-    pango_layout_set_attributes(layout, attrs);
-    pango_attr_list_unref(attrs);
-
-    /* The line's runs, without its extents: those would load every glyph's outline. */
-    const PangoLayoutLine *line = pango_layout_get_line_readonly(layout, 0);
-    for (const GSList *l = line ? line->runs : NULL; l; l = l->next) {
-        const PangoLayoutRun *run = l->data;
-        const PangoGlyphString *gs = run->glyphs;
-        const int offset = run->item->offset, end = offset + run->item->length;
-        for (int g = 0; g < gs->num_glyphs;) {
-            int next = g + 1;
-            while (next < gs->num_glyphs && gs->log_clusters[next] == gs->log_clusters[g])
-                next++;
-            const int start = offset + gs->log_clusters[g];
-            const int stop = next < gs->num_glyphs ? offset + gs->log_clusters[next] : end;
-            const int i = start >= 0 && (size_t)start < len ? index_at[start] : -1;
-            const bool known = !(gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
-                               gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY;
-            if (i >= 0 && next == g + 1 && known &&
-                stop - start == g_unichar_to_utf8(char_at(i), NULL))
-                a->advance[i] = pango_units_to_double(gs->glyphs[g].geometry.width);
-            g = next;
-        }
-    }
+    const PangoFontDescription *desc = pango_layout_get_font_description(layout);
+    if (a->usable && desc)
+        read_advances(fonts, a, desc);
     g_object_unref(layout);
 }
 
@@ -166,9 +137,7 @@ static const tl_fonts_advances *advances_for(tl_fonts *fonts, const tl_font *fon
     tl_fonts_advances *a = tl_xcalloc(1, sizeof *a);
     a->font = *font;
     a->em = font->size * fonts->scale;
-    read_line_metrics(fonts, a);
-    if (a->usable)
-        read_advances(fonts, a);
+    read_font(fonts, a);
     if (a->usable)
         mean_letter(a);
     a->next = fonts->advances;
