@@ -7,6 +7,7 @@
 #include "estimate.h"
 
 #include <hb.h>
+#include <math.h>
 #include <string.h>
 
 #include "common/tl-alloc.h"
@@ -15,7 +16,7 @@
 struct tl_fonts_advances {
     tl_fonts_advances *next;
     tl_font font;
-    bool usable;             /* the table could be made: the font set shapes its characters */
+    bool usable;             /* the font set has a line height and the letters a to z */
     double line_h, baseline; /* one line of text in this font, in points */
     double em, letter;       /* the size, and the mean advance of a to z, in points */
     double advance[TL_FONTS_ADVANCE_CHARS]; /* points; negative: not known */
@@ -179,10 +180,13 @@ static void end_word(wrapper *w)
     } else {
         w->line += w->space + w->word;
     }
-    while (w->wrap > 0 && w->line > w->wrap) {
-        w->line -= w->wrap;
+    if (w->wrap > 0 && w->line > w->wrap) {
+        /* Cut where each line is full, leaving the rest (up to a line) on the last; a count of
+         * lines an int holds, however narrow the wrapping. */
+        const double full = fmin(ceil(w->line / w->wrap) - 1, 1e6);
+        w->line = fmin(fmax(w->line - full * w->wrap, 0), w->wrap);
+        w->lines += (int)full;
         w->widest = w->wrap;
-        w->lines++;
     }
     w->space = w->word = 0;
 }

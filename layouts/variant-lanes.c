@@ -371,12 +371,12 @@ static void pack_lanes(lanes *L, int max_rows)
 {
     for (size_t k = 0; k < L->nlanes; k++) {
         lane *ln = &L->lanes[k];
-        /* By left edge, which a label measured since the last packing may have moved. */
+        /* The packer wants the items by left edge, which a label measured since the last
+         * packing may have moved. */
         if (ln->count) /* qsort's pointer must be valid even for no items */
             qsort(ln->items, ln->count, sizeof *ln->items, cmp_item);
         free(ln->rows);
         ln->rows = tl_xcalloc(ln->count + 1, sizeof *ln->rows);
-        /* Items come in chart order (by start); the packer wants them by left edge. */
         for (size_t j = 0; j < ln->count; j++) {
             const item *it = &ln->items[j];
             double a = it->x0, b = it->x1;

@@ -69,7 +69,7 @@ static const double BADGE_REACH = 30; /* dropped labels this close share a badge
 typedef struct label {
     tl_text_block title, date;
     tl_text_block short_title; /* one line, ellipsized; sized when first needed */
-    bool short_measured;
+    bool short_sized;
     char date_text[160];
     double w, h;             /* the block, stem padding included */
     double short_w, short_h; /* the compact block */
@@ -136,7 +136,7 @@ static void point_box(label *lb)
 {
     lb->w = STEM_PAD + fmax(lb->title.ext.width, lb->date.ext.width);
     lb->h = lb->title.ext.height + 1 + lb->date.ext.height;
-    if (lb->short_measured) {
+    if (lb->short_sized) {
         lb->short_w = STEM_PAD + fmax(lb->short_title.ext.width, fmin(lb->date.ext.width, 120));
         lb->short_h = lb->short_title.ext.height + 1 + lb->date.ext.height;
     }
@@ -149,9 +149,9 @@ static void ensure_short(ribbon *r, size_t k)
 {
     tl_chart *c = &r->c;
     label *lb = &r->labels[r->points[k]];
-    if (lb->short_measured)
+    if (lb->short_sized)
         return;
-    lb->short_measured = true;
+    lb->short_sized = true;
     if (!r->failed && size_text(r, &c->font.label, &lb->short_title, event(r, r->points[k])->title,
                                 compact_width(c), 1, false, &r->failed)) {
         point_box(lb);
@@ -223,7 +223,7 @@ static bool settle_labels(ribbon *r, bool all)
             continue;
         tl_text_block *titles[2] = {r->compact[k] ? &lb->short_title : &lb->title, NULL};
         if (all)
-            titles[1] = r->compact[k] ? &lb->title : lb->short_measured ? &lb->short_title : NULL;
+            titles[1] = r->compact[k] ? &lb->title : lb->short_sized ? &lb->short_title : NULL;
         if (!lb->date.estimated && !titles[0]->estimated && !(titles[1] && titles[1]->estimated))
             continue;
         measured = true;

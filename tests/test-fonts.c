@@ -824,6 +824,15 @@ static void test_estimates(const tl_text_measurer *m)
     tap_ok(ok && est.width > exact.width / 2 && est.width < exact.width * 2,
            "Devanagari is estimated within a factor of two (%.1f, %.1f)", est.width, exact.width);
 
+    const tl_text_shape tiny = {.wrap_width = 10, .max_lines = 0};
+    ok = m->estimate(m->user, &font, &tiny, "Supercalifragilistic", &est) &&
+         m->measure(m->user, &font, &tiny, "Supercalifragilistic", &exact);
+    tap_ok(ok && est.width <= 10 && est.lines >= exact.lines / 2 && est.lines <= exact.lines * 2,
+           "a word wider than the line is cut (%d lines, measured %d)", est.lines, exact.lines);
+    const tl_text_shape thread = {.wrap_width = 1e-300, .max_lines = 0};
+    ok = m->estimate(m->user, &font, &thread, "Any text at all", &est);
+    tap_ok(ok && est.lines > 0 && est.width <= 1e-300,
+           "a wrapping width of 1e-300 pt is estimated at once (%d lines)", est.lines);
     tap_ok(!m->estimate(m->user, &font, &one_line, "two\nlines", &est),
            "a line break is left to measure()");
     tap_ok(!m->estimate(m->user, &font, &one_line, "tab\there", &est),
