@@ -400,13 +400,20 @@ static void report_text_problems(tl_chart *c, const char *text, const tl_text_ex
     }
 }
 
-bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
-                      double wrap, int max_lines, tl_error **err)
+/* Sets what `b` holds: `text`, shaped as asked, not yet sized. */
+static void block_init(const tl_chart *c, tl_text_block *b, const char *text, double wrap,
+                       int max_lines)
 {
     b->text = text;
     b->shape =
         (tl_text_shape){.wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup};
     b->estimated = false;
+}
+
+bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
+                      double wrap, int max_lines, tl_error **err)
+{
+    block_init(c, b, text, wrap, max_lines);
     if (!tl_measure_cache_measure(c->measured, c->m, font, &b->shape, text, &b->ext))
         return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure text \"%.*s\"",
                             tl_utf8_prefix(text, 40), text);
@@ -417,14 +424,11 @@ bool tl_chart_measure(tl_chart *c, const tl_font *font, tl_text_block *b, const 
 bool tl_chart_estimate(tl_chart *c, const tl_font *font, tl_text_block *b, const char *text,
                        double wrap, int max_lines, tl_error **err)
 {
-    b->text = text;
-    b->shape =
-        (tl_text_shape){.wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup};
-    b->estimated = false;
+    block_init(c, b, text, wrap, max_lines);
     if (tl_measure_cache_find(c->measured, font, &b->shape, text, &b->ext))
         return true;
-    /* Text an estimate cannot size (other scripts, markup) is measured now, so the problems
-     * it may have are reported whether or not it is drawn. */
+    /* Text an estimate cannot size (markup, line breaks, controls) is measured now, so the
+     * problems it may have are reported whether or not it is drawn. */
     if (c->m->estimate && c->m->estimate(c->m->user, font, &b->shape, text, &b->ext)) {
         b->estimated = true;
         return true;

@@ -100,6 +100,23 @@ static bool overlap(const tl_text_op *a, const tl_text_op *b)
            b->y < a->y + a->h - EPS;
 }
 
+static bool outside_canvas(const tl_scene *s, const tl_op *op)
+{
+    double box[4];
+    tl_scene_op_bbox(op, box);
+    return box[0] < -EPS || box[1] < -EPS || box[0] + box[2] > s->width + EPS ||
+           box[1] + box[3] > s->height + EPS;
+}
+
+/* The texts before op i (a text) that it overlaps. */
+static size_t overlaps_before(const tl_scene *s, size_t i)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < i; j++)
+        n += s->ops[j].kind == TL_OP_TEXT && overlap(&s->ops[i].u.text, &s->ops[j].u.text);
+    return n;
+}
+
 static void check_many(const char *name, const tl_timeline *tl, tl_variant variant)
 {
     tl_scene *s = run(tl, variant);
@@ -110,11 +127,7 @@ static void check_many(const char *name, const tl_timeline *tl, tl_variant varia
     const char *legend = NULL;
     for (size_t i = 0; i < s->op_count; i++) {
         const tl_op *op = &s->ops[i];
-        double box[4];
-        tl_scene_op_bbox(op, box);
-        if (box[0] < -EPS || box[1] < -EPS || box[0] + box[2] > s->width + EPS ||
-            box[1] + box[3] > s->height + EPS)
-            outside++;
+        outside += outside_canvas(s, op);
         if (op->kind == TL_OP_RECT && op->role == TL_ROLE_DENSITY) {
             density_ops++;
             density_sum += op->u.rect.count;
@@ -124,9 +137,7 @@ static void check_many(const char *name, const tl_timeline *tl, tl_variant varia
         texts++;
         if (op->role == TL_ROLE_LEGEND && strstr(op->u.text.text, "shown as density"))
             legend = op->u.text.text;
-        for (size_t j = 0; j < i; j++)
-            if (s->ops[j].kind == TL_OP_TEXT && overlap(&op->u.text, &s->ops[j].u.text))
-                overlaps++;
+        overlaps += overlaps_before(s, i);
     }
     tap_ok(texts > 20 && texts <= MAX_TEXTS, "%s: %zu text ops (at most %d)", name, texts,
            MAX_TEXTS);
@@ -256,16 +267,10 @@ static void check_estimates(const char *name, const tl_timeline *tl, tl_variant 
     size_t overlaps = 0, outside = 0, inexact = 0, labels = 0;
     for (size_t i = 0; i < s->op_count; i++) {
         const tl_op *op = &s->ops[i];
-        double box[4];
-        tl_scene_op_bbox(op, box);
-        if (box[0] < -EPS || box[1] < -EPS || box[0] + box[2] > s->width + EPS ||
-            box[1] + box[3] > s->height + EPS)
-            outside++;
+        outside += outside_canvas(s, op);
         if (op->kind != TL_OP_TEXT)
             continue;
-        for (size_t j = 0; j < i; j++)
-            if (s->ops[j].kind == TL_OP_TEXT && overlap(&op->u.text, &s->ops[j].u.text))
-                overlaps++;
+        overlaps += overlaps_before(s, i);
         if (op->role != TL_ROLE_EVENT_LABEL)
             continue;
         labels++;
