@@ -13,6 +13,8 @@
 #include "common/tl-alloc.h"
 #include "fonts-private.h"
 
+/* One font's advances, made the first time the font is asked for; the fonts hold a list. */
+typedef struct tl_fonts_advances tl_fonts_advances;
 struct tl_fonts_advances {
     tl_fonts_advances *next;
     tl_font font;
@@ -129,6 +131,15 @@ static void mean_letter(tl_fonts_advances *a)
     a->letter = sum / 26;
 }
 
+static void free_advances(void *list)
+{
+    for (tl_fonts_advances *a = list; a;) {
+        tl_fonts_advances *next = a->next;
+        free(a);
+        a = next;
+    }
+}
+
 static const tl_fonts_advances *advances_for(tl_fonts *fonts, const tl_font *font)
 {
     for (const tl_fonts_advances *a = fonts->advances; a; a = a->next)
@@ -143,16 +154,8 @@ static const tl_fonts_advances *advances_for(tl_fonts *fonts, const tl_font *fon
         mean_letter(a);
     a->next = fonts->advances;
     fonts->advances = a;
+    fonts->advances_free = free_advances;
     return a;
-}
-
-void tl_fonts_advances_free(tl_fonts_advances *list)
-{
-    while (list) {
-        tl_fonts_advances *next = list->next;
-        free(list);
-        list = next;
-    }
 }
 
 /* Greedy wrapping of the words' estimated widths, as a layout of `wrap` points (0: one line)

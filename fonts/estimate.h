@@ -7,9 +7,6 @@
 
 #include "measure.h"
 
-/* One font's advances, made the first time the font is asked for. */
-typedef struct tl_fonts_advances tl_fonts_advances;
-
 /* The characters whose advances are read from the font: printable ASCII, Latin-1 and the
  * common dashes, quotes and ellipsis. Others are sized roughly (estimate.c). */
 enum { TL_FONTS_ADVANCE_CHARS = 95 + 96 + 24 };
@@ -17,8 +14,5 @@ enum { TL_FONTS_ADVANCE_CHARS = 95 + 96 + 24 };
 /* The estimator of tl_text_measurer (measure.h), over `fonts` (a tl_fonts *). */
 bool tl_fonts_estimate(void *fonts, const tl_font *font, const tl_text_shape *shape,
                        const char *text, tl_text_extents *out);
-
-/* Frees the tables tl_fonts_estimate() made for `fonts`. */
-void tl_fonts_advances_free(tl_fonts_advances *list);
 
 #endif /* TL_FONTS_ESTIMATE_H */

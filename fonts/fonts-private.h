@@ -33,8 +33,10 @@ struct tl_fonts {
      * shaping the text again: key (font, shape, strike, text) -> cached_layout. Bounded by
      * TL_FONTS_LAYOUT_CACHE entries; further layouts are made and not kept. */
     GHashTable *layouts;
-    /* Per-character advances of the fonts estimates were asked in (estimate.c). */
-    struct tl_fonts_advances *advances;
+    /* Per-character advances of the fonts estimates were asked in, and what frees them: the
+     * estimator's (estimate.c), which fonts.c calls without depending on it. */
+    void *advances;
+    GDestroyNotify advances_free;
 };
 
 #define TL_FONTS_LAYOUT_CACHE 4096

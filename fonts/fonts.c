@@ -14,7 +14,6 @@
 #include "common/tl-alloc.h"
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
-#include "estimate.h"
 
 /* ---------------------------------------------------------------------------------------------
  * The fallback chain
@@ -908,7 +907,8 @@ void tl_fonts_unref(tl_fonts *fonts)
         return;
     if (fonts->layouts)
         g_hash_table_destroy(fonts->layouts);
-    tl_fonts_advances_free(fonts->advances);
+    if (fonts->advances_free)
+        fonts->advances_free(fonts->advances);
     if (fonts->context)
         g_object_unref(fonts->context);
     if (fonts->fontmap)
