@@ -108,11 +108,12 @@ static void read_font(tl_fonts *fonts, tl_fonts_advances *a)
 }
 
 /* A character outside the table: an em when East Asian text sets it wide (ideographs, kana,
- * Hangul), nothing when it only marks another, else a letter's mean width. The font that
- * would draw it is not loaded for this; the label, if drawn, is measured. */
+ * Hangul), nothing when it marks another (Indic vowel signs and viramas too: the cluster is
+ * about as wide as its consonants), else a letter's mean width. The font that would draw it
+ * is not loaded for this; the label, if drawn, is measured. */
 static double rough_advance(const tl_fonts_advances *a, gunichar c)
 {
-    if (g_unichar_iszerowidth(c))
+    if (g_unichar_ismark(c) || g_unichar_iszerowidth(c))
         return 0;
     return g_unichar_iswide(c) ? a->em : a->letter;
 }
