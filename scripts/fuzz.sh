@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
-targets=(csv date layout render)
+targets=(csv date estimate layout render)
 
 if ! command -v clang >/dev/null; then
     echo "ok 1 - fuzzers # SKIP no clang"
