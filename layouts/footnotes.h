@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "chart.h"
+#include "chart-text.h"
 
 /* Numbers the sources and gives the chart's events their marked titles (after
  * tl_chart_init() filled the event table). Unusable links add a scene warning. */
