@@ -53,6 +53,24 @@ char *tl_arena_strdup(tl_arena *a, const char *s)
     return tl_arena_strndup(a, s, strlen(s));
 }
 
+void tl_arena_take(tl_arena *a, tl_arena *from)
+{
+    tl_arena_block *first = from->head;
+    if (!first)
+        return;
+    from->head = NULL;
+    if (!a->head) {
+        a->head = first;
+        return;
+    }
+    /* Behind a's current block, which keeps filling. */
+    tl_arena_block *last = first;
+    while (last->next)
+        last = last->next;
+    last->next = a->head->next;
+    a->head->next = first;
+}
+
 void tl_arena_free(tl_arena *a)
 {
     tl_arena_block *b = a->head;

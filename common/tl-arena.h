@@ -20,6 +20,9 @@ typedef struct tl_arena {
 void *tl_arena_alloc(tl_arena *a, size_t size);
 char *tl_arena_strdup(tl_arena *a, const char *s);
 char *tl_arena_strndup(tl_arena *a, const char *s, size_t n);
+/* Moves every block of `from` into `a` (`from` is left empty): what was allocated from either
+ * now lives as long as `a`. */
+void tl_arena_take(tl_arena *a, tl_arena *from);
 void tl_arena_free(tl_arena *a);
 
 #endif /* TL_ARENA_H */

@@ -1,6 +1,7 @@
 /* CSV loading: the public tl_timeline_load_csv_* entry points, which stream a file, a stream
  * or a buffer through the reader (csv-reader.c) into the columns and the model. A large
- * regular file is read in two halves at once (csv-split.c). */
+ * regular file is read in two halves at once (csv-split.c), each into a timeline of its own,
+ * joined in file order. */
 #include <errno.h>
 #include <glib.h>
 #include <stdint.h>
@@ -92,6 +93,25 @@ static bool on_row(void *user, tl_csv_row *row, tl_error **err)
     return true;
 }
 
+/* The second half of a file read in two: its rows become events on the half's thread, into a
+ * timeline of their own, through a copy of the loader's columns. */
+typedef struct part {
+    tl_columns columns; /* shares the loader's header names: never cleared */
+    const char *path;
+    tl_timeline *tl;
+} part;
+
+static bool take_row(void *user, tl_csv_row *row)
+{
+    part *p = user;
+    if (row_is_blank(row))
+        return true;
+    if (!tl_columns_row_is_local(&p->columns, row))
+        return false;
+    tl_columns_add_row(&p->columns, row, p->path, p->tl);
+    return true;
+}
+
 static void loader_init(loader *ld, const char *path, const tl_load_options *opts)
 {
     ld->path = path;
@@ -136,12 +156,12 @@ fail:
 }
 
 /* Feeds the reader from `fp` until *fed reaches `limit` bytes, the input ends (*eof) or, with
- * `until_delimiter`, the delimiter is known. False with *err set when reading or parsing
+ * `until_header`, the header row has been read. False with *err set when reading or parsing
  * fails. */
 static bool feed_until(loader *ld, FILE *fp, char *chunk, uint64_t *fed, uint64_t limit,
-                       bool until_delimiter, bool *eof, tl_error **err)
+                       bool until_header, bool *eof, tl_error **err)
 {
-    while (*fed < limit && !*eof && !(until_delimiter && tl_csv_reader_has_delimiter(ld->reader))) {
+    while (*fed < limit && !*eof && !(until_header && ld->have_header)) {
         const size_t want = limit - *fed < CHUNK_SIZE ? (size_t)(limit - *fed) : CHUNK_SIZE;
         const size_t n = fread(chunk, 1, want, fp);
         if (n > 0 && !tl_csv_reader_feed(ld->reader, chunk, n, err))
@@ -184,19 +204,32 @@ static tl_timeline *load_stream(FILE *fp, const char *path, const tl_load_option
     char *chunk = tl_xmalloc(CHUNK_SIZE);
     uint64_t fed = 0;
     bool eof = false;
-    /* The second half needs the delimiter, which the first line settles. */
+    /* The second half needs the delimiter and the columns, which the header row settles. */
     bool ok = feed_until(&ld, fp, chunk, &fed, at, split, &eof, err);
     tl_csv_half *half = NULL;
-    if (split && ok && !eof && tl_csv_reader_has_delimiter(ld.reader))
-        half =
-            tl_csv_half_start(fileno(fp), at, line, path, tl_csv_reader_get_delimiter(ld.reader));
-    /* Without a second half (none wanted, no thread, or a header line past the cut), the rest
+    part second = {.path = path};
+    if (split && ok && !eof && ld.have_header) {
+        second.columns = ld.columns;
+        second.columns.titles_from_text = 0; /* counts its own rows, added to ours at the end */
+        second.tl = tl_model_new();
+        half = tl_csv_half_start(fileno(fp), at, line, path, tl_csv_reader_get_delimiter(ld.reader),
+                                 take_row, &second);
+    }
+    /* Without a second half (none wanted, no thread, or a header row past the cut), the rest
      * here. */
     ok = ok && feed_until(&ld, fp, chunk, &fed, half ? at : UINT64_MAX, false, &eof, err);
     free(chunk);
     ok = ok && tl_csv_reader_finish(ld.reader, err);
-    if (half)
+    if (half) {
+        tl_csv_half_join(half, !ok);
+        if (ok) {
+            tl_model_append(ld.tl, second.tl);
+            second.tl = NULL;
+            ld.columns.titles_from_text += second.columns.titles_from_text;
+        }
         ok = tl_csv_half_finish(half, ok ? on_row : NULL, &ld, err) && ok;
+    }
+    tl_timeline_free(second.tl);
     return loader_close(&ld, ok, err);
 }
 

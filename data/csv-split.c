@@ -1,8 +1,10 @@
 /* Reading a large file in two halves at once. libcsv parses a byte at a time and is most of
  * the time a large load takes; a second parser on a second processor takes the file's second
- * half while the loader reads the first as usual. The second half's rows are kept, with their
- * positions, and handed to the loader in file order once the first half is done, so the
- * timeline, its warnings and any error are the same as read in one go.
+ * half while the loader reads the first as usual. The half's thread hands each row to the
+ * caller's `take` there and then (the loader turns it into an event of a timeline of its
+ * own); a row `take` refuses, and every row after it, is kept with its positions and handed
+ * back in file order once the first half is done, so the timeline, its warnings and any error
+ * are the same as read in one go.
  *
  * The cut is a line feed with an even number of quote characters before it: outside every
  * quoted field, provided the file is valid CSV up to there. When it is not, the first half
@@ -101,6 +103,9 @@ struct tl_csv_half {
     unsigned long line;
     const char *path;
     char delimiter;
+    tl_csv_take_fn take;
+    void *take_user;
+    bool keeping; /* `take` refused a row: this one and the rest are kept */
     GThread *thread;
     gint stop; /* set when the first half failed: nothing of this one is wanted */
 
@@ -114,10 +119,13 @@ struct tl_csv_half {
     bool ok;
 };
 
-static bool keep_row(void *user, tl_csv_row *row, tl_error **err)
+static bool take_or_keep(void *user, tl_csv_row *row, tl_error **err)
 {
     (void)err;
     tl_csv_half *h = user;
+    if (!h->keeping && h->take(h->take_user, row))
+        return true;
+    h->keeping = true;
     if (h->nrows == h->rows_cap)
         h->rows = tl_xgrow(h->rows, &h->rows_cap, h->nrows + 1, sizeof *h->rows);
     h->rows[h->nrows++] = (kept_row){.first = h->nfields, .count = row->count, .end = row->end};
@@ -135,7 +143,7 @@ static bool keep_row(void *user, tl_csv_row *row, tl_error **err)
 static gpointer read_half(gpointer data)
 {
     tl_csv_half *h = data;
-    tl_csv_reader *r = tl_csv_reader_new_at(h->path, keep_row, h, h->delimiter, h->line);
+    tl_csv_reader *r = tl_csv_reader_new_at(h->path, take_or_keep, h, h->delimiter, h->line);
     char *chunk = tl_xmalloc(CHUNK_SIZE);
     uint64_t off = h->at;
     bool ok = true;
@@ -163,7 +171,7 @@ static gpointer read_half(gpointer data)
 }
 
 tl_csv_half *tl_csv_half_start(int fd, uint64_t at, unsigned long line, const char *path,
-                               char delimiter)
+                               char delimiter, tl_csv_take_fn take, void *take_user)
 {
     tl_csv_half *h = tl_xcalloc(1, sizeof *h);
     h->fd = fd;
@@ -171,6 +179,8 @@ tl_csv_half *tl_csv_half_start(int fd, uint64_t at, unsigned long line, const ch
     h->line = line;
     h->path = path;
     h->delimiter = delimiter;
+    h->take = take;
+    h->take_user = take_user;
     h->text = (tl_buf)TL_BUF_INIT;
     h->thread = g_thread_try_new("csv-half", read_half, h, NULL);
     if (!h->thread) {
@@ -180,11 +190,19 @@ tl_csv_half *tl_csv_half_start(int fd, uint64_t at, unsigned long line, const ch
     return h;
 }
 
-bool tl_csv_half_finish(tl_csv_half *h, tl_csv_row_fn row_fn, void *user, tl_error **err)
+void tl_csv_half_join(tl_csv_half *h, bool stop)
 {
-    if (!row_fn)
+    if (!h->thread)
+        return;
+    if (stop)
         g_atomic_int_set(&h->stop, 1);
     g_thread_join(h->thread);
+    h->thread = NULL;
+}
+
+bool tl_csv_half_finish(tl_csv_half *h, tl_csv_row_fn row_fn, void *user, tl_error **err)
+{
+    tl_csv_half_join(h, row_fn == NULL);
     bool ok = row_fn != NULL;
     tl_csv_field *fields = NULL;
     size_t cap = 0;

@@ -81,6 +81,10 @@ tl_timeline *tl_model_new(void);
  * events added before it, so add rows in file order. Returns the copy, valid until the next
  * add. */
 tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev);
+/* Moves the events, strings, warnings and notes of `part` (rows read after tl's, by another
+ * loader) to the end of tl's, as if added there, and frees `part`. `part` must have no title
+ * and no group orders, which depend on the rows before it. */
+void tl_model_append(tl_timeline *tl, tl_timeline *part);
 /* Adds a warning or a note (takes ownership of `message`). */
 void tl_model_add_warning(tl_timeline *tl, char *message);
 void tl_model_add_note(tl_timeline *tl, char *message);

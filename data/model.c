@@ -117,6 +117,32 @@ tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev)
     return e;
 }
 
+static void move_strings(tl_strv *to, tl_strv *from)
+{
+    for (size_t i = 0; i < from->len; i++)
+        tl_strv_push(to, from->items[i]);
+    from->len = 0;
+}
+
+void tl_model_append(tl_timeline *tl, tl_timeline *part)
+{
+    g_assert(!part->title[0] && !part->group_orders && part->refcount == 1);
+    if (part->count > 0) {
+        tl->events = tl_xgrow(tl->events, &tl->cap, tl->count + part->count, sizeof *tl->events);
+        tl_event *moved = tl->events + tl->count;
+        memcpy(moved, part->events, part->count * sizeof *moved);
+        for (size_t i = 0; i < part->count; i++)
+            moved[i].order += tl->count;
+        tl->count += part->count;
+    }
+    tl_arena_take(&tl->strings, &part->strings);
+    move_strings(&tl->warnings, &part->warnings);
+    move_strings(&tl->notes, &part->notes);
+    tl->rows += part->rows;
+    tl->title_rows += part->title_rows;
+    tl_timeline_free(part);
+}
+
 void tl_model_add_warning(tl_timeline *tl, char *message)
 {
     tl_strv_push(&tl->warnings, message);

@@ -1187,8 +1187,8 @@ static void test_corpus(void)
  * Large files read in two halves: the same timeline as read in one go
  * ------------------------------------------------------------------------------------------- */
 
-/* Everything a load gives: its error, or every event's fields and source line, the groups,
- * warnings and notes, in order. */
+/* Everything a load gives: its error, or its title and counts, every event's fields and
+ * source line, the groups, warnings and notes, in order. */
 static char *dump_load(const tl_timeline *tl, const tl_error *err)
 {
     tl_buf b = TL_BUF_INIT;
@@ -1196,6 +1196,10 @@ static char *dump_load(const tl_timeline *tl, const tl_error *err)
         tl_buf_printf(&b, "ERROR %d: %s", err ? (int)err->code : -1, err ? err->message : "?");
         return tl_buf_steal(&b);
     }
+    tl_timeline_stats st;
+    tl_timeline_get_stats(tl, &st);
+    tl_buf_printf(&b, "title %s; %zu rows, %zu events, %zu title rows, %zu skipped\n",
+                  tl_timeline_get_title(tl), st.rows, st.events, st.title_rows, st.skipped);
     for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
         const tl_event *ev = tl_timeline_get_event(tl, i);
         const char *texts[] = {tl_event_get_source(ev),      tl_event_get_title(ev),
@@ -1350,6 +1354,37 @@ static void test_split(void)
         tl_buf_printf(&b, "2001-01-%02d,Row %d\n\n,\n", 1 + i % 28, i);
     expect_same_split(b.data, b.len, true, "split: blank and empty rows");
     expect_same_split("start,title\n2001-01-01,Only\n", 28, false, "split: one row");
+
+    /* Rows whose reading depends on the rows before them, in the second half: a second title
+     * row (ignored, with a warning quoting the first), a group_order given again with another
+     * value, and rows after those. Each case also with the first half giving none. */
+    for (int first = 0; first < 2; first++) {
+        tl_buf_clear(&b);
+        tl_buf_append_str(&b, "start,title,group,type,group_order\n");
+        if (first)
+            tl_buf_append_str(&b, ",The first title,,title,\n2001-01-01,a,Alpha,,2\n");
+        for (int i = 0; i < 300; i++)
+            tl_buf_printf(&b, "2001-02-%02d,Row %d,G%d,%s,\n", 1 + i % 28, i, i % 4,
+                          i % 50 == 7 ? "span" : "");
+        tl_buf_append_str(&b, ",  Another title ,,\" Title\n\",\n");
+        tl_buf_append_str(&b, "2003-01-01,b,Alpha,,3\n2003-01-02,c,Beta,,1\n");
+        for (int i = 0; i < 100; i++)
+            tl_buf_printf(&b, "2004-03-%02d,Late %d,G%d,,\n", 1 + i % 28, i, i % 5);
+        expect_same_split(b.data, b.len, true,
+                          first ? "split: title rows and group orders in both halves"
+                                : "split: a title row and group orders in the second half");
+    }
+
+    /* A TimelineJS sheet: rows without a headline take it from their text (counted in a
+     * note), and its HTML text is converted, in both halves. */
+    tl_buf_clear(&b);
+    tl_buf_append_str(&b, "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,"
+                          "Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,"
+                          "Type,Group,Background\n");
+    for (int i = 0; i < 400; i++)
+        tl_buf_printf(&b, "%d,%d,%d,,,,,,,%s,<p>Text &amp; more %d</p>,,,,,,G%d,\n", 1900 + i % 100,
+                      1 + i % 12, 1 + i % 28, i % 9 == 4 ? "" : "Headline", i, i % 3);
+    expect_same_split(b.data, b.len, true, "split: a TimelineJS sheet");
     tl_buf_free(&b);
     free(lf);
     free(crlf);
