@@ -1,5 +1,6 @@
 #include "footnotes.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 
 struct tl_footnotes {
     const char **sources; /* distinct source texts, in order of their numbers (from 1) */
-    size_t count;
+    size_t count, cap;
     tl_text_block heading;
     tl_text_block *entries;
     double *x, *y; /* each entry's place, relative to the list's top-left corner */
@@ -38,7 +39,6 @@ void tl_footnotes_init(tl_chart *c)
     tl_scene *scene = c->scene;
     struct tl_footnotes *fn = tl_xcalloc(1, sizeof *fn);
     c->notes = fn;
-    fn->sources = tl_xmalloc((c->n + 1) * sizeof *fn->sources);
     size_t refused = 0;
     for (size_t i = 0; i < c->n; i++) {
         const tl_event *ev = tl_chart_event(c, i);
@@ -54,18 +54,37 @@ void tl_footnotes_init(tl_chart *c)
                                               "and relative links are",
                                               ev->line, tl_utf8_prefix(ev->url, 60), ev->url));
         }
-        if (!ev->source[0])
-            continue;
-        se->source = tl_scene_strdup(scene, ev->source);
-        size_t k = 0;
-        while (k < fn->count && strcmp(fn->sources[k], ev->source) != 0)
-            k++;
-        if (k == fn->count)
-            fn->sources[fn->count++] = se->source;
-        se->footnote = (int)(k + 1);
+        if (ev->source[0])
+            se->source = tl_scene_strdup(scene, ev->source);
     }
     if (refused > 5)
         tl_scene_add_warning(scene, tl_xasprintf("%zu more links not made clickable", refused - 5));
+}
+
+void tl_footnotes_number(tl_chart *c, const size_t *unlabelled, size_t count)
+{
+    tl_scene *scene = c->scene;
+    struct tl_footnotes *fn = c->notes;
+    bool *skip = tl_xcalloc(c->n + 1, sizeof *skip);
+    for (size_t k = 0; k < count; k++)
+        skip[unlabelled[k]] = true;
+    /* Source text -> its number: a million events may each cite a source of their own. */
+    GHashTable *numbers = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < c->n; i++) {
+        tl_scene_event *se = &scene->events[i];
+        if (!se->source || skip[i])
+            continue;
+        gpointer number = g_hash_table_lookup(numbers, se->source);
+        if (!number) {
+            fn->sources = tl_xgrow(fn->sources, &fn->cap, fn->count + 1, sizeof *fn->sources);
+            fn->sources[fn->count++] = se->source;
+            number = GSIZE_TO_POINTER(fn->count);
+            g_hash_table_insert(numbers, (gpointer)se->source, number);
+        }
+        se->footnote = (int)GPOINTER_TO_SIZE(number);
+    }
+    g_hash_table_destroy(numbers);
+    free(skip);
     if (fn->count == 0)
         return;
 

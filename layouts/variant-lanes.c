@@ -18,6 +18,7 @@
 #include "axis.h"
 #include "bands.h"
 #include "chart.h"
+#include "footnotes.h"
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "data/date.h"
@@ -293,6 +294,17 @@ static bool collect_items(lanes *L, tl_error **err)
     }
     free(cands);
     free(ncands);
+    /* Only their sources are numbered: the others are never labelled. */
+    size_t nout = 0;
+    for (size_t k = 0; k < L->nlanes; k++)
+        nout += L->lanes[k].nsummarised;
+    size_t *out = tl_xmalloc((nout + 1) * sizeof *out);
+    nout = 0;
+    for (size_t k = 0; k < L->nlanes; k++)
+        for (size_t j = 0; j < L->lanes[k].nsummarised; j++)
+            out[nout++] = L->lanes[k].summarised[j];
+    tl_footnotes_number(c, out, nout);
+    free(out);
     /* Only the items that may be labelled are sized. */
     size_t count = 0;
     for (size_t k = 0; k < L->nlanes; k++)
@@ -627,10 +639,12 @@ static bool lanes_run(const tl_timeline *tl, const tl_layout_options *opts,
     make_lanes(&L);
     count_items(&L);
 
-    if (!measure_gutter(&L, err) || !tl_bands_init(&L.bands, &L.c, err))
+    if (!measure_gutter(&L, err))
         goto done;
     set_domain(&L);
-    if (!tl_axis_build(&L.axis, &L.c, err) || !collect_items(&L, err))
+    /* The eras' titles are measured once the sources are numbered, which the items settle. */
+    if (!tl_axis_build(&L.axis, &L.c, err) || !collect_items(&L, err) ||
+        !tl_bands_init(&L.bands, &L.c, err))
         goto done;
     L.bands_h = tl_bands_pack(&L.bands, &L.c, &L.axis.scale, scene->width - MARGIN);
 

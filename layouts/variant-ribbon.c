@@ -17,6 +17,7 @@
 #include "axis.h"
 #include "bands.h"
 #include "chart.h"
+#include "footnotes.h"
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "data/date.h"
@@ -834,6 +835,7 @@ static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
     r.labels = tl_xcalloc(n + 1, sizeof *r.labels);
     classify(&r);
     choose_lod(&r);
+    tl_footnotes_number(&r.c, r.summarised, r.nsummarised);
     r.stems = tl_xcalloc(r.npoints + 1, sizeof *r.stems);
     r.compact = tl_xcalloc(r.npoints + 1, sizeof *r.compact);
     r.excluded = tl_xcalloc(r.npoints + 1, sizeof *r.excluded);

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "footnotes.h"
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "data/date.h"
@@ -763,8 +764,9 @@ static bool measure_height(void *user, const tl_font *font, const tl_text_shape 
 
 /* A tick label. The first and any where a larger unit changes carry that unit ("Nov 2019",
  * "Dec", "2020"); a year's first month is named by the year alone, set bold. */
-static const tl_font *tick_label_text(const tl_chart_fonts *fonts, tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev,
-                                      char *buf, size_t size)
+static const tl_font *tick_label_text(const tl_chart_fonts *fonts, tl_tick_unit unit,
+                                      const tl_tick *tk, const tl_civil *prev, char *buf,
+                                      size_t size)
 {
     tl_civil c;
     tl_date_split(tk->t, &c);
@@ -952,8 +954,8 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
         const tl_tick *tk = !nests      ? &grid.items[k]
                             : grid_tick ? &grid.items[on_grid[k]]
                                         : &fine.items[k];
-        tt->font = tick_label_text(&v->c.font, grid_tick ? grid.unit : fine.unit, tk, have_prev ? &prev : NULL,
-                                   tt->text, sizeof tt->text);
+        tt->font = tick_label_text(&v->c.font, grid_tick ? grid.unit : fine.unit, tk,
+                                   have_prev ? &prev : NULL, tt->text, sizeof tt->text);
         tl_date_split(tk->t, &prev);
         have_prev = true;
         ok = tl_chart_measure(c, tt->font, &tt->label, tt->text, 0, 1, err);
@@ -1314,6 +1316,7 @@ static bool vertical_run(const tl_timeline *tl, const tl_layout_options *opts,
     vertical v = {0};
     tl_chart_init(&v.c, tl, opts, measurer, scene);
     collect(&v);
+    tl_footnotes_number(&v.c, v.summarised, v.nsummarised);
     rank_cards(&v);
     v.era_lanes = pack_era_lanes(&v);
     v.bar_lanes = bar_lanes_needed(&v);

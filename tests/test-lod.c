@@ -354,6 +354,72 @@ static void check_order(void)
     tap_is_int((long long)distinct, N, "the order is a permutation");
 }
 
+/* Every event cites a source of its own, and level of detail labels at most a few hundred of
+ * 20,000: only the sources of the events that may be labelled are numbered and listed, 1 to K
+ * without a gap, and every labelled event's number is in the list. Events set aside before
+ * packing have none; the few candidates packing leaves out keep theirs. (Numbering had
+ * compared each source with every earlier one, and listed all 20,000.) */
+static void check_sources(const char *name, tl_variant variant)
+{
+    enum { N = 20000 };
+    tl_buf b = TL_BUF_INIT;
+    tl_buf_append_str(&b, "start,title,source\n");
+    for (size_t i = 0; i < N; i++)
+        tl_buf_printf(&b, "%d-%02d-%02d,Event %zu,Source %zu\n", 1950 + (int)(i % 70),
+                      1 + (int)(i % 12), 1 + (int)(i % 28), i, i);
+    char *csv = tl_buf_steal(&b);
+    tl_timeline *tl = load(csv);
+    tl_scene *s = tl ? run(tl, variant) : NULL;
+    if (!tap_ok(s != NULL, "%s: 20,000 events with a source each lay out", name)) {
+        tl_timeline_free(tl);
+        free(csv);
+        return;
+    }
+    size_t listed = 0, highest = 0, placed = 0, unlisted = 0, numbered = 0;
+    size_t outside = 0, overlaps = 0;
+    bool *in_list = calloc(N + 2, sizeof *in_list);
+    for (size_t i = 0; i < s->op_count; i++) {
+        const tl_op *op = &s->ops[i];
+        outside += outside_canvas(s, op);
+        if (op->kind != TL_OP_TEXT)
+            continue;
+        overlaps += overlaps_before(s, i);
+        unsigned long number;
+        int used = 0;
+        if (op->role == TL_ROLE_NOTE &&
+            sscanf(op->u.text.text, "%lu. Source%n", &number, &used) == 1 && used > 0 &&
+            number <= N) {
+            listed++;
+            in_list[number] = true;
+            highest = number > highest ? number : highest;
+        }
+    }
+    for (size_t i = 0; i < s->event_count; i++) {
+        const tl_scene_event *e = &s->events[i];
+        if (e->placed) {
+            placed++;
+            unlisted += e->footnote <= 0 || !in_list[e->footnote];
+        }
+        numbered += e->footnote > 0;
+    }
+    tap_ok(s->lod_summarised > 0, "%s: level of detail summarises (%zu of 20,000)", name,
+           s->lod_summarised);
+    tap_ok(placed > 0 && listed >= placed && listed <= 4 * placed + 50,
+           "%s: the list holds the sources of the events that may be labelled (%zu listed, %zu "
+           "labelled)",
+           name, listed, placed);
+    tap_is_int((long)highest, (long)listed, "%s: the sources are numbered 1 to %zu", name, listed);
+    tap_is_int((long)unlisted, 0, "%s: every labelled event's source is listed", name);
+    tap_is_int((long)numbered, (long)listed, "%s: only the listed sources' events are numbered",
+               name);
+    tap_ok(outside == 0 && overlaps == 0, "%s: no overlaps (%zu), inside the canvas (%zu)", name,
+           overlaps, outside);
+    free(in_list);
+    tl_scene_free(s);
+    tl_timeline_free(tl);
+    free(csv);
+}
+
 int main(void)
 {
     check_order();
@@ -386,5 +452,7 @@ int main(void)
     free(csv);
     for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++)
         check_few(variants[v].name, variants[v].variant);
+    for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++)
+        check_sources(variants[v].name, variants[v].variant);
     return tap_done();
 }
