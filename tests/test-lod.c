@@ -118,6 +118,17 @@ static size_t overlaps_before(const tl_scene *s, size_t i)
     return n;
 }
 
+/* Texts that overlap another, and ops that leave the canvas. */
+static void count_faults(const tl_scene *s, size_t *overlaps, size_t *outside)
+{
+    *overlaps = *outside = 0;
+    for (size_t i = 0; i < s->op_count; i++) {
+        *outside += outside_canvas(s, &s->ops[i]);
+        if (s->ops[i].kind == TL_OP_TEXT)
+            *overlaps += overlaps_before(s, i);
+    }
+}
+
 static void check_many(const char *name, const tl_timeline *tl, tl_variant variant)
 {
     tl_scene *s = run(tl, variant);
@@ -265,14 +276,11 @@ static void check_estimates(const char *name, const tl_timeline *tl, tl_variant 
         tl_strv_free(&p.measured);
         return;
     }
-    size_t overlaps = 0, outside = 0, inexact = 0, labels = 0;
+    size_t overlaps, outside, inexact = 0, labels = 0;
+    count_faults(s, &overlaps, &outside);
     for (size_t i = 0; i < s->op_count; i++) {
         const tl_op *op = &s->ops[i];
-        outside += outside_canvas(s, op);
-        if (op->kind != TL_OP_TEXT)
-            continue;
-        overlaps += overlaps_before(s, i);
-        if (op->role != TL_ROLE_EVENT_LABEL)
+        if (op->kind != TL_OP_TEXT || op->role != TL_ROLE_EVENT_LABEL)
             continue;
         labels++;
         const tl_text_op *t = &op->u.text;
@@ -375,15 +383,13 @@ static void check_sources(const char *name, tl_variant variant)
         free(csv);
         return;
     }
-    size_t listed = 0, highest = 0, placed = 0, unlisted = 0, numbered = 0;
-    size_t outside = 0, overlaps = 0;
+    size_t listed = 0, highest = 0, placed = 0, unlisted = 0, numbered = 0, outside, overlaps;
+    count_faults(s, &overlaps, &outside);
     bool *in_list = calloc(N + 2, sizeof *in_list);
     for (size_t i = 0; i < s->op_count; i++) {
         const tl_op *op = &s->ops[i];
-        outside += outside_canvas(s, op);
         if (op->kind != TL_OP_TEXT)
             continue;
-        overlaps += overlaps_before(s, i);
         unsigned long number;
         int used = 0;
         if (op->role == TL_ROLE_NOTE &&
