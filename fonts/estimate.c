@@ -167,8 +167,10 @@ typedef struct wrapper {
     double space; /* spaces after that word */
     double word;  /* the word being read */
     double widest;
-    int lines;
+    double lines; /* counted without bound: words cut by a tiny wrapping add up */
 } wrapper;
+
+enum { MAX_LINES = 1000000 };
 
 static void end_line(wrapper *w)
 {
@@ -185,11 +187,11 @@ static void end_word(wrapper *w)
         w->line += w->space + w->word;
     }
     if (w->wrap > 0 && w->line > w->wrap) {
-        /* Cut where each line is full, leaving the rest (up to a line) on the last; a count of
-         * lines an int holds, however narrow the wrapping. */
-        const double full = fmin(ceil(w->line / w->wrap) - 1, 1e6);
+        /* Cut where each line is full, leaving the rest (up to a line) on the last, in one
+         * step however narrow the wrapping. */
+        const double full = ceil(w->line / w->wrap) - 1;
         w->line = fmin(fmax(w->line - full * w->wrap, 0), w->wrap);
-        w->lines += (int)full;
+        w->lines += full;
         w->widest = w->wrap;
     }
     w->space = w->word = 0;
@@ -234,11 +236,13 @@ bool tl_fonts_estimate(void *user, const tl_font *font, const tl_text_shape *sha
         w.widest = shape->wrap_width;
         ellipsized = true;
     }
+    /* A count an int holds: more lines than that are no chart's label anyway. */
+    const int lines = (int)fmin(w.lines, MAX_LINES);
     *out = (tl_text_extents){
         .width = w.widest,
-        .height = w.lines * a->line_h,
+        .height = lines * a->line_h,
         .baseline = a->baseline,
-        .lines = w.lines,
+        .lines = lines,
         .ellipsized = ellipsized,
     };
     return true;

@@ -837,6 +837,15 @@ static void test_estimates(const tl_text_measurer *m)
     ok = m->estimate(m->user, &font, &thread, "Any text at all", &est);
     tap_ok(ok && est.lines > 0 && est.width <= 1e-300,
            "a wrapping width of 1e-300 pt is estimated at once (%d lines)", est.lines);
+    /* Every hyphen ends a word, and each word is cut into about a million lines: their sum
+     * passes what an int holds, and is capped instead. */
+    char hyphens[4095];
+    memset(hyphens, '-', sizeof hyphens - 1);
+    hyphens[sizeof hyphens - 1] = '\0';
+    const tl_text_shape needle = {.wrap_width = 1e-9, .max_lines = 0};
+    ok = m->estimate(m->user, &font, &needle, hyphens, &est);
+    tap_ok(ok && est.lines > 0 && est.lines <= 1000000 && est.height > 0 && isfinite(est.height),
+           "4,094 words cut into a million lines each: a capped count (%d lines)", est.lines);
     tap_ok(!m->estimate(m->user, &font, &one_line, "two\nlines", &est),
            "a line break is left to measure()");
     tap_ok(!m->estimate(m->user, &font, &one_line, "tab\there", &est),
