@@ -883,35 +883,24 @@ static const char *event_label(const tl_event *ev, char *buf, size_t size)
     return buf;
 }
 
-/* Whether the field, trimmed as tl_columns_add_row() trims it, is empty. */
-static bool field_is_blank(const tl_csv_field *f)
+/* The row's cell of `col`, trimmed in place as tl_columns_add_row() trims it (again, to no
+ * effect); "" when the row lacks it. */
+static const char *trimmed_cell(const tl_columns *cols, tl_csv_row *row, tl_column col)
 {
-    for (size_t i = 0; i < f->len; i++) {
-        if (!is_space(f->text[i]))
-            return false;
-    }
-    return true;
+    const size_t i = cols->index[col];
+    if (i == TL_COLUMN_ABSENT || i >= row->count)
+        return "";
+    trim_field(&row->fields[i]);
+    return row->fields[i].text;
 }
 
-bool tl_columns_row_is_local(const tl_columns *cols, const tl_csv_row *row)
+bool tl_columns_row_is_local(const tl_columns *cols, tl_csv_row *row)
 {
-    const size_t order = cols->index[TL_COLUMN_GROUP_ORDER];
-    if (order != TL_COLUMN_ABSENT && order < row->count && !field_is_blank(&row->fields[order]))
+    if (trimmed_cell(cols, row, TL_COLUMN_GROUP_ORDER)[0])
         return false;
-    const size_t type = cols->index[TL_COLUMN_TYPE];
-    if (type == TL_COLUMN_ABSENT || type >= row->count)
-        return true;
-    /* The type word as tl_columns_add_row() reads it, trimmed. A long cell is left to the
-     * rows read in order, whatever it says: that is always right. */
-    tl_csv_field f = row->fields[type];
-    char word[2 * TL_PROFILE_MAX_NAME];
-    if (f.len >= sizeof word)
-        return false;
-    memcpy(word, f.text, f.len + 1);
-    f.text = word;
-    trim_field(&f);
+    const char *type = trimmed_cell(cols, row, TL_COLUMN_TYPE);
     int value;
-    return !lookup(type_names, COUNT(type_names), f.text, &value) || value != TYPE_TITLE;
+    return !type[0] || !lookup(type_names, COUNT(type_names), type, &value) || value != TYPE_TITLE;
 }
 
 void tl_columns_add_row(tl_columns *cols, tl_csv_row *row, const char *path, tl_timeline *tl)

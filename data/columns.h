@@ -107,8 +107,8 @@ void tl_columns_add_row(tl_columns *cols, tl_csv_row *row, const char *path, tl_
 
 /* Whether tl_columns_add_row() can take `row` without the rows before it, so into a timeline
  * of its own: false for a title row and a row with a group_order, whose handling depends on
- * the earlier ones. */
-bool tl_columns_row_is_local(const tl_columns *cols, const tl_csv_row *row);
+ * the earlier ones. Trims the two cells it reads in place. */
+bool tl_columns_row_is_local(const tl_columns *cols, tl_csv_row *row);
 
 /* Adds the notes that summarise the rows (after the last row). */
 void tl_columns_finish(tl_columns *cols, tl_timeline *tl);

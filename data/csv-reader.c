@@ -582,11 +582,6 @@ char tl_csv_reader_get_delimiter(const tl_csv_reader *r)
     return r->delim;
 }
 
-bool tl_csv_reader_has_delimiter(const tl_csv_reader *r)
-{
-    return r->sniffed;
-}
-
 tl_csv_reader *tl_csv_reader_new_at(const char *path, tl_csv_row_fn row_fn, void *user,
                                     char delimiter, unsigned long line)
 {

@@ -78,8 +78,6 @@ void tl_csv_reader_set_repair(tl_csv_reader *r, tl_csv_repair_fn fn);
 void tl_csv_reader_set_delimiter(tl_csv_reader *r, char delimiter);
 /* The delimiter in use; after sniffing, known by the time the first record is delivered. */
 char tl_csv_reader_get_delimiter(const tl_csv_reader *r);
-/* Whether the delimiter is settled: set, or sniffed from the input fed so far. */
-bool tl_csv_reader_has_delimiter(const tl_csv_reader *r);
 
 /* Parses `len` more bytes, calling row_fn for each completed record. Returns false and sets
  * *err (TL_ERROR_DATA, "PATH:LINE:COL: message") when the input is not valid CSV text, or
