@@ -72,6 +72,7 @@ typedef struct lane {
     size_t *summarised; /* level of detail: events counted in the strip */
     size_t nsummarised;
     tl_text_block more; /* "+N more", under the name */
+    bool unsorted;      /* a label was sized since the items were last put in order */
 } lane;
 
 typedef struct lanes {
@@ -310,10 +311,12 @@ static bool collect_items(lanes *L, tl_error **err)
     for (size_t k = 0; k < L->nlanes; k++)
         count += L->lanes[k].count;
     L->estimate = count > TL_CHART_ESTIMATE_MIN;
-    for (size_t k = 0; k < L->nlanes; k++)
+    for (size_t k = 0; k < L->nlanes; k++) {
+        L->lanes[k].unsorted = true;
         for (size_t j = 0; j < L->lanes[k].count; j++)
             if (!size_item(L, &L->lanes[k].items[j], false, err))
                 return false;
+    }
     return true;
 }
 
@@ -327,7 +330,7 @@ static bool settle_items(lanes *L, bool all)
         for (size_t j = 0; j < ln->count && !L->failed; j++) {
             if (!ln->items[j].label.estimated || (ln->rows[j].row < 0 && !all))
                 continue;
-            measured = true;
+            measured = ln->unsorted = true;
             size_item(L, &ln->items[j], true, &L->failed);
         }
     }
@@ -383,10 +386,11 @@ static void pack_lanes(lanes *L, int max_rows)
 {
     for (size_t k = 0; k < L->nlanes; k++) {
         lane *ln = &L->lanes[k];
-        /* The packer wants the items by left edge, which a label measured since the last
+        /* The packer wants the items by left edge, which a label sized since the last
          * packing may have moved. */
-        if (ln->count) /* qsort's pointer must be valid even for no items */
+        if (ln->unsorted && ln->count) /* qsort's pointer must be valid even for no items */
             qsort(ln->items, ln->count, sizeof *ln->items, cmp_item);
+        ln->unsorted = false;
         free(ln->rows);
         ln->rows = tl_xcalloc(ln->count + 1, sizeof *ln->rows);
         for (size_t j = 0; j < ln->count; j++) {
