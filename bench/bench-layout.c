@@ -8,7 +8,7 @@
 
 #include "fonts/measure-fixed.h"
 #include "layouts/layout.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 
 static double now(void)
 {

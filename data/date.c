@@ -31,93 +31,15 @@ enum { MAX_EXPR_TEXT = 80, MAX_CELL_TEXT = 2 * MAX_EXPR_TEXT + 16 };
 /* Words and numbers of one expression; more cannot be a date. */
 enum { MAX_TOKENS = 24, MAX_WORD = 16 };
 
-static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-static const char *const month_names[12] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December",
-};
-
 /* UTF-8 of the label of an open interval side, and of the range dash. */
 #define ELLIPSIS "\xE2\x80\xA6"
-
-/* ---------------------------------------------------------------------------------------------
- * Civil arithmetic
- * ------------------------------------------------------------------------------------------- */
-
-static int64_t floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    if (a % b != 0 && (a < 0) != (b < 0))
-        q--;
-    return q;
-}
-
-int64_t tl_date_days_from_civil(int64_t year, int month, int day)
-{
-    const int64_t y = year - (month <= 2);
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const int64_t yoe = y - era * 400;                         /* [0, 399] */
-    const int64_t mp = month > 2 ? month - 3 : month + 9;      /* March = 0 */
-    const int64_t doy = (153 * mp + 2) / 5 + day - 1;          /* [0, 365] */
-    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* [0, 146096] */
-    return era * 146097 + doe - 719468;
-}
-
-void tl_date_civil_from_days(int64_t days, int64_t *year, int *month, int *day)
-{
-    const int64_t z = days + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;                                      /* [0, 146096] */
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
-    const int64_t mp = (5 * doy + 2) / 153;                                    /* [0, 11] */
-    const int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    const int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *year = yoe + era * 400 + (m <= 2);
-    *month = m;
-    *day = d;
-}
-
-bool tl_date_is_leap_year(int64_t year)
-{
-    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-}
-
-int tl_date_days_in_month(int64_t year, int month)
-{
-    static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12)
-        return 0;
-    if (month == 2 && tl_date_is_leap_year(year))
-        return 29;
-    return days[month - 1];
-}
-
-int64_t tl_date_make(int64_t year, int month, int day, int hour, int minute, int second)
-{
-    return tl_date_days_from_civil(year, month, day) * TL_SECONDS_PER_DAY + hour * 3600 +
-           minute * 60 + second;
-}
-
-void tl_date_split(int64_t t, tl_civil *out)
-{
-    const int64_t days = floor_div(t, TL_SECONDS_PER_DAY);
-    const int64_t secs = t - days * TL_SECONDS_PER_DAY;
-    tl_date_civil_from_days(days, &out->year, &out->month, &out->day);
-    out->hour = (int)(secs / 3600);
-    out->minute = (int)(secs / 60 % 60);
-    out->second = (int)(secs % 60);
-    /* 1970-01-01 was a Thursday (ISO weekday 4). */
-    out->weekday = (int)(((days + 3) % 7 + 7) % 7) + 1;
-}
 
 /* First instant of month `month` counted from January of `year`; month may pass 12. */
 static int64_t month_start(int64_t year, int month)
 {
     year += (month - 1) / 12;
     month = (month - 1) % 12 + 1;
-    return tl_date_make(year, month, 1, 0, 0, 0);
+    return tl_cal_make(year, month, 1, 0, 0, 0);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -310,16 +232,16 @@ static bool resolve(dexpr *d, const tl_date_context *ctx, why *w)
     case UNIT_DATE: {
         precision = d->precision;
         const int64_t local =
-            tl_date_make(d->year, d->month, d->day, d->hour, d->minute, d->second);
+            tl_cal_make(d->year, d->month, d->day, d->hour, d->minute, d->second);
         lo = local;
         if (precision >= TL_PRECISION_MINUTE)
             lo = d->has_offset ? local - d->offset : tl_date_zone_to_utc(ctx->zone, local);
         switch (precision) {
         case TL_PRECISION_YEAR:
-            hi = tl_date_make(d->year + 1, 1, 1, 0, 0, 0) - 1;
+            hi = tl_cal_make(d->year + 1, 1, 1, 0, 0, 0) - 1;
             break;
         case TL_PRECISION_MONTH:
-            hi = lo + (int64_t)tl_date_days_in_month(d->year, d->month) * TL_SECONDS_PER_DAY - 1;
+            hi = lo + (int64_t)tl_cal_days_in_month(d->year, d->month) * TL_SECONDS_PER_DAY - 1;
             break;
         case TL_PRECISION_DAY:
             hi = lo + TL_SECONDS_PER_DAY - 1;
@@ -334,8 +256,8 @@ static bool resolve(dexpr *d, const tl_date_context *ctx, why *w)
         break;
     }
     case UNIT_YEARS:
-        lo = tl_date_make(d->y0, 1, 1, 0, 0, 0);
-        hi = tl_date_make(d->y1 + 1, 1, 1, 0, 0, 0) - 1;
+        lo = tl_cal_make(d->y0, 1, 1, 0, 0, 0);
+        hi = tl_cal_make(d->y1 + 1, 1, 1, 0, 0, 0) - 1;
         precision = TL_PRECISION_YEAR;
         break;
     case UNIT_MONTHS:
@@ -362,8 +284,8 @@ static bool resolve(dexpr *d, const tl_date_context *ctx, why *w)
             precision = TL_PRECISION_MONTH;
         } else if (d->unit == UNIT_YEARS && d->y1 > d->y0) {
             thirds(d->y1 - d->y0 + 1, d->part, &first, &count);
-            lo = tl_date_make(d->y0 + first, 1, 1, 0, 0, 0);
-            hi = tl_date_make(d->y0 + first + count, 1, 1, 0, 0, 0) - 1;
+            lo = tl_cal_make(d->y0 + first, 1, 1, 0, 0, 0);
+            hi = tl_cal_make(d->y0 + first + count, 1, 1, 0, 0, 0) - 1;
         } else {
             return fail(w, "early, mid and late need a month, a year or a longer period");
         }
@@ -488,10 +410,10 @@ static void label_fields(const dexpr *d, const tl_date_context *ctx, tl_civil *c
         int64_t utc = d->t.lo;
         if (d->t.flags & (TL_TIME_BEFORE | TL_TIME_AFTER)) {
             const int64_t local =
-                tl_date_make(d->year, d->month, d->day, d->hour, d->minute, d->second);
+                tl_cal_make(d->year, d->month, d->day, d->hour, d->minute, d->second);
             utc = d->has_offset ? local - d->offset : tl_date_zone_to_utc(ctx->zone, local);
         }
-        tl_date_split(utc + tl_date_zone_offset(ctx->zone, utc), c);
+        tl_cal_split(utc + tl_date_zone_offset(ctx->zone, utc), c);
         return;
     }
     c->year = d->year;
@@ -516,7 +438,7 @@ static void sb_core(sbuf *b, const dexpr *d, const tl_date_context *ctx)
             sb_char(b, ' ');
         }
         if (d->precision >= TL_PRECISION_MONTH) {
-            sb_str(b, month_abbr[c.month - 1]);
+            sb_str(b, tl_cal_month_abbr(c.month));
             sb_char(b, ' ');
         }
         sb_year(b, c.year);
@@ -806,7 +728,7 @@ static bool fail_day(why *w, int day, int64_t year, int month)
     else
         snprintf(y, sizeof y, "%04lld", (long long)year);
     return failf(w, "day out of range for the month", "day %d out of range for %s %s", day,
-                 month_names[month - 1], y);
+                 tl_cal_month_name(month), y);
 }
 
 /* ISO 8601 / EDTF levels 0 and 1:
@@ -902,7 +824,7 @@ static match parse_iso(const char *s, dexpr *d, why *w)
                             return fail(w, "not a date"), MATCH_ERROR;
                         if (!two_digits(&p, &day))
                             return fail(w, "day must have 2 digits"), MATCH_ERROR;
-                        if (day < 1 || day > tl_date_days_in_month(year, month))
+                        if (day < 1 || day > tl_cal_days_in_month(year, month))
                             return fail_day(w, day, year, month), MATCH_ERROR;
                         d->day = day;
                         d->precision = TL_PRECISION_DAY;
@@ -974,7 +896,7 @@ static bool valid_day(dexpr *d, int64_t year, int month, int day, why *w)
 {
     if (month < 1 || month > 12)
         return failf(w, "month out of range", "month %d out of range", month);
-    if (day < 1 || day > tl_date_days_in_month(year, month))
+    if (day < 1 || day > tl_cal_days_in_month(year, month))
         return fail_day(w, day, year, month);
     dexpr_date(d, year, month, day, TL_PRECISION_DAY);
     return true;
@@ -1830,9 +1752,9 @@ static bool parse_plain_iso(const char *s, size_t len, const tl_date_context *ct
     const int month = len >= 7 ? two(s + 5) : 1;
     const int day = len == 10 ? two(s + 8) : 1;
     if (year < 1000 || month < 1 || month > 12 || day < 1 ||
-        day > tl_date_days_in_month(year, month))
+        day > tl_cal_days_in_month(year, month))
         return false;
-    const int64_t lo = tl_date_make(year, month, day, 0, 0, 0);
+    const int64_t lo = tl_cal_make(year, month, day, 0, 0, 0);
     char *p = label;
     if (len == 10) {
         if (day >= 10)
@@ -1841,7 +1763,7 @@ static bool parse_plain_iso(const char *s, size_t len, const tl_date_context *ct
         *p++ = ' ';
     }
     if (len >= 7) {
-        memcpy(p, month_abbr[month - 1], 3);
+        memcpy(p, tl_cal_month_abbr(month), 3);
         p[3] = ' ';
         p += 4;
     }
@@ -1852,11 +1774,11 @@ static bool parse_plain_iso(const char *s, size_t len, const tl_date_context *ct
     switch (len) {
     case 4:
         out->precision = TL_PRECISION_YEAR;
-        out->hi = tl_date_make(year + 1, 1, 1, 0, 0, 0) - 1;
+        out->hi = tl_cal_make(year + 1, 1, 1, 0, 0, 0) - 1;
         break;
     case 7:
         out->precision = TL_PRECISION_MONTH;
-        out->hi = lo + (int64_t)tl_date_days_in_month(year, month) * TL_SECONDS_PER_DAY - 1;
+        out->hi = lo + (int64_t)tl_cal_days_in_month(year, month) * TL_SECONDS_PER_DAY - 1;
         break;
     default:
         out->precision = TL_PRECISION_DAY;
@@ -2190,7 +2112,7 @@ tl_date_status tl_date_compose(const tl_date_parts *parts, const tl_date_context
                   (int)(dlen > 40 ? 40 : dlen), ds);
             return finish_status(&w, why_buf, why_size);
         }
-        if (day > tl_date_days_in_month(year, d.month)) {
+        if (day > tl_cal_days_in_month(year, d.month)) {
             fail_day(&w, (int)day, year, d.month);
             return finish_status(&w, why_buf, why_size);
         }
@@ -2239,7 +2161,7 @@ size_t tl_date_format_label(const tl_time *t, char *buf, size_t size)
                        : t->flags & TL_TIME_AFTER ? t->lo - 1
                                                   : t->lo;
     tl_civil c;
-    tl_date_split(at, &c);
+    tl_cal_split(at, &c);
     dexpr d;
     dexpr_date(&d, c.year, c.month, c.day, t->precision);
     d.hour = c.hour;
@@ -2251,49 +2173,6 @@ size_t tl_date_format_label(const tl_time *t, char *buf, size_t size)
     sb_label(&b, &d, &default_context);
     sb_end(&b);
     return b.len;
-}
-
-static int format_year(int64_t year, char *buf, size_t size)
-{
-    if (year < 0)
-        return snprintf(buf, size, "-%04lld", -(long long)year);
-    if (year > 9999)
-        return snprintf(buf, size, "+%lld", (long long)year);
-    return snprintf(buf, size, "%04lld", (long long)year);
-}
-
-size_t tl_date_format_iso(const tl_time *t, char *buf, size_t size)
-{
-    tl_civil c;
-    tl_date_split(t->lo, &c);
-    char year[24];
-    format_year(c.year, year, sizeof year);
-    int n = -1;
-    switch (t->precision) {
-    case TL_PRECISION_YEAR:
-        n = snprintf(buf, size, "%s", year);
-        break;
-    case TL_PRECISION_MONTH:
-        n = snprintf(buf, size, "%s-%02d", year, c.month);
-        break;
-    case TL_PRECISION_DAY:
-        n = snprintf(buf, size, "%s-%02d-%02d", year, c.month, c.day);
-        break;
-    case TL_PRECISION_MINUTE:
-        n = snprintf(buf, size, "%s-%02d-%02dT%02d:%02d", year, c.month, c.day, c.hour, c.minute);
-        break;
-    case TL_PRECISION_SECOND:
-        n = snprintf(buf, size, "%s-%02d-%02dT%02d:%02d:%02d", year, c.month, c.day, c.hour,
-                     c.minute, c.second);
-        break;
-    }
-    if (n < 0) {
-        /* Only an out-of-range precision value gets here. */
-        if (size > 0)
-            buf[0] = '\0';
-        return 0;
-    }
-    return (size_t)n;
 }
 
 bool tl_date_order_from_name(const char *name, tl_date_order *out)

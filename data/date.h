@@ -1,4 +1,4 @@
-/* Date grammar and civil-calendar arithmetic. No TZ variable, no locale, no mktime: named time
+/* Date grammar (civil-calendar arithmetic is in common/tl-calendar.h). No TZ variable, no locale, no mktime: named time
  * zones come from GLib's GTimeZone, passed in explicitly.
  *
  * One grammar reads every date cell into a tl_time interval (lo = first instant, hi = last
@@ -44,7 +44,7 @@
 
 #include "timeline/timeline.h"
 
-enum { TL_SECONDS_PER_DAY = 86400 };
+#include "common/tl-calendar.h"
 
 /* Years are limited to 11 digits (about ±1e11), enough for the age of the universe and far
  * inside int64 seconds (about ±2.9e11 years). */
@@ -52,29 +52,6 @@ enum { TL_SECONDS_PER_DAY = 86400 };
 
 /* Room for any label, NUL included. */
 enum { TL_DATE_LABEL_SIZE = 96 };
-
-/* Broken-down UTC time in the proleptic Gregorian calendar; year is astronomical (0 = 1 BCE). */
-typedef struct tl_civil {
-    int64_t year;
-    int month;   /* 1..12 */
-    int day;     /* 1..31 */
-    int hour;    /* 0..23 */
-    int minute;  /* 0..59 */
-    int second;  /* 0..59 */
-    int weekday; /* 1 = Monday .. 7 = Sunday (ISO) */
-} tl_civil;
-
-/* Days since 1970-01-01 of a civil date (month and day need not be normalised beyond
- * 1..12 / 1..31). */
-int64_t tl_date_days_from_civil(int64_t year, int month, int day);
-void tl_date_civil_from_days(int64_t days, int64_t *year, int *month, int *day);
-int tl_date_days_in_month(int64_t year, int month);
-bool tl_date_is_leap_year(int64_t year);
-
-/* Seconds since the epoch of a civil date and time. */
-int64_t tl_date_make(int64_t year, int month, int day, int hour, int minute, int second);
-/* Splits seconds since the epoch into civil fields. */
-void tl_date_split(int64_t t, tl_civil *out);
 
 /* How to read what a date does not say itself. A zeroed struct is the default: no numeric
  * day/month order, UTC. */
@@ -154,11 +131,6 @@ tl_date_status tl_date_compose(const tl_date_parts *parts, const tl_date_context
  * time, with its qualifier flags) from lo, precision and flags, in UTC. Returns the length
  * (snprintf semantics). */
 size_t tl_date_format_label(const tl_time *t, char *buf, size_t size);
-
-/* Writes the date in ISO 8601 at its precision ("2019-11", "2020-09-16", "2020-10-07T12:30",
- * negative years as "-0499", years past 9999 as "+12345") into buf; returns the length
- * (snprintf semantics). Offsets are not kept: times print in UTC. */
-size_t tl_date_format_iso(const tl_time *t, char *buf, size_t size);
 
 /* Converts a wall-clock time in `zone` (seconds since the epoch as if it were UTC) to UTC.
  * A time that a daylight-saving change skips is moved forward by the gap (02:30 -> 03:30);

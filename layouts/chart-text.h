@@ -12,7 +12,7 @@
 #include "data/model-private.h"
 #include "fonts/measure.h"
 #include "options-private.h"
-#include "scene.h"
+#include "scene/scene.h"
 #include "theme.h"
 
 /* Geometry shared by the variants, in points. */

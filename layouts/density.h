@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "scene.h"
+#include "scene/scene.h"
 
 /* An event competing for a label. */
 typedef struct tl_lod_item {

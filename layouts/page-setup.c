@@ -7,7 +7,7 @@
 #include "common/tl-error-private.h"
 #include "common/tl-utf8.h"
 #include "options-private.h"
-#include "scene.h"
+#include "scene/scene.h"
 
 #define MM (72.0 / 25.4)
 

@@ -19,7 +19,7 @@
 #include "common/tl-error-private.h"
 #include "common/tl-utf8.h"
 #include "options-private.h"
-#include "scene.h"
+#include "scene/scene.h"
 
 enum { MAX_PAGES = 100, FIT_TRIES = 8 };
 

@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "scene.h"
+#include "scene/scene.h"
 
 typedef struct tl_status_style {
     tl_marker_fill mark_fill;

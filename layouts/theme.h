@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "scene.h"
+#include "scene/scene.h"
 
 enum { TL_THEME_PALETTE_SIZE = 8 };
 

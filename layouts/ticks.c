@@ -6,7 +6,7 @@
 
 #include "common/tl-alloc.h"
 #include "data/date.h"
-#include "datefmt.h"
+#include "common/tl-calendar.h"
 
 typedef struct step {
     tl_tick_unit unit;
@@ -97,12 +97,12 @@ static bool collect_range(const step *st, int64_t t0, int64_t t1, size_t limit, 
     }
     case TL_TICK_MONTH: {
         tl_civil c;
-        tl_date_split(t0, &c);
+        tl_cal_split(t0, &c);
         int64_t y = c.year;
         int m = c.month;
         for (;;) {
             if ((m - 1) % st->n == 0) {
-                t = tl_date_make(y, m, 1, 0, 0, 0);
+                t = tl_cal_make(y, m, 1, 0, 0, 0);
                 if (t > t1)
                     break;
                 if (t >= t0) {
@@ -121,9 +121,9 @@ static bool collect_range(const step *st, int64_t t0, int64_t t1, size_t limit, 
     }
     case TL_TICK_YEAR: {
         tl_civil c;
-        tl_date_split(t0, &c);
+        tl_cal_split(t0, &c);
         for (int64_t y = next_year_on_step(c.year, st->n);; y = next_year_on_step(y + 1, st->n)) {
-            t = tl_date_make(y, 1, 1, 0, 0, 0);
+            t = tl_cal_make(y, 1, 1, 0, 0, 0);
             if (t > t1)
                 break;
             if (t < t0)
@@ -185,7 +185,7 @@ static bool two_tier(tl_tick_unit unit)
 static void format_label(tl_tick_unit unit, int64_t every, int64_t t, char *buf, size_t size)
 {
     tl_civil c;
-    tl_date_split(t, &c);
+    tl_cal_split(t, &c);
     switch (unit) {
     case TL_TICK_SECOND:
         snprintf(buf, size, "%02d:%02d:%02d", c.hour, c.minute, c.second);
@@ -199,7 +199,7 @@ static void format_label(tl_tick_unit unit, int64_t every, int64_t t, char *buf,
         snprintf(buf, size, "%d", c.day);
         return;
     case TL_TICK_MONTH:
-        snprintf(buf, size, "%s", tl_datefmt_month_abbr(c.month));
+        snprintf(buf, size, "%s", tl_cal_month_abbr(c.month));
         return;
     case TL_TICK_YEAR:
         if (every >= BP_STEP) {
@@ -211,7 +211,7 @@ static void format_label(tl_tick_unit unit, int64_t every, int64_t t, char *buf,
             else
                 format_scaled(bp, 1000, "ka", buf, size);
         } else {
-            tl_datefmt_year(c.year, buf, size);
+            tl_cal_format_year(c.year, buf, size);
         }
         return;
     }
@@ -222,28 +222,28 @@ static void tier_unit(tl_tick_unit unit, int64_t t, int64_t *start, int64_t *end
                       size_t size)
 {
     tl_civil c;
-    tl_date_split(t, &c);
+    tl_cal_split(t, &c);
     char year[32];
-    tl_datefmt_year(c.year, year, sizeof year);
+    tl_cal_format_year(c.year, year, sizeof year);
     switch (unit) {
     case TL_TICK_SECOND:
     case TL_TICK_MINUTE:
     case TL_TICK_HOUR:
-        *start = tl_date_make(c.year, c.month, c.day, 0, 0, 0);
+        *start = tl_cal_make(c.year, c.month, c.day, 0, 0, 0);
         *end = *start + TL_SECONDS_PER_DAY;
-        snprintf(buf, size, "%d %s %s", c.day, tl_datefmt_month_abbr(c.month), year);
+        snprintf(buf, size, "%d %s %s", c.day, tl_cal_month_abbr(c.month), year);
         return;
     case TL_TICK_DAY:
     case TL_TICK_WEEK:
-        *start = tl_date_make(c.year, c.month, 1, 0, 0, 0);
-        *end = c.month == 12 ? tl_date_make(c.year + 1, 1, 1, 0, 0, 0)
-                             : tl_date_make(c.year, c.month + 1, 1, 0, 0, 0);
-        snprintf(buf, size, "%s %s", tl_datefmt_month_abbr(c.month), year);
+        *start = tl_cal_make(c.year, c.month, 1, 0, 0, 0);
+        *end = c.month == 12 ? tl_cal_make(c.year + 1, 1, 1, 0, 0, 0)
+                             : tl_cal_make(c.year, c.month + 1, 1, 0, 0, 0);
+        snprintf(buf, size, "%s %s", tl_cal_month_abbr(c.month), year);
         return;
     case TL_TICK_MONTH:
     case TL_TICK_YEAR:
-        *start = tl_date_make(c.year, 1, 1, 0, 0, 0);
-        *end = tl_date_make(c.year + 1, 1, 1, 0, 0, 0);
+        *start = tl_cal_make(c.year, 1, 1, 0, 0, 0);
+        *end = tl_cal_make(c.year + 1, 1, 1, 0, 0, 0);
         snprintf(buf, size, "%s", year);
         return;
     }

@@ -36,7 +36,7 @@
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "data/date.h"
-#include "datefmt.h"
+#include "common/tl-calendar.h"
 #include "density.h"
 #include "labels.h"
 #include "scale.h"
@@ -769,10 +769,10 @@ static const tl_font *tick_label_text(const tl_chart_fonts *fonts, tl_tick_unit 
                                       size_t size)
 {
     tl_civil c;
-    tl_date_split(tk->t, &c);
+    tl_cal_split(tk->t, &c);
     char year[32];
-    tl_datefmt_year(c.year, year, sizeof year);
-    const char *mon = tl_datefmt_month_abbr(c.month);
+    tl_cal_format_year(c.year, year, sizeof year);
+    const char *mon = tl_cal_month_abbr(c.month);
     const bool new_year = !prev || prev->year != c.year;
     const bool new_day = new_year || prev->month != c.month || prev->day != c.day;
     switch (unit) {
@@ -819,7 +819,7 @@ static const tl_font *tick_label_text(const tl_chart_fonts *fonts, tl_tick_unit 
 static int roundness(tl_tick_unit unit, int64_t step, int64_t t)
 {
     tl_civil c;
-    tl_date_split(t, &c);
+    tl_cal_split(t, &c);
     switch (unit) {
     case TL_TICK_SECOND:
         return c.second == 0 ? 3 : c.second == 30 ? 2 : c.second % 15 == 0;
@@ -956,7 +956,7 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
                                         : &fine.items[k];
         tt->font = tick_label_text(&v->c.font, grid_tick ? grid.unit : fine.unit, tk,
                                    have_prev ? &prev : NULL, tt->text, sizeof tt->text);
-        tl_date_split(tk->t, &prev);
+        tl_cal_split(tk->t, &prev);
         have_prev = true;
         ok = tl_chart_measure(c, tt->font, &tt->label, tt->text, 0, 1, err);
         *widest = fmax(*widest, tt->label.ext.width);
@@ -1335,8 +1335,8 @@ static bool vertical_run(const tl_timeline *tl, const tl_layout_options *opts,
     tl_text_block probe;
     char year[32];
     tl_civil first;
-    tl_date_split(v.hi, &first);
-    tl_datefmt_year(first.year, year, sizeof year);
+    tl_cal_split(v.hi, &first);
+    tl_cal_format_year(first.year, year, sizeof year);
     if (!tl_chart_measure(&v.c, &v.c.font.tick, &probe, year, 0, 1, err))
         goto done;
     v.tick_h = probe.ext.height;

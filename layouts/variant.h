@@ -6,7 +6,7 @@
 
 #include "fonts/measure.h"
 #include "options-private.h"
-#include "scene.h"
+#include "scene/scene.h"
 
 typedef struct tl_variant_ops {
     const char *name;

@@ -7,7 +7,7 @@
 #include "data/date.h"
 #include "fonts/fonts-private.h"
 #include "layouts/layout.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 
 const char *tl_version_string(void)
 {
@@ -25,7 +25,7 @@ bool tl_time_parse(const char *text, tl_time *out, tl_error **err)
 
 size_t tl_time_format(const tl_time *t, char *buf, size_t size)
 {
-    return tl_date_format_iso(t, buf, size);
+    return tl_cal_format_iso(t, buf, size);
 }
 
 tl_scene *tl_layout(const tl_timeline *tl, const tl_layout_options *opts, tl_fonts *fonts,

@@ -3,7 +3,7 @@
 #ifndef TL_HATCH_H
 #define TL_HATCH_H
 
-#include "layouts/scene.h"
+#include "scene/scene.h"
 
 /* Width of the hatch's lines, in points. */
 #define TL_HATCH_LINE_WIDTH 0.6

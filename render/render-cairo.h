@@ -8,7 +8,7 @@
 
 #include "timeline/timeline.h"
 
-#include "layouts/scene.h"
+#include "scene/scene.h"
 
 /* Checks that the scene can be drawn: a canvas of positive, finite size (else TL_ERROR_USAGE),
  * every op with finite coordinates, and text that the scene's font context can lay out (there

@@ -13,6 +13,7 @@
 
 #include "common/tl-alloc.h"
 #include "common/tl-buf.h"
+#include "common/tl-calendar.h"
 #include "common/tl-error-private.h"
 #include "image-memory.h"
 #include "png-writer.h"
@@ -92,21 +93,6 @@ static bool parse_epoch(const char *s, int64_t *out)
     return true;
 }
 
-/* Year, month and day of day `z` since 1970-01-01 in the proleptic Gregorian calendar
- * (H. Hinnant's civil_from_days), for z >= 0. No gmtime: plain arithmetic needs no TZ. */
-static void civil_from_days(int64_t z, int64_t *year, int *month, int *day)
-{
-    z += 719468;
-    const int64_t era = z / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    *day = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *month = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *year = yoe + era * 400 + (*month <= 2);
-}
-
 /* The PDF creation date, as ISO 8601 UTC: SOURCE_DATE_EPOCH when set and valid, otherwise the
  * epoch itself. Never the clock: the same scene must give the same bytes on every run. */
 static void format_create_date(char *buf, size_t size)
@@ -114,12 +100,10 @@ static void format_create_date(char *buf, size_t size)
     int64_t seconds;
     if (!parse_epoch(getenv("SOURCE_DATE_EPOCH"), &seconds))
         seconds = 0;
-    int64_t year;
-    int month, day;
-    civil_from_days(seconds / 86400, &year, &month, &day);
-    const int64_t rest = seconds % 86400;
-    snprintf(buf, size, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)year, month, day,
-             (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60));
+    tl_civil c;
+    tl_cal_split(seconds, &c);
+    snprintf(buf, size, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)c.year, c.month, c.day,
+             c.hour, c.minute, c.second);
 }
 
 /* ---------------------------------------------------------------------------------------------

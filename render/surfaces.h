@@ -11,7 +11,7 @@
 
 #include "timeline/timeline.h"
 
-#include "layouts/scene.h"
+#include "scene/scene.h"
 
 /* PNG sides above this many pixels are refused: Cairo's image surfaces cannot be larger. */
 #define TL_RENDER_PNG_MAX_PIXELS 32767

@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <pango/pango.h>
 
+#include "common/tl-calendar.h"
 #include "common/tl-url.h"
 
 /* ---------------------------------------------------------------------------------------------
@@ -93,39 +94,15 @@ char *tl_svg_chart_title(const tl_scene *scene)
     return g_strdup(scene->title);
 }
 
-/* Year and month of `seconds` since the epoch (proleptic Gregorian, H. Hinnant's
- * civil_from_days); plain arithmetic, no time zone. */
-static void year_month(int64_t seconds, int64_t *year, int *month)
-{
-    int64_t z = seconds / 86400 - (seconds % 86400 < 0) + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    *month = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *year = yoe + era * 400 + (*month <= 2);
-}
-
-static void append_year(tl_buf *b, int64_t year)
-{
-    /* Astronomical year 0 is 1 BCE. */
-    if (year <= 0)
-        tl_buf_printf(b, "%lld BCE", (long long)(1 - year));
-    else
-        tl_buf_printf(b, "%lld", (long long)year);
-}
-
 static void append_date(tl_buf *b, int64_t seconds, bool with_month)
 {
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    int64_t year;
-    int month;
-    year_month(seconds, &year, &month);
+    tl_civil c;
+    tl_cal_split(seconds, &c);
+    char year[32];
+    tl_cal_format_year(c.year, year, sizeof year);
     if (with_month)
-        tl_buf_printf(b, "%s ", months[month - 1]);
-    append_year(b, year);
+        tl_buf_printf(b, "%s ", tl_cal_month_abbr(c.month));
+    tl_buf_append_str(b, year);
 }
 
 /* Groups named in the description before "and N more". */

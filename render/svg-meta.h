@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 #include "common/tl-buf.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 
 /* The ids the root element's aria-labelledby names. */
 #define TL_SVG_TITLE_ID "chart-title"

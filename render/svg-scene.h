@@ -8,7 +8,7 @@
 
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 
 /* Appends the whole document for `scene` to `out`: <title>, <desc>, one <g class="ROLE"> per
  * run of ops of one role in drawing order, shapes as <rect>, <line>, <circle> and <path>, and

@@ -7,7 +7,7 @@
 
 #include "timeline/timeline.h"
 
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "surfaces.h"
 
 /* Writes `scene` as SVG to `fp` (svg-scene.h; live text with opts->svg_text), then flushes it

@@ -773,7 +773,7 @@ static void test_options(void)
     tl = tl_timeline_load_csv_buffer(numeric, strlen(numeric), "o.csv", opts, &err);
     tap_ok(tl && tl_timeline_get_event_count(tl) == 1 &&
                tl_event_get_start(tl_timeline_get_event(tl, 0)).lo ==
-                   tl_date_make(2019, 11, 4, 0, 0, 0) &&
+                   tl_cal_make(2019, 11, 4, 0, 0, 0) &&
                strcmp(tl_event_get_date_label(tl_timeline_get_event(tl, 0)),
                       "4 Nov 2019 \xE2\x80\x93 6 Nov 2019") == 0,
            "dmy");
@@ -782,7 +782,7 @@ static void test_options(void)
     tl = tl_timeline_load_csv_buffer(numeric, strlen(numeric), "o.csv", opts, &err);
     tap_ok(tl && tl_timeline_get_event_count(tl) == 1 &&
                tl_event_get_start(tl_timeline_get_event(tl, 0)).lo ==
-                   tl_date_make(2019, 4, 11, 0, 0, 0),
+                   tl_cal_make(2019, 4, 11, 0, 0, 0),
            "mdy");
     tl_timeline_free(tl);
     tl_load_options_set_date_order(opts, (tl_date_order)42);
@@ -804,15 +804,15 @@ static void test_options(void)
     tl = tl_timeline_load_csv_buffer(times, strlen(times), "o.csv", opts, &err);
     if (tap_ok(tl && tl_timeline_get_event_count(tl) == 4, "times in Europe/Paris load")) {
         tap_is_int(tl_event_get_start(tl_timeline_get_event(tl, 0)).lo,
-                   tl_date_make(2020, 1, 15, 11, 0, 0), "CET is UTC+1");
+                   tl_cal_make(2020, 1, 15, 11, 0, 0), "CET is UTC+1");
         tap_is_int(tl_event_get_start(tl_timeline_get_event(tl, 1)).lo,
-                   tl_date_make(2020, 7, 15, 0, 0, 0), "a calendar day is not shifted");
+                   tl_cal_make(2020, 7, 15, 0, 0, 0), "a calendar day is not shifted");
         tap_is_int(tl_event_get_start(tl_timeline_get_event(tl, 2)).lo,
-                   tl_date_make(2020, 7, 15, 10, 0, 0), "CEST is UTC+2");
+                   tl_cal_make(2020, 7, 15, 10, 0, 0), "CEST is UTC+2");
         tap_is_str(tl_event_get_start_label(tl_timeline_get_event(tl, 2)), "15 Jul 2020 12:00",
                    "labels show the zone's wall clock");
         tap_is_int(tl_event_get_start(tl_timeline_get_event(tl, 3)).lo,
-                   tl_date_make(2020, 7, 15, 12, 0, 0), "an explicit offset wins");
+                   tl_cal_make(2020, 7, 15, 12, 0, 0), "an explicit offset wins");
         tap_is_str(tl_event_get_start_label(tl_timeline_get_event(tl, 3)), "15 Jul 2020 14:00",
                    "an explicit UTC time is labelled in the zone");
     }
@@ -919,9 +919,9 @@ static char *dump_events(const tl_timeline *tl)
         char start[48], end[48] = "";
         const tl_time s = tl_event_get_start(e);
         tl_time t;
-        tl_date_format_iso(&s, start, sizeof start);
+        tl_cal_format_iso(&s, start, sizeof start);
         if (tl_event_get_end(e, &t))
-            tl_date_format_iso(&t, end, sizeof end);
+            tl_cal_format_iso(&t, end, sizeof end);
         else if (tl_event_get_end_open(e))
             snprintf(end, sizeof end, "open");
         tl_buf_printf(&b, "%lu: %s%s..%s %s %s %d group=\"", tl_event_get_line(e),

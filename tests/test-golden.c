@@ -11,7 +11,7 @@
 #include "data/date.h"
 #include "fonts/measure-fixed.h"
 #include "layouts/layout.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "tap.h"
 #include "test-util.h"
 

@@ -12,7 +12,7 @@
 #include "data/model-private.h"
 #include "fonts/measure-fixed.h"
 #include "layouts/layout.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "tap.h"
 #include "test-util.h"
 

@@ -17,7 +17,7 @@
 #include "layouts/density.h"
 #include "layouts/layout.h"
 #include "layouts/options-private.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "tap.h"
 
 enum { MANY = 50000, CROWDED = 400, FEW = 12, KEY_EVENTS = 20, MAX_TEXTS = 400, MAX_OPS = 12000 };

@@ -227,7 +227,7 @@ static void test_types(void)
         tl_time end;
         tap_ok(e && tl_event_get_type(e) == TL_EVENT_SPAN && tl_event_get_end(e, &end) &&
                    end.precision == TL_PRECISION_YEAR &&
-                   end.hi == tl_date_make(2006, 12, 31, 23, 59, 59),
+                   end.hi == tl_cal_make(2006, 12, 31, 23, 59, 59),
                "%s is a span to the end of 2006", spans[i]);
     }
     const tl_event *e1 = find(tl, "e1"), *e2 = find(tl, "e2"), *e3 = find(tl, "e3");
@@ -342,7 +342,7 @@ static void test_accessors_and_stats(void)
     const tl_event *e = find(tl, "Interval");
     if (e) {
         tl_time end;
-        tap_ok(tl_event_get_end(e, &end) && end.lo == tl_date_make(2020, 3, 1, 0, 0, 0),
+        tap_ok(tl_event_get_end(e, &end) && end.lo == tl_cal_make(2020, 3, 1, 0, 0, 0),
                "an interval cell gives the end");
         tap_is_str(tl_event_get_start_label(e), "Nov 2019", "start label");
         tap_is_str(tl_event_get_end_label(e), "Mar 2020", "end label");
@@ -365,7 +365,7 @@ static void test_accessors_and_stats(void)
     if (e) {
         const tl_time s = tl_event_get_start(e);
         tap_ok(tl_event_get_start_open(e) && tl_event_get_end(e, NULL) &&
-                   s.lo == tl_date_make(1850, 1, 1, 0, 0, 0) && s.hi == s.lo &&
+                   s.lo == tl_cal_make(1850, 1, 1, 0, 0, 0) && s.hi == s.lo &&
                    s.flags == TL_TIME_BEFORE,
                "open start: lo = hi = the end's lo, flag before");
         tap_is_str(tl_event_get_start_label(e), "\xE2\x80\xA6", "open start label");
@@ -397,8 +397,8 @@ static void test_accessors_and_stats(void)
     tap_is_int((long long)st.warnings, 2, "stats: warnings");
     tap_is_int((long long)st.notes, (long long)tl_timeline_get_note_count(tl), "stats: notes");
     tap_ok(st.has_range, "stats: has a range");
-    tap_is_int(st.earliest, tl_date_make(1800, 1, 1, 0, 0, 0), "stats: earliest");
-    tap_is_int(st.latest, tl_date_make(2020, 10, 1, 0, 0, 0) - 1,
+    tap_is_int(st.earliest, tl_cal_make(1800, 1, 1, 0, 0, 0), "stats: earliest");
+    tap_is_int(st.latest, tl_cal_make(2020, 10, 1, 0, 0, 0) - 1,
                "stats: latest (the open end's start)");
     tl_timeline_free(tl);
 
@@ -445,11 +445,11 @@ static void test_fields(void)
         tap_is_int(tl_event_get_importance(e), 2, "importance");
         tap_is_int((long long)tl_event_get_line(e), 2, "line");
         tl_time s = tl_event_get_start(e);
-        tap_ok(s.lo == tl_date_make(2020, 3, 1, 0, 0, 0) && s.precision == TL_PRECISION_DAY,
+        tap_ok(s.lo == tl_cal_make(2020, 3, 1, 0, 0, 0) && s.precision == TL_PRECISION_DAY,
                "start parsed");
         tl_time end;
-        tap_ok(tl_event_get_end(e, &end) && end.lo == tl_date_make(2020, 4, 1, 0, 0, 0) &&
-                   end.hi == tl_date_make(2020, 4, 30, 23, 59, 59),
+        tap_ok(tl_event_get_end(e, &end) && end.lo == tl_cal_make(2020, 4, 1, 0, 0, 0) &&
+                   end.hi == tl_cal_make(2020, 4, 30, 23, 59, 59),
                "end parsed as the whole month");
         tap_is_int(tl_event_get_type(e), TL_EVENT_SPAN, "an end makes a span");
     }

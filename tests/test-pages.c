@@ -11,7 +11,7 @@
 
 #include <glib.h>
 
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "tap.h"
 #include "test-util.h"
 

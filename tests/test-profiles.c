@@ -61,7 +61,7 @@ static bool has_note(const tl_timeline *tl, const char *note)
 static const char *iso(int64_t t, char *buf, size_t size)
 {
     tl_time x = {.lo = t, .hi = t, .precision = TL_PRECISION_SECOND};
-    tl_date_format_iso(&x, buf, size);
+    tl_cal_format_iso(&x, buf, size);
     return buf;
 }
 
@@ -416,7 +416,7 @@ static void test_timelinejs_rows(void)
     tap_ok(e && strcmp(tl_event_get_color(e), "") == 0, "an image background is no colour");
     e = find(tl, "Morning");
     tap_ok(e && strcmp(tl_event_get_description(e), "Bold & linked") == 0 &&
-               tl_event_get_start(e).lo == tl_date_make(2001, 9, 11, 8, 46, 0) &&
+               tl_event_get_start(e).lo == tl_cal_make(2001, 9, 11, 8, 46, 0) &&
                tl_event_get_start(e).precision == TL_PRECISION_MINUTE,
            "HTML text and a 12-hour time");
     const char *const warnings[] = {
@@ -452,7 +452,7 @@ static void test_timelinejs_rows(void)
     /* Without the option, a "Date" column does not displace the parts. */
     tl = load_text("Year,Date,Headline\n1850,1999,A\n", NULL);
     e = tl ? tl_timeline_get_event(tl, 0) : NULL;
-    tap_ok(e && tl_event_get_start(e).lo == tl_date_make(1850, 1, 1, 0, 0, 0) &&
+    tap_ok(e && tl_event_get_start(e).lo == tl_cal_make(1850, 1, 1, 0, 0, 0) &&
                has_note(tl, "column \"Date\" ignored"),
            "a Date column in a TimelineJS sheet is ignored");
     tl_timeline_free(tl);
@@ -464,7 +464,7 @@ static void test_other_layouts(void)
     const char *v1 = "Start Date,Headline\n4/11/2019,A\n";
     tl_timeline *tl = load_text(v1, NULL);
     tap_ok(tl && tl_event_get_start(tl_timeline_get_event(tl, 0)).lo ==
-                     tl_date_make(2019, 4, 11, 0, 0, 0),
+                     tl_cal_make(2019, 4, 11, 0, 0, 0),
            "v1: mdy by default");
     tl_timeline_free(tl);
     tl_load_options *opts = tl_load_options_new();
@@ -472,7 +472,7 @@ static void test_other_layouts(void)
     tl = load_text(v1, opts);
     tap_ok(tl &&
                tl_event_get_start(tl_timeline_get_event(tl, 0)).lo ==
-                   tl_date_make(2019, 11, 4, 0, 0, 0) &&
+                   tl_cal_make(2019, 11, 4, 0, 0, 0) &&
                !has_note(tl, "date order: mdy (TimelineJS v1)"),
            "v1: the option wins");
     tl_timeline_free(tl);

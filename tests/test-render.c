@@ -13,7 +13,7 @@
 #include <cairo.h>
 
 #include "fonts/fonts-private.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "render/png-strips.h"
 #include "render/png-writer.h"
 #include "tap.h"

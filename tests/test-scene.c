@@ -7,7 +7,7 @@
 #include "common/tl-utf8.h"
 #include "data/date.h"
 #include "fonts/measure-fixed.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "tap.h"
 
 static void test_buf_numbers(void)

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "fonts/fonts-private.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "tap.h"
 
 static int cmp_names(const void *a, const void *b)

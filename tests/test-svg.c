@@ -21,7 +21,7 @@
 
 #include "common/tl-url.h"
 #include "fonts/fonts-private.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "render/svg-meta.h"
 #include "tap.h"
 

@@ -8,7 +8,7 @@
 #include "fonts/measure-fixed.h"
 #include "layouts/layout.h"
 #include "layouts/options-private.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "layouts/theme.h"
 #include "tap.h"
 

@@ -4,7 +4,7 @@
 
 #include "data/date.h"
 #include "fonts/measure-fixed.h"
-#include "layouts/datefmt.h"
+#include "common/tl-calendar.h"
 #include "layouts/ticks.h"
 #include "tap.h"
 
@@ -20,7 +20,7 @@ static bool gen(int64_t t0, int64_t t1, double width, tl_ticks *out)
 
 static int64_t ymd(int64_t y, int m, int d)
 {
-    return tl_date_make(y, m, d, 0, 0, 0);
+    return tl_cal_make(y, m, d, 0, 0, 0);
 }
 
 /* No two labels closer than the gap; all inside the scale. */
@@ -45,7 +45,7 @@ static void test_months(void)
     bool on_first = true;
     for (size_t i = 0; i < t.count; i++) {
         tl_civil c;
-        tl_date_split(t.items[i].t, &c);
+        tl_cal_split(t.items[i].t, &c);
         on_first = on_first && c.day == 1 && c.hour == 0 && c.minute == 0 && c.second == 0;
     }
     tap_ok(on_first, "month ticks fall on the 1st at midnight");
@@ -67,7 +67,7 @@ static void test_months(void)
     bool aligned = true;
     for (size_t i = 0; i < t.count; i++) {
         tl_civil c;
-        tl_date_split(t.items[i].t, &c);
+        tl_cal_split(t.items[i].t, &c);
         aligned =
             aligned && c.day == 1 && (c.month - 1) % (t.unit == TL_TICK_MONTH ? t.step : 12) == 0;
     }
@@ -84,7 +84,7 @@ static void test_leap_and_days(void)
     bool has_29 = false;
     for (size_t i = 0; i < t.count; i++) {
         tl_civil c;
-        tl_date_split(t.items[i].t, &c);
+        tl_cal_split(t.items[i].t, &c);
         has_29 = has_29 || (strcmp(t.items[i].label, "29") == 0 && c.month == 2);
     }
     tap_ok(has_29, "29 Feb 2020 is a tick");
@@ -98,7 +98,7 @@ static void test_leap_and_days(void)
     bool no_29 = true;
     for (size_t i = 0; i < t.count; i++) {
         tl_civil c;
-        tl_date_split(t.items[i].t, &c);
+        tl_cal_split(t.items[i].t, &c);
         no_29 = no_29 && !(c.month == 2 && c.day == 29);
     }
     tap_ok(no_29, "no 29 Feb in 2021");
@@ -113,7 +113,7 @@ static void test_weeks(void)
     bool mondays = true;
     for (size_t i = 0; i < t.count; i++) {
         tl_civil c;
-        tl_date_split(t.items[i].t, &c);
+        tl_cal_split(t.items[i].t, &c);
         mondays = mondays && c.weekday == 1;
     }
     tap_ok(mondays, "week ticks fall on Mondays");
@@ -123,7 +123,7 @@ static void test_weeks(void)
 static void test_hours_minutes_seconds(void)
 {
     tl_ticks t;
-    int64_t base = tl_date_make(2020, 10, 7, 9, 0, 0);
+    int64_t base = tl_cal_make(2020, 10, 7, 9, 0, 0);
     tap_ok(gen(base, base + 6 * 3600, 800, &t), "six hours");
     tap_ok(t.unit == TL_TICK_MINUTE || t.unit == TL_TICK_HOUR, "hours or minutes");
     tap_is_str(t.items[0].label, t.unit == TL_TICK_HOUR ? "09:00" : "09:00",
@@ -147,7 +147,7 @@ static void test_years_and_bce(void)
     bool round = true;
     for (size_t i = 0; i < t.count; i++) {
         tl_civil c;
-        tl_date_split(t.items[i].t, &c);
+        tl_cal_split(t.items[i].t, &c);
         round = round && c.year % t.step == 0 && c.month == 1 && c.day == 1;
     }
     tap_ok(round, "year ticks on multiples of the step, on 1 January");
@@ -158,7 +158,7 @@ static void test_years_and_bce(void)
     bool bce_round = true, no_zero = true, has_bce = false;
     for (size_t i = 0; i < t.count; i++) {
         tl_civil c;
-        tl_date_split(t.items[i].t, &c);
+        tl_cal_split(t.items[i].t, &c);
         if (c.year <= 0) {
             has_bce = true;
             bce_round = bce_round && (1 - c.year) % t.step == 0;
@@ -173,11 +173,11 @@ static void test_years_and_bce(void)
     tl_ticks_free(&t);
 
     char buf[32];
-    tl_datefmt_year(-499, buf, sizeof buf);
+    tl_cal_format_year(-499, buf, sizeof buf);
     tap_is_str(buf, "500 BCE", "astronomical -499 is 500 BCE");
-    tl_datefmt_year(0, buf, sizeof buf);
+    tl_cal_format_year(0, buf, sizeof buf);
     tap_is_str(buf, "1 BCE", "astronomical 0 is 1 BCE");
-    tl_datefmt_year(43, buf, sizeof buf);
+    tl_cal_format_year(43, buf, sizeof buf);
     tap_is_str(buf, "43", "43 CE stays 43, never 1943");
 
     /* Deep time: 100,000 years. */
@@ -190,7 +190,7 @@ static void test_years_and_bce(void)
     bool bp_round = true;
     for (size_t i = 0; i < t.count; i++) {
         tl_civil c;
-        tl_date_split(t.items[i].t, &c);
+        tl_cal_split(t.items[i].t, &c);
         bp_round = bp_round && (1950 - c.year) % t.step == 0;
     }
     tap_ok(bp_round, "deep time ticks are round numbers of years before 1950");

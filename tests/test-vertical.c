@@ -15,7 +15,7 @@
 #include "data/model-private.h"
 #include "fonts/measure-fixed.h"
 #include "layouts/options-private.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 #include "layouts/variant.h"
 #include "tap.h"
 #include "test-util.h"
@@ -719,11 +719,11 @@ static void test_themes_and_window(void)
         tl_scene_free(s);
         tl_layout_options_free(o);
     }
-    const tl_time from = {.lo = tl_date_make(2020, 1, 1, 0, 0, 0),
-                          .hi = tl_date_make(2020, 1, 31, 23, 59, 59),
+    const tl_time from = {.lo = tl_cal_make(2020, 1, 1, 0, 0, 0),
+                          .hi = tl_cal_make(2020, 1, 31, 23, 59, 59),
                           .precision = TL_PRECISION_MONTH};
-    const tl_time to = {.lo = tl_date_make(2020, 6, 1, 0, 0, 0),
-                        .hi = tl_date_make(2020, 6, 30, 23, 59, 59),
+    const tl_time to = {.lo = tl_cal_make(2020, 6, 1, 0, 0, 0),
+                        .hi = tl_cal_make(2020, 6, 30, 23, 59, 59),
                         .precision = TL_PRECISION_MONTH};
     static const double widths[] = {900, 300};
     for (size_t w = 0; w < 2; w++) {

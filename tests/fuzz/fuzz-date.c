@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (t.lo > t.hi)
             abort();
         char iso[64];
-        tl_date_format_iso(&t, iso, sizeof iso);
+        tl_cal_format_iso(&t, iso, sizeof iso);
     } else if (!why[0]) {
         abort(); /* a refusal always says why */
     }

@@ -7,7 +7,7 @@
 #include "fonts/measure-fixed.h"
 #include "fuzz.h"
 #include "layouts/layout.h"
-#include "layouts/scene.h"
+#include "scene/scene.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "common/tl-buf.h"
+#include "common/tl-calendar.h"
 #include "common/tl-error-private.h"
-#include "data/date.h"
-#include "scene.h"
+#include "scene/scene.h"
 
 static const char *kind_name(tl_op_kind kind)
 {
@@ -114,7 +114,7 @@ static void append_instant(tl_buf *b, int64_t t)
 {
     tl_time instant = {.lo = t, .hi = t, .precision = TL_PRECISION_SECOND};
     char iso[64];
-    tl_date_format_iso(&instant, iso, sizeof iso);
+    tl_cal_format_iso(&instant, iso, sizeof iso);
     tl_buf_printf(b, "\"%sZ\"", iso);
 }
 
