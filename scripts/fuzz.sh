@@ -15,7 +15,7 @@ if ! command -v clang >/dev/null; then
     exit 0
 fi
 if [ ! -f build-fuzz/build.ninja ]; then
-    CC=clang meson setup build-fuzz -Dfuzzers=true -Db_sanitize=address,undefined \
+    CC=clang meson setup build-fuzz --werror -Dfuzzers=true -Db_sanitize=address,undefined \
         -Db_lundef=false >build-fuzz.setup.log 2>&1 || { cat build-fuzz.setup.log >&2; exit 1; }
 fi
 ninja -C build-fuzz "${targets[@]/#/tests/fuzz/fuzz-}" >&2 || exit 1

@@ -15,7 +15,7 @@ run_suite() { # run_suite BUILD-DIR [meson setup options...]; $SUITES: which tes
     local dir=$1
     shift
     if [ ! -f "$dir/build.ninja" ]; then
-        meson setup "$dir" "$@" >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
+        meson setup "$dir" --werror "$@" >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
     fi
     ninja -C "$dir" || return 1
     # shellcheck disable=SC2086 # one word per option
