@@ -191,7 +191,7 @@ static void append_pages(tl_buf *b, const tl_scene *scene)
 char *tl_scene_to_json(const tl_scene *scene)
 {
     tl_buf b = TL_BUF_INIT;
-    tl_buf_append_str(&b, "{\"width\":");
+    tl_buf_printf(&b, "{\"version\":%d,\"width\":", TL_SCENE_JSON_VERSION);
     tl_buf_append_fixed2(&b, scene->width);
     tl_buf_append_str(&b, ",\"height\":");
     tl_buf_append_fixed2(&b, scene->height);

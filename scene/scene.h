@@ -14,6 +14,10 @@
 #include "common/tl-strv.h"
 #include "fonts/measure.h"
 
+/* The scene JSON's "version": bumped when a key is removed or changes meaning (adding keys
+ * does not bump it). docs/scene-json.md documents the format. */
+#define TL_SCENE_JSON_VERSION 1
+
 typedef struct tl_color {
     double r, g, b, a; /* 0..1; a == 0 means "none" */
 } tl_color;

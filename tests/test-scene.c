@@ -99,7 +99,8 @@ static void test_builder(void)
     tap_is_near(s->ops[3].u.text.h, 12, 1e-9, "fixed measurer: 1.2 em line");
 
     char *json = tl_scene_to_json(s);
-    tap_ok(strstr(json, "{\"width\":300.00,\"height\":200.00,") == json, "size first");
+    tap_ok(strstr(json, "{\"version\":1,\"width\":300.00,\"height\":200.00,") == json,
+           "format version, then the size");
     tap_ok(strstr(json, "{\"type\":\"rect\",\"role\":\"span\",\"event\":1,"
                         "\"bbox\":[10.00,20.00,30.00,5.00],\"fill\":\"#ff0000\"}") != NULL,
            "rect item");
