@@ -13,6 +13,7 @@
 #include "common/tl-alloc.h"
 #include "common/tl-calendar.h"
 #include "common/tl-error-private.h"
+#include "render-options-private.h"
 #include "render.h"
 
 /* ---------------------------------------------------------------------------------------------

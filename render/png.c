@@ -7,6 +7,7 @@
 #include "common/tl-error-private.h"
 #include "image-memory.h"
 #include "png-writer.h"
+#include "render-options-private.h"
 
 /* Pixels for `length` device units: rounded up, so the page is never cropped, but with a
  * little slack so that 400.0000000001 (floating-point noise) is 400 and not 401. */

@@ -12,6 +12,7 @@
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
 #include "pdf.h"
+#include "render-options-private.h"
 #include "render.h"
 
 void tl_ps_set_page_size(cairo_surface_t *surface, double width, double height)

@@ -21,7 +21,9 @@
 #include "png.h"
 #include "ps.h"
 #include "render-cairo.h"
+#include "render-options-private.h"
 #include "svg.h"
+#include "timeline/timeline-cairo.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Output stream
@@ -356,27 +358,14 @@ bool tl_format_from_filename(const char *filename, tl_format *out)
     return true;
 }
 
-void tl_render_options_init(tl_render_options *opts)
-{
-    /* pdf_title stays NULL: the chart's title, which only the scene knows. */
-    *opts = (tl_render_options){
-        .dpi = 96,
-        .scale = 1,
-        .pdf_creator = "timeline " TL_VERSION_STRING,
-    };
-}
-
 bool tl_render_to_stream(const tl_scene *scene, tl_format format, const tl_render_options *opts,
                          FILE *fp, tl_error **err)
 {
     const tl_render_format *fmt = format_lookup(format);
     if (!fmt)
         return tl_set_error(err, TL_ERROR_USAGE, "unknown output format %d", (int)format);
-    tl_render_options defaults;
-    if (!opts) {
-        tl_render_options_init(&defaults);
-        opts = &defaults;
-    }
+    if (!opts)
+        opts = tl_render_options_defaults();
     return render_write(fmt, scene, opts, fp, NULL, err);
 }
 
@@ -401,11 +390,8 @@ bool tl_render_to_file(const tl_scene *scene, tl_format format, const tl_render_
     char *temp = NULL;
     int fd = -1;
     FILE *fp = NULL;
-    tl_render_options defaults;
-    if (!opts) {
-        tl_render_options_init(&defaults);
-        opts = &defaults;
-    }
+    if (!opts)
+        opts = tl_render_options_defaults();
 
     if (!fmt)
         return tl_set_error(err, TL_ERROR_USAGE, "unknown output format %d", (int)format);
@@ -465,7 +451,7 @@ fail:
     return false;
 }
 
-bool tl_render_to_cairo(const tl_scene *scene, struct _cairo *cr, tl_error **err)
+bool tl_render_to_cairo(const tl_scene *scene, cairo_t *cr, tl_error **err)
 {
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         return tl_cairo_set_error(err, cairo_status(cr), "cannot draw on the given context");

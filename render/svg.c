@@ -3,6 +3,7 @@
 
 #include "common/tl-buf.h"
 #include "render-cairo.h"
+#include "render-options-private.h"
 #include "render.h"
 #include "svg-scene.h"
 

@@ -16,6 +16,7 @@
 #include "scene/scene.h"
 #include "render/png-strips.h"
 #include "render/png-writer.h"
+#include "timeline/timeline-cairo.h"
 #include "tap.h"
 
 static const tl_color white = {1, 1, 1, 1};
@@ -207,9 +208,10 @@ static void test_lookups(void)
                !tl_format_from_filename("chart", &f),
            "names without a known extension");
 
-    tl_render_options opts = {0};
-    tl_render_options_init(&opts);
-    tap_ok(opts.dpi == 96 && opts.scale == 1, "default options: 96 dpi, scale 1");
+    tl_render_options *opts = tl_render_options_new();
+    tap_ok(tl_render_options_get_dpi(opts) == 96 && tl_render_options_get_scale(opts) == 1,
+           "default options: 96 dpi, scale 1");
+    tl_render_options_free(opts);
 }
 
 static void test_png(tl_fonts *fonts)
@@ -248,24 +250,24 @@ static void test_png(tl_fonts *fonts)
     tap_ok(ok && (st.st_mode & 0777) == (0666 & ~mask), "the file mode is 0666 less the umask (%o)",
            (unsigned)(st.st_mode & 0777));
 
-    tl_render_options opts;
-    tl_render_options_init(&opts);
-    opts.dpi = 192;
-    tap_ok(tl_render_to_file(scene, TL_FORMAT_PNG, &opts, path, NULL), "PNG at 192 dpi");
+    tl_render_options *opts = tl_render_options_new();
+    tl_render_options_set_dpi(opts, 192);
+    tap_ok(tl_render_to_file(scene, TL_FORMAT_PNG, opts, path, NULL), "PNG at 192 dpi");
     px = load_png(path);
     tap_ok(px.width == 800 && px.height == 400, "is 800x400 px (%dx%d)", px.width, px.height);
     tap_is_int(pixel_at(&px, 160, 120), 0xffff0000, "the rect scales with it");
     cairo_surface_destroy(px.image);
 
-    opts.dpi = 72;
-    opts.scale = 2.5;
-    tap_ok(tl_render_to_file(scene, TL_FORMAT_PNG, &opts, path, NULL), "PNG at scale 2.5");
+    tl_render_options_set_dpi(opts, 72);
+    tl_render_options_set_scale(opts, 2.5);
+    tap_ok(tl_render_to_file(scene, TL_FORMAT_PNG, opts, path, NULL), "PNG at scale 2.5");
     px = load_png(path);
     tap_ok(px.width == 750 && px.height == 375, "is 750x375 px (%dx%d)", px.width, px.height);
     cairo_surface_destroy(px.image);
 
-    opts.dpi = 0;
-    ok = tl_render_to_file(scene, TL_FORMAT_PNG, &opts, path, &err);
+    tl_render_options_set_dpi(opts, 0);
+    ok = tl_render_to_file(scene, TL_FORMAT_PNG, opts, path, &err);
+    tl_render_options_free(opts);
     tap_ok(!ok && err && err->code == TL_ERROR_USAGE, "dpi 0 is a usage error: %s",
            err ? err->message : "(none)");
     tl_error_free(err);
@@ -320,10 +322,10 @@ static void test_ops(tl_fonts *fonts)
 
     char *path = path_in_tmp("ops.png");
     tl_error *err = NULL;
-    tl_render_options opts;
-    tl_render_options_init(&opts);
-    opts.dpi = 72; /* one pixel per point: probes at scene coordinates */
-    ok = tl_render_to_file(scene, TL_FORMAT_PNG, &opts, path, &err);
+    tl_render_options *opts = tl_render_options_new();
+    tl_render_options_set_dpi(opts, 72); /* one pixel per point: probes at scene coordinates */
+    ok = tl_render_to_file(scene, TL_FORMAT_PNG, opts, path, &err);
+    tl_render_options_free(opts);
     tap_ok(ok, "every op kind draws: %s", err ? err->message : "ok");
     tl_error_free(err);
     pixels px = load_png(path);
@@ -438,16 +440,15 @@ static void test_pdf(tl_fonts *fonts)
             tap_diag("%s", info);
         tap_ok(info && !strstr(info, "Author:") && !strstr(info, "ModDate:"),
                "no author by default, no modification date");
+        tap_ok(info && !strstr(info, "Subject:") && !strstr(info, "Keywords:"),
+               "no PDF metadata by default");
         free(info);
 
-        tl_render_options opts;
-        tl_render_options_init(&opts);
-        tap_ok(!opts.pdf_author && !opts.pdf_subject && !opts.pdf_keywords,
-               "no PDF metadata by default");
-        opts.pdf_author = "Ada Lovelace";
-        opts.pdf_subject = "Printing in Arabic and Hebrew";
-        opts.pdf_keywords = "طباعة, דפוס, printing";
-        tap_ok(tl_render_to_file(scene, TL_FORMAT_PDF, &opts, path, NULL), "PDF with metadata");
+        tl_render_options *opts = tl_render_options_new();
+        tl_render_options_set_pdf_author(opts, "Ada Lovelace");
+        tl_render_options_set_pdf_subject(opts, "Printing in Arabic and Hebrew");
+        tl_render_options_set_pdf_keywords(opts, "طباعة, דפוס, printing");
+        tap_ok(tl_render_to_file(scene, TL_FORMAT_PDF, opts, path, NULL), "PDF with metadata");
         info = run_capture(cmd);
         tap_ok(info && strstr(info, "Author:          Ada Lovelace"), "author");
         tap_ok(info && strstr(info, "Subject:         Printing in Arabic and Hebrew"), "subject");
@@ -455,9 +456,10 @@ static void test_pdf(tl_fonts *fonts)
                "keywords, UTF-8 kept");
         free(info);
 
-        opts.pdf_author = "bad \xff byte";
+        tl_render_options_set_pdf_author(opts, "bad \xff byte");
         err = NULL;
-        ok = tl_render_to_file(scene, TL_FORMAT_PDF, &opts, path, &err);
+        ok = tl_render_to_file(scene, TL_FORMAT_PDF, opts, path, &err);
+        tl_render_options_free(opts);
         tap_ok(!ok && err && err->code == TL_ERROR_USAGE && strstr(err->message, "author"),
                "metadata that is not UTF-8 is refused: %s", err ? err->message : "(accepted)");
         tl_error_free(err);
