@@ -35,9 +35,8 @@ int main(int argc, char **argv)
     else if (ext && strcmp(ext, ".pdf") == 0)
         format = TL_FORMAT_PDF;
     const size_t n = strlen(argv[2]);
-    tl_render_options ropts;
-    tl_render_options_init(&ropts);
-    ropts.svg_text = n > 9 && strcmp(argv[2] + n - 9, ".text.svg") == 0;
+    tl_render_options *ropts = tl_render_options_new();
+    tl_render_options_set_svg_text(ropts, n > 9 && strcmp(argv[2] + n - 9, ".text.svg") == 0);
     tl_error *err = NULL;
     double t0 = now();
     tl_timeline *tl = tl_timeline_load_csv_file(argv[1], NULL, NULL, &err);
@@ -61,9 +60,10 @@ int main(int argc, char **argv)
     if (!scene)
         return fail(err);
     double t3 = now();
-    bool ok = tl_render_to_file(scene, format, &ropts, argv[2], &err);
+    bool ok = tl_render_to_file(scene, format, ropts, argv[2], &err);
     double t4 = now();
     tl_scene_free(scene);
+    tl_render_options_free(ropts);
     tl_layout_options_free(o);
     tl_fonts_unref(fonts);
     tl_timeline_free(tl);

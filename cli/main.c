@@ -362,21 +362,21 @@ static int run_one(cli *c, const job *j, tl_fonts *fonts, size_t warnings)
         goto done;
     }
 
-    tl_render_options ropts;
-    tl_render_options_init(&ropts);
-    ropts.dpi = c->dpi;
-    ropts.scale = c->scale;
-    ropts.pdf_author = c->pdf_author;
-    ropts.pdf_subject = c->pdf_subject;
-    ropts.pdf_keywords = c->pdf_keywords;
-    ropts.pdf_title = c->pdf_title;
-    ropts.pdf_creator = c->pdf_creator;
-    ropts.svg_text = c->svg_text;
+    tl_render_options *ropts = tl_render_options_new();
+    tl_render_options_set_dpi(ropts, c->dpi);
+    tl_render_options_set_scale(ropts, c->scale);
+    tl_render_options_set_pdf_author(ropts, c->pdf_author);
+    tl_render_options_set_pdf_subject(ropts, c->pdf_subject);
+    tl_render_options_set_pdf_keywords(ropts, c->pdf_keywords);
+    tl_render_options_set_pdf_title(ropts, c->pdf_title);
+    tl_render_options_set_pdf_creator(ropts, c->pdf_creator);
+    tl_render_options_set_svg_text(ropts, c->svg_text);
     bool ok;
     if (!j->output || strcmp(j->output, "-") == 0)
-        ok = tl_render_to_stream(scene, j->format, &ropts, stdout, &err);
+        ok = tl_render_to_stream(scene, j->format, ropts, stdout, &err);
     else
-        ok = tl_render_to_file(scene, j->format, &ropts, j->output, &err);
+        ok = tl_render_to_file(scene, j->format, ropts, j->output, &err);
+    tl_render_options_free(ropts);
     if (!ok)
         goto fail;
     goto done;

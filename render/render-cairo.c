@@ -1,8 +1,9 @@
 /* Draws scene ops on a cairo_t. Written once against Cairo; the output formats differ only in
- * the surface they hand in (surfaces.c). */
+ * the surface they hand in (the format table in render.c). */
 #include "render-cairo.h"
 
 #include "hatch.h"
+#include "pdf.h"
 
 #include <math.h>
 
@@ -362,37 +363,9 @@ static bool draw_text(cairo_t *cr, tl_fonts *fonts, const tl_text_op *t)
  * Scene
  * ------------------------------------------------------------------------------------------- */
 
-/* The attribute string of a link to `url` for cairo_tag_begin(): the value is quoted with
- * single quotes, inside which Cairo reads \' and \\ as escapes. */
-static char *link_attributes(const char *url)
-{
-    GString *s = g_string_new("uri='");
-    for (const char *p = url; *p; p++) {
-        if (*p == '\'' || *p == '\\')
-            g_string_append_c(s, '\\');
-        g_string_append_c(s, *p);
-    }
-    g_string_append_c(s, '\'');
-    return g_string_free(s, FALSE);
-}
-
-/* An event's label, date and mark link to its URL in PDF (other surfaces have no links). */
-static const char *op_link(cairo_t *cr, const tl_scene *scene, const tl_op *op)
-{
-    if (op->event < 0 || (size_t)op->event >= scene->event_count)
-        return NULL;
-    if (op->role != TL_ROLE_EVENT_LABEL && op->role != TL_ROLE_EVENT_DATE &&
-        op->role != TL_ROLE_EVENT_MARK)
-        return NULL;
-    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_PDF)
-        return NULL;
-    return scene->events[op->event].url;
-}
-
 static bool draw_op(cairo_t *cr, const tl_scene *scene, const tl_op *op)
 {
-    const char *url = op_link(cr, scene, op);
-    char *attributes = url ? link_attributes(url) : NULL;
+    char *attributes = tl_pdf_link_attributes(cr, scene, op);
     if (attributes)
         cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes);
     bool ok = true;

@@ -529,15 +529,15 @@ static void test_documents(tl_fonts *fonts, tl_timeline *tl)
     char *pdf2 = g_build_filename(out_dir, "history-again.pdf", NULL);
     char *ps_path = g_build_filename(out_dir, "history.ps", NULL);
     char *eps = g_build_filename(out_dir, "history.eps", NULL);
-    tl_render_options ro;
-    tl_render_options_init(&ro);
-    ro.pdf_creator = "timeline tests";
+    tl_render_options *ro = tl_render_options_new();
+    tl_render_options_set_pdf_creator(ro, "timeline tests");
     tl_error *err = NULL;
-    tap_ok(tl_render_to_file(s, TL_FORMAT_PDF, &ro, pdf, &err), "history PDF written: %s",
+    tap_ok(tl_render_to_file(s, TL_FORMAT_PDF, ro, pdf, &err), "history PDF written: %s",
            err ? err->message : "ok");
     tl_error_free(err);
     err = NULL;
-    tap_ok(tl_render_to_file(s, TL_FORMAT_PDF, &ro, pdf2, NULL), "... twice");
+    tap_ok(tl_render_to_file(s, TL_FORMAT_PDF, ro, pdf2, NULL), "... twice");
+    tl_render_options_free(ro);
     size_t la = 0, lb = 0;
     char *a = test_read_file(pdf, &la), *b = test_read_file(pdf2, &lb);
     tap_ok(a && b && la == lb && memcmp(a, b, la) == 0, "the same scene gives the same PDF bytes");

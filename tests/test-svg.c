@@ -74,12 +74,13 @@ static bool xml_valid(const char *file)
 
 static char *render(const tl_scene *scene, bool svg_text, const char *name, size_t *len)
 {
-    tl_render_options opts;
-    tl_render_options_init(&opts);
-    opts.svg_text = svg_text;
+    tl_render_options *opts = tl_render_options_new();
+    tl_render_options_set_svg_text(opts, svg_text);
     char *path = g_build_filename(outdir, name, NULL);
     tl_error *err = NULL;
-    if (!tl_render_to_file(scene, TL_FORMAT_SVG, &opts, path, &err)) {
+    const bool ok = tl_render_to_file(scene, TL_FORMAT_SVG, opts, path, &err);
+    tl_render_options_free(opts);
+    if (!ok) {
         tap_diag("%s: %s", name, err ? err->message : "?");
         tl_error_free(err);
         g_free(path);

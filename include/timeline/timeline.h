@@ -549,31 +549,44 @@ TL_EXPORT bool tl_format_from_name(const char *name, tl_format *out);
 /* The format a file name implies by its extension; false when it implies none. */
 TL_EXPORT bool tl_format_from_filename(const char *filename, tl_format *out);
 
-typedef struct tl_render_options {
-    /* PNG resolution: pixels per inch (default 96). Scene points are 1/72 in. */
-    double dpi;
-    /* Extra PNG scale factor applied on top of dpi (default 1). */
-    double scale;
-    /* PDF document information (borrowed UTF-8; NULL or "" for none, the default). The title
-     * is the chart's title; the creator is "timeline VERSION"; the creation date is
-     * SOURCE_DATE_EPOCH when it is set to a number of seconds, else 1970-01-01T00:00:00Z, never
-     * the clock, so the same chart always gives the same bytes. */
-    const char *pdf_author;
-    const char *pdf_subject;
-    const char *pdf_keywords;
-    /* SVG only: live <text> (selectable, searchable, smaller files) instead of glyph outlines,
-     * laid out with the same line breaks and positions, in the scene's font families named by
-     * the viewer. Default false: outlines, identical on every machine. */
-    bool svg_text;
-    /* PDF document title and creator (borrowed UTF-8; "" for none). pdf_title NULL (the
-     * default) is the chart's title, also written as the PostScript %%Title; pdf_creator is
-     * "timeline VERSION" by default (and when NULL). */
-    const char *pdf_title;
-    const char *pdf_creator;
-} tl_render_options;
+/* How to write an output: an opaque set of options with defaults (PNG at 96 dpi and scale 1,
+ * SVG text as glyph outlines, PDF document information from the chart alone). The caller
+ * frees them with tl_render_options_free(); NULL is a no-op. Render functions take them as
+ * `const tl_render_options *` (NULL means the defaults) and do not keep them. Setters and
+ * getters take non-NULL options; setters never fail and set no error: a value they cannot
+ * judge alone (a resolution, text that is not UTF-8) fails the render that uses it, with
+ * TL_ERROR_USAGE. */
+typedef struct tl_render_options tl_render_options;
 
-/* Fills `opts` with the defaults. */
-TL_EXPORT void tl_render_options_init(tl_render_options *opts);
+/* New options holding the defaults; never NULL (out of memory aborts). The caller frees them
+ * with tl_render_options_free(). */
+TL_EXPORT tl_render_options *tl_render_options_new(void);
+/* Frees the options and the strings they copied. NULL is a no-op. */
+TL_EXPORT void tl_render_options_free(tl_render_options *opts);
+/* PNG resolution: pixels per inch (default 96). Scene points are 1/72 in. A PNG render fails
+ * when the dpi or the scale is not a positive number, or the image would be over 32767 pixels
+ * a side. */
+TL_EXPORT void tl_render_options_set_dpi(tl_render_options *opts, double dpi);
+TL_EXPORT double tl_render_options_get_dpi(const tl_render_options *opts);
+/* Extra PNG scale factor applied on top of the dpi (default 1). */
+TL_EXPORT void tl_render_options_set_scale(tl_render_options *opts, double scale);
+TL_EXPORT double tl_render_options_get_scale(const tl_render_options *opts);
+/* SVG only: live <text> (selectable, searchable, smaller files) instead of glyph outlines,
+ * laid out with the same line breaks and positions, in the scene's font families named by the
+ * viewer. Off by default: outlines, identical on every machine. */
+TL_EXPORT void tl_render_options_set_svg_text(tl_render_options *opts, bool enable);
+/* PDF document information, UTF-8, copied (the caller keeps its string); NULL or "" for none
+ * (the default). Text that is not UTF-8 makes a PDF render fail. The creation date is
+ * SOURCE_DATE_EPOCH when it is set to a number of seconds, else 1970-01-01T00:00:00Z, never the
+ * clock, so the same chart always gives the same bytes. */
+TL_EXPORT void tl_render_options_set_pdf_author(tl_render_options *opts, const char *author);
+TL_EXPORT void tl_render_options_set_pdf_subject(tl_render_options *opts, const char *subject);
+TL_EXPORT void tl_render_options_set_pdf_keywords(tl_render_options *opts, const char *keywords);
+/* The PDF document title, also written as the PostScript %%Title; copied. NULL (the default)
+ * is the chart's title, "" none. */
+TL_EXPORT void tl_render_options_set_pdf_title(tl_render_options *opts, const char *title);
+/* The PDF creator; copied. NULL (the default) is "timeline VERSION", "" none. */
+TL_EXPORT void tl_render_options_set_pdf_creator(tl_render_options *opts, const char *creator);
 
 /* Draws the scene onto a stream in `format`. Nothing is written to `fp` for a scene that
  * cannot be drawn. Returns false and sets *err (TL_ERROR_IO for a write failure,
@@ -587,13 +600,8 @@ TL_EXPORT bool tl_render_to_stream(const tl_scene *scene, tl_format format,
 TL_EXPORT bool tl_render_to_file(const tl_scene *scene, tl_format format,
                                  const tl_render_options *opts, const char *path, tl_error **err);
 
-/* cairo_t, without making every user of this header compile against Cairo's headers. */
-struct _cairo;
-
-/* Draws the scene onto a caller's Cairo context in scene units (points), at the current
- * transformation. The context's state is saved and restored. Returns false and sets *err when
- * the context is or becomes in an error state. */
-TL_EXPORT bool tl_render_to_cairo(const tl_scene *scene, struct _cairo *cr, tl_error **err);
+/* Drawing onto a caller's Cairo context: tl_render_to_cairo() in <timeline/timeline-cairo.h>,
+ * so that only its users compile against Cairo's headers. */
 
 #ifdef __cplusplus
 }

@@ -25,16 +25,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     tl_scene *s = tl_layout(tl, o, fonts, &err);
     if (s && tl_scene_get_height(s) < 4000) {
         static const tl_format formats[] = {TL_FORMAT_SVG, TL_FORMAT_PNG, TL_FORMAT_PDF};
-        tl_render_options ro;
-        tl_render_options_init(&ro);
-        ro.dpi = 24; /* small pixels: the fuzzer is after paths, not pictures */
+        tl_render_options *ro = tl_render_options_new();
+        /* Small pixels: the fuzzer is after paths, not pictures. */
+        tl_render_options_set_dpi(ro, 24);
         for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
             char *buf = NULL;
             size_t len = 0;
             FILE *mem = open_memstream(&buf, &len);
             if (!mem)
                 abort();
-            bool ok = tl_render_to_stream(s, formats[f], &ro, mem, &err);
+            bool ok = tl_render_to_stream(s, formats[f], ro, mem, &err);
             fclose(mem);
             if (!ok && (!err || !err->message[0]))
                 abort();
@@ -42,6 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             err = NULL;
             free(buf);
         }
+        tl_render_options_free(ro);
     }
     tl_error_free(err);
     tl_scene_free(s);

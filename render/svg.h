@@ -1,6 +1,7 @@
-/* The SVG format's writer: the scene with text as glyph outlines, or as live text. */
-#ifndef TL_SVG_WRITER_H
-#define TL_SVG_WRITER_H
+/* SVG: the format's entry. The document is written without a Cairo surface by svg-scene.c,
+ * with text as glyph outlines (svg-glyphs.c) or live, and titles and links (svg-meta.c). */
+#ifndef TL_SVG_H
+#define TL_SVG_H
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -8,7 +9,6 @@
 #include "timeline/timeline.h"
 
 #include "scene/scene.h"
-#include "surfaces.h"
 
 /* Writes `scene` as SVG to `fp` (svg-scene.h; live text with opts->svg_text), then flushes it
  * (it is not closed). The whole document is made in memory first, so a scene that cannot be
@@ -18,4 +18,4 @@
 bool tl_svg_write(const tl_scene *scene, const tl_render_options *opts, FILE *fp,
                   const char *display, tl_error **err);
 
-#endif /* TL_SVG_WRITER_H */
+#endif /* TL_SVG_H */

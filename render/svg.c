@@ -1,8 +1,10 @@
 /* SVG output: the document is built whole in memory, then written. */
-#include "svg-writer.h"
+#include "svg.h"
 
 #include "common/tl-buf.h"
 #include "render-cairo.h"
+#include "render-options-private.h"
+#include "render.h"
 #include "svg-scene.h"
 
 bool tl_svg_write(const tl_scene *scene, const tl_render_options *opts, FILE *fp,
