@@ -1,5 +1,6 @@
 /* Dates in words: "4 Nov 2019", "500 BCE", "19th century", "Q3 2020", "spring 2020", "1940s".
- * The text is cut into tokens, and the core of an expression is read from them. */
+ * The text is cut into tokens, and the core of an expression is read from them by a table of
+ * matchers, each trying one form. */
 #include "data/date-private.h"
 
 #include <stdio.h>
@@ -298,196 +299,260 @@ static bool finish_day(cursor *c, dexpr *d, int64_t year, int month, int day, bo
 
 /* ---------------------------------------------------------------------------------------------
  * The word grammar
+ *
+ * Each matcher tries one form at the cursor: MATCH_NONE when the core does not start like it
+ * (the next matcher tries), else the form's result, which ends the parse. They are tried in
+ * the order of the table, which settles the ambiguous starts: "4 Nov 2019" is a day and a
+ * month before "4" could be a year.
  * ------------------------------------------------------------------------------------------- */
+
+/* After a day and a month: a year written in full, then an optional time. */
+static match day_month_year(cursor *c, dexpr *d, int month, int day, why *w)
+{
+    int64_t year = 0, bp_years = 0;
+    bool bp = false;
+    const match m = take_year(c, false, &year, &bp, &bp_years, w);
+    if (m == MATCH_NONE)
+        return fail(w, "a date needs a year"), MATCH_ERROR;
+    return m == MATCH_OK && finish_day(c, d, year, month, day, bp, w) ? MATCH_OK : MATCH_ERROR;
+}
+
+/* Quarter or half `q` (a TOK_QUARTER or TOK_HALF token) of `year`. */
+static match quarter_of(const token *q, int64_t year, bool bp, dexpr *d, why *w)
+{
+    if (bp)
+        return fail(w, "a BP year has no quarter"), MATCH_ERROR;
+    if (q->kind == TOK_QUARTER ? (q->value < 1 || q->value > 4) : (q->value < 1 || q->value > 2))
+        return failf(w, "quarters are Q1 to Q4 and halves H1 and H2", "no such period \"%.*s\"",
+                     (int)q->len, q->s),
+               MATCH_ERROR;
+    tl_date_set_sub_year(d, year, (q->kind == TOK_QUARTER ? 32 : 39) + (int)q->value);
+    return MATCH_OK;
+}
+
+/* "4 Nov 2019", "4th of November 2019" */
+static match match_day_first(cursor *c, dexpr *d, why *w)
+{
+    const token *a = peek(c, 0), *b = peek(c, 1);
+    if (!((a->kind == TOK_NUM || a->kind == TOK_ORD) && a->digits <= 2 &&
+          (tl_date_month_of(b) || (is_word(b, "of") && tl_date_month_of(peek(c, 2))))))
+        return MATCH_NONE;
+    int day = 0;
+    take_day_number(c, &day);
+    if (is_word(peek(c, 0), "of"))
+        c->i++;
+    const int month = tl_date_month_of(peek(c, 0));
+    c->i++;
+    skip_commas(c);
+    return day_month_year(c, d, month, day, w);
+}
+
+/* "Nov 4, 2019", "November 2019", "Nov. 2019" */
+static match match_month_first(cursor *c, dexpr *d, why *w)
+{
+    const int month = tl_date_month_of(peek(c, 0));
+    if (!month)
+        return MATCH_NONE;
+    c->i++;
+    skip_commas(c);
+    const token *t = peek(c, 0);
+    const token *u = peek(c, 1);
+    /* A day is 1-2 digits followed by a year; "Nov 43" is the year 43. */
+    if ((t->kind == TOK_ORD || (t->kind == TOK_NUM && t->digits <= 2)) &&
+        (u->kind == TOK_NUM || era_of(u) == ERA_CE || is_punct(u, ','))) {
+        int day = 0;
+        take_day_number(c, &day);
+        skip_commas(c);
+        return day_month_year(c, d, month, day, w);
+    }
+    int64_t year = 0, bp_years = 0;
+    bool bp = false;
+    const match m = take_year(c, true, &year, &bp, &bp_years, w);
+    if (m == MATCH_NONE)
+        return fail(w, "a month needs a year"), MATCH_ERROR;
+    if (m == MATCH_ERROR)
+        return MATCH_ERROR;
+    if (bp)
+        return fail(w, "a BP year has no month or day"), MATCH_ERROR;
+    dexpr_date(d, year, month, 1, TL_PRECISION_MONTH);
+    return MATCH_OK;
+}
+
+/* "1940s", "1800s", "340s BC", "AD 40s" */
+static match match_decade(cursor *c, dexpr *d, why *w)
+{
+    const token *a = peek(c, 0), *b = peek(c, 1);
+    if (a->kind != TOK_DECADE && !(era_of(a) == ERA_CE && b->kind == TOK_DECADE))
+        return MATCH_NONE;
+    const bool ad = a->kind != TOK_DECADE;
+    if (ad) {
+        c->i++;
+        a = b;
+    }
+    c->i++;
+    era e = ERA_CE;
+    if (!ad) {
+        e = era_of(peek(c, 0));
+        if (e == ERA_BCE || e == ERA_CE)
+            c->i++;
+        else if (e == ERA_BP)
+            return fail(w, "decades are not counted BP"), MATCH_ERROR;
+    }
+    const int64_t v = a->value;
+    if (a->digits <= 2 && e == ERA_NONE)
+        return failf(w, "two-digit decade: write it in full (1940s)",
+                     "two-digit decade \"%.*s\": write it in full (1940s)", (int)a->len, a->s),
+               MATCH_ERROR;
+    if (v == 0 || v % 10 != 0)
+        return failf(w, "a decade ends in 0 (1940s)", "\"%.*s\" is not a decade (1940s)",
+                     (int)a->len, a->s),
+               MATCH_ERROR;
+    const int64_t span = v % 100 == 0 ? 100 : 10;
+    const form f = span == 100 ? FORM_HUNDREDS : FORM_DECADE;
+    if (e == ERA_BCE) /* 340s BCE: 349..340 BCE */
+        dexpr_years(d, 1 - (v + span - 1), 1 - v, f, v, true);
+    else
+        dexpr_years(d, v, v + span - 1, f, v, false);
+    return MATCH_OK;
+}
+
+/* "19th century", "3rd millennium BCE" */
+static match match_century(cursor *c, dexpr *d, why *w)
+{
+    const token *a = peek(c, 0), *b = peek(c, 1);
+    if (a->kind != TOK_ORD || !(is_word(b, "century") || is_word(b, "millennium")))
+        return MATCH_NONE;
+    const bool century = is_word(b, "century");
+    const int64_t n = a->value, size = century ? 100 : 1000;
+    c->i += 2;
+    const era e = era_of(peek(c, 0));
+    if (e == ERA_BCE || e == ERA_CE)
+        c->i++;
+    if (n < 1 || n > TL_DATE_YEAR_MAX / size)
+        return fail(w, "year out of range"), MATCH_ERROR;
+    const form f = century ? FORM_CENTURY : FORM_MILLENNIUM;
+    if (e == ERA_BCE) /* 5th century BCE: 500..401 BCE */
+        dexpr_years(d, 1 - n * size, 1 - ((n - 1) * size + 1), f, n, true);
+    else /* 19th century: 1801..1900 */
+        dexpr_years(d, (n - 1) * size + 1, n * size, f, n, false);
+    return MATCH_OK;
+}
+
+/* "Q3 2020", "H1 2020", "Q3-2020" */
+static match match_quarter_first(cursor *c, dexpr *d, why *w)
+{
+    const token *a = peek(c, 0);
+    if (a->kind != TOK_QUARTER && a->kind != TOK_HALF)
+        return MATCH_NONE;
+    c->i++;
+    if (is_punct(peek(c, 0), '-'))
+        c->i++;
+    int64_t year = 0, bp_years = 0;
+    bool bp = false;
+    const match m = take_year(c, true, &year, &bp, &bp_years, w);
+    if (m == MATCH_NONE)
+        return fail(w, "a quarter or half needs a year"), MATCH_ERROR;
+    if (m == MATCH_ERROR)
+        return MATCH_ERROR;
+    return quarter_of(a, year, bp, d, w);
+}
+
+/* "spring 2020", "southern autumn 2020" */
+static match match_season(cursor *c, dexpr *d, why *w)
+{
+    static const char *const seasons[] = {"spring", "summer", "autumn", "fall", "winter"};
+    const token *a = peek(c, 0);
+    bool southern = false;
+    if (is_word(a, "southern") || is_word(a, "northern")) {
+        southern = is_word(a, "southern");
+        c->i++;
+        a = peek(c, 0);
+    }
+    for (int s = 0; s < 5; s++) {
+        if (!is_word(a, seasons[s]))
+            continue;
+        c->i++;
+        int64_t year = 0, bp_years = 0;
+        bool bp = false;
+        const match m = take_year(c, true, &year, &bp, &bp_years, w);
+        if (m == MATCH_NONE)
+            return fail(w, "a season needs a year"), MATCH_ERROR;
+        if (m == MATCH_ERROR)
+            return MATCH_ERROR;
+        if (bp)
+            return fail(w, "a BP year has no season"), MATCH_ERROR;
+        const int n = s < 3 ? s : s - 1; /* fall is autumn */
+        tl_date_set_sub_year(d, year, (southern ? 29 : 21) + n);
+        return MATCH_OK;
+    }
+    if (southern)
+        return fail(w, "not a date"), MATCH_ERROR;
+    /* Seasons are northern unless said otherwise, so "northern" says nothing: it is dropped
+     * (the one matcher that moves the cursor without matching), and the matchers after this
+     * one read what follows. */
+    return MATCH_NONE;
+}
+
+/* A year first: "2019", "500 BCE", "AD 43", "2019 Nov 4", "2019 November", "2020 Q3" */
+static match match_year_first(cursor *c, dexpr *d, why *w)
+{
+    int64_t year = 0, bp_years = 0;
+    bool bp = false;
+    const match m = take_year(c, true, &year, &bp, &bp_years, w);
+    if (m != MATCH_OK)
+        return m;
+    const token *t = peek(c, 0);
+    if (is_punct(t, '-') && (peek(c, 1)->kind == TOK_QUARTER || peek(c, 1)->kind == TOK_HALF)) {
+        c->i++;
+        t = peek(c, 0);
+    }
+    if (t->kind == TOK_QUARTER || t->kind == TOK_HALF) {
+        c->i++;
+        return quarter_of(t, year, bp, d, w);
+    }
+    const int month = tl_date_month_of(t);
+    if (month) {
+        if (bp)
+            return fail(w, "a BP year has no month or day"), MATCH_ERROR;
+        c->i++;
+        int day = 0;
+        if (take_day_number(c, &day) == MATCH_OK)
+            return finish_day(c, d, year, month, day, false, w) ? MATCH_OK : MATCH_ERROR;
+        dexpr_date(d, year, month, 1, TL_PRECISION_MONTH);
+        return MATCH_OK;
+    }
+    dexpr_date(d, year, 1, 1, TL_PRECISION_YEAR);
+    d->bp = bp;
+    d->bp_years = bp_years;
+    return MATCH_OK;
+}
+
+typedef match (*matcher)(cursor *c, dexpr *d, why *w);
+
+static const matcher matchers[] = {
+    match_day_first,     match_month_first, match_decade,     match_century,
+    match_quarter_first, match_season,      match_year_first,
+};
 
 /* A core made of words and numbers. */
 static bool parse_words_core(cursor *c, dexpr *d, why *w)
 {
-    int64_t year = 0, bp_years = 0;
-    bool bp = false;
-    int day = 0;
-    match m;
-    const token *a = peek(c, 0), *b = peek(c, 1);
-
-    if (is_weekday(a)) {
+    /* "Monday, 4 Nov 2019": the weekday is not checked against the date. */
+    if (is_weekday(peek(c, 0))) {
         c->i++;
         skip_commas(c);
-        a = peek(c, 0);
-        b = peek(c, 1);
     }
-
-    /* "4 Nov 2019", "4th of November 2019" */
-    if ((a->kind == TOK_NUM || a->kind == TOK_ORD) && a->digits <= 2 &&
-        (tl_date_month_of(b) || (is_word(b, "of") && tl_date_month_of(peek(c, 2))))) {
-        take_day_number(c, &day);
-        if (is_word(peek(c, 0), "of"))
-            c->i++;
-        const int month = tl_date_month_of(peek(c, 0));
-        c->i++;
-        skip_commas(c);
-        m = take_year(c, false, &year, &bp, &bp_years, w);
-        if (m == MATCH_NONE)
-            return fail(w, "a date needs a year");
-        return m == MATCH_OK && finish_day(c, d, year, month, day, bp, w);
+    for (size_t i = 0; i < sizeof matchers / sizeof matchers[0]; i++) {
+        const match m = matchers[i](c, d, w);
+        if (m != MATCH_NONE)
+            return m == MATCH_OK;
     }
-    /* "Nov 4, 2019", "November 2019", "Nov. 2019" */
-    if (tl_date_month_of(a)) {
-        const int month = tl_date_month_of(a);
-        c->i++;
-        skip_commas(c);
-        const token *t = peek(c, 0);
-        const token *u = peek(c, 1);
-        /* A day is 1-2 digits followed by a year; "Nov 43" is the year 43. */
-        if ((t->kind == TOK_ORD || (t->kind == TOK_NUM && t->digits <= 2)) &&
-            (u->kind == TOK_NUM || era_of(u) == ERA_CE || is_punct(u, ','))) {
-            take_day_number(c, &day);
-            skip_commas(c);
-            m = take_year(c, false, &year, &bp, &bp_years, w);
-            if (m == MATCH_NONE)
-                return fail(w, "a date needs a year");
-            return m == MATCH_OK && finish_day(c, d, year, month, day, bp, w);
-        }
-        m = take_year(c, true, &year, &bp, &bp_years, w);
-        if (m == MATCH_NONE)
-            return fail(w, "a month needs a year");
-        if (m == MATCH_ERROR)
-            return false;
-        if (bp)
-            return fail(w, "a BP year has no month or day");
-        dexpr_date(d, year, month, 1, TL_PRECISION_MONTH);
-        return true;
-    }
-    /* "1940s", "1800s", "340s BC", "AD 40s" */
-    if (a->kind == TOK_DECADE || (era_of(a) == ERA_CE && b->kind == TOK_DECADE)) {
-        const bool ad = a->kind != TOK_DECADE;
-        if (ad) {
-            c->i++;
-            a = b;
-        }
-        c->i++;
-        era e = ERA_CE;
-        if (!ad) {
-            e = era_of(peek(c, 0));
-            if (e == ERA_BCE || e == ERA_CE)
-                c->i++;
-            else if (e == ERA_BP)
-                return fail(w, "decades are not counted BP");
-        }
-        const int64_t v = a->value;
-        if (a->digits <= 2 && e == ERA_NONE)
-            return failf(w, "two-digit decade: write it in full (1940s)",
-                         "two-digit decade \"%.*s\": write it in full (1940s)", (int)a->len, a->s);
-        if (v == 0 || v % 10 != 0)
-            return failf(w, "a decade ends in 0 (1940s)", "\"%.*s\" is not a decade (1940s)",
-                         (int)a->len, a->s);
-        const int64_t span = v % 100 == 0 ? 100 : 10;
-        const form f = span == 100 ? FORM_HUNDREDS : FORM_DECADE;
-        if (e == ERA_BCE) /* 340s BCE: 349..340 BCE */
-            dexpr_years(d, 1 - (v + span - 1), 1 - v, f, v, true);
-        else
-            dexpr_years(d, v, v + span - 1, f, v, false);
-        return true;
-    }
-    /* "19th century", "3rd millennium BCE" */
-    if (a->kind == TOK_ORD && (is_word(b, "century") || is_word(b, "millennium"))) {
-        const bool century = is_word(b, "century");
-        const int64_t n = a->value, size = century ? 100 : 1000;
-        c->i += 2;
-        const era e = era_of(peek(c, 0));
-        if (e == ERA_BCE || e == ERA_CE)
-            c->i++;
-        if (n < 1 || n > TL_DATE_YEAR_MAX / size)
-            return fail(w, "year out of range");
-        const form f = century ? FORM_CENTURY : FORM_MILLENNIUM;
-        if (e == ERA_BCE) /* 5th century BCE: 500..401 BCE */
-            dexpr_years(d, 1 - n * size, 1 - ((n - 1) * size + 1), f, n, true);
-        else /* 19th century: 1801..1900 */
-            dexpr_years(d, (n - 1) * size + 1, n * size, f, n, false);
-        return true;
-    }
-    /* "Q3 2020", "H1 2020", "2020 Q3", "2020-Q3" */
-    if (a->kind == TOK_QUARTER || a->kind == TOK_HALF) {
-        c->i++;
-        if (is_punct(peek(c, 0), '-'))
-            c->i++;
-        m = take_year(c, true, &year, &bp, &bp_years, w);
-        if (m == MATCH_NONE)
-            return fail(w, "a quarter or half needs a year");
-        if (m == MATCH_ERROR)
-            return false;
-        goto sub_year;
-    }
-    /* "spring 2020", "southern autumn 2020" */
-    {
-        bool southern = false;
-        if (is_word(a, "southern") || is_word(a, "northern")) {
-            southern = is_word(a, "southern");
-            c->i++;
-            a = peek(c, 0);
-        }
-        static const char *const seasons[] = {"spring", "summer", "autumn", "fall", "winter"};
-        for (int s = 0; s < 5; s++) {
-            if (!is_word(a, seasons[s]))
-                continue;
-            c->i++;
-            m = take_year(c, true, &year, &bp, &bp_years, w);
-            if (m == MATCH_NONE)
-                return fail(w, "a season needs a year");
-            if (m == MATCH_ERROR)
-                return false;
-            if (bp)
-                return fail(w, "a BP year has no season");
-            const int n = s < 3 ? s : s - 1; /* fall is autumn */
-            tl_date_set_sub_year(d, year, (southern ? 29 : 21) + n);
-            return true;
-        }
-        if (southern)
-            return fail(w, "not a date");
-    }
-    /* A year first: "2019", "500 BCE", "AD 43", "2019 Nov 4", "2019 November", "2020 Q3" */
-    m = take_year(c, true, &year, &bp, &bp_years, w);
-    if (m == MATCH_ERROR)
-        return false;
-    if (m == MATCH_OK) {
-        const token *t = peek(c, 0);
-        if (is_punct(t, '-') && (peek(c, 1)->kind == TOK_QUARTER || peek(c, 1)->kind == TOK_HALF)) {
-            c->i++;
-            t = peek(c, 0);
-        }
-        if (t->kind == TOK_QUARTER || t->kind == TOK_HALF) {
-            c->i++;
-            a = t;
-            goto sub_year;
-        }
-        const int month = tl_date_month_of(t);
-        if (month) {
-            if (bp)
-                return fail(w, "a BP year has no month or day");
-            c->i++;
-            if (take_day_number(c, &day) == MATCH_OK)
-                return finish_day(c, d, year, month, day, false, w);
-            dexpr_date(d, year, month, 1, TL_PRECISION_MONTH);
-            return true;
-        }
-        dexpr_date(d, year, 1, 1, TL_PRECISION_YEAR);
-        d->bp = bp;
-        d->bp_years = bp_years;
-        return true;
-    }
-    if (tl_date_month_of(b) && a->kind == TOK_NUM)
-        return fail(w, "a date needs a year");
+    /* No form starts like this (not even a year: the first token is no number). Name the
+     * word that stopped it, if it is one. */
+    const token *a = peek(c, 0);
     if (a->kind == TOK_WORD)
         return failf(w, "not a date", "not a date (unknown word \"%.*s\")", (int)a->len, a->s);
     return fail(w, "not a date");
-
-sub_year:
-    if (bp)
-        return fail(w, "a BP year has no quarter");
-    if (a->kind == TOK_QUARTER ? (a->value < 1 || a->value > 4) : (a->value < 1 || a->value > 2))
-        return failf(w, "quarters are Q1 to Q4 and halves H1 and H2", "no such period \"%.*s\"",
-                     (int)a->len, a->s);
-    tl_date_set_sub_year(d, year, (a->kind == TOK_QUARTER ? 32 : 39) + (int)a->value);
-    return true;
 }
 
 /* ---------------------------------------------------------------------------------------------
