@@ -270,6 +270,361 @@ bool tl_columns_row_is_local(const tl_columns *cols, tl_csv_row *row)
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * A row's steps
+ *
+ * tl_columns_add_row() reads a row in steps, in this order, which is the order of its
+ * warnings: the type (a title row stops there), the start and end dates, the title, the type
+ * against the dates, then the cells whose problems leave the row usable. A step that returns
+ * false has warned and the row is skipped.
+ * ------------------------------------------------------------------------------------------- */
+
+/* A row on its way to an event. The event's strings point into the row's fields and into the
+ * buffers here, so nothing is copied before tl_model_add_event(). */
+typedef struct reading {
+    tl_columns *cols;
+    tl_csv_row *row;
+    const char *path;
+    tl_timeline *tl;
+    tl_event ev;
+    cell type, title, description;
+    int type_value;
+    bool typed, unknown_type;
+    tl_date_cell parsed; /* the start cell, which may give the end too */
+    bool interval;
+    date_side start, end;
+    char derived[TITLE_FROM_TEXT_MAX + 8];
+    char hashed[8];
+    char label[2 * TL_DATE_LABEL_SIZE + 8];
+} reading;
+
+/* The type first: a title row needs no date. True when the row is a title row, handled. */
+static bool read_title_row(reading *r)
+{
+    tl_columns *cols = r->cols;
+    tl_timeline *tl = r->tl;
+    r->type = get_cell(cols, r->row, TL_COLUMN_TYPE);
+    r->type_value = 0;
+    r->typed = r->unknown_type = false;
+    if (r->type.text[0]) {
+        r->typed =
+            tl_columns_keyword_lookup(type_names, COUNT(type_names), r->type.text, &r->type_value);
+        r->unknown_type = !r->typed;
+    }
+    r->title = get_text_cell(cols, r->row, TL_COLUMN_TITLE, false);
+    if (!r->typed || r->type_value != TYPE_TITLE)
+        return false;
+    tl->title_rows++;
+    if (cols->title_seen) {
+        char a[QUOTE_BUF];
+        tl_columns_warn(tl, r->path, r->type.pos, "another title row ignored (the title is %s)",
+                        tl_columns_quote(a, tl->title));
+        return true;
+    }
+    cols->title_seen = true;
+    tl_model_set_title(tl, r->title.text);
+    return true;
+}
+
+/* The start: a date cell (perhaps an interval, which gives the end too) or TimelineJS parts. */
+static bool read_start(reading *r)
+{
+    const tl_columns *cols = r->cols;
+    tl_event *ev = &r->ev;
+    tl_date_context ctx = cols->dates;
+    bool approx = false;
+    if (cols->index[TL_COLUMN_START_APPROX] != TL_COLUMN_ABSENT &&
+        yes_no_cell(cols, r->row, TL_COLUMN_START_APPROX, &approx, r->path, r->tl) && approx)
+        ctx.add_flags |= TL_TIME_APPROXIMATE;
+
+    r->interval = false;
+    if (cols->index[TL_COLUMN_START] != TL_COLUMN_ABSENT ||
+        cols->index[TL_COLUMN_YEAR] == TL_COLUMN_ABSENT) {
+        const cell s = get_cell(cols, r->row, TL_COLUMN_START);
+        if (!s.text[0]) {
+            tl_columns_warn(r->tl, r->path, s.pos, "missing start date");
+            return false;
+        }
+        char why[128];
+        tl_date_cell *parsed = &r->parsed;
+        const tl_date_status st = tl_date_parse_cell(s.text, &ctx, parsed, why, sizeof why);
+        if (st != TL_DATE_OK) {
+            warn_date(cols, TL_COLUMN_START, s, st, why, r->path, r->tl);
+            return false;
+        }
+        ev->start = parsed->start;
+        ev->start_text = s.text;
+        ev->start_label = parsed->start_label;
+        ev->start_open = parsed->start_open;
+        r->interval = parsed->has_end || parsed->end_open;
+        if (parsed->has_end) {
+            ev->end = parsed->end;
+            ev->has_end = true;
+            ev->end_label = parsed->end_label;
+        }
+        ev->end_open = parsed->end_open;
+        if (parsed->end_open)
+            ev->end_label = parsed->end_label;
+        r->start.at = s;
+        return true;
+    }
+    bool present;
+    if (!compose_date(cols, r->row, TL_COLUMN_YEAR, &ctx, &r->start, &present, r->path, r->tl))
+        return false;
+    if (!present) {
+        tl_columns_warn(r->tl, r->path, r->start.at.pos, "missing start date");
+        return false;
+    }
+    ev->start = r->start.time;
+    ev->start_text = r->start.text;
+    ev->start_label = r->start.label;
+    return true;
+}
+
+/* The end, unless the start was an interval: an end cell or TimelineJS parts. */
+static bool read_end(reading *r)
+{
+    const tl_columns *cols = r->cols;
+    tl_event *ev = &r->ev;
+    date_side *end = &r->end;
+    tl_date_context end_ctx = cols->dates;
+    bool approx = false;
+    if (cols->index[TL_COLUMN_END_APPROX] != TL_COLUMN_ABSENT &&
+        yes_no_cell(cols, r->row, TL_COLUMN_END_APPROX, &approx, r->path, r->tl) && approx)
+        end_ctx.add_flags |= TL_TIME_APPROXIMATE;
+    end->at = get_cell(cols, r->row, TL_COLUMN_END);
+    end->label[0] = '\0';
+    bool end_given = false;
+    if (cols->index[TL_COLUMN_END] != TL_COLUMN_ABSENT ||
+        cols->index[TL_COLUMN_END_YEAR] == TL_COLUMN_ABSENT) {
+        end_given = end->at.text[0] != '\0';
+        if (end_given && r->interval) {
+            char a[QUOTE_BUF], b[QUOTE_BUF];
+            tl_columns_warn(
+                r->tl, r->path, end->at.pos, "end %s ignored: the start %s already gives the end",
+                tl_columns_quote(a, end->at.text), tl_columns_quote(b, r->start.at.text));
+        } else if (end_given) {
+            char why[128];
+            bool open = false;
+            const tl_date_status st =
+                tl_date_parse_end_cell(end->at.text, &end_ctx, &end->time, &open, end->label,
+                                       sizeof end->label, why, sizeof why);
+            if (st != TL_DATE_OK) {
+                warn_date(cols, TL_COLUMN_END, end->at, st, why, r->path, r->tl);
+                return false;
+            }
+            ev->end_open = open;
+            ev->has_end = !open;
+            ev->end = end->time;
+            ev->end_label = end->label;
+            ev->end_text = end->at.text;
+        }
+        return true;
+    }
+    if (!compose_date(cols, r->row, TL_COLUMN_END_YEAR, &end_ctx, end, &end_given, r->path, r->tl))
+        return false;
+    if (end_given) {
+        ev->has_end = true;
+        ev->end = end->time;
+        ev->end_label = end->label;
+        ev->end_text = end->text;
+    }
+    return true;
+}
+
+/* A title (perhaps made from the text), and an end that is not before the start. */
+static bool check_title_and_dates(reading *r)
+{
+    tl_columns *cols = r->cols;
+    const tl_event *ev = &r->ev;
+    r->description = get_text_cell(cols, r->row, TL_COLUMN_DESCRIPTION, true);
+    if (!r->title.text[0] && cols->profile->title_from_text && r->description.text[0]) {
+        /* TimelineJS shows such a slide with its text; a chart needs a label. */
+        title_from_text(r->description.text, r->derived, sizeof r->derived);
+        r->title.text = r->derived;
+        cols->titles_from_text++;
+    }
+    if (!r->title.text[0]) {
+        tl_columns_warn(r->tl, r->path, r->title.pos, "empty title");
+        return false;
+    }
+    /* Compared as intervals: an end "2019-03" after a start "2019-03-15" still overlaps it. */
+    if (ev->has_end && ev->end.hi < ev->start.lo) {
+        const cell at = r->end.at.text[0] ? r->end.at : r->start.at;
+        char a[QUOTE_BUF], b[QUOTE_BUF];
+        tl_columns_warn(r->tl, r->path, at.pos, "end %s is before start %s",
+                        tl_columns_quote(a, ev->end_text ? ev->end_text : ""),
+                        tl_columns_quote(b, ev->start_text));
+        return false;
+    }
+    return true;
+}
+
+/* The event's type: as written, or a milestone's, or from whether it has an end; a point
+ * drops its end, and a span without one is skipped. */
+static bool settle_type(reading *r)
+{
+    tl_event *ev = &r->ev;
+    const cell type = r->type;
+    const cell end_at = r->end.at;
+    char a[QUOTE_BUF], b[QUOTE_BUF];
+    bool milestone = false;
+    if (r->cols->index[TL_COLUMN_MILESTONE] != TL_COLUMN_ABSENT)
+        yes_no_cell(r->cols, r->row, TL_COLUMN_MILESTONE, &milestone, r->path, r->tl);
+    const bool has_any_end = ev->has_end || ev->end_open;
+    if (r->unknown_type) {
+        tl_columns_warn(r->tl, r->path, type.pos,
+                        "unknown type %s (expected point, span, era or marker); treated as a %s",
+                        tl_columns_quote(a, type.text), has_any_end ? "span" : "point");
+    }
+    ev->type = r->typed      ? (tl_event_type)r->type_value
+               : milestone   ? TL_EVENT_POINT
+               : has_any_end ? TL_EVENT_SPAN
+                             : TL_EVENT_POINT;
+    switch (ev->type) {
+    case TL_EVENT_POINT:
+    case TL_EVENT_MARKER:
+        if (has_any_end) {
+            /* Only reachable with an explicit point type: a point has no end to draw. */
+            const char *end_text = ev->end_text && ev->end_text[0] ? ev->end_text : ev->end_label;
+            if (milestone && !r->typed)
+                tl_columns_warn(r->tl, r->path, end_at.pos,
+                                "end %s ignored: a milestone has no end",
+                                tl_columns_quote(a, end_text));
+            else
+                tl_columns_warn(r->tl, r->path, end_at.text[0] ? end_at.pos : r->start.at.pos,
+                                "end %s ignored: type %s has no end", tl_columns_quote(a, end_text),
+                                tl_columns_quote(b, type.text));
+            ev->has_end = ev->end_open = false;
+            ev->end_label = "";
+            ev->end_text = "";
+        }
+        break;
+    case TL_EVENT_SPAN:
+        if (!has_any_end) {
+            tl_columns_warn(r->tl, r->path, type.pos, "type %s needs an end date",
+                            tl_columns_quote(a, type.text));
+            return false;
+        }
+        break;
+    case TL_EVENT_ERA:
+        break; /* an era without an end is open-ended */
+    }
+    return true;
+}
+
+/* Problems that leave the row usable, from here on: a warning, and a default. */
+static void read_status(reading *r)
+{
+    tl_columns *cols = r->cols;
+    const cell status = get_cell(cols, r->row, TL_COLUMN_STATUS);
+    int status_value = TL_STATUS_CONFIRMED;
+    if (status.text[0] && strcmp(status.text, cols->last_status) == 0) {
+        /* Statuses repeat: skip the lookup for the same word as the last row's. */
+        status_value = cols->last_status_value;
+    } else if (status.text[0] && !tl_columns_keyword_lookup(status_names, COUNT(status_names),
+                                                            status.text, &status_value)) {
+        char a[QUOTE_BUF];
+        tl_columns_warn(r->tl, r->path, status.pos,
+                        "unknown status %s (expected confirmed, tentative, cancelled, postponed, "
+                        "rescheduled or disputed); kept as written",
+                        tl_columns_quote(a, status.text));
+        status_value = TL_STATUS_OTHER;
+    }
+    r->ev.status = (tl_status)status_value;
+    r->ev.status_text = status.text;
+    const size_t status_len = strlen(status.text);
+    if (status_len > 0 && status_value != TL_STATUS_OTHER && status_len < TL_COLUMNS_STATUS_CACHE) {
+        memcpy(cols->last_status, status.text, status_len + 1);
+        cols->last_status_value = status_value;
+    }
+}
+
+static void read_importance_and_sort(reading *r)
+{
+    tl_event *ev = &r->ev;
+    char a[QUOTE_BUF];
+    const cell importance = get_cell(r->cols, r->row, TL_COLUMN_IMPORTANCE);
+    if (importance.text[0] && !parse_importance(importance.text, &ev->importance)) {
+        tl_columns_warn(r->tl, r->path, importance.pos,
+                        "invalid importance %s (expected 1 to 5); using 3",
+                        tl_columns_quote(a, importance.text));
+        ev->importance = 3;
+    }
+
+    const cell sort = get_cell(r->cols, r->row, TL_COLUMN_SORT);
+    if (sort.text[0] && !parse_number(sort.text, &ev->sort)) {
+        tl_columns_warn(r->tl, r->path, sort.pos, "invalid sort %s (expected a number); ignored",
+                        tl_columns_quote(a, sort.text));
+        ev->sort = 0;
+    }
+}
+
+static void read_group(reading *r)
+{
+    tl_event *ev = &r->ev;
+    ev->group = get_cell(r->cols, r->row, TL_COLUMN_GROUP).text;
+    const cell group_order = get_cell(r->cols, r->row, TL_COLUMN_GROUP_ORDER);
+    if (!group_order.text[0])
+        return;
+    char a[QUOTE_BUF], b[QUOTE_BUF];
+    double order, previous;
+    if (!parse_number(group_order.text, &order)) {
+        tl_columns_warn(r->tl, r->path, group_order.pos,
+                        "invalid group_order %s (expected a number); ignored",
+                        tl_columns_quote(a, group_order.text));
+    } else if (!ev->group[0]) {
+        tl_columns_warn(r->tl, r->path, group_order.pos,
+                        "group_order %s ignored: the row has no group",
+                        tl_columns_quote(a, group_order.text));
+    } else if (!tl_model_set_group_order(r->tl, ev->group, order, &previous)) {
+        tl_columns_warn(r->tl, r->path, group_order.pos,
+                        "group_order %s ignored: group %s already has "
+                        "group_order %g",
+                        tl_columns_quote(a, group_order.text), tl_columns_quote(b, ev->group),
+                        previous);
+    }
+}
+
+static void read_color(reading *r)
+{
+    tl_event *ev = &r->ev;
+    ev->color = get_cell(r->cols, r->row, TL_COLUMN_COLOR).text;
+    if (r->cols->profile->bare_hex_colors && ev->color[0]) {
+        if (g_ascii_strcasecmp(ev->color, "random") == 0) {
+            ev->color = "";
+        } else if (is_hex_color(ev->color)) {
+            /* Preceden writes colours without the '#'. */
+            snprintf(r->hashed, sizeof r->hashed, "#%s", ev->color);
+            ev->color = r->hashed;
+        }
+    }
+    const cell background = get_cell(r->cols, r->row, TL_COLUMN_BACKGROUND);
+    if (!ev->color[0] && ev->type == TL_EVENT_ERA && looks_like_color(background.text))
+        ev->color = background.text;
+}
+
+/* The texts and the date label, and the event into the model. */
+static void add_event(reading *r)
+{
+    tl_event *ev = &r->ev;
+    ev->title = r->title.text;
+    ev->description = r->description.text;
+    ev->url = get_cell(r->cols, r->row, TL_COLUMN_URL).text;
+    ev->source = get_cell(r->cols, r->row, TL_COLUMN_SOURCE).text;
+    if (!ev->start_label)
+        ev->start_label = "";
+    if (!ev->end_label)
+        ev->end_label = "";
+    const cell display = get_text_cell(r->cols, r->row, TL_COLUMN_DISPLAY_DATE, false);
+    if (display.text[0]) {
+        ev->date_label = display.text;
+    } else {
+        ev->date_label = event_label(ev, r->label, sizeof r->label);
+    }
+    tl_model_add_event(r->tl, ev);
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Rows
  * ------------------------------------------------------------------------------------------- */
 
@@ -285,273 +640,21 @@ void tl_columns_add_row(tl_columns *cols, tl_csv_row *row, const char *path, tl_
                         row->count, cols->header_count);
     }
 
-    const tl_profile *profile = cols->profile;
-    tl_event ev = {.importance = 3, .line = row->fields[0].pos.line};
-    char a[QUOTE_BUF], b[QUOTE_BUF];
-
-    /* The type first: a title row needs no date. */
-    const cell type = get_cell(cols, row, TL_COLUMN_TYPE);
-    int type_value = 0;
-    bool typed = false, unknown_type = false;
-    if (type.text[0]) {
-        typed = tl_columns_keyword_lookup(type_names, COUNT(type_names), type.text, &type_value);
-        unknown_type = !typed;
-    }
-    cell title = get_text_cell(cols, row, TL_COLUMN_TITLE, false);
-    if (typed && type_value == TYPE_TITLE) {
-        tl->title_rows++;
-        if (cols->title_seen) {
-            tl_columns_warn(tl, path, type.pos, "another title row ignored (the title is %s)",
-                            tl_columns_quote(a, tl->title));
-            return;
-        }
-        cols->title_seen = true;
-        tl_model_set_title(tl, title.text);
+    /* Not zeroed as a whole: each step sets what it reads. */
+    reading r;
+    r.cols = cols;
+    r.row = row;
+    r.path = path;
+    r.tl = tl;
+    r.ev = (tl_event){.importance = 3, .line = row->fields[0].pos.line};
+    if (read_title_row(&r))
         return;
-    }
-
     /* Problems that make the row unusable: one warning, row skipped. */
-    tl_date_context ctx = cols->dates;
-    bool approx = false;
-    if (cols->index[TL_COLUMN_START_APPROX] != TL_COLUMN_ABSENT &&
-        yes_no_cell(cols, row, TL_COLUMN_START_APPROX, &approx, path, tl) && approx)
-        ctx.add_flags |= TL_TIME_APPROXIMATE;
-
-    date_side start;
-    tl_date_cell parsed;
-    bool interval = false;
-    if (cols->index[TL_COLUMN_START] != TL_COLUMN_ABSENT ||
-        cols->index[TL_COLUMN_YEAR] == TL_COLUMN_ABSENT) {
-        const cell s = get_cell(cols, row, TL_COLUMN_START);
-        if (!s.text[0]) {
-            tl_columns_warn(tl, path, s.pos, "missing start date");
-            return;
-        }
-        char why[128];
-        const tl_date_status st = tl_date_parse_cell(s.text, &ctx, &parsed, why, sizeof why);
-        if (st != TL_DATE_OK) {
-            warn_date(cols, TL_COLUMN_START, s, st, why, path, tl);
-            return;
-        }
-        ev.start = parsed.start;
-        ev.start_text = s.text;
-        ev.start_label = parsed.start_label;
-        ev.start_open = parsed.start_open;
-        interval = parsed.has_end || parsed.end_open;
-        if (parsed.has_end) {
-            ev.end = parsed.end;
-            ev.has_end = true;
-            ev.end_label = parsed.end_label;
-        }
-        ev.end_open = parsed.end_open;
-        if (parsed.end_open)
-            ev.end_label = parsed.end_label;
-        start.at = s;
-    } else {
-        bool present;
-        if (!compose_date(cols, row, TL_COLUMN_YEAR, &ctx, &start, &present, path, tl))
-            return;
-        if (!present) {
-            tl_columns_warn(tl, path, start.at.pos, "missing start date");
-            return;
-        }
-        ev.start = start.time;
-        ev.start_text = start.text;
-        ev.start_label = start.label;
-    }
-
-    tl_date_context end_ctx = cols->dates;
-    if (cols->index[TL_COLUMN_END_APPROX] != TL_COLUMN_ABSENT &&
-        yes_no_cell(cols, row, TL_COLUMN_END_APPROX, &approx, path, tl) && approx)
-        end_ctx.add_flags |= TL_TIME_APPROXIMATE;
-    date_side end;
-    end.at = get_cell(cols, row, TL_COLUMN_END);
-    end.label[0] = '\0';
-    bool end_given = false;
-    if (cols->index[TL_COLUMN_END] != TL_COLUMN_ABSENT ||
-        cols->index[TL_COLUMN_END_YEAR] == TL_COLUMN_ABSENT) {
-        end_given = end.at.text[0] != '\0';
-        if (end_given && interval) {
-            tl_columns_warn(tl, path, end.at.pos,
-                            "end %s ignored: the start %s already gives the end",
-                            tl_columns_quote(a, end.at.text), tl_columns_quote(b, start.at.text));
-        } else if (end_given) {
-            char why[128];
-            bool open = false;
-            const tl_date_status st =
-                tl_date_parse_end_cell(end.at.text, &end_ctx, &end.time, &open, end.label,
-                                       sizeof end.label, why, sizeof why);
-            if (st != TL_DATE_OK) {
-                warn_date(cols, TL_COLUMN_END, end.at, st, why, path, tl);
-                return;
-            }
-            ev.end_open = open;
-            ev.has_end = !open;
-            ev.end = end.time;
-            ev.end_label = end.label;
-            ev.end_text = end.at.text;
-        }
-    } else {
-        if (!compose_date(cols, row, TL_COLUMN_END_YEAR, &end_ctx, &end, &end_given, path, tl))
-            return;
-        if (end_given) {
-            ev.has_end = true;
-            ev.end = end.time;
-            ev.end_label = end.label;
-            ev.end_text = end.text;
-        }
-    }
-
-    char derived[TITLE_FROM_TEXT_MAX + 8];
-    const cell description = get_text_cell(cols, row, TL_COLUMN_DESCRIPTION, true);
-    if (!title.text[0] && profile->title_from_text && description.text[0]) {
-        /* TimelineJS shows such a slide with its text; a chart needs a label. */
-        title_from_text(description.text, derived, sizeof derived);
-        title.text = derived;
-        cols->titles_from_text++;
-    }
-    if (!title.text[0]) {
-        tl_columns_warn(tl, path, title.pos, "empty title");
+    if (!read_start(&r) || !read_end(&r) || !check_title_and_dates(&r) || !settle_type(&r))
         return;
-    }
-    /* Compared as intervals: an end "2019-03" after a start "2019-03-15" still overlaps it. */
-    if (ev.has_end && ev.end.hi < ev.start.lo) {
-        const cell at = end.at.text[0] ? end.at : start.at;
-        tl_columns_warn(tl, path, at.pos, "end %s is before start %s",
-                        tl_columns_quote(a, ev.end_text ? ev.end_text : ""),
-                        tl_columns_quote(b, ev.start_text));
-        return;
-    }
-
-    bool milestone = false;
-    if (cols->index[TL_COLUMN_MILESTONE] != TL_COLUMN_ABSENT)
-        yes_no_cell(cols, row, TL_COLUMN_MILESTONE, &milestone, path, tl);
-    const bool has_any_end = ev.has_end || ev.end_open;
-    if (unknown_type) {
-        tl_columns_warn(tl, path, type.pos,
-                        "unknown type %s (expected point, span, era or marker); treated as a %s",
-                        tl_columns_quote(a, type.text), has_any_end ? "span" : "point");
-    }
-    ev.type = typed         ? (tl_event_type)type_value
-              : milestone   ? TL_EVENT_POINT
-              : has_any_end ? TL_EVENT_SPAN
-                            : TL_EVENT_POINT;
-    switch (ev.type) {
-    case TL_EVENT_POINT:
-    case TL_EVENT_MARKER:
-        if (has_any_end) {
-            /* Only reachable with an explicit point type: a point has no end to draw. */
-            const char *end_text = ev.end_text && ev.end_text[0] ? ev.end_text : ev.end_label;
-            if (milestone && !typed)
-                tl_columns_warn(tl, path, end.at.pos, "end %s ignored: a milestone has no end",
-                                tl_columns_quote(a, end_text));
-            else
-                tl_columns_warn(tl, path, end.at.text[0] ? end.at.pos : start.at.pos,
-                                "end %s ignored: type %s has no end", tl_columns_quote(a, end_text),
-                                tl_columns_quote(b, type.text));
-            ev.has_end = ev.end_open = false;
-            ev.end_label = "";
-            ev.end_text = "";
-        }
-        break;
-    case TL_EVENT_SPAN:
-        if (!has_any_end) {
-            tl_columns_warn(tl, path, type.pos, "type %s needs an end date",
-                            tl_columns_quote(a, type.text));
-            return;
-        }
-        break;
-    case TL_EVENT_ERA:
-        break; /* an era without an end is open-ended */
-    }
-
-    /* Problems that leave the row usable: a warning, and a default. */
-    const cell status = get_cell(cols, row, TL_COLUMN_STATUS);
-    int status_value = TL_STATUS_CONFIRMED;
-    if (status.text[0] && strcmp(status.text, cols->last_status) == 0) {
-        /* Statuses repeat: skip the lookup for the same word as the last row's. */
-        status_value = cols->last_status_value;
-    } else if (status.text[0] && !tl_columns_keyword_lookup(status_names, COUNT(status_names),
-                                                            status.text, &status_value)) {
-        tl_columns_warn(tl, path, status.pos,
-                        "unknown status %s (expected confirmed, tentative, cancelled, postponed, "
-                        "rescheduled or disputed); kept as written",
-                        tl_columns_quote(a, status.text));
-        status_value = TL_STATUS_OTHER;
-    }
-    ev.status = (tl_status)status_value;
-    ev.status_text = status.text;
-    const size_t status_len = strlen(status.text);
-    if (status_len > 0 && status_value != TL_STATUS_OTHER && status_len < TL_COLUMNS_STATUS_CACHE) {
-        memcpy(cols->last_status, status.text, status_len + 1);
-        cols->last_status_value = status_value;
-    }
-
-    const cell importance = get_cell(cols, row, TL_COLUMN_IMPORTANCE);
-    if (importance.text[0] && !parse_importance(importance.text, &ev.importance)) {
-        tl_columns_warn(tl, path, importance.pos,
-                        "invalid importance %s (expected 1 to 5); using 3",
-                        tl_columns_quote(a, importance.text));
-        ev.importance = 3;
-    }
-
-    const cell sort = get_cell(cols, row, TL_COLUMN_SORT);
-    if (sort.text[0] && !parse_number(sort.text, &ev.sort)) {
-        tl_columns_warn(tl, path, sort.pos, "invalid sort %s (expected a number); ignored",
-                        tl_columns_quote(a, sort.text));
-        ev.sort = 0;
-    }
-
-    ev.group = get_cell(cols, row, TL_COLUMN_GROUP).text;
-    const cell group_order = get_cell(cols, row, TL_COLUMN_GROUP_ORDER);
-    if (group_order.text[0]) {
-        double order, previous;
-        if (!parse_number(group_order.text, &order)) {
-            tl_columns_warn(tl, path, group_order.pos,
-                            "invalid group_order %s (expected a number); ignored",
-                            tl_columns_quote(a, group_order.text));
-        } else if (!ev.group[0]) {
-            tl_columns_warn(tl, path, group_order.pos,
-                            "group_order %s ignored: the row has no group",
-                            tl_columns_quote(a, group_order.text));
-        } else if (!tl_model_set_group_order(tl, ev.group, order, &previous)) {
-            tl_columns_warn(tl, path, group_order.pos,
-                            "group_order %s ignored: group %s already has "
-                            "group_order %g",
-                            tl_columns_quote(a, group_order.text), tl_columns_quote(b, ev.group),
-                            previous);
-        }
-    }
-
-    ev.color = get_cell(cols, row, TL_COLUMN_COLOR).text;
-    char hashed[8];
-    if (profile->bare_hex_colors && ev.color[0]) {
-        if (g_ascii_strcasecmp(ev.color, "random") == 0) {
-            ev.color = "";
-        } else if (is_hex_color(ev.color)) {
-            /* Preceden writes colours without the '#'. */
-            snprintf(hashed, sizeof hashed, "#%s", ev.color);
-            ev.color = hashed;
-        }
-    }
-    const cell background = get_cell(cols, row, TL_COLUMN_BACKGROUND);
-    if (!ev.color[0] && ev.type == TL_EVENT_ERA && looks_like_color(background.text))
-        ev.color = background.text;
-
-    ev.title = title.text;
-    ev.description = description.text;
-    ev.url = get_cell(cols, row, TL_COLUMN_URL).text;
-    ev.source = get_cell(cols, row, TL_COLUMN_SOURCE).text;
-    if (!ev.start_label)
-        ev.start_label = "";
-    if (!ev.end_label)
-        ev.end_label = "";
-    char label[2 * TL_DATE_LABEL_SIZE + 8];
-    const cell display = get_text_cell(cols, row, TL_COLUMN_DISPLAY_DATE, false);
-    if (display.text[0]) {
-        ev.date_label = display.text;
-    } else {
-        ev.date_label = event_label(&ev, label, sizeof label);
-    }
-    tl_model_add_event(tl, &ev);
+    read_status(&r);
+    read_importance_and_sort(&r);
+    read_group(&r);
+    read_color(&r);
+    add_event(&r);
 }
