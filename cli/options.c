@@ -213,15 +213,13 @@ static bool set_background(cli *c, const cli_option *o, const char *v, char **wh
 
 static bool set_page(cli *c, const cli_option *o, const char *v, char **why)
 {
-    tl_error *err = NULL;
-    return tl_page_size_parse(v, &c->page_w, &c->page_h, &err) || why_error(err, why);
+    return cli_page_size_parse(v, &c->page_w, &c->page_h, why);
 }
 
 static bool set_margin(cli *c, const cli_option *o, const char *v, char **why)
 {
-    tl_error *err = NULL;
-    if (!tl_margins_parse(v, c->margins, &err))
-        return why_error(err, why);
+    if (!cli_margins_parse(v, c->margins, why))
+        return false;
     c->has_margins = true;
     return true;
 }

@@ -502,20 +502,9 @@ TL_EXPORT bool tl_scene_write_json(const tl_scene *scene, FILE *fp, tl_error **e
  * PDF and PostScript draw the pages; SVG and PNG draw the whole chart as one canvas.
  * ------------------------------------------------------------------------------------------- */
 
-/* Parses a page size into points: "A5" "A4" "A3" "A2" "A1" "A0" "Letter" "Legal" "Tabloid"
- * (case-insensitive, portrait), "WxH" with a unit mm|cm|in|pt ("210x297mm", "8.5x11in"), or
- * "fit" (0 x 0: the page is the chart). Returns false and sets *err (TL_ERROR_USAGE) for
- * anything else, leaving the outputs unchanged. */
-TL_EXPORT bool tl_page_size_parse(const char *text, double *width, double *height, tl_error **err);
-/* Parses a length into points: "15mm", "1.5cm", "0.5in", "36pt" or a bare number of points.
- * Returns false and sets *err (TL_ERROR_USAGE) for a negative, non-finite or unitless-garbage
- * value. */
-TL_EXPORT bool tl_length_parse(const char *text, double *points, tl_error **err);
-/* Parses page margins: one length for all sides, or "T,R,B,L". Fills margins[4] (top, right,
- * bottom, left) in points; returns false and sets *err (TL_ERROR_USAGE) otherwise. */
-TL_EXPORT bool tl_margins_parse(const char *text, double margins[4], tl_error **err);
-/* The page size in points, portrait or as given; 0 x 0 (the default) is "fit": one page the
- * size of the chart, and the other page options are ignored. */
+/* The page size in points, portrait or as given (A4 is 210 x 297 mm, 595.28 x 841.89 pt;
+ * Letter 612 x 792); 0 x 0 (the default) is "fit": one page the size of the chart, and the
+ * other page options are ignored. */
 TL_EXPORT void tl_layout_options_set_page(tl_layout_options *opts, double width, double height);
 /* Turns the page to landscape (the longer side across). Off by default. */
 TL_EXPORT void tl_layout_options_set_landscape(tl_layout_options *opts, bool landscape);
