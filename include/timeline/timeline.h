@@ -12,6 +12,8 @@
  * - Objects returned by `_new`/`_load` functions belong to the caller, who frees them with the
  *   matching `_free`. Every `_free` accepts NULL.
  * - Strings returned by getters are borrowed: valid until the owning object is freed.
+ * - Getters by index (`tl_timeline_get_event(tl, i)`, with a matching `_count`) return NULL for
+ *   an index past the end.
  * - The library never prints. Warnings (bad rows that were skipped, labels that were
  *   shortened) are collected on the object that produced them.
  * - Out of memory aborts the process with a message (as GLib, which Pango uses, does).
@@ -224,21 +226,22 @@ TL_EXPORT tl_timeline *tl_timeline_load_csv_buffer(const char *data, size_t len,
                                                    const char *display_name,
                                                    const tl_load_options *opts, tl_error **err);
 
-/* Frees the timeline and everything it owns. NULL is a no-op. A scene laid out from it shares
- * its strings, so the timeline's memory goes with the last of the two; the timeline may be
- * freed first. */
+/* Frees the timeline and everything it owns, or, while scenes laid out from it remain, gives
+ * up the caller's hold on it (see tl_layout()): the timeline may be freed before its scenes.
+ * NULL is a no-op. */
 TL_EXPORT void tl_timeline_free(tl_timeline *tl);
 
-/* Events in chart order (by start, then the "sort" column, then file order). */
+/* Events in chart order (by start, then the "sort" column, then file order); NULL past the
+ * end. */
 TL_EXPORT size_t tl_timeline_get_event_count(const tl_timeline *tl);
 TL_EXPORT const tl_event *tl_timeline_get_event(const tl_timeline *tl, size_t index);
 
-/* Warnings collected while loading, each "FILE:LINE:COL: message". */
+/* Warnings collected while loading, each "FILE:LINE:COL: message"; NULL past the end. */
 TL_EXPORT size_t tl_timeline_get_warning_count(const tl_timeline *tl);
 TL_EXPORT const char *tl_timeline_get_warning(const tl_timeline *tl, size_t index);
 
 /* Notes: what loading decided that is worth telling but is not a problem ("profile:
- * TimelineJS v3", "column "Media" ignored", "delimiter: semicolon"). */
+ * TimelineJS v3", "column "Media" ignored", "delimiter: semicolon"); NULL past the end. */
 TL_EXPORT size_t tl_timeline_get_note_count(const tl_timeline *tl);
 TL_EXPORT const char *tl_timeline_get_note(const tl_timeline *tl, size_t index);
 
@@ -252,7 +255,7 @@ TL_EXPORT const char *tl_timeline_get_title(const tl_timeline *tl);
 
 /* Groups in the order the chart shows them: by the group_order column (a number; the first
  * value given for a group counts), then groups without one in order of first appearance in
- * the file. "" is not a group. */
+ * the file. "" is not a group. NULL past the end. */
 TL_EXPORT size_t tl_timeline_get_group_count(const tl_timeline *tl);
 TL_EXPORT const char *tl_timeline_get_group(const tl_timeline *tl, size_t index);
 
@@ -473,10 +476,16 @@ TL_EXPORT bool tl_layout_options_set_line_width(tl_layout_options *opts, const c
 TL_EXPORT bool tl_layout_options_set_background(tl_layout_options *opts, const char *color,
                                                 tl_error **err);
 
-/* Lays out the timeline, measuring text with `fonts`. The scene copies what it needs, so it
- * may outlive `tl` and `opts`; it holds a reference to `fonts`. Events whose labels cannot be
- * placed are reported as scene warnings, never drawn over each other. Returns NULL and sets
- * *err when the requested canvas cannot hold the chart. The caller frees the result. */
+/* Lays out the timeline, measuring text with `fonts`. Events whose labels cannot be placed are
+ * reported as scene warnings, never drawn over each other. Returns NULL and sets *err when the
+ * requested canvas cannot hold the chart. The caller frees the result.
+ *
+ * Who owns what: the scene's events point at the timeline's strings (titles, dates as
+ * written, groups, links, sources) instead of copying them, and the scene holds the timeline
+ * for as long as it lives; it also holds a reference to `fonts`. So the scene may outlive
+ * `tl` (whose memory goes with the last of the timeline and its scenes) and `opts` (not
+ * kept). The holds are counted without locks: calls that lay out or free a timeline or its
+ * scenes are made from one thread at a time. */
 TL_EXPORT tl_scene *tl_layout(const tl_timeline *tl, const tl_layout_options *opts, tl_fonts *fonts,
                               tl_error **err);
 TL_EXPORT void tl_scene_free(tl_scene *scene);
@@ -484,6 +493,8 @@ TL_EXPORT void tl_scene_free(tl_scene *scene);
 /* Canvas size in points. */
 TL_EXPORT double tl_scene_get_width(const tl_scene *scene);
 TL_EXPORT double tl_scene_get_height(const tl_scene *scene);
+/* Warnings of the layout (labels shortened or left out, characters no font has); NULL past
+ * the end. */
 TL_EXPORT size_t tl_scene_get_warning_count(const tl_scene *scene);
 TL_EXPORT const char *tl_scene_get_warning(const tl_scene *scene, size_t index);
 
