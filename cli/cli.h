@@ -83,7 +83,11 @@ bool cli_option_apply(cli *c, const cli_option *o, const char *value, char **why
 bool cli_palette_apply(cli *c, const char *key, const char *value, char **why);
 /* Whether `key` is a [palette] key's form (KIND.NAME with a known kind). */
 bool cli_palette_key_known(const char *key);
+/* The kinds of [palette] key ("group", "status-shape", "font" ...), for the completion. */
+extern const char *const cli_palette_kinds[];
+extern const size_t cli_palette_kind_count;
 
+/* --help and the completion (cli/help.c). */
 void cli_print_help(FILE *fp);
 /* Writes a bash completion script for timeline, generated from the table. */
 void cli_print_bash_completion(FILE *fp);
