@@ -670,6 +670,43 @@ bool cli_palette_key_known(const char *key)
     return palette_kind(key) >= 0;
 }
 
+/* The names of [palette] keys, with the messages the library gave when it read them. */
+static bool status_named(const char *name, tl_status *out, char **why)
+{
+    if (tl_status_from_name(name, out))
+        return true;
+    *why = g_strdup_printf("unknown status \"%s\" (confirmed, tentative, cancelled, postponed, "
+                           "rescheduled, disputed)",
+                           name);
+    return false;
+}
+
+static bool shape_named(const char *name, tl_shape *out, char **why)
+{
+    if (tl_shape_from_name(name, out))
+        return true;
+    *why = g_strdup_printf("unknown shape \"%s\" (circle, square, diamond)", name);
+    return false;
+}
+
+static bool text_part_named(const char *name, tl_text_part *out, char **why)
+{
+    if (tl_text_part_from_name(name, out))
+        return true;
+    *why = g_strdup_printf("unknown text part \"%s\" (title, subtitle, caption, label, date, "
+                           "body, tick, band, legend, badge)",
+                           name);
+    return false;
+}
+
+static bool line_kind_named(const char *name, tl_line_kind *out, char **why)
+{
+    if (tl_line_kind_from_name(name, out))
+        return true;
+    *why = g_strdup_printf("unknown line \"%s\" (axis, stem, mark, bar, grid, marker)", name);
+    return false;
+}
+
 bool cli_palette_apply(cli *c, const char *key, const char *value, char **why)
 {
     const char *dot = strchr(key, '.');
@@ -684,18 +721,28 @@ bool cli_palette_apply(cli *c, const char *key, const char *value, char **why)
     tl_error *err = NULL;
     bool ok = true;
     double v = 0;
+    tl_status status;
+    tl_shape shape;
+    tl_text_part part;
+    tl_line_kind line;
     switch (kind) {
     case 0:
         ok = tl_layout_options_set_group_color(c->style, name, value, &err);
         break;
     case 1:
-        ok = tl_layout_options_set_status_color(c->style, name, value, &err);
+        if (!status_named(name, &status, why))
+            return false;
+        ok = tl_layout_options_set_status_color(c->style, status, value, &err);
         break;
     case 2:
-        ok = tl_layout_options_set_group_shape(c->style, name, value, &err);
+        if (!shape_named(value, &shape, why))
+            return false;
+        ok = tl_layout_options_set_group_shape(c->style, name, shape, &err);
         break;
     case 3:
-        ok = tl_layout_options_set_status_shape(c->style, name, value, &err);
+        if (!status_named(name, &status, why) || !shape_named(value, &shape, why))
+            return false;
+        ok = tl_layout_options_set_status_shape(c->style, status, shape, &err);
         break;
     case 4:
     case 5:
@@ -703,8 +750,14 @@ bool cli_palette_apply(cli *c, const char *key, const char *value, char **why)
             *why = g_strdup_printf("expected a number of points, got \"%s\"", value);
             return false;
         }
-        ok = kind == 4 ? tl_layout_options_set_font_size(c->style, name, v, &err)
-                       : tl_layout_options_set_line_width(c->style, name, v, &err);
+        if (kind == 4)
+            ok = text_part_named(name, &part, why) &&
+                 tl_layout_options_set_font_size(c->style, part, v, &err);
+        else
+            ok = line_kind_named(name, &line, why) &&
+                 tl_layout_options_set_line_width(c->style, line, v, &err);
+        if (!ok && !err)
+            return false;
         break;
     }
     if (!ok)

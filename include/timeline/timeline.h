@@ -443,33 +443,70 @@ TL_EXPORT bool tl_theme_from_name(const char *name, tl_theme *out);
 TL_EXPORT const char *tl_theme_get_name(tl_theme theme);
 TL_EXPORT const char *tl_theme_get_description(tl_theme theme);
 
+/* The marker shapes a style may give point events. */
+typedef enum tl_shape {
+    TL_SHAPE_CIRCLE,
+    TL_SHAPE_SQUARE,
+    TL_SHAPE_DIAMOND,
+} tl_shape;
+
+/* Parts of a chart whose type size a style may set. */
+typedef enum tl_text_part {
+    TL_TEXT_TITLE,
+    TL_TEXT_SUBTITLE,
+    TL_TEXT_CAPTION,
+    TL_TEXT_LABEL, /* event titles */
+    TL_TEXT_DATE,
+    TL_TEXT_BODY, /* descriptions */
+    TL_TEXT_TICK,
+    TL_TEXT_BAND, /* era, marker and lane names, the axis's second row */
+    TL_TEXT_LEGEND,
+    TL_TEXT_BADGE,
+} tl_text_part;
+
+/* Kinds of line whose width a style may set. */
+typedef enum tl_line_kind {
+    TL_LINE_AXIS,   /* ticks and the axis's rules */
+    TL_LINE_STEM,   /* from a label to its mark */
+    TL_LINE_MARK,   /* marker outlines */
+    TL_LINE_BAR,    /* span outlines */
+    TL_LINE_GRID,   /* grid lines */
+    TL_LINE_MARKER, /* the full-height line of a type=marker event */
+} tl_line_kind;
+
+/* Look up the style's names, as written in lower case: statuses "confirmed", "tentative",
+ * "cancelled" (or "canceled"), "postponed", "rescheduled", "disputed" (never
+ * TL_STATUS_OTHER); shapes "circle", "square", "diamond"; text parts "title", "subtitle",
+ * "caption", "label", "date", "body", "tick", "band", "legend", "badge"; lines "axis",
+ * "stem", "mark", "bar", "grid", "marker". False for any other name, leaving *out unchanged. */
+TL_EXPORT bool tl_status_from_name(const char *name, tl_status *out);
+TL_EXPORT bool tl_shape_from_name(const char *name, tl_shape *out);
+TL_EXPORT bool tl_text_part_from_name(const char *name, tl_text_part *out);
+TL_EXPORT bool tl_line_kind_from_name(const char *name, tl_line_kind *out);
+
 /* Style: changes to the theme's look (theme < style). Each setter validates its arguments and
  * returns false, setting *err (TL_ERROR_USAGE, the message names the bad value and what is
- * accepted), leaving the options unchanged. Strings are copied. Colours are "#rgb",
- * "#rrggbb", "#rrggbbaa" or a CSS colour name (the CSV's color column wins over all of them).
- * Statuses are "confirmed", "tentative", "cancelled", "postponed", "rescheduled",
- * "disputed". Shapes are "circle", "square", "diamond". */
+ * accepted), leaving the options unchanged; a status, shape, part or line that is not one of
+ * its enumeration's values (TL_STATUS_OTHER among them) is refused so. Strings are copied.
+ * Colours are "#rgb", "#rrggbb", "#rrggbbaa" or a CSS colour name (the CSV's color column
+ * wins over all of them). */
 /* The colour of a group's events and legend entry (group as in the data, case-sensitive). */
 TL_EXPORT bool tl_layout_options_set_group_color(tl_layout_options *opts, const char *group,
                                                  const char *color, tl_error **err);
 /* The colour of events with a status, over their group's (and its legend key). */
-TL_EXPORT bool tl_layout_options_set_status_color(tl_layout_options *opts, const char *status,
+TL_EXPORT bool tl_layout_options_set_status_color(tl_layout_options *opts, tl_status status,
                                                   const char *color, tl_error **err);
 /* The marker shape of a group's point events, and of events with a status (a status's shape
  * wins over its group's). */
 TL_EXPORT bool tl_layout_options_set_group_shape(tl_layout_options *opts, const char *group,
-                                                 const char *shape, tl_error **err);
-TL_EXPORT bool tl_layout_options_set_status_shape(tl_layout_options *opts, const char *status,
-                                                  const char *shape, tl_error **err);
-/* The size in points (2 to 100) of a part's text: "title", "subtitle", "caption", "label"
- * (event titles), "date", "body" (descriptions), "tick", "band" (era, marker and lane names,
- * the axis's second row), "legend", "badge". A --font size scales these too. */
-TL_EXPORT bool tl_layout_options_set_font_size(tl_layout_options *opts, const char *part,
+                                                 tl_shape shape, tl_error **err);
+TL_EXPORT bool tl_layout_options_set_status_shape(tl_layout_options *opts, tl_status status,
+                                                  tl_shape shape, tl_error **err);
+/* The size in points (2 to 100) of a part's text. A --font size scales these too. */
+TL_EXPORT bool tl_layout_options_set_font_size(tl_layout_options *opts, tl_text_part part,
                                                double size, tl_error **err);
-/* The width in points (0.1 to 20) of a kind of line: "axis" (ticks and the axis's rules),
- * "stem" (from a label to its mark), "mark" (marker outlines), "bar" (span outlines),
- * "grid", "marker" (the full-height line of a type=marker event). */
-TL_EXPORT bool tl_layout_options_set_line_width(tl_layout_options *opts, const char *line,
+/* The width in points (0.1 to 20) of a kind of line. */
+TL_EXPORT bool tl_layout_options_set_line_width(tl_layout_options *opts, tl_line_kind line,
                                                 double width, tl_error **err);
 /* The canvas colour, or "transparent" (PNG then has an alpha channel; SVG and PDF have no
  * background rectangle). NULL restores the theme's. */
