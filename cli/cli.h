@@ -83,7 +83,11 @@ bool cli_option_apply(cli *c, const cli_option *o, const char *value, char **why
 bool cli_palette_apply(cli *c, const char *key, const char *value, char **why);
 /* Whether `key` is a [palette] key's form (KIND.NAME with a known kind). */
 bool cli_palette_key_known(const char *key);
+/* The kinds of [palette] key ("group", "status-shape", "font" ...), for the completion. */
+extern const char *const cli_palette_kinds[];
+extern const size_t cli_palette_kind_count;
 
+/* --help and the completion (cli/help.c). */
 void cli_print_help(FILE *fp);
 /* Writes a bash completion script for timeline, generated from the table. */
 void cli_print_bash_completion(FILE *fp);
@@ -93,6 +97,17 @@ int cli_config_load_file(cli *c, const char *path);
 int cli_config_set(cli *c, const char *assignment); /* -S KEY=VALUE */
 /* The configuration as a style file, on stdout. */
 void cli_config_print(const cli *c, FILE *fp);
+/* Page setup as written (cli/page-setup.c), in points. Each returns false on a bad value with a
+ * message in *why (g_free'd by the caller; not set when why is NULL), leaving the outputs
+ * unchanged. A page size is "A5" "A4" "A3" "A2" "A1" "A0" "Letter" "Legal" "Tabloid"
+ * (case-insensitive, portrait), "WxH" with a unit mm|cm|in|pt ("210x297mm", "8.5x11in"), or
+ * "fit" (0 x 0: the page is the chart). A length is "15mm", "1.5cm", "0.5in", "36pt" or a bare
+ * number of points. Margins are one length for all sides or "T,R,B,L" (top, right, bottom,
+ * left). */
+bool cli_page_size_parse(const char *text, double *width, double *height, char **why);
+bool cli_length_parse(const char *text, double *points, char **why);
+bool cli_margins_parse(const char *text, double margins[4], char **why);
+
 /* The closest of `count` names to `word` when it is close enough to be a typo, else NULL. */
 const char *cli_did_you_mean(const char *word, const char *const *names, size_t count);
 

@@ -213,15 +213,13 @@ static bool set_background(cli *c, const cli_option *o, const char *v, char **wh
 
 static bool set_page(cli *c, const cli_option *o, const char *v, char **why)
 {
-    tl_error *err = NULL;
-    return tl_page_size_parse(v, &c->page_w, &c->page_h, &err) || why_error(err, why);
+    return cli_page_size_parse(v, &c->page_w, &c->page_h, why);
 }
 
 static bool set_margin(cli *c, const cli_option *o, const char *v, char **why)
 {
-    tl_error *err = NULL;
-    if (!tl_margins_parse(v, c->margins, &err))
-        return why_error(err, why);
+    if (!cli_margins_parse(v, c->margins, why))
+        return false;
     c->has_margins = true;
     return true;
 }
@@ -653,15 +651,16 @@ bool cli_option_apply(cli *c, const cli_option *o, const char *value, char **why
 
 /* [palette] keys: KIND.NAME, where the name is a group (as in the data), a status, a text
  * part or a line. */
-static const char *const palette_kinds[] = {"group",        "status", "group-shape",
-                                            "status-shape", "font",   "line"};
+const char *const cli_palette_kinds[] = {"group",        "status", "group-shape",
+                                         "status-shape", "font",   "line"};
+const size_t cli_palette_kind_count = G_N_ELEMENTS(cli_palette_kinds);
 
 static int palette_kind(const char *key)
 {
     const char *dot = strchr(key, '.');
     size_t klen = dot ? (size_t)(dot - key) : strlen(key);
-    for (int i = 0; dot && dot[1] && i < (int)G_N_ELEMENTS(palette_kinds); i++)
-        if (strlen(palette_kinds[i]) == klen && strncmp(key, palette_kinds[i], klen) == 0)
+    for (int i = 0; dot && dot[1] && i < (int)cli_palette_kind_count; i++)
+        if (strlen(cli_palette_kinds[i]) == klen && strncmp(key, cli_palette_kinds[i], klen) == 0)
             return i;
     return -1;
 }
@@ -669,6 +668,43 @@ static int palette_kind(const char *key)
 bool cli_palette_key_known(const char *key)
 {
     return palette_kind(key) >= 0;
+}
+
+/* The names of [palette] keys, with the messages the library gave when it read them. */
+static bool status_named(const char *name, tl_status *out, char **why)
+{
+    if (tl_status_from_name(name, out))
+        return true;
+    *why = g_strdup_printf("unknown status \"%s\" (confirmed, tentative, cancelled, postponed, "
+                           "rescheduled, disputed)",
+                           name);
+    return false;
+}
+
+static bool shape_named(const char *name, tl_shape *out, char **why)
+{
+    if (tl_shape_from_name(name, out))
+        return true;
+    *why = g_strdup_printf("unknown shape \"%s\" (circle, square, diamond)", name);
+    return false;
+}
+
+static bool text_part_named(const char *name, tl_text_part *out, char **why)
+{
+    if (tl_text_part_from_name(name, out))
+        return true;
+    *why = g_strdup_printf("unknown text part \"%s\" (title, subtitle, caption, label, date, "
+                           "body, tick, band, legend, badge)",
+                           name);
+    return false;
+}
+
+static bool line_kind_named(const char *name, tl_line_kind *out, char **why)
+{
+    if (tl_line_kind_from_name(name, out))
+        return true;
+    *why = g_strdup_printf("unknown line \"%s\" (axis, stem, mark, bar, grid, marker)", name);
+    return false;
 }
 
 bool cli_palette_apply(cli *c, const char *key, const char *value, char **why)
@@ -685,18 +721,28 @@ bool cli_palette_apply(cli *c, const char *key, const char *value, char **why)
     tl_error *err = NULL;
     bool ok = true;
     double v = 0;
+    tl_status status;
+    tl_shape shape;
+    tl_text_part part;
+    tl_line_kind line;
     switch (kind) {
     case 0:
         ok = tl_layout_options_set_group_color(c->style, name, value, &err);
         break;
     case 1:
-        ok = tl_layout_options_set_status_color(c->style, name, value, &err);
+        if (!status_named(name, &status, why))
+            return false;
+        ok = tl_layout_options_set_status_color(c->style, status, value, &err);
         break;
     case 2:
-        ok = tl_layout_options_set_group_shape(c->style, name, value, &err);
+        if (!shape_named(value, &shape, why))
+            return false;
+        ok = tl_layout_options_set_group_shape(c->style, name, shape, &err);
         break;
     case 3:
-        ok = tl_layout_options_set_status_shape(c->style, name, value, &err);
+        if (!status_named(name, &status, why) || !shape_named(value, &shape, why))
+            return false;
+        ok = tl_layout_options_set_status_shape(c->style, status, shape, &err);
         break;
     case 4:
     case 5:
@@ -704,141 +750,18 @@ bool cli_palette_apply(cli *c, const char *key, const char *value, char **why)
             *why = g_strdup_printf("expected a number of points, got \"%s\"", value);
             return false;
         }
-        ok = kind == 4 ? tl_layout_options_set_font_size(c->style, name, v, &err)
-                       : tl_layout_options_set_line_width(c->style, name, v, &err);
+        if (kind == 4)
+            ok = text_part_named(name, &part, why) &&
+                 tl_layout_options_set_font_size(c->style, part, v, &err);
+        else
+            ok = line_kind_named(name, &line, why) &&
+                 tl_layout_options_set_line_width(c->style, line, v, &err);
+        if (!ok && !err)
+            return false;
         break;
     }
     if (!ok)
         return why_error(err, why);
     g_key_file_set_string(c->config, "palette", key, value);
     return true;
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Help and completion
- * ------------------------------------------------------------------------------------------- */
-
-enum { HELP_COLUMN = 28, HELP_WIDTH = 79 };
-
-/* Help text from HELP_COLUMN on, wrapped at spaces to HELP_WIDTH. */
-static void print_wrapped(FILE *fp, const char *text)
-{
-    const int room = HELP_WIDTH - HELP_COLUMN;
-    while (strlen(text) > (size_t)room) {
-        int cut = room;
-        while (cut > 0 && text[cut] != ' ')
-            cut--;
-        if (cut == 0)
-            break;
-        fprintf(fp, "%.*s\n%*s", cut, text, HELP_COLUMN, "");
-        text += cut + 1;
-    }
-    fprintf(fp, "%s\n", text);
-}
-
-void cli_print_help(FILE *fp)
-{
-    fputs("Usage: timeline [OPTIONS] INPUT.csv -o OUTPUT\n"
-          "       timeline [OPTIONS] -O [-T FMT] INPUT.csv...\n"
-          "Render a CSV of events as a timeline chart.\n",
-          fp);
-    for (size_t i = 0; i < cli_option_count; i++) {
-        const cli_option *o = &cli_options[i];
-        if (o->id == CLI_ID_HELP_GROUP) {
-            fprintf(fp, "\n%s:\n", o->help);
-            continue;
-        }
-        if (!o->help) {
-            if (strcmp(o->name, "col-start") == 0)
-                fputs(
-                    "      --col-ROLE NAME       take ROLE from column NAME; ROLE is start, end,\n"
-                    "                            title, description, group, status, type,\n"
-                    "                            importance, color, url, source, sort or\n"
-                    "                            group-order\n",
-                    fp);
-            continue;
-        }
-        char head[64];
-        int n = snprintf(head, sizeof head, "%c%c%c --%s%s%s", o->short_name ? '-' : ' ',
-                         o->short_name ? o->short_name : ' ', o->short_name ? ',' : ' ', o->name,
-                         o->metavar ? " " : "", o->metavar ? o->metavar : "");
-        if (n > HELP_COLUMN - 3)
-            fprintf(fp, "  %s\n%*s", head, HELP_COLUMN, "");
-        else
-            fprintf(fp, "  %-*s ", HELP_COLUMN - 3, head);
-        print_wrapped(fp, o->help);
-    }
-    fputs("\nStyle files: the keys of [chart] [axis] [pdf] [columns] are the long option\n"
-          "names; [palette] takes group.NAME and status.NAME (colours), group-shape.NAME\n"
-          "and status-shape.NAME (circle, square, diamond), font.PART (title subtitle\n"
-          "caption label date body tick band legend badge) and line.KIND (axis stem mark\n"
-          "bar grid marker). Precedence: defaults < theme < style files < -S < options.\n"
-          "\n"
-          "INPUT - reads standard input. Exit status: 0 ok, 64 usage, 65 bad data,\n"
-          "66 cannot open input, 73 cannot create output, 74 I/O error, 78 fonts,\n"
-          "1 internal; with several inputs, the worst of theirs.\n",
-          fp);
-}
-
-void cli_print_bash_completion(FILE *fp)
-{
-    fputs("# bash completion for timeline; generated by `timeline --completion bash`.\n"
-          "_timeline()\n"
-          "{\n"
-          "    local cur prev\n"
-          "    cur=${COMP_WORDS[COMP_CWORD]}\n"
-          "    prev=${COMP_WORDS[COMP_CWORD-1]}\n"
-          "    case $prev in\n",
-          fp);
-    for (size_t i = 0; i < cli_option_count; i++) {
-        const cli_option *o = &cli_options[i];
-        if (o->id == CLI_ID_HELP_GROUP || o->arg == CLI_FLAG)
-            continue;
-        fprintf(fp, "    --%s", o->name);
-        if (o->short_name)
-            fprintf(fp, "|-%c", o->short_name);
-        if (o->id == CLI_ID_SET) {
-            /* -S takes the style files' keys, section.key=, ready for a value. */
-            fputs(")\n        compopt -o nospace 2>/dev/null\n        COMPREPLY=($(compgen -W '",
-                  fp);
-            for (size_t k = 0, first = 1; k < cli_option_count; k++) {
-                if (!cli_options[k].section)
-                    continue;
-                fprintf(fp, "%s%s.%s=", first ? "" : " ", cli_options[k].section,
-                        cli_options[k].name);
-                first = 0;
-            }
-            for (size_t k = 0; k < G_N_ELEMENTS(palette_kinds); k++)
-                fprintf(fp, " palette.%s.", palette_kinds[k]);
-            fputs("' -- \"$cur\")); return 0 ;;\n", fp);
-        } else if (!o->complete)
-            fputs(")\n        return 0 ;;\n", fp);
-        else if (strcmp(o->complete, "@file") == 0)
-            fputs(")\n        COMPREPLY=($(compgen -f -- \"$cur\")); return 0 ;;\n", fp);
-        else if (strcmp(o->complete, "@dir") == 0)
-            fputs(")\n        COMPREPLY=($(compgen -d -- \"$cur\")); return 0 ;;\n", fp);
-        else
-            fprintf(fp, ")\n        COMPREPLY=($(compgen -W '%s' -- \"$cur\")); return 0 ;;\n",
-                    o->complete);
-    }
-    fputs("    esac\n"
-          "    if [[ $cur == -* ]]; then\n"
-          "        COMPREPLY=($(compgen -W '",
-          fp);
-    for (size_t i = 0, first = 1; i < cli_option_count; i++) {
-        const cli_option *o = &cli_options[i];
-        if (o->id == CLI_ID_HELP_GROUP)
-            continue;
-        fprintf(fp, "%s--%s", first ? "" : " ", o->name);
-        if (o->short_name)
-            fprintf(fp, " -%c", o->short_name);
-        first = 0;
-    }
-    fputs("' -- \"$cur\"))\n"
-          "        return 0\n"
-          "    fi\n"
-          "    COMPREPLY=($(compgen -f -- \"$cur\"))\n"
-          "}\n"
-          "complete -o filenames -F _timeline timeline\n",
-          fp);
 }

@@ -125,23 +125,80 @@ static bool parse_color(const char *text, tl_color *out, tl_error **err)
                         text ? text : "");
 }
 
-static int parse_status(const char *name, tl_error **err)
+/* The public enumerations name the internal ones value for value, shapes apart. */
+_Static_assert((int)TL_TEXT_BADGE == (int)TL_STYLE_FONT_BADGE &&
+                   (int)TL_TEXT_BADGE + 1 == (int)TL_STYLE_FONT_COUNT,
+               "tl_text_part follows tl_style_font");
+_Static_assert((int)TL_LINE_MARKER == (int)TL_STYLE_LINE_MARKER &&
+                   (int)TL_LINE_MARKER + 1 == (int)TL_STYLE_LINE_COUNT,
+               "tl_line_kind follows tl_style_line");
+
+bool tl_status_from_name(const char *name, tl_status *out)
 {
     int s = tl_style_status_from_name(name);
     if (s < 0)
-        tl_set_error(err, TL_ERROR_USAGE,
-                     "unknown status \"%s\" (confirmed, tentative, cancelled, postponed, "
-                     "rescheduled, disputed)",
-                     name ? name : "");
-    return s;
+        return false;
+    *out = (tl_status)s;
+    return true;
 }
 
-static bool parse_shape(const char *name, tl_marker_shape *out, tl_error **err)
+bool tl_shape_from_name(const char *name, tl_shape *out)
 {
-    if (tl_style_shape_from_name(name, out))
+    static const char *const names[] = {
+        [TL_SHAPE_CIRCLE] = "circle", [TL_SHAPE_SQUARE] = "square", [TL_SHAPE_DIAMOND] = "diamond"};
+    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(name, names[i]) == 0) {
+            *out = (tl_shape)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool tl_text_part_from_name(const char *name, tl_text_part *out)
+{
+    int f = tl_style_font_from_name(name);
+    if (f < 0)
+        return false;
+    *out = (tl_text_part)f;
+    return true;
+}
+
+bool tl_line_kind_from_name(const char *name, tl_line_kind *out)
+{
+    int k = tl_style_line_from_name(name);
+    if (k < 0)
+        return false;
+    *out = (tl_line_kind)k;
+    return true;
+}
+
+/* Values from outside an enumeration (a cast int, TL_STATUS_OTHER) are refused. */
+static bool check_status(tl_status status, tl_error **err)
+{
+    if ((unsigned)status < TL_STATUS_OTHER)
         return true;
-    return tl_set_error(err, TL_ERROR_USAGE, "unknown shape \"%s\" (circle, square, diamond)",
-                        name ? name : "");
+    return tl_set_error(err, TL_ERROR_USAGE,
+                        "invalid status %d (TL_STATUS_CONFIRMED to TL_STATUS_DISPUTED)",
+                        (int)status);
+}
+
+static bool check_shape(tl_shape shape, tl_marker_shape *out, tl_error **err)
+{
+    switch (shape) {
+    case TL_SHAPE_CIRCLE:
+        *out = TL_MARKER_CIRCLE;
+        return true;
+    case TL_SHAPE_SQUARE:
+        *out = TL_MARKER_SQUARE;
+        return true;
+    case TL_SHAPE_DIAMOND:
+        *out = TL_MARKER_DIAMOND;
+        return true;
+    }
+    return tl_set_error(err, TL_ERROR_USAGE,
+                        "invalid shape %d (TL_SHAPE_CIRCLE, TL_SHAPE_SQUARE, TL_SHAPE_DIAMOND)",
+                        (int)shape);
 }
 
 static bool check_group(const char *group, tl_error **err)
@@ -163,23 +220,22 @@ bool tl_layout_options_set_group_color(tl_layout_options *opts, const char *grou
     return true;
 }
 
-bool tl_layout_options_set_status_color(tl_layout_options *opts, const char *status,
+bool tl_layout_options_set_status_color(tl_layout_options *opts, tl_status status,
                                         const char *color, tl_error **err)
 {
     tl_color c;
-    int s = parse_status(status, err);
-    if (s < 0 || !parse_color(color, &c, err))
+    if (!check_status(status, err) || !parse_color(color, &c, err))
         return false;
-    opts->style.status_color[s] = c;
-    opts->style.has_status_color[s] = true;
+    opts->style.status_color[status] = c;
+    opts->style.has_status_color[status] = true;
     return true;
 }
 
-bool tl_layout_options_set_group_shape(tl_layout_options *opts, const char *group,
-                                       const char *shape, tl_error **err)
+bool tl_layout_options_set_group_shape(tl_layout_options *opts, const char *group, tl_shape shape,
+                                       tl_error **err)
 {
-    tl_marker_shape sh;
-    if (!check_group(group, err) || !parse_shape(shape, &sh, err))
+    tl_marker_shape sh = TL_MARKER_CIRCLE;
+    if (!check_group(group, err) || !check_shape(shape, &sh, err))
         return false;
     tl_style_group *g = tl_style_set_group(&opts->style, group, true);
     g->shape = sh;
@@ -187,44 +243,40 @@ bool tl_layout_options_set_group_shape(tl_layout_options *opts, const char *grou
     return true;
 }
 
-bool tl_layout_options_set_status_shape(tl_layout_options *opts, const char *status,
-                                        const char *shape, tl_error **err)
+bool tl_layout_options_set_status_shape(tl_layout_options *opts, tl_status status, tl_shape shape,
+                                        tl_error **err)
 {
-    tl_marker_shape sh;
-    int s = parse_status(status, err);
-    if (s < 0 || !parse_shape(shape, &sh, err))
+    tl_marker_shape sh = TL_MARKER_CIRCLE;
+    if (!check_status(status, err) || !check_shape(shape, &sh, err))
         return false;
-    opts->style.status_shape[s] = sh;
-    opts->style.has_status_shape[s] = true;
+    opts->style.status_shape[status] = sh;
+    opts->style.has_status_shape[status] = true;
     return true;
 }
 
-bool tl_layout_options_set_font_size(tl_layout_options *opts, const char *part, double size,
+bool tl_layout_options_set_font_size(tl_layout_options *opts, tl_text_part part, double size,
                                      tl_error **err)
 {
-    int f = tl_style_font_from_name(part);
-    if (f < 0)
+    if ((unsigned)part >= TL_STYLE_FONT_COUNT)
         return tl_set_error(err, TL_ERROR_USAGE,
-                            "unknown text part \"%s\" (title, subtitle, caption, label, date, "
-                            "body, tick, band, legend, badge)",
-                            part ? part : "");
+                            "invalid text part %d (TL_TEXT_TITLE to TL_TEXT_BADGE)", (int)part);
     if (!(size >= 2 && size <= 100))
-        return tl_set_error(err, TL_ERROR_USAGE, "font size of %s must be 2 to 100 pt", part);
-    opts->style.font_size[f] = size;
+        return tl_set_error(err, TL_ERROR_USAGE, "font size of %s must be 2 to 100 pt",
+                            tl_style_font_name((tl_style_font)part));
+    opts->style.font_size[part] = size;
     return true;
 }
 
-bool tl_layout_options_set_line_width(tl_layout_options *opts, const char *line, double width,
+bool tl_layout_options_set_line_width(tl_layout_options *opts, tl_line_kind line, double width,
                                       tl_error **err)
 {
-    int k = tl_style_line_from_name(line);
-    if (k < 0)
-        return tl_set_error(err, TL_ERROR_USAGE,
-                            "unknown line \"%s\" (axis, stem, mark, bar, grid, marker)",
-                            line ? line : "");
+    if ((unsigned)line >= TL_STYLE_LINE_COUNT)
+        return tl_set_error(err, TL_ERROR_USAGE, "invalid line %d (TL_LINE_AXIS to TL_LINE_MARKER)",
+                            (int)line);
     if (!(width >= 0.1 && width <= 20))
-        return tl_set_error(err, TL_ERROR_USAGE, "%s line width must be 0.1 to 20 pt", line);
-    opts->style.line_width[k] = width;
+        return tl_set_error(err, TL_ERROR_USAGE, "%s line width must be 0.1 to 20 pt",
+                            tl_style_line_name((tl_style_line)line));
+    opts->style.line_width[line] = width;
     return true;
 }
 

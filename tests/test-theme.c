@@ -101,27 +101,49 @@ static void test_setters(void)
                  "invalid colour \"#12\"", "a short hex colour");
     expect_error(tl_layout_options_set_group_color(o, "", "red", &err), &err, "empty",
                  "an empty group");
-    expect_error(tl_layout_options_set_status_color(o, "maybe", "red", &err), &err,
-                 "unknown status \"maybe\"", "an unknown status");
-    expect_error(tl_layout_options_set_status_shape(o, "tentative", "star", &err), &err,
-                 "unknown shape \"star\" (circle, square, diamond)", "an unknown shape");
-    expect_error(tl_layout_options_set_font_size(o, "label", 1, &err), &err, "2 to 100 pt",
-                 "a font size too small");
-    expect_error(tl_layout_options_set_font_size(o, "headline", 10, &err), &err,
-                 "unknown text part \"headline\"", "an unknown text part");
-    expect_error(tl_layout_options_set_line_width(o, "axis", NAN, &err), &err, "0.1 to 20 pt",
-                 "a NaN line width");
-    expect_error(tl_layout_options_set_line_width(o, "border", 1, &err), &err,
-                 "unknown line \"border\"", "an unknown line");
+    expect_error(tl_layout_options_set_status_color(o, TL_STATUS_OTHER, "red", &err), &err,
+                 "invalid status 6", "a status that is not one");
+    expect_error(tl_layout_options_set_status_shape(o, TL_STATUS_TENTATIVE, (tl_shape)7, &err),
+                 &err, "invalid shape 7", "a shape that is not one");
+    expect_error(tl_layout_options_set_font_size(o, TL_TEXT_LABEL, 1, &err), &err,
+                 "font size of label must be 2 to 100 pt", "a font size too small");
+    expect_error(tl_layout_options_set_font_size(o, (tl_text_part)10, 10, &err), &err,
+                 "invalid text part 10", "a text part that is not one");
+    expect_error(tl_layout_options_set_line_width(o, TL_LINE_AXIS, NAN, &err), &err,
+                 "axis line width must be 0.1 to 20 pt", "a NaN line width");
+    expect_error(tl_layout_options_set_line_width(o, (tl_line_kind)-1, 1, &err), &err,
+                 "invalid line -1", "a line that is not one");
     expect_error(tl_layout_options_set_background(o, "paper", &err), &err,
                  "invalid colour \"paper\"", "a bad background");
     tap_ok(o->style.ngroups == 0 && !o->style.has_background && o->style.font_size[0] == 0,
            "failed setters change nothing");
-    err = NULL;
-    tap_ok(tl_layout_options_set_status_color(o, "canceled", "#999", &err) &&
-               o->style.has_status_color[TL_STATUS_CANCELLED],
-           "\"canceled\" is cancelled");
     tl_layout_options_free(o);
+}
+
+static void test_names(void)
+{
+    tl_status status = TL_STATUS_OTHER;
+    tl_shape shape = TL_SHAPE_CIRCLE;
+    tl_text_part part = TL_TEXT_TITLE;
+    tl_line_kind line = TL_LINE_AXIS;
+    tap_ok(tl_status_from_name("canceled", &status) && status == TL_STATUS_CANCELLED,
+           "\"canceled\" is cancelled");
+    tap_ok(tl_status_from_name("disputed", &status) && status == TL_STATUS_DISPUTED, "disputed");
+    tap_ok(!tl_status_from_name("maybe", &status) && !tl_status_from_name("other", &status) &&
+               !tl_status_from_name(NULL, &status) && status == TL_STATUS_DISPUTED,
+           "unknown statuses are refused, leaving the output");
+    tap_ok(tl_shape_from_name("diamond", &shape) && shape == TL_SHAPE_DIAMOND &&
+               tl_shape_from_name("square", &shape) && shape == TL_SHAPE_SQUARE &&
+               !tl_shape_from_name("star", &shape),
+           "shapes by name");
+    tap_ok(tl_text_part_from_name("badge", &part) && part == TL_TEXT_BADGE &&
+               tl_text_part_from_name("label", &part) && part == TL_TEXT_LABEL &&
+               !tl_text_part_from_name("headline", &part),
+           "text parts by name");
+    tap_ok(tl_line_kind_from_name("marker", &line) && line == TL_LINE_MARKER &&
+               tl_line_kind_from_name("stem", &line) && line == TL_LINE_STEM &&
+               !tl_line_kind_from_name("border", &line) && !tl_line_kind_from_name("Axis", &line),
+           "lines by name");
 }
 
 static void test_style_in_scene(void)
@@ -130,12 +152,12 @@ static void test_style_in_scene(void)
     tl_error *err = NULL;
     bool ok = tl_layout_options_set_group_color(o, "North", "#aa0000", &err) &&
               tl_layout_options_set_group_color(o, "South", "#00aa00", &err) &&
-              tl_layout_options_set_status_color(o, "cancelled", "#999999", &err) &&
-              tl_layout_options_set_group_shape(o, "South", "square", &err) &&
-              tl_layout_options_set_status_shape(o, "postponed", "diamond", &err) &&
-              tl_layout_options_set_font_size(o, "label", 13, &err) &&
-              tl_layout_options_set_line_width(o, "stem", 2.25, &err) &&
-              tl_layout_options_set_line_width(o, "axis", 1.75, &err) &&
+              tl_layout_options_set_status_color(o, TL_STATUS_CANCELLED, "#999999", &err) &&
+              tl_layout_options_set_group_shape(o, "South", TL_SHAPE_SQUARE, &err) &&
+              tl_layout_options_set_status_shape(o, TL_STATUS_POSTPONED, TL_SHAPE_DIAMOND, &err) &&
+              tl_layout_options_set_font_size(o, TL_TEXT_LABEL, 13, &err) &&
+              tl_layout_options_set_line_width(o, TL_LINE_STEM, 2.25, &err) &&
+              tl_layout_options_set_line_width(o, TL_LINE_AXIS, 1.75, &err) &&
               tl_layout_options_set_background(o, "#fdf6e3", &err);
     tap_ok(ok, "the style is accepted%s%s", err ? ": " : "", err ? err->message : "");
     tl_error_free(err);
@@ -243,6 +265,7 @@ int main(void)
 {
     test_theme_list();
     test_setters();
+    test_names();
     test_style_in_scene();
     test_transparent();
     return tap_done();

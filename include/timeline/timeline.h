@@ -12,6 +12,8 @@
  * - Objects returned by `_new`/`_load` functions belong to the caller, who frees them with the
  *   matching `_free`. Every `_free` accepts NULL.
  * - Strings returned by getters are borrowed: valid until the owning object is freed.
+ * - Getters by index (`tl_timeline_get_event(tl, i)`, with a matching `_count`) return NULL for
+ *   an index past the end.
  * - The library never prints. Warnings (bad rows that were skipped, labels that were
  *   shortened) are collected on the object that produced them.
  * - Out of memory aborts the process with a message (as GLib, which Pango uses, does).
@@ -224,21 +226,22 @@ TL_EXPORT tl_timeline *tl_timeline_load_csv_buffer(const char *data, size_t len,
                                                    const char *display_name,
                                                    const tl_load_options *opts, tl_error **err);
 
-/* Frees the timeline and everything it owns. NULL is a no-op. A scene laid out from it shares
- * its strings, so the timeline's memory goes with the last of the two; the timeline may be
- * freed first. */
+/* Frees the timeline and everything it owns, or, while scenes laid out from it remain, gives
+ * up the caller's hold on it (see tl_layout()): the timeline may be freed before its scenes.
+ * NULL is a no-op. */
 TL_EXPORT void tl_timeline_free(tl_timeline *tl);
 
-/* Events in chart order (by start, then the "sort" column, then file order). */
+/* Events in chart order (by start, then the "sort" column, then file order); NULL past the
+ * end. */
 TL_EXPORT size_t tl_timeline_get_event_count(const tl_timeline *tl);
 TL_EXPORT const tl_event *tl_timeline_get_event(const tl_timeline *tl, size_t index);
 
-/* Warnings collected while loading, each "FILE:LINE:COL: message". */
+/* Warnings collected while loading, each "FILE:LINE:COL: message"; NULL past the end. */
 TL_EXPORT size_t tl_timeline_get_warning_count(const tl_timeline *tl);
 TL_EXPORT const char *tl_timeline_get_warning(const tl_timeline *tl, size_t index);
 
 /* Notes: what loading decided that is worth telling but is not a problem ("profile:
- * TimelineJS v3", "column "Media" ignored", "delimiter: semicolon"). */
+ * TimelineJS v3", "column "Media" ignored", "delimiter: semicolon"); NULL past the end. */
 TL_EXPORT size_t tl_timeline_get_note_count(const tl_timeline *tl);
 TL_EXPORT const char *tl_timeline_get_note(const tl_timeline *tl, size_t index);
 
@@ -252,7 +255,7 @@ TL_EXPORT const char *tl_timeline_get_title(const tl_timeline *tl);
 
 /* Groups in the order the chart shows them: by the group_order column (a number; the first
  * value given for a group counts), then groups without one in order of first appearance in
- * the file. "" is not a group. */
+ * the file. "" is not a group. NULL past the end. */
 TL_EXPORT size_t tl_timeline_get_group_count(const tl_timeline *tl);
 TL_EXPORT const char *tl_timeline_get_group(const tl_timeline *tl, size_t index);
 
@@ -440,43 +443,86 @@ TL_EXPORT bool tl_theme_from_name(const char *name, tl_theme *out);
 TL_EXPORT const char *tl_theme_get_name(tl_theme theme);
 TL_EXPORT const char *tl_theme_get_description(tl_theme theme);
 
+/* The marker shapes a style may give point events. */
+typedef enum tl_shape {
+    TL_SHAPE_CIRCLE,
+    TL_SHAPE_SQUARE,
+    TL_SHAPE_DIAMOND,
+} tl_shape;
+
+/* Parts of a chart whose type size a style may set. */
+typedef enum tl_text_part {
+    TL_TEXT_TITLE,
+    TL_TEXT_SUBTITLE,
+    TL_TEXT_CAPTION,
+    TL_TEXT_LABEL, /* event titles */
+    TL_TEXT_DATE,
+    TL_TEXT_BODY, /* descriptions */
+    TL_TEXT_TICK,
+    TL_TEXT_BAND, /* era, marker and lane names, the axis's second row */
+    TL_TEXT_LEGEND,
+    TL_TEXT_BADGE,
+} tl_text_part;
+
+/* Kinds of line whose width a style may set. */
+typedef enum tl_line_kind {
+    TL_LINE_AXIS,   /* ticks and the axis's rules */
+    TL_LINE_STEM,   /* from a label to its mark */
+    TL_LINE_MARK,   /* marker outlines */
+    TL_LINE_BAR,    /* span outlines */
+    TL_LINE_GRID,   /* grid lines */
+    TL_LINE_MARKER, /* the full-height line of a type=marker event */
+} tl_line_kind;
+
+/* Look up the style's names, as written in lower case: statuses "confirmed", "tentative",
+ * "cancelled" (or "canceled"), "postponed", "rescheduled", "disputed" (never
+ * TL_STATUS_OTHER); shapes "circle", "square", "diamond"; text parts "title", "subtitle",
+ * "caption", "label", "date", "body", "tick", "band", "legend", "badge"; lines "axis",
+ * "stem", "mark", "bar", "grid", "marker". False for any other name, leaving *out unchanged. */
+TL_EXPORT bool tl_status_from_name(const char *name, tl_status *out);
+TL_EXPORT bool tl_shape_from_name(const char *name, tl_shape *out);
+TL_EXPORT bool tl_text_part_from_name(const char *name, tl_text_part *out);
+TL_EXPORT bool tl_line_kind_from_name(const char *name, tl_line_kind *out);
+
 /* Style: changes to the theme's look (theme < style). Each setter validates its arguments and
  * returns false, setting *err (TL_ERROR_USAGE, the message names the bad value and what is
- * accepted), leaving the options unchanged. Strings are copied. Colours are "#rgb",
- * "#rrggbb", "#rrggbbaa" or a CSS colour name (the CSV's color column wins over all of them).
- * Statuses are "confirmed", "tentative", "cancelled", "postponed", "rescheduled",
- * "disputed". Shapes are "circle", "square", "diamond". */
+ * accepted), leaving the options unchanged; a status, shape, part or line that is not one of
+ * its enumeration's values (TL_STATUS_OTHER among them) is refused so. Strings are copied.
+ * Colours are "#rgb", "#rrggbb", "#rrggbbaa" or a CSS colour name (the CSV's color column
+ * wins over all of them). */
 /* The colour of a group's events and legend entry (group as in the data, case-sensitive). */
 TL_EXPORT bool tl_layout_options_set_group_color(tl_layout_options *opts, const char *group,
                                                  const char *color, tl_error **err);
 /* The colour of events with a status, over their group's (and its legend key). */
-TL_EXPORT bool tl_layout_options_set_status_color(tl_layout_options *opts, const char *status,
+TL_EXPORT bool tl_layout_options_set_status_color(tl_layout_options *opts, tl_status status,
                                                   const char *color, tl_error **err);
 /* The marker shape of a group's point events, and of events with a status (a status's shape
  * wins over its group's). */
 TL_EXPORT bool tl_layout_options_set_group_shape(tl_layout_options *opts, const char *group,
-                                                 const char *shape, tl_error **err);
-TL_EXPORT bool tl_layout_options_set_status_shape(tl_layout_options *opts, const char *status,
-                                                  const char *shape, tl_error **err);
-/* The size in points (2 to 100) of a part's text: "title", "subtitle", "caption", "label"
- * (event titles), "date", "body" (descriptions), "tick", "band" (era, marker and lane names,
- * the axis's second row), "legend", "badge". A --font size scales these too. */
-TL_EXPORT bool tl_layout_options_set_font_size(tl_layout_options *opts, const char *part,
+                                                 tl_shape shape, tl_error **err);
+TL_EXPORT bool tl_layout_options_set_status_shape(tl_layout_options *opts, tl_status status,
+                                                  tl_shape shape, tl_error **err);
+/* The size in points (2 to 100) of a part's text. A --font size scales these too. */
+TL_EXPORT bool tl_layout_options_set_font_size(tl_layout_options *opts, tl_text_part part,
                                                double size, tl_error **err);
-/* The width in points (0.1 to 20) of a kind of line: "axis" (ticks and the axis's rules),
- * "stem" (from a label to its mark), "mark" (marker outlines), "bar" (span outlines),
- * "grid", "marker" (the full-height line of a type=marker event). */
-TL_EXPORT bool tl_layout_options_set_line_width(tl_layout_options *opts, const char *line,
+/* The width in points (0.1 to 20) of a kind of line. */
+TL_EXPORT bool tl_layout_options_set_line_width(tl_layout_options *opts, tl_line_kind line,
                                                 double width, tl_error **err);
 /* The canvas colour, or "transparent" (PNG then has an alpha channel; SVG and PDF have no
  * background rectangle). NULL restores the theme's. */
 TL_EXPORT bool tl_layout_options_set_background(tl_layout_options *opts, const char *color,
                                                 tl_error **err);
 
-/* Lays out the timeline, measuring text with `fonts`. The scene copies what it needs, so it
- * may outlive `tl` and `opts`; it holds a reference to `fonts`. Events whose labels cannot be
- * placed are reported as scene warnings, never drawn over each other. Returns NULL and sets
- * *err when the requested canvas cannot hold the chart. The caller frees the result. */
+/* Lays out the timeline, measuring text with `fonts`. Events whose labels cannot be placed are
+ * reported as scene warnings, never drawn over each other. Returns NULL and sets *err when the
+ * requested canvas cannot hold the chart. The caller frees the result.
+ *
+ * Who owns what: the scene's events point at the timeline's strings (titles, dates as
+ * written, groups, links, sources) instead of copying them, and the scene holds the timeline
+ * for as long as it lives; it also holds a reference to `fonts`. So the scene may outlive
+ * `tl` (whose memory goes with the last of the timeline and its scenes) and `opts` (not
+ * kept). The holds are counted without locks: calls that lay out or free a timeline or its
+ * scenes are made from one thread at a time. */
 TL_EXPORT tl_scene *tl_layout(const tl_timeline *tl, const tl_layout_options *opts, tl_fonts *fonts,
                               tl_error **err);
 TL_EXPORT void tl_scene_free(tl_scene *scene);
@@ -484,6 +530,8 @@ TL_EXPORT void tl_scene_free(tl_scene *scene);
 /* Canvas size in points. */
 TL_EXPORT double tl_scene_get_width(const tl_scene *scene);
 TL_EXPORT double tl_scene_get_height(const tl_scene *scene);
+/* Warnings of the layout (labels shortened or left out, characters no font has); NULL past
+ * the end. */
 TL_EXPORT size_t tl_scene_get_warning_count(const tl_scene *scene);
 TL_EXPORT const char *tl_scene_get_warning(const tl_scene *scene, size_t index);
 
@@ -502,20 +550,9 @@ TL_EXPORT bool tl_scene_write_json(const tl_scene *scene, FILE *fp, tl_error **e
  * PDF and PostScript draw the pages; SVG and PNG draw the whole chart as one canvas.
  * ------------------------------------------------------------------------------------------- */
 
-/* Parses a page size into points: "A5" "A4" "A3" "A2" "A1" "A0" "Letter" "Legal" "Tabloid"
- * (case-insensitive, portrait), "WxH" with a unit mm|cm|in|pt ("210x297mm", "8.5x11in"), or
- * "fit" (0 x 0: the page is the chart). Returns false and sets *err (TL_ERROR_USAGE) for
- * anything else, leaving the outputs unchanged. */
-TL_EXPORT bool tl_page_size_parse(const char *text, double *width, double *height, tl_error **err);
-/* Parses a length into points: "15mm", "1.5cm", "0.5in", "36pt" or a bare number of points.
- * Returns false and sets *err (TL_ERROR_USAGE) for a negative, non-finite or unitless-garbage
- * value. */
-TL_EXPORT bool tl_length_parse(const char *text, double *points, tl_error **err);
-/* Parses page margins: one length for all sides, or "T,R,B,L". Fills margins[4] (top, right,
- * bottom, left) in points; returns false and sets *err (TL_ERROR_USAGE) otherwise. */
-TL_EXPORT bool tl_margins_parse(const char *text, double margins[4], tl_error **err);
-/* The page size in points, portrait or as given; 0 x 0 (the default) is "fit": one page the
- * size of the chart, and the other page options are ignored. */
+/* The page size in points, portrait or as given (A4 is 210 x 297 mm, 595.28 x 841.89 pt;
+ * Letter 612 x 792); 0 x 0 (the default) is "fit": one page the size of the chart, and the
+ * other page options are ignored. */
 TL_EXPORT void tl_layout_options_set_page(tl_layout_options *opts, double width, double height);
 /* Turns the page to landscape (the longer side across). Off by default. */
 TL_EXPORT void tl_layout_options_set_landscape(tl_layout_options *opts, bool landscape);
