@@ -285,9 +285,13 @@ static const char *const debian_fallback_files[] = {
 static const char *const debian_cache_dirs[] = {"/var/cache/fontconfig"};
 
 /* Whether the families asked for are all of the fallback chain (or generic names), and Debian's
- * files of the chain are all there: then `files` holds them. */
+ * files of the chain are all there: then `files` holds them. Only with the machine's own
+ * configuration: one the environment names (the tests' tests/fonts/fonts.conf) may hold the
+ * chain elsewhere, and is asked. */
 static bool known_files(const tl_fonts *fonts, const tl_strv *wanted, tl_strv *files)
 {
+    if (getenv("FONTCONFIG_FILE") || getenv("FONTCONFIG_PATH") || getenv("FONTCONFIG_SYSROOT"))
+        return false;
     for (size_t i = 0; i < wanted->len; i++)
         if (!is_generic_family(fonts, wanted->items[i]) &&
             !in_list(wanted->items[i], fallback_families, FALLBACK_COUNT))
@@ -365,6 +369,30 @@ static void append_collection_filter(tl_buf *xml, const tl_strv *files, const tl
     tl_buf_free(&reject);
 }
 
+/* Fonts added file by file (FcConfigAppFontAddFile) pass only the accept and reject globs:
+ * fontconfig applies the patterns to folders it reads. The collection filter of
+ * append_collection_filter() is applied to them here, to the same effect. */
+static void filter_added_faces(FcConfig *config, const tl_strv *families)
+{
+    FcFontSet *added = FcConfigGetFonts(config, FcSetApplication);
+    int kept = 0;
+    for (int i = 0; added && i < added->nfont; i++) {
+        FcChar8 *file, *family;
+        bool keep = FcPatternGetString(added->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
+                    !is_collection((const char *)file);
+        for (int k = 0;
+             !keep && FcPatternGetString(added->fonts[i], FC_FAMILY, k, &family) == FcResultMatch;
+             k++)
+            keep = strv_has(families, (const char *)family);
+        if (keep)
+            added->fonts[kept++] = added->fonts[i];
+        else
+            FcPatternDestroy(added->fonts[i]);
+    }
+    if (added)
+        added->nfont = kept;
+}
+
 static FcConfig *config_for_files(const tl_strv *files, const tl_strv *families,
                                   const tl_strv *dirs, const char *const *known_caches,
                                   size_t known_count)
@@ -422,6 +450,8 @@ static FcConfig *config_for_files(const tl_strv *files, const tl_strv *families,
      * it has are then drawn as boxes, and layouts report them. */
     for (size_t i = 0; !cached && i < files->len; i++)
         FcConfigAppFontAddFile(config, (const FcChar8 *)files->items[i]);
+    if (!cached && families)
+        filter_added_faces(config, families);
     return config;
 }
 
