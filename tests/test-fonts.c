@@ -196,13 +196,14 @@ static void test_collection_faces(tl_fonts *fonts)
  * outside the chain is asked for). Both ways must give the same files for the chain. */
 static void test_known_files_match_resolved(tl_fonts *fonts)
 {
-    if (!configured("DejaVu Sans")) {
-        tap_ok(true, "a family outside the chain # SKIP DejaVu Sans is not installed");
+    /* tests/fonts has it, and so has Debian's fonts-noto-core. */
+    if (!configured("Noto Sans Javanese")) {
+        tap_ok(true, "a family outside the chain # SKIP Noto Sans Javanese is not installed");
         return;
     }
     tl_error *err = NULL;
-    tl_fonts *other = tl_fonts_new("DejaVu Sans", &err);
-    tap_ok(other != NULL, "DejaVu Sans is found: %s", err ? err->message : "ok");
+    tl_fonts *other = tl_fonts_new("Noto Sans Javanese", &err);
+    tap_ok(other != NULL, "Noto Sans Javanese is found: %s", err ? err->message : "ok");
     tl_error_free(err);
     if (!other)
         return;
@@ -210,7 +211,7 @@ static void test_known_files_match_resolved(tl_fonts *fonts)
     bool same = true;
     for (size_t i = 0; i < tl_fonts_get_file_count(other); i++) {
         const char *file = tl_fonts_get_file(other, i);
-        if (strstr(file, "DejaVu")) {
+        if (strstr(file, "Javanese")) {
             extra++;
             continue;
         }
