@@ -80,7 +80,10 @@ void tap_diag(const char *fmt, ...)
 int tap_skip_all(const char *reason)
 {
     printf("1..0 # SKIP %s\n", reason);
-    return 77;
+    fflush(stdout);
+    /* Under the TAP protocol meson reads the skip from the plan; an exit status other than 0
+     * (even 77, the skip code of its exitcode protocol) would count as an error. */
+    return 0;
 }
 
 int tap_done(void)

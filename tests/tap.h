@@ -14,7 +14,8 @@ bool tap_is_near(double got, double want, double tol, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* A diagnostic line ("# ..."). */
 void tap_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Skips the whole program: prints "1..0 # SKIP reason" and returns 77 (meson's skip code). */
+/* Skips the whole program: prints "1..0 # SKIP reason" and returns the exit status, 0 (a TAP
+ * consumer reads the skip from the plan). */
 int tap_skip_all(const char *reason);
 int tap_done(void);
 

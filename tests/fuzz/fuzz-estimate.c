@@ -9,14 +9,11 @@
 #include "fonts/fonts-private.h"
 #include "fuzz.h"
 
-static tl_fonts *fonts; /* one font context for the process: setting it up is the slow part */
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 2 || size > 4096)
         return 0;
-    if (!fonts && !(fonts = tl_fonts_new(NULL, NULL)))
-        abort();
+    tl_fonts *fonts = fuzz_fonts();
     static const double wraps[] = {0, 1e-9, 0.5, 10, 100, 150, 260, 1e6};
     const tl_text_shape shape = {
         .wrap_width = wraps[data[0] % (sizeof wraps / sizeof wraps[0])],

@@ -5,14 +5,11 @@
 #include "fuzz.h"
 #include "timeline/timeline.h"
 
-static tl_fonts *fonts; /* one font context for the process: setting it up is the slow part */
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 16 * 1024)
         return 0;
-    if (!fonts && !(fonts = tl_fonts_new(NULL, NULL)))
-        abort();
+    tl_fonts *fonts = fuzz_fonts();
     tl_error *err = NULL;
     tl_timeline *tl = tl_timeline_load_csv_buffer((const char *)data, size, "fuzz.csv", NULL, &err);
     tl_error_free(err);

@@ -1,7 +1,8 @@
 /* Replays fuzzer inputs without libFuzzer: every file named on the command line, or in a
  * folder named there, goes through LLVMFuzzerTestOneInput once. A crash or sanitizer report
  * fails the run; `meson test` runs this over each corpus, so an input added there is tested
- * forever. Prints TAP. */
+ * forever. Prints TAP; a target that cannot run on this machine (fuzz_skip_reason()) is
+ * skipped. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,6 +88,11 @@ static void replay(const char *path)
 
 int main(int argc, char **argv)
 {
+    const char *skip = fuzz_skip_reason ? fuzz_skip_reason() : NULL;
+    if (skip) {
+        printf("1..0 # SKIP %s\n", skip);
+        return 0;
+    }
     for (int i = 1; i < argc; i++)
         replay(argv[i]);
     printf("1..%d\n", count);
