@@ -258,7 +258,7 @@ void tl_scene_clear_pages(tl_scene *scene);
 void tl_scene_op_bbox(const tl_op *op, double out[4]);
 const char *tl_scene_role_name(tl_role role);
 
-/* The whole scene as JSON (see README, "Scene JSON"); the caller frees the string. */
+/* The whole scene as JSON (docs/scene-json.md); the caller frees the string. */
 char *tl_scene_to_json(const tl_scene *scene);
 
 #endif /* TL_SCENE_H */

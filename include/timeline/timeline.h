@@ -126,8 +126,8 @@ typedef enum tl_date_order {
 /* Looks up a date order by name ("dmy", "mdy", "ymd", case-insensitively). */
 TL_EXPORT bool tl_date_order_from_name(const char *name, tl_date_order *out);
 
-/* Parses a date as the CSV loader does (ISO 8601 at any precision, and the other forms in the
- * README). Returns false and sets *err (TL_ERROR_USAGE, the message says why) when the text is
+/* Parses a date as the CSV loader does (ISO 8601 at any precision, and the other forms in
+ * docs/dates.md). Returns false and sets *err (TL_ERROR_USAGE, the message says why) when the text is
  * not a date. */
 TL_EXPORT bool tl_time_parse(const char *text, tl_time *out, tl_error **err);
 /* Writes the date in ISO 8601 at its precision ("2019-11", "2020-09-16", "-0499" for 500 BCE)
@@ -199,7 +199,7 @@ TL_EXPORT bool tl_load_options_set_column(tl_load_options *opts, const char *rol
  * (TimelineJS v3 and v1 sheets, Preceden exports, vistime, timevis, px.timeline) are
  * recognised from it (see tl_timeline_get_profile()), and otherwise the columns are ours:
  * start, end, title, description, group, status, type, importance, color, url, source, sort,
- * group_order, and their aliases (README, docs/dates.md). `path` "-" reads standard input.
+ * group_order, and their aliases (docs/csv-format.md). `path` "-" reads standard input.
  * `display_name` is used in messages; NULL means `path`. `opts` may be NULL for defaults.
  *
  * Rows that cannot be used (a bad date, an end before its start, an empty title) are skipped,
@@ -395,7 +395,7 @@ typedef enum tl_theme {
     TL_THEME_LIGHT,
     TL_THEME_DARK,
     TL_THEME_PRINT,
-    TL_THEME_COLORBLIND, /* Okabe-Ito colours at full strength, and marker shapes by group */
+    TL_THEME_COLORBLIND, /* Paul Tol's bright palette, and marker shapes by group */
 } tl_theme;
 
 /* Options with defaults: ribbon layout, light theme, width 900 pt, height fitted to the
@@ -535,7 +535,7 @@ TL_EXPORT double tl_scene_get_height(const tl_scene *scene);
 TL_EXPORT size_t tl_scene_get_warning_count(const tl_scene *scene);
 TL_EXPORT const char *tl_scene_get_warning(const tl_scene *scene, size_t index);
 
-/* Writes the scene as JSON (format in README) to `fp`. Returns false and sets *err
+/* Writes the scene as JSON (format in docs/scene-json.md) to `fp`. Returns false and sets *err
  * (TL_ERROR_IO) when writing fails. */
 TL_EXPORT bool tl_scene_write_json(const tl_scene *scene, FILE *fp, tl_error **err);
 
