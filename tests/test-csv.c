@@ -990,8 +990,30 @@ static tl_load_options *fixture_options(const char *path)
     return opts;
 }
 
+/* The prefix is what the CLI does with a file and its options (tests/test-corpus.sh); for these
+ * the loader says otherwise: the CLI refuses a timeline with no event ("nothing to draw") and warns
+ * about labels that do not fit, which only the layout sees. */
+static const struct {
+    const char *name;
+    char verdict;
+} loader_verdicts[] = {
+    {"i_dense_labels.csv", 'y'},     {"n_all_bad_dates.csv", 'i'},
+    {"n_all_titles_empty.csv", 'i'}, {"n_end_before_start_only.csv", 'i'},
+    {"n_header_only.csv", 'y'},      {"n_header_only_four_columns.csv", 'y'},
+};
+
+/* 'y', 'n' or 'i': what loading the fixture must give. */
+static char loader_verdict(const char *name)
+{
+    for (size_t i = 0; i < sizeof loader_verdicts / sizeof loader_verdicts[0]; i++)
+        if (strcmp(loader_verdicts[i].name, name) == 0)
+            return loader_verdicts[i].verdict;
+    return name[0];
+}
+
 static void check_fixture(const char *dir, const char *name)
 {
+    const char verdict = loader_verdict(name);
     tl_buf path = TL_BUF_INIT, expected_path = TL_BUF_INIT, options_path = TL_BUF_INIT;
     tl_buf_printf(&path, "%s/%s", dir, name);
     /* NAME.csv -> NAME.expected, NAME.options */
@@ -1014,17 +1036,17 @@ static void check_fixture(const char *dir, const char *name)
     tl_timeline *tl = tl_timeline_load_csv_file(path.data, name, opts, &err);
     tl_load_options_free(opts);
     /* TL_REGENERATE=1 rewrites the .expected files from what loads now: review the diff. */
-    if (getenv("TL_REGENERATE") && (name[0] == 'y'   ? tl != NULL
-                                    : name[0] == 'i' ? tl != NULL
+    if (getenv("TL_REGENERATE") && (verdict == 'y'   ? tl != NULL
+                                    : verdict == 'i' ? tl != NULL
                                                      : err != NULL)) {
-        char *text = name[0] == 'y'   ? dump_events(tl)
-                     : name[0] == 'i' ? join_warnings(tl)
+        char *text = verdict == 'y'   ? dump_events(tl)
+                     : verdict == 'i' ? join_warnings(tl)
                                       : tl_xstrdup(err->message);
         tl_buf t = TL_BUF_INIT;
         tl_buf_append_str(&t, text);
         if (!has_suffix(text, "\n"))
             tl_buf_append_char(&t, '\n');
-        if (t.len > 1 || name[0] != 'y')
+        if (t.len > 1 || verdict != 'y')
             write_file(expected_path.data, t.data, t.len);
         tl_buf_free(&t);
         free(text);
@@ -1033,7 +1055,7 @@ static void check_fixture(const char *dir, const char *name)
         if (expected && has_suffix(expected, "\n"))
             expected[strlen(expected) - 1] = '\0';
     }
-    switch (name[0]) {
+    switch (verdict) {
     case 'y':
         if (!tap_ok(tl && tl_timeline_get_warning_count(tl) == 0, "%s loads without warnings",
                     name)) {
