@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target for a bounded time (FUZZ_SECONDS each, default 30) in a clang
-# build with AddressSanitizer and UndefinedBehaviorSanitizer, starting from the corpora in
-# tests/fuzz/corpus (copied to a scratch folder, so new inputs do not pile up in the tree).
+# build with AddressSanitizer and UndefinedBehaviorSanitizer, starting from each target's seeds
+# (copied to a scratch folder, so new inputs do not pile up in the tree): tests/fuzz/corpus, and
+# the CSV fixtures and samples, the same folders as tests/fuzz/meson.build.
 # Prints TAP: "ok"/"not ok" per target; a finding is saved under build-fuzz/artifacts/ and
-# must be fixed and added to the corpus. Exit status 1 on any finding.
+# must be fixed and its input added to the target's seeds. Exit status 1 on any finding.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
@@ -28,7 +29,13 @@ failed=0
 for t in "${targets[@]}"; do
     n=$((n + 1))
     mkdir -p "$work/$t"
-    cp tests/fuzz/corpus/"$t"/* "$work/$t/"
+    case "$t" in
+    csv) seeds=(tests/data/csv/*.csv data/samples/*.csv) ;;
+    layout) seeds=(tests/fuzz/corpus/layout/* tests/data/csv/*.csv data/samples/*.csv) ;;
+    render) seeds=(data/samples/*.csv) ;;
+    *) seeds=(tests/fuzz/corpus/"$t"/*) ;;
+    esac
+    cp "${seeds[@]}" "$work/$t/"
     log=build-fuzz/fuzz-$t.log
     LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

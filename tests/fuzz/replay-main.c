@@ -1,9 +1,10 @@
 /* Replays fuzzer inputs without libFuzzer: every file named on the command line, or in a
  * folder named there, goes through LLVMFuzzerTestOneInput once. A crash or sanitizer report
- * fails the run; `meson test` runs this over each corpus, so an input added there is tested
- * forever. Prints TAP; a target that cannot run on this machine (fuzz_skip_reason()) is
- * skipped. */
+ * fails the run; `meson test` runs this over each target's seed folders, so an input added
+ * there is tested forever. Prints TAP; a target that cannot run on this machine
+ * (fuzz_skip_reason()) is skipped. */
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,19 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A fixture's NAME.expected and NAME.options in tests/data/csv describe it; they are no seed. */
+static bool is_companion(const char *name)
+{
+    static const char *const suffixes[] = {".expected", ".options"};
+    const size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        const size_t m = strlen(suffixes[i]);
+        if (n > m && strcmp(name + n - m, suffixes[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void replay(const char *path)
 {
     struct stat st;
@@ -63,7 +77,7 @@ static void replay(const char *path)
     size_t n = 0, cap = 0;
     struct dirent *de;
     while ((de = readdir(d))) {
-        if (de->d_name[0] == '.')
+        if (de->d_name[0] == '.' || is_companion(de->d_name))
             continue;
         if (n == cap) {
             cap = cap ? 2 * cap : 64;
