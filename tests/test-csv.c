@@ -115,15 +115,6 @@ static char *temp_path(const char *stem)
     return path;
 }
 
-static bool write_file(const char *path, const char *data, size_t len)
-{
-    FILE *fp = fopen(path, "wb");
-    if (!fp)
-        return false;
-    bool ok = fwrite(data, 1, len, fp) == len;
-    return fclose(fp) == 0 && ok;
-}
-
 /* ---------------------------------------------------------------------------------------------
  * The reader: fields, positions, and independence from how the input is split
  * ------------------------------------------------------------------------------------------- */
@@ -666,7 +657,7 @@ static void test_large_file(void)
              "big.csv", bad_line);
 
     char *path = temp_path("test-csv-big");
-    tap_ok(path && write_file(path, b.data, b.len), "wrote the large file");
+    tap_ok(path && test_write_file(path, b.data, b.len), "wrote the large file");
     for (int mode = 0; mode < 3; mode++) {
         static const char *const modes[] = {"buffer", "stream", "file"};
         tl_error *err = NULL;
@@ -942,17 +933,6 @@ static char *dump_events(const tl_timeline *tl)
     return tl_buf_steal(&b);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-    const size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 /* Options for a fixture from NAME.options, one "key=value" a line: date_order, time_zone,
  * delimiter (a character or "tab"), column.ROLE=Header. NULL when there is no such file. */
 static tl_load_options *fixture_options(const char *path)
@@ -1026,7 +1006,7 @@ static void check_fixture(const char *dir, const char *name)
     tl_buf_append_str(&options_path, ".options");
     char *expected = test_read_file(expected_path.data, NULL);
     /* The expected text ends with one newline; the messages do not. */
-    if (expected && has_suffix(expected, "\n"))
+    if (expected && test_has_suffix(expected, "\n"))
         expected[strlen(expected) - 1] = '\0';
 
     tl_load_options *opts = fixture_options(options_path.data);
@@ -1044,15 +1024,15 @@ static void check_fixture(const char *dir, const char *name)
                                       : tl_xstrdup(err->message);
         tl_buf t = TL_BUF_INIT;
         tl_buf_append_str(&t, text);
-        if (!has_suffix(text, "\n"))
+        if (!test_has_suffix(text, "\n"))
             tl_buf_append_char(&t, '\n');
         if (t.len > 1 || verdict != 'y')
-            write_file(expected_path.data, t.data, t.len);
+            test_write_file(expected_path.data, t.data, t.len);
         tl_buf_free(&t);
         free(text);
         free(expected);
         expected = test_read_file(expected_path.data, NULL);
-        if (expected && has_suffix(expected, "\n"))
+        if (expected && test_has_suffix(expected, "\n"))
             expected[strlen(expected) - 1] = '\0';
     }
     switch (verdict) {
@@ -1066,7 +1046,7 @@ static void check_fixture(const char *dir, const char *name)
         }
         if (tl && expected) {
             char *dump = dump_events(tl);
-            if (has_suffix(dump, "\n"))
+            if (test_has_suffix(dump, "\n"))
                 dump[strlen(dump) - 1] = '\0';
             tap_is_str(dump, expected, "%s events", name);
             free(dump);
@@ -1110,7 +1090,7 @@ static void test_fixtures(void)
     size_t count = 0, cap = 0;
     struct dirent *ent;
     while ((ent = readdir(d)) != NULL) {
-        if (!has_suffix(ent->d_name, ".csv"))
+        if (!test_has_suffix(ent->d_name, ".csv"))
             continue;
         if (count == cap) {
             cap = cap ? cap * 2 : 64;
@@ -1121,7 +1101,7 @@ static void test_fixtures(void)
         names[count++] = strdup(ent->d_name);
     }
     closedir(d);
-    qsort(names, count, sizeof *names, compare_names);
+    qsort(names, count, sizeof *names, test_cmp_str);
     tap_ok(count >= 20, "at least 20 fixtures (%zu)", count);
     for (size_t i = 0; i < count; i++) {
         check_fixture(dir.data, names[i]);
@@ -1155,14 +1135,14 @@ static void load_corpus_dir(const char *dir, int depth, size_t *loaded, size_t *
         names[count++] = strdup(ent->d_name);
     }
     closedir(d);
-    qsort(names, count, sizeof *names, compare_names);
+    qsort(names, count, sizeof *names, test_cmp_str);
     for (size_t i = 0; i < count; i++) {
         tl_buf path = TL_BUF_INIT;
         tl_buf_printf(&path, "%s/%s", dir, names[i]);
         struct stat st;
         if (stat(path.data, &st) == 0 && S_ISDIR(st.st_mode) && depth < 3) {
             load_corpus_dir(path.data, depth + 1, loaded, failed);
-        } else if (has_suffix(names[i], ".csv") || has_suffix(names[i], ".tsv")) {
+        } else if (test_has_suffix(names[i], ".csv") || test_has_suffix(names[i], ".tsv")) {
             tl_error *err = NULL;
             tl_timeline *tl = tl_timeline_load_csv_file(path.data, names[i], NULL, &err);
             bool clean = (tl != NULL) != (err != NULL);
@@ -1248,7 +1228,7 @@ static char *dump_load(const tl_timeline *tl, const tl_error *err)
 static void expect_same_split(const char *csv, size_t len, bool cut, const char *name)
 {
     char *path = temp_path("split");
-    if (!path || !write_file(path, csv, len)) {
+    if (!path || !test_write_file(path, csv, len)) {
         tap_ok(false, "%s: temporary file", name);
         free(path);
         return;

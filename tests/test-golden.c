@@ -15,15 +15,6 @@
 #include "tap.h"
 #include "test-util.h"
 
-static bool write_file(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "wb");
-    if (!fp)
-        return false;
-    bool ok = fputs(text, fp) >= 0;
-    return fclose(fp) == 0 && ok;
-}
-
 /* Applies "key=value" lines to the options; returns the input path (relative to dir). */
 static char *apply_opts(const char *text, tl_layout_options *o, char *err, size_t errsize)
 {
@@ -113,7 +104,7 @@ static void run_case(const char *dir, const char *name, bool regenerate)
     json = tl_scene_to_json(scene);
     snprintf(path, sizeof path, "%s/%s.scene", dir, name);
     if (regenerate) {
-        tap_ok(write_file(path, json), "%s: wrote %s", name, path);
+        tap_ok(test_write_file(path, json, strlen(json)), "%s: wrote %s", name, path);
         goto done;
     }
     want = test_read_file(path, NULL);
@@ -143,11 +134,6 @@ done:
     free(opts_text);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int main(int argc, char **argv)
 {
     bool regenerate = argc > 1 && strcmp(argv[1], "--regenerate") == 0;
@@ -166,7 +152,7 @@ int main(int argc, char **argv)
             names[n++] = strndup(de->d_name, len - 5);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    qsort(names, n, sizeof *names, test_cmp_str);
     tap_ok(n > 0, "golden cases found in %s (%zu)", dir, n);
     for (size_t i = 0; i < n; i++) {
         run_case(dir, names[i], regenerate);

@@ -18,12 +18,6 @@
 
 static const double EPS = 0.01;
 
-static bool boxes_meet(const double a[4], const double b[4])
-{
-    return a[0] < b[0] + b[2] - EPS && b[0] < a[0] + a[2] - EPS && a[1] < b[1] + b[3] - EPS &&
-           b[1] < a[1] + a[3] - EPS;
-}
-
 static bool is_text(const tl_op *op)
 {
     return op->kind == TL_OP_TEXT;
@@ -59,27 +53,27 @@ static int check_scene(const tl_scene *s, const char *name)
             bool conflict = false;
             switch (o->kind) {
             case TL_OP_TEXT:
-                conflict = j > i && boxes_meet(&box[4 * i], &box[4 * j]);
+                conflict = j > i && test_boxes_meet(&box[4 * i], &box[4 * j]);
                 break;
             case TL_OP_MARKER:
-                conflict = boxes_meet(&box[4 * i], &box[4 * j]);
+                conflict = test_boxes_meet(&box[4 * i], &box[4 * j]);
                 break;
             case TL_OP_RECT:
                 /* Text may sit on the axis band only as a tick label; never on a bar. */
                 if (o->role == TL_ROLE_AXIS)
                     conflict =
-                        a->role != TL_ROLE_TICK_LABEL && boxes_meet(&box[4 * i], &box[4 * j]);
+                        a->role != TL_ROLE_TICK_LABEL && test_boxes_meet(&box[4 * i], &box[4 * j]);
                 else if (o->role == TL_ROLE_SPAN && o->event == a->event &&
                          a->role == TL_ROLE_EVENT_LABEL)
                     /* A label inside its own bar must lie wholly within it. */
                     conflict =
-                        boxes_meet(&box[4 * i], &box[4 * j]) &&
+                        test_boxes_meet(&box[4 * i], &box[4 * j]) &&
                         !(box[4 * i] >= box[4 * j] - EPS &&
                           box[4 * i] + box[4 * i + 2] <= box[4 * j] + box[4 * j + 2] + EPS &&
                           box[4 * i + 1] >= box[4 * j + 1] - EPS &&
                           box[4 * i + 1] + box[4 * i + 3] <= box[4 * j + 1] + box[4 * j + 3] + EPS);
                 else if (o->role == TL_ROLE_SPAN || o->role == TL_ROLE_PRECISION)
-                    conflict = boxes_meet(&box[4 * i], &box[4 * j]);
+                    conflict = test_boxes_meet(&box[4 * i], &box[4 * j]);
                 break;
             case TL_OP_LINE:
                 /* A stem may run beside its own label, never through another; grid and
@@ -87,7 +81,7 @@ static int check_scene(const tl_scene *s, const char *name)
                 if ((o->role == TL_ROLE_EVENT_STEM && o->event != a->event) ||
                     o->role == TL_ROLE_PRECISION || o->role == TL_ROLE_GRID ||
                     o->role == TL_ROLE_MARKER)
-                    conflict = boxes_meet(&box[4 * i], &box[4 * j]);
+                    conflict = test_boxes_meet(&box[4 * i], &box[4 * j]);
                 break;
             }
             if (conflict && bad++ < 5)
@@ -100,52 +94,19 @@ static int check_scene(const tl_scene *s, const char *name)
     return bad;
 }
 
-/* Events neither drawn nor counted in a density strip (level of detail). */
-static size_t unplaced(const tl_scene *s)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < s->event_count; i++)
-        k += !s->events[i].placed && !s->events[i].summarised;
-    return k;
-}
-
 static tl_variant variant = TL_VARIANT_RIBBON; /* the variant under test */
+
+static tl_scene *run_fixed(const tl_timeline *tl, tl_layout_options *o, tl_error **err)
+{
+    tl_layout_options_set_variant(o, variant);
+    tl_text_measurer m = tl_measure_fixed();
+    return tl_layout_run(tl, o, &m, err);
+}
 
 static tl_scene *layout_csv(const char *csv, const char *name, double width, double height,
                             const char *title, tl_timeline **tl_out)
 {
-    tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), name, NULL, &err);
-    if (!tl) {
-        tap_diag("%s: %s", name, err->message);
-        tl_error_free(err);
-        return NULL;
-    }
-    tl_layout_options *o = tl_layout_options_new();
-    tl_layout_options_set_variant(o, variant);
-    tl_layout_options_set_size(o, width, height);
-    tl_layout_options_set_title(o, title);
-    tl_text_measurer m = tl_measure_fixed();
-    tl_scene *s = tl_layout_run(tl, o, &m, &err);
-    if (!s) {
-        tap_diag("%s: %s", name, err->message);
-        tl_error_free(err);
-    }
-    tl_layout_options_free(o);
-    if (tl_out)
-        *tl_out = tl;
-    else
-        tl_timeline_free(tl);
-    return s;
-}
-
-static const tl_op *find_text(const tl_scene *s, tl_role role, const char *prefix)
-{
-    for (size_t i = 0; i < s->op_count; i++)
-        if (s->ops[i].kind == TL_OP_TEXT && s->ops[i].role == role &&
-            strncmp(s->ops[i].u.text.text, prefix, strlen(prefix)) == 0)
-            return &s->ops[i];
-    return NULL;
+    return test_layout_csv(csv, name, width, height, title, run_fixed, tl_out);
 }
 
 static void test_sample(const char *file, double width)
@@ -165,7 +126,7 @@ static void test_sample(const char *file, double width)
     }
     tap_is_int(check_scene(s, file), 0, "%s at %.0f pt: no overlaps, inside the canvas", file,
                width);
-    tap_is_int((long long)unplaced(s), 0, "%s at %.0f pt: every event placed", file, width);
+    tap_is_int((long long)test_unplaced(s), 0, "%s at %.0f pt: every event placed", file, width);
     tap_is_int((long long)s->event_count, (long long)tl_timeline_get_event_count(tl),
                "%s: scene lists every event", file);
     tl_scene_free(s);
@@ -185,18 +146,19 @@ static void test_india_japan_details(void)
     free(csv);
     if (!s)
         return;
-    const tl_op *suga = find_text(s, TL_ROLE_EVENT_LABEL, "Yoshihide Suga");
+    const tl_op *suga = test_find_text(s, TL_ROLE_EVENT_LABEL, "Yoshihide Suga");
     tap_ok(suga != NULL, "Suga's appointment is labelled");
     const tl_op *guwahati =
-        find_text(s, TL_ROLE_EVENT_LABEL, "Annual Bilateral Summit in Guwahati");
+        test_find_text(s, TL_ROLE_EVENT_LABEL, "Annual Bilateral Summit in Guwahati");
     tap_ok(guwahati && guwahati->u.text.strike, "the cancelled Guwahati summit is struck through");
-    const tl_op *ipoi_date = find_text(s, TL_ROLE_EVENT_DATE, "early Nov 2019");
+    const tl_op *ipoi_date = test_find_text(s, TL_ROLE_EVENT_DATE, "early Nov 2019");
     tap_ok(ipoi_date != NULL, "\"early November 2019\" reads \"early Nov 2019\"");
-    tap_ok(find_text(s, TL_ROLE_EVENT_DATE, "Dec 2019 \u00b7 cancelled") != NULL,
+    tap_ok(test_find_text(s, TL_ROLE_EVENT_DATE, "Dec 2019 \u00b7 cancelled") != NULL,
            "a month-precision date reads \"Dec 2019\", not a day");
-    const tl_op *suga_date = find_text(s, TL_ROLE_EVENT_DATE, "16 Sep 2020");
+    const tl_op *suga_date = test_find_text(s, TL_ROLE_EVENT_DATE, "16 Sep 2020");
     tap_ok(suga_date != NULL, "a day-precision date reads \"16 Sep 2020\"");
-    const tl_op *summit_date = find_text(s, TL_ROLE_EVENT_DATE, "after Oct 2020 \u00b7 tentative");
+    const tl_op *summit_date =
+        test_find_text(s, TL_ROLE_EVENT_DATE, "after Oct 2020 \u00b7 tentative");
     tap_ok(summit_date != NULL, "the tentative summit says so");
     bool hollow_cross = false, era = false, span = false, legend = false, dotted = false;
     for (size_t i = 0; i < s->op_count; i++) {
@@ -226,7 +188,7 @@ static void test_india_japan_details(void)
             continue;
         if (suga && op->event == suga->event)
             x_suga = op->u.marker.cx;
-        const tl_op *g5 = find_text(s, TL_ROLE_EVENT_LABEL, "NTT Docomo");
+        const tl_op *g5 = test_find_text(s, TL_ROLE_EVENT_LABEL, "NTT Docomo");
         if (g5 && op->event == g5->event)
             x_5g = op->u.marker.cx;
     }
@@ -235,15 +197,7 @@ static void test_india_japan_details(void)
     tl_scene_free(s);
 }
 
-/* xorshift64*: deterministic across platforms. */
-static uint64_t rng_state = 88172645463325252ull;
-static uint64_t rnd(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 2685821657736338717ull;
-}
+static test_rng rng = {88172645463325252ull};
 
 static char *generate(size_t n, int64_t year0, int years)
 {
@@ -255,9 +209,9 @@ static char *generate(size_t n, int64_t year0, int years)
     tl_buf b = TL_BUF_INIT;
     tl_buf_append_str(&b, "start,end,title,group,status,type\n");
     for (size_t i = 0; i < n; i++) {
-        int64_t y = year0 + (int64_t)(rnd() % (uint64_t)years);
-        int m = 1 + (int)(rnd() % 12), d = 1 + (int)(rnd() % 28);
-        int prec = (int)(rnd() % 4);
+        int64_t y = year0 + (int64_t)(test_rnd(&rng) % (uint64_t)years);
+        int m = 1 + (int)(test_rnd(&rng) % 12), d = 1 + (int)(test_rnd(&rng) % 28);
+        int prec = (int)(test_rnd(&rng) % 4);
         /* ISO years: four digits, a sign before negative ones. */
         const char *sign = y < 0 ? "-" : "";
         long long ay = y < 0 ? -(long long)y : (long long)y;
@@ -267,21 +221,21 @@ static char *generate(size_t n, int64_t year0, int years)
             tl_buf_printf(&b, "%s%04lld-%02d,", sign, ay, m);
         else
             tl_buf_printf(&b, "%s%04lld-%02d-%02d,", sign, ay, m, d);
-        int kind = (int)(rnd() % 10);
+        int kind = (int)(test_rnd(&rng) % 10);
         if (kind < 3) {
-            int64_t ye = y + (int64_t)(rnd() % 3);
+            int64_t ye = y + (int64_t)(test_rnd(&rng) % 3);
             tl_buf_printf(&b, "%s%04lld-12-28", ye < 0 ? "-" : "",
                           ye < 0 ? -(long long)ye : (long long)ye);
         }
         tl_buf_append_char(&b, ',');
-        int nw = 1 + (int)(rnd() % 7);
+        int nw = 1 + (int)(test_rnd(&rng) % 7);
         for (int w = 0; w < nw; w++) {
             if (w)
                 tl_buf_append_char(&b, ' ');
-            tl_buf_append_str(&b, words[rnd() % (sizeof words / sizeof words[0])]);
+            tl_buf_append_str(&b, words[test_rnd(&rng) % (sizeof words / sizeof words[0])]);
         }
-        tl_buf_printf(&b, " %zu,%s,%s,%s\n", i, groups[rnd() % 5], statuses[rnd() % 6],
-                      kind == 9 ? "era" : "");
+        tl_buf_printf(&b, " %zu,%s,%s,%s\n", i, groups[test_rnd(&rng) % 5],
+                      statuses[test_rnd(&rng) % 6], kind == 9 ? "era" : "");
     }
     return tl_buf_steal(&b);
 }
@@ -292,8 +246,8 @@ static void test_generated(void)
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         for (int rep = 0; rep < 3; rep++) {
             size_t n = sizes[k];
-            double width = 250 + (double)(rnd() % 2000);
-            int years = 1 + (int)(rnd() % (rep == 2 ? 3000 : 20));
+            double width = 250 + (double)(test_rnd(&rng) % 2000);
+            int years = 1 + (int)(test_rnd(&rng) % (rep == 2 ? 3000 : 20));
             int64_t year0 = rep == 2 ? -1500 : 1990;
             char *csv = generate(n, year0, years);
             char name[64];
@@ -309,7 +263,7 @@ static void test_generated(void)
                        "%s (%zu events over %d years, %.0f pt): no "
                        "overlaps, inside the canvas",
                        name, n, years, width);
-            size_t missing = unplaced(s);
+            size_t missing = test_unplaced(s);
             size_t reported = 0;
             for (size_t w = 0; w < s->warnings.len; w++)
                 reported += strstr(s->warnings.items[w], "not drawn") != NULL;
@@ -368,12 +322,12 @@ static void test_fixed_height(void)
 static void test_degenerate(void)
 {
     tl_scene *s = layout_csv("start,title\n2020-01-01,Only one\n", "one.csv", 900, 0, NULL, NULL);
-    tap_ok(s != NULL && check_scene(s, "one.csv") == 0 && unplaced(s) == 0,
+    tap_ok(s != NULL && check_scene(s, "one.csv") == 0 && test_unplaced(s) == 0,
            "a single event is drawn");
     tl_scene_free(s);
     s = layout_csv("start,title\n2020-01-01,A\n2020-01-01,B\n2020-01-01,C\n", "same.csv", 900, 0,
                    NULL, NULL);
-    tap_ok(s != NULL && check_scene(s, "same.csv") == 0 && unplaced(s) == 0,
+    tap_ok(s != NULL && check_scene(s, "same.csv") == 0 && test_unplaced(s) == 0,
            "three events on one instant are all drawn without overlap");
     tl_scene_free(s);
 

@@ -19,6 +19,7 @@
 #include "layouts/options-private.h"
 #include "scene/scene.h"
 #include "tap.h"
+#include "test-util.h"
 
 enum { MANY = 50000, CROWDED = 400, FEW = 12, KEY_EVENTS = 20, MAX_TEXTS = 400, MAX_OPS = 12000 };
 static const double EPS = 0.01;
@@ -63,17 +64,6 @@ static char *generate(size_t n)
                       key ? 5 : 1 + (int)(next(&state) % 3));
     }
     return tl_buf_steal(&b);
-}
-
-static tl_timeline *load(const char *csv)
-{
-    tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "generated.csv", NULL, &err);
-    if (!tl) {
-        tap_diag("generated.csv: %s", err->message);
-        tl_error_free(err);
-    }
-    return tl;
 }
 
 static tl_scene *run(const tl_timeline *tl, tl_variant variant)
@@ -205,7 +195,7 @@ static void check_many(const char *name, const tl_timeline *tl, tl_variant varia
 static void check_few(const char *name, tl_variant variant)
 {
     char *csv = generate(FEW);
-    tl_timeline *tl = load(csv);
+    tl_timeline *tl = test_load_csv(csv, "generated.csv");
     tl_scene *s = tl ? run(tl, variant) : NULL;
     if (tap_ok(s != NULL, "%s: %d events lay out", name, FEW)) {
         size_t placed = 0, density = 0;
@@ -255,11 +245,6 @@ static bool probe_estimate(void *user, const tl_font *font, const tl_text_shape 
     return true;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void check_estimates(const char *name, const tl_timeline *tl, tl_variant variant,
                             double skew)
 {
@@ -296,13 +281,13 @@ static void check_estimates(const char *name, const tl_timeline *tl, tl_variant 
                skew, labels);
 
     /* Titles measured but not drawn. */
-    qsort(p.measured.items, p.measured.len, sizeof *p.measured.items, cmp_str);
+    qsort(p.measured.items, p.measured.len, sizeof *p.measured.items, test_cmp_str);
     size_t wasted = 0, placed = 0;
     for (size_t i = 0; i < s->event_count; i++) {
         placed += s->events[i].placed;
         const char *title = s->events[i].title;
         wasted += !s->events[i].placed && bsearch(&title, p.measured.items, p.measured.len,
-                                                  sizeof *p.measured.items, cmp_str);
+                                                  sizeof *p.measured.items, test_cmp_str);
     }
     if (skew == 1)
         tap_is_int((long long)wasted, 0,
@@ -376,7 +361,7 @@ static void check_sources(const char *name, tl_variant variant)
         tl_buf_printf(&b, "%d-%02d-%02d,Event %zu,Source %zu\n", 1950 + (int)(i % 70),
                       1 + (int)(i % 12), 1 + (int)(i % 28), i, i);
     char *csv = tl_buf_steal(&b);
-    tl_timeline *tl = load(csv);
+    tl_timeline *tl = test_load_csv(csv, "generated.csv");
     tl_scene *s = tl ? run(tl, variant) : NULL;
     if (!tap_ok(s != NULL, "%s: 20,000 events with a source each lay out", name)) {
         tl_timeline_free(tl);
@@ -438,7 +423,7 @@ int main(void)
         {TL_VARIANT_VERTICAL, "vertical"},
     };
     char *csv = generate(MANY);
-    tl_timeline *tl = load(csv);
+    tl_timeline *tl = test_load_csv(csv, "generated.csv");
     if (tap_ok(tl != NULL, "50,000 generated events load"))
         for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++)
             check_many(variants[v].name, tl, variants[v].variant);
@@ -450,7 +435,7 @@ int main(void)
     free(csv);
     /* Fewer events than need level of detail, more than have room: labels are left out. */
     csv = generate(CROWDED);
-    tl = load(csv);
+    tl = test_load_csv(csv, "generated.csv");
     for (size_t v = 0; tl && v < sizeof variants / sizeof variants[0]; v++)
         for (size_t k = 0; k < sizeof skews / sizeof skews[0]; k++)
             check_estimates(variants[v].name, tl, variants[v].variant, skews[k]);

@@ -8,6 +8,7 @@
 #include "data/date.h"
 #include "data/model-private.h"
 #include "tap.h"
+#include "test-util.h"
 
 static tl_event make_event(int64_t lo, const char *title, const char *group)
 {
@@ -178,23 +179,7 @@ static void test_storage(void)
 
 static tl_timeline *load(const char *csv)
 {
-    tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "m.csv", NULL, &err);
-    if (!tl)
-        tap_diag("load failed: %s", err ? err->message : "(no error)");
-    tl_error_free(err);
-    return tl;
-}
-
-static const tl_event *find(const tl_timeline *tl, const char *title)
-{
-    for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
-        const tl_event *e = tl_timeline_get_event(tl, i);
-        if (strcmp(tl_event_get_title(e), title) == 0)
-            return e;
-    }
-    tap_diag("no event titled %s", title);
-    return NULL;
+    return test_load_csv(csv, "m.csv");
 }
 
 static void test_types(void)
@@ -217,20 +202,21 @@ static void test_types(void)
     tap_is_int((long long)tl_timeline_get_warning_count(tl), 0, "no warnings");
     const char *const points[] = {"p1", "p2", "p3", "p4"};
     for (size_t i = 0; i < 4; i++) {
-        const tl_event *e = find(tl, points[i]);
+        const tl_event *e = test_find_event(tl, points[i]);
         tap_ok(e && tl_event_get_type(e) == TL_EVENT_POINT && !tl_event_get_end(e, NULL),
                "%s is a point without end", points[i]);
     }
     const char *const spans[] = {"s1", "s2", "s3", "s4", "s5"};
     for (size_t i = 0; i < 5; i++) {
-        const tl_event *e = find(tl, spans[i]);
+        const tl_event *e = test_find_event(tl, spans[i]);
         tl_time end;
         tap_ok(e && tl_event_get_type(e) == TL_EVENT_SPAN && tl_event_get_end(e, &end) &&
                    end.precision == TL_PRECISION_YEAR &&
                    end.hi == tl_cal_make(2006, 12, 31, 23, 59, 59),
                "%s is a span to the end of 2006", spans[i]);
     }
-    const tl_event *e1 = find(tl, "e1"), *e2 = find(tl, "e2"), *e3 = find(tl, "e3");
+    const tl_event *e1 = test_find_event(tl, "e1"), *e2 = test_find_event(tl, "e2"),
+                   *e3 = test_find_event(tl, "e3");
     tap_ok(e1 && tl_event_get_type(e1) == TL_EVENT_ERA && tl_event_get_end(e1, NULL),
            "era with an end");
     tap_ok(e2 && tl_event_get_type(e2) == TL_EVENT_ERA && !tl_event_get_end(e2, NULL),
@@ -339,7 +325,7 @@ static void test_accessors_and_stats(void)
                            "2020,,Title row,title,,,\n");
     if (!tap_ok(tl != NULL, "accessor file loads"))
         return;
-    const tl_event *e = find(tl, "Interval");
+    const tl_event *e = test_find_event(tl, "Interval");
     if (e) {
         tl_time end;
         tap_ok(tl_event_get_end(e, &end) && end.lo == tl_cal_make(2020, 3, 1, 0, 0, 0),
@@ -352,7 +338,7 @@ static void test_accessors_and_stats(void)
         tap_is_str(tl_event_get_start_text(e), "2019-11/2020-03", "start text as written");
         tap_is_int(tl_event_get_type(e), TL_EVENT_SPAN, "an interval is a span");
     }
-    e = find(tl, "Open end");
+    e = test_find_event(tl, "Open end");
     if (e) {
         tap_ok(tl_event_get_end_open(e) && !tl_event_get_end(e, NULL) &&
                    !tl_event_get_start_open(e) && tl_event_get_type(e) == TL_EVENT_SPAN,
@@ -361,7 +347,7 @@ static void test_accessors_and_stats(void)
         tap_is_str(tl_event_get_date_label(e), "Sep 2020 \xE2\x80\x93 \xE2\x80\xA6",
                    "open end date label");
     }
-    e = find(tl, "Open start");
+    e = test_find_event(tl, "Open start");
     if (e) {
         const tl_time s = tl_event_get_start(e);
         tap_ok(tl_event_get_start_open(e) && tl_event_get_end(e, NULL) &&
@@ -370,7 +356,7 @@ static void test_accessors_and_stats(void)
                "open start: lo = hi = the end's lo, flag before");
         tap_is_str(tl_event_get_start_label(e), "\xE2\x80\xA6", "open start label");
     }
-    e = find(tl, "Circa");
+    e = test_find_event(tl, "Circa");
     if (e) {
         const tl_time s = tl_event_get_start(e);
         tap_ok(s.flags == TL_TIME_APPROXIMATE && s.precision == TL_PRECISION_YEAR,
@@ -435,7 +421,7 @@ static void test_fields(void)
     if (!tap_ok(tl != NULL, "fields file loads"))
         return;
     tap_is_int((long long)tl_timeline_get_event_count(tl), 3, "three events");
-    const tl_event *e = find(tl, "Launch");
+    const tl_event *e = test_find_event(tl, "Launch");
     if (e) {
         tap_is_str(tl_event_get_start_text(e), "2020-03-01", "start text trimmed as written");
         tap_is_str(tl_event_get_end_text(e), "2020-04", "end text trimmed as written");
@@ -453,13 +439,13 @@ static void test_fields(void)
                "end parsed as the whole month");
         tap_is_int(tl_event_get_type(e), TL_EVENT_SPAN, "an end makes a span");
     }
-    e = find(tl, "Quiet");
+    e = test_find_event(tl, "Quiet");
     if (e) {
         tap_is_int(tl_event_get_importance(e), 3, "default importance 3");
         tap_is_str(tl_event_get_end_text(e), "", "no end text");
         tap_is_int(tl_event_get_status(e), TL_STATUS_CONFIRMED, "default status");
     }
-    e = find(tl, "Bad importance");
+    e = test_find_event(tl, "Bad importance");
     tap_ok(e && tl_event_get_importance(e) == 3, "bad importance kept as 3");
     tap_is_int((long long)tl_timeline_get_warning_count(tl), 1, "one warning");
     tap_is_str(tl_timeline_get_warning(tl, 0),

@@ -10,6 +10,7 @@
 #include "data/date.h"
 #include "timeline/timeline.h"
 #include "tap.h"
+#include "test-util.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Helpers
@@ -38,17 +39,6 @@ static tl_timeline *load_text(const char *csv, const tl_load_options *opts)
     return tl;
 }
 
-static const tl_event *find(const tl_timeline *tl, const char *title)
-{
-    for (size_t i = 0; tl && i < tl_timeline_get_event_count(tl); i++) {
-        const tl_event *e = tl_timeline_get_event(tl, i);
-        if (strcmp(tl_event_get_title(e), title) == 0)
-            return e;
-    }
-    tap_diag("no event titled \"%s\"", title);
-    return NULL;
-}
-
 static bool has_note(const tl_timeline *tl, const char *note)
 {
     for (size_t i = 0; i < tl_timeline_get_note_count(tl); i++) {
@@ -69,7 +59,7 @@ static const char *iso(int64_t t, char *buf, size_t size)
 static void check_event(const tl_timeline *tl, const char *title, const char *lo, const char *hi,
                         const char *label)
 {
-    const tl_event *e = find(tl, title);
+    const tl_event *e = test_find_event(tl, title);
     if (!tap_ok(e != NULL, "event \"%s\"", title))
         return;
     char a[48], b[48] = "";
@@ -128,7 +118,7 @@ static void test_timelinejs_corpus(void)
         check_event(tl, "...And the women who made it work", "1943-07-01T00:00:00",
                     "1946-12-31T23:59:59", "Jul 1943 \xE2\x80\x93 1946");
         check_event(tl, "Grace Hopper invents the compiler", "1952-01-01T00:00:00", NULL, "1952");
-        const tl_event *ada = find(tl, "Ada Lovelace");
+        const tl_event *ada = test_find_event(tl, "Ada Lovelace");
         tap_ok(ada && tl_event_get_type(ada) == TL_EVENT_SPAN &&
                    tl_event_get_start(ada).precision == TL_PRECISION_DAY &&
                    strcmp(tl_event_get_start_text(ada), "1815-12-10") == 0,
@@ -166,7 +156,7 @@ static void test_timelinejs_corpus(void)
                "eras: 23 events, 3 eras, a title row");
         check_event(tl, "Era Test 650-700", "0650-01-01T00:00:00", "0700-12-31T23:59:59",
                     "650 \xE2\x80\x93 700");
-        const tl_event *era = find(tl, "Era Test 650-700");
+        const tl_event *era = test_find_event(tl, "Era Test 650-700");
         tap_ok(era && tl_event_get_type(era) == TL_EVENT_ERA, "Type era is an era");
         check_event(tl, "Muhammad Migrates from Mecca to Medina", "0622-08-09T00:00:00",
                     "0622-08-23T23:59:59", "9 Aug 622 \xE2\x80\x93 23 Aug 622");
@@ -233,17 +223,17 @@ static void test_fixtures(void)
                     "16 Jul 1969 \xE2\x80\x93 24 Jul 1969");
         check_event(tl, "Early rocketry experiments", "1926-01-01T00:00:00", "1940-12-31T23:59:59",
                     "c. 1926 \xE2\x80\x93 c. 1940");
-        const tl_event *e = find(tl, "Early rocketry experiments");
+        const tl_event *e = test_find_event(tl, "Early rocketry experiments");
         tl_time end;
         tap_ok(e && tl_event_get_start(e).flags == TL_TIME_APPROXIMATE &&
                    tl_event_get_end(e, &end) && end.flags == TL_TIME_APPROXIMATE,
                "Start/End Approximate set the approximate flag");
-        e = find(tl, "Sputnik 1");
+        e = test_find_event(tl, "Sputnik 1");
         tap_ok(e && tl_event_get_type(e) == TL_EVENT_POINT &&
                    strcmp(tl_event_get_color(e), "#c0392b") == 0 &&
                    strcmp(tl_event_get_group(e), "Soviet Union") == 0,
                "milestone: a point; bare hex colour gets its '#'; layer is the group");
-        e = find(tl, "Luna programme");
+        e = test_find_event(tl, "Luna programme");
         tap_ok(e && strcmp(tl_event_get_color(e), "") == 0, "colour \"random\" is no colour");
         tap_ok(has_note(tl, "column \"Event ID\" ignored") &&
                    has_note(tl, "column \"Symbol\" ignored"),
@@ -272,11 +262,11 @@ static void test_fixtures(void)
         tap_is_int((long long)tl_timeline_get_warning_count(tl), 0, "excel with dmy: no warning");
         check_event(tl, "Design workshop", "2019-11-18T09:30:00", "2019-11-18T12:00:59",
                     "18 Nov 2019 09:30 \xE2\x80\x93 18 Nov 2019 12:00");
-        const tl_event *e = find(tl, "Kick-off meeting");
+        const tl_event *e = test_find_event(tl, "Kick-off meeting");
         tap_ok(e && strcmp(tl_event_get_description(e), "Room 2; with catering") == 0 &&
                    tl_event_get_line(e) == 2,
                "a quoted ';' and the line after a BOM");
-        e = find(tl, "Prototype sprint");
+        e = test_find_event(tl, "Prototype sprint");
         tap_ok(e && strcmp(tl_event_get_description(e), "Budget: 12.500,00 \xE2\x82\xAC") == 0 &&
                    tl_event_get_importance(e) == 5,
                "comma-decimal text kept");
@@ -294,18 +284,18 @@ static void test_fixtures(void)
                     "-3099-12-31T23:59:59",
                     "c. 3400\xE2\x80\x93"
                     "3100 BCE");
-        const tl_event *e = find(tl, "Proto-cuneiform tablets at Uruk");
+        const tl_event *e = test_find_event(tl, "Proto-cuneiform tablets at Uruk");
         tap_ok(e && strcmp(tl_event_get_start_label(e), "3400 BCE") == 0 &&
                    strcmp(tl_event_get_description(e), "Accounting records\non clay.") == 0,
                "Display Date replaces only the event's label; text loses its HTML");
         check_event(tl, "Oracle bone script", "-1249-01-01T00:00:00", NULL, "c. 1250 BCE");
         check_event(tl, "Mesopotamian civilisations", "-3099-01-01T00:00:00",
                     "-0538-12-31T23:59:59", "3100 BCE \xE2\x80\x93 539 BCE");
-        e = find(tl, "Mesopotamian civilisations");
+        e = test_find_event(tl, "Mesopotamian civilisations");
         tap_ok(e && tl_event_get_type(e) == TL_EVENT_ERA &&
                    strcmp(tl_event_get_color(e), "#d4a017") == 0,
                "an era coloured by Background");
-        e = find(tl, "Proto-cuneiform tablets at Uruk");
+        e = test_find_event(tl, "Proto-cuneiform tablets at Uruk");
         tap_ok(e && strcmp(tl_event_get_color(e), "") == 0, "Background colours eras only");
         check_event(tl, "First ARPANET message: \xE2\x80\x9CLO\xE2\x80\x9D", "1969-10-30T06:30:00",
                     NULL, "29 Oct 1969 22:30");
@@ -321,7 +311,7 @@ static void test_fixtures(void)
         tap_is_str(tl_timeline_get_title(tl), "Late twentieth-century milestones", "v1: title");
         check_event(tl, "STS-1", "1981-04-12T00:00:00", "1981-04-14T23:59:59",
                     "12 Apr 1981 \xE2\x80\x93 14 Apr 1981");
-        const tl_event *e = find(tl, "Fall of the Berlin Wall");
+        const tl_event *e = test_find_event(tl, "Fall of the Berlin Wall");
         tap_ok(e && strcmp(tl_event_get_group(e), "Politics") == 0, "v1: Tag is the group");
         tl_timeline_free(tl);
     }
@@ -338,9 +328,9 @@ static void test_fixtures(void)
     }
     tl = load_file(dir.data, "y_timevis.csv", NULL);
     if (tl) {
-        const tl_event *e = find(tl, "Holidays");
+        const tl_event *e = test_find_event(tl, "Holidays");
         tap_ok(e && tl_event_get_type(e) == TL_EVENT_ERA, "timevis: background is an era");
-        e = find(tl, "Item one");
+        e = test_find_event(tl, "Item one");
         tap_ok(e && tl_event_get_type(e) == TL_EVENT_POINT &&
                    strcmp(tl_event_get_description(e), "A box item") == 0,
                "timevis: box is a point; title is the tooltip");
@@ -410,11 +400,11 @@ static void test_timelinejs_rows(void)
     check_event(tl, "Five hundred BCE", "-0499-01-01T00:00:00", NULL, "500 BCE");
     check_event(tl, "An era", "1990-01-01T00:00:00", "2000-12-31T23:59:59",
                 "1990 \xE2\x80\x93 2000");
-    const tl_event *e = find(tl, "An era");
+    const tl_event *e = test_find_event(tl, "An era");
     tap_ok(e && strcmp(tl_event_get_color(e), "papayawhip") == 0, "a named colour");
-    e = find(tl, "An era with an image");
+    e = test_find_event(tl, "An era with an image");
     tap_ok(e && strcmp(tl_event_get_color(e), "") == 0, "an image background is no colour");
-    e = find(tl, "Morning");
+    e = test_find_event(tl, "Morning");
     tap_ok(e && strcmp(tl_event_get_description(e), "Bold & linked") == 0 &&
                tl_event_get_start(e).lo == tl_cal_make(2001, 9, 11, 8, 46, 0) &&
                tl_event_get_start(e).precision == TL_PRECISION_MINUTE,
@@ -483,7 +473,7 @@ static void test_other_layouts(void)
                    "L,A,1900,Yes,no,FF0000\n"
                    "L,B,1900,,TRUE,ff00\n",
                    NULL);
-    const tl_event *a = find(tl, "A"), *b = find(tl, "B");
+    const tl_event *a = test_find_event(tl, "A"), *b = test_find_event(tl, "B");
     tap_ok(a && tl_event_get_start(a).flags == TL_TIME_APPROXIMATE &&
                strcmp(tl_event_get_color(a), "#FF0000") == 0 &&
                strcmp(tl_event_get_date_label(a), "c. 1900") == 0,

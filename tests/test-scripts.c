@@ -11,11 +11,7 @@
 #include "fonts/fonts-private.h"
 #include "scene/scene.h"
 #include "tap.h"
-
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+#include "test-util.h"
 
 /* The rendered bytes of `scene` in `format` (the caller frees them); NULL on failure. */
 static char *render(const tl_scene *scene, tl_format format, size_t *len)
@@ -108,7 +104,7 @@ static void test_samples(tl_fonts *fonts, const char *dir)
         if (g_str_has_suffix(e->d_name, ".csv"))
             names[n++] = g_strdup(e->d_name);
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
+    qsort(names, n, sizeof *names, test_cmp_str);
     const char *required[] = {"india-japan-2019-2020-ja.csv", "india-japan-2019-2020-hi.csv",
                               "arabic-hebrew-printing.csv"};
     for (size_t r = 0; r < 3; r++) {

@@ -26,19 +26,8 @@ static const double EPS = 0.01;
  * Running the variant directly (the public enum does not name it yet)
  * ------------------------------------------------------------------------------------------- */
 
-static tl_timeline *load(const char *csv, const char *name)
-{
-    tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), name, NULL, &err);
-    if (!tl) {
-        tap_diag("%s: %s", name, err->message);
-        tl_error_free(err);
-    }
-    return tl;
-}
-
 /* As tl_layout_run() does it, with the vertical variant. */
-static tl_scene *run_vertical(const tl_timeline *tl, const tl_layout_options *o, tl_error **err)
+static tl_scene *run_vertical(const tl_timeline *tl, tl_layout_options *o, tl_error **err)
 {
     double width = o->width > 0 ? o->width : TL_DEFAULT_WIDTH;
     tl_scene *s = tl_scene_new(width, o->height);
@@ -53,24 +42,7 @@ static tl_scene *run_vertical(const tl_timeline *tl, const tl_layout_options *o,
 static tl_scene *layout_csv(const char *csv, const char *name, double width, double height,
                             const char *title, tl_timeline **tl_out)
 {
-    tl_timeline *tl = load(csv, name);
-    if (!tl)
-        return NULL;
-    tl_layout_options *o = tl_layout_options_new();
-    tl_layout_options_set_size(o, width, height);
-    tl_layout_options_set_title(o, title);
-    tl_error *err = NULL;
-    tl_scene *s = run_vertical(tl, o, &err);
-    if (!s) {
-        tap_diag("%s: %s", name, err->message);
-        tl_error_free(err);
-    }
-    tl_layout_options_free(o);
-    if (tl_out)
-        *tl_out = tl;
-    else
-        tl_timeline_free(tl);
-    return s;
+    return test_layout_csv(csv, name, width, height, title, run_vertical, tl_out);
 }
 
 static char *read_sample(const char *file)
@@ -87,12 +59,6 @@ static char *read_sample(const char *file)
 /* ---------------------------------------------------------------------------------------------
  * Scene invariants
  * ------------------------------------------------------------------------------------------- */
-
-static bool boxes_meet(const double a[4], const double b[4])
-{
-    return a[0] < b[0] + b[2] - EPS && b[0] < a[0] + a[2] - EPS && a[1] < b[1] + b[3] - EPS &&
-           b[1] < a[1] + a[3] - EPS;
-}
 
 /* A card's panel, or its stripe. */
 static bool is_card(const tl_op *op)
@@ -223,7 +189,7 @@ static int check_scene(const tl_scene *s, const char *name)
         const double bottom = e[i].box[1] + e[i].box[3];
         for (size_t j = i + 1; j < ne && e[j].box[1] < bottom - EPS; j++) {
             const tl_op *a = &s->ops[e[i].op], *b = &s->ops[e[j].op];
-            if (!boxes_meet(e[i].box, e[j].box) || !pair_conflict(a, b))
+            if (!test_boxes_meet(e[i].box, e[j].box) || !pair_conflict(a, b))
                 continue;
             if (bad++ < 5)
                 tap_diag("%s: %s %s (event %d) meets %s %s (event %d)", name,
@@ -278,32 +244,14 @@ static int check_time_order(const tl_scene *s, const tl_timeline *tl, const char
     return bad;
 }
 
-/* Events neither drawn nor counted in a density strip (level of detail). */
-static size_t unplaced(const tl_scene *s)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < s->event_count; i++)
-        k += !s->events[i].placed && !s->events[i].summarised;
-    return k;
-}
-
 static bool all_reported(const tl_scene *s, size_t *missing_out)
 {
-    size_t missing = unplaced(s), reported = 0;
+    size_t missing = test_unplaced(s), reported = 0;
     *missing_out = missing;
     for (size_t w = 0; w < s->warnings.len; w++)
         reported += strstr(s->warnings.items[w], "not drawn: no room") != NULL ||
                     strstr(s->warnings.items[w], "more labels not drawn") != NULL;
     return missing <= 50 ? reported == missing : reported == 51; /* 50 + a summary */
-}
-
-static const tl_op *find_text(const tl_scene *s, tl_role role, const char *prefix)
-{
-    for (size_t i = 0; i < s->op_count; i++)
-        if (s->ops[i].kind == TL_OP_TEXT && s->ops[i].role == role &&
-            strncmp(s->ops[i].u.text.text, prefix, strlen(prefix)) == 0)
-            return &s->ops[i];
-    return NULL;
 }
 
 static size_t count_role(const tl_scene *s, tl_op_kind kind, tl_role role)
@@ -363,7 +311,7 @@ static void test_sample(const char *file, double width)
     tap_is_int(check_scene(s, file), 0, "%s at %.0f pt: no overlaps, inside the canvas", file,
                width);
     tap_is_int(check_time_order(s, tl, file), 0, "%s at %.0f pt: marks in time order", file, width);
-    tap_is_int((long long)unplaced(s), 0, "%s at %.0f pt: every event placed", file, width);
+    tap_is_int((long long)test_unplaced(s), 0, "%s at %.0f pt: every event placed", file, width);
     tap_ok(count_role(s, TL_OP_TEXT, TL_ROLE_TICK_LABEL) >= 2,
            "%s at %.0f pt: the line has "
            "tick labels",
@@ -393,16 +341,17 @@ static void test_india_japan_details(void)
     if (!tap_ok(s != NULL, "india-japan lays out"))
         return;
     const tl_op *guwahati =
-        find_text(s, TL_ROLE_EVENT_LABEL, "Annual Bilateral Summit in Guwahati");
+        test_find_text(s, TL_ROLE_EVENT_LABEL, "Annual Bilateral Summit in Guwahati");
     tap_ok(guwahati && guwahati->u.text.strike, "the cancelled Guwahati summit is struck through");
-    tap_ok(find_text(s, TL_ROLE_EVENT_DATE, "early Nov 2019") != NULL,
+    tap_ok(test_find_text(s, TL_ROLE_EVENT_DATE, "early Nov 2019") != NULL,
            "\"early November 2019\" reads \"early Nov 2019\"");
-    tap_ok(find_text(s, TL_ROLE_EVENT_DATE, "after Oct 2020 \u00b7 tentative") != NULL,
+    tap_ok(test_find_text(s, TL_ROLE_EVENT_DATE, "after Oct 2020 \u00b7 tentative") != NULL,
            "the tentative summit says so");
-    const tl_op *desc = find_text(s, TL_ROLE_NOTE, "At the Iikura Guest House");
+    const tl_op *desc = test_find_text(s, TL_ROLE_NOTE, "At the Iikura Guest House");
     tap_ok(desc && desc->u.text.shape.max_lines == 4 && desc->u.text.shape.wrap_width > 0,
            "a long description is wrapped to at most four lines");
-    tap_ok(find_text(s, TL_ROLE_ERA_LABEL, "Covid-19") != NULL, "the pandemic era is labelled");
+    tap_ok(test_find_text(s, TL_ROLE_ERA_LABEL, "Covid-19") != NULL,
+           "the pandemic era is labelled");
     tap_ok(count_role(s, TL_OP_RECT, TL_ROLE_ERA) >= 1, "the pandemic is an era band");
     tap_ok(count_role(s, TL_OP_RECT, TL_ROLE_SPAN) == 1, "the CAA protests are a span bar");
     bool hollow_cross = false;
@@ -414,8 +363,8 @@ static void test_india_japan_details(void)
     }
     tap_ok(hollow_cross, "the cancelled summit's mark is hollow and crossed");
     /* Time runs down: Suga (16 Sep 2020) below the 5G launch (Mar 2020). */
-    const tl_op *suga = find_text(s, TL_ROLE_EVENT_LABEL, "Yoshihide Suga");
-    const tl_op *g5 = find_text(s, TL_ROLE_EVENT_LABEL, "NTT Docomo");
+    const tl_op *suga = test_find_text(s, TL_ROLE_EVENT_LABEL, "Yoshihide Suga");
+    const tl_op *g5 = test_find_text(s, TL_ROLE_EVENT_LABEL, "NTT Docomo");
     double y_suga = -1, y_5g = -1;
     for (size_t i = 0; i < s->op_count; i++) {
         const tl_op *op = &s->ops[i];
@@ -435,25 +384,12 @@ static void test_india_japan_details(void)
  * Generated timelines
  * ------------------------------------------------------------------------------------------- */
 
-/* xorshift64*: deterministic across platforms. */
-typedef struct rng {
-    uint64_t state;
-} rng;
-
-static uint64_t rnd(rng *r)
-{
-    r->state ^= r->state >> 12;
-    r->state ^= r->state << 25;
-    r->state ^= r->state >> 27;
-    return r->state * 2685821657736338717ull;
-}
-
 static void append_year(tl_buf *b, int64_t y)
 {
     tl_buf_printf(b, "%s%04lld", y < 0 ? "-" : "", y < 0 ? -(long long)y : (long long)y);
 }
 
-static char *generate(rng *r, size_t n, int64_t year0, int years)
+static char *generate(test_rng *r, size_t n, int64_t year0, int years)
 {
     static const char *const words[] = {"summit",
                                         "launch",
@@ -476,39 +412,39 @@ static char *generate(rng *r, size_t n, int64_t year0, int years)
     tl_buf b = TL_BUF_INIT;
     tl_buf_append_str(&b, "start,end,title,group,status,type,importance,description\n");
     for (size_t i = 0; i < n; i++) {
-        int64_t y = year0 + (int64_t)(rnd(r) % (uint64_t)years);
-        int m = 1 + (int)(rnd(r) % 12), d = 1 + (int)(rnd(r) % 28);
-        int prec = (int)(rnd(r) % 4);
+        int64_t y = year0 + (int64_t)(test_rnd(r) % (uint64_t)years);
+        int m = 1 + (int)(test_rnd(r) % 12), d = 1 + (int)(test_rnd(r) % 28);
+        int prec = (int)(test_rnd(r) % 4);
         append_year(&b, y);
         if (prec >= 1)
             tl_buf_printf(&b, "-%02d", m);
         if (prec >= 2)
             tl_buf_printf(&b, "-%02d", d);
         tl_buf_append_char(&b, ',');
-        int kind = (int)(rnd(r) % 20);
+        int kind = (int)(test_rnd(r) % 20);
         if (kind < 6 || kind >= 18) { /* spans and eras */
-            append_year(&b, y + (int64_t)(rnd(r) % 3));
+            append_year(&b, y + (int64_t)(test_rnd(r) % 3));
             tl_buf_append_str(&b, "-12-28");
         }
         tl_buf_append_char(&b, ',');
-        int nw = 1 + (int)(rnd(r) % 7);
+        int nw = 1 + (int)(test_rnd(r) % 7);
         for (int w = 0; w < nw; w++) {
             if (w)
                 tl_buf_append_char(&b, ' ');
-            tl_buf_append_str(&b, words[rnd(r) % nwords]);
+            tl_buf_append_str(&b, words[test_rnd(r) % nwords]);
         }
-        tl_buf_printf(&b, " %zu,%s,%s,%s,", i, groups[rnd(r) % 5], statuses[rnd(r) % 6],
+        tl_buf_printf(&b, " %zu,%s,%s,%s,", i, groups[test_rnd(r) % 5], statuses[test_rnd(r) % 6],
                       kind >= 18   ? "era"
                       : kind == 17 ? "marker"
                                    : "");
-        if (rnd(r) % 3 == 0)
-            tl_buf_printf(&b, "%d", 1 + (int)(rnd(r) % 5));
+        if (test_rnd(r) % 3 == 0)
+            tl_buf_printf(&b, "%d", 1 + (int)(test_rnd(r) % 5));
         tl_buf_append_char(&b, ',');
-        int nd = (int)(rnd(r) % 40) - 10;
+        int nd = (int)(test_rnd(r) % 40) - 10;
         for (int w = 0; w < nd; w++) {
             if (w)
                 tl_buf_append_char(&b, ' ');
-            tl_buf_append_str(&b, words[rnd(r) % nwords]);
+            tl_buf_append_str(&b, words[test_rnd(r) % nwords]);
         }
         tl_buf_append_char(&b, '\n');
     }
@@ -550,12 +486,12 @@ static void check_generated(const char *name, const char *csv, double width, dou
 static void test_generated(void)
 {
     static const size_t sizes[] = {1, 2, 3, 5, 10, 30, 100, 300, 1000, 3000, 10000};
-    rng r = {88172645463325252ull};
+    test_rng r = {88172645463325252ull};
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         for (int rep = 0; rep < 3; rep++) {
             size_t n = sizes[k];
-            double width = 250 + (double)(rnd(&r) % 1351);
-            int years = 1 + (int)(rnd(&r) % (rep == 2 ? 3000 : 20));
+            double width = 250 + (double)(test_rnd(&r) % 1351);
+            int years = 1 + (int)(test_rnd(&r) % (rep == 2 ? 3000 : 20));
             int64_t year0 = rep == 2 ? -1500 : 1990;
             char *csv = generate(&r, n, year0, years);
             char name[64], what[64];
@@ -570,9 +506,9 @@ static void test_generated(void)
 /* Each of 10,000 events gets a card; layout (without the checks) stays well under a second. */
 static void test_timing(void)
 {
-    rng r = {12345};
+    test_rng r = {12345};
     char *csv = generate(&r, 10000, 1990, 20);
-    tl_timeline *tl = load(csv, "big.csv");
+    tl_timeline *tl = test_load_csv(csv, "big.csv");
     free(csv);
     if (!tl)
         return;
@@ -608,7 +544,7 @@ static void test_timing(void)
 
 static void test_fixed_height(void)
 {
-    rng r = {777};
+    test_rng r = {777};
     char *csv = generate(&r, 200, 2000, 5);
     /* Shrinking the time scale and shortening cards, then leaving out cards. */
     static const double heights[] = {3000, 1200, 600, 300};
@@ -622,17 +558,18 @@ static void test_fixed_height(void)
     char *ij = read_sample("india-japan-2019-2020.csv");
     if (ij) {
         tl_scene *s = layout_csv(ij, "ij-tall.csv", 600, 2400, NULL, NULL);
-        tap_ok(s && unplaced(s) == 0 && check_scene(s, "ij-tall") == 0 && s->height == 2400,
+        tap_ok(s && test_unplaced(s) == 0 && check_scene(s, "ij-tall") == 0 && s->height == 2400,
                "a tall page holds every card of the sample");
         tl_scene_free(s);
         s = layout_csv(ij, "ij-short.csv", 900, 380, NULL, NULL);
         tap_ok(s && check_scene(s, "ij-short") == 0 && s->height == 380,
-               "a short page keeps what fits without overlaps (%zu left out)", s ? unplaced(s) : 0);
+               "a short page keeps what fits without overlaps (%zu left out)",
+               s ? test_unplaced(s) : 0);
         tl_scene_free(s);
         free(ij);
     }
 
-    tl_timeline *tl = load(csv, "t.csv");
+    tl_timeline *tl = test_load_csv(csv, "t.csv");
     tl_layout_options *o = tl_layout_options_new();
     tl_layout_options_set_size(o, 800, 60);
     tl_error *err = NULL;
@@ -675,7 +612,7 @@ static void test_degenerate(void)
         for (size_t w = 0; w < 3; w++) {
             tl_timeline *tl = NULL;
             tl_scene *s = layout_csv(cases[k].csv, cases[k].name, widths[w], 0, NULL, &tl);
-            tap_ok(s != NULL && check_scene(s, cases[k].name) == 0 && unplaced(s) == 0 &&
+            tap_ok(s != NULL && check_scene(s, cases[k].name) == 0 && test_unplaced(s) == 0 &&
                        check_time_order(s, tl, cases[k].name) == 0,
                    "%s at %.0f pt: drawn, every event placed, no overlaps", cases[k].name,
                    widths[w]);
@@ -685,7 +622,7 @@ static void test_degenerate(void)
     }
 
     /* Deterministic: the same input gives the same scene. */
-    rng r = {4242};
+    test_rng r = {4242};
     char *csv = generate(&r, 300, 1990, 10);
     tl_scene *a = layout_csv(csv, "d.csv", 900, 0, NULL, NULL);
     tl_scene *b = layout_csv(csv, "d.csv", 900, 0, NULL, NULL);
@@ -702,7 +639,7 @@ static void test_degenerate(void)
 static void test_themes_and_window(void)
 {
     char *csv = read_sample("india-japan-2019-2020.csv");
-    tl_timeline *tl = csv ? load(csv, "ij.csv") : NULL;
+    tl_timeline *tl = csv ? test_load_csv(csv, "ij.csv") : NULL;
     free(csv);
     if (!tl)
         return;
@@ -713,7 +650,7 @@ static void test_themes_and_window(void)
         tl_layout_options_set_theme(o, themes[k]);
         tl_error *err = NULL;
         tl_scene *s = run_vertical(tl, o, &err);
-        tap_ok(s && check_scene(s, "ij-theme") == 0 && unplaced(s) == 0,
+        tap_ok(s && check_scene(s, "ij-theme") == 0 && test_unplaced(s) == 0,
                "theme %zu: every event placed, no overlaps", k);
         tl_error_free(err);
         tl_scene_free(s);

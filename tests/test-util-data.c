@@ -1,0 +1,27 @@
+/* Test helpers that need the loader. */
+#include <string.h>
+
+#include "tap.h"
+#include "test-util.h"
+
+tl_timeline *test_load_csv(const char *csv, const char *name)
+{
+    tl_error *err = NULL;
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), name, NULL, &err);
+    if (!tl) {
+        tap_diag("%s: %s", name, err->message);
+        tl_error_free(err);
+    }
+    return tl;
+}
+
+const tl_event *test_find_event(const tl_timeline *tl, const char *title)
+{
+    for (size_t i = 0; tl && i < tl_timeline_get_event_count(tl); i++) {
+        const tl_event *e = tl_timeline_get_event(tl, i);
+        if (strcmp(tl_event_get_title(e), title) == 0)
+            return e;
+    }
+    tap_diag("no event titled \"%s\"", title);
+    return NULL;
+}
