@@ -1,6 +1,7 @@
 /* Test helpers that need the loader. */
 #include <string.h>
 
+#include "common/tl-buf.h"
 #include "tap.h"
 #include "test-util.h"
 
@@ -24,4 +25,15 @@ const tl_event *test_find_event(const tl_timeline *tl, const char *title)
     }
     tap_diag("no event titled \"%s\"", title);
     return NULL;
+}
+
+char *test_join_warnings(const tl_timeline *tl)
+{
+    tl_buf b = TL_BUF_INIT;
+    for (size_t i = 0; i < tl_timeline_get_warning_count(tl); i++) {
+        if (i > 0)
+            tl_buf_append_char(&b, '\n');
+        tl_buf_append_str(&b, tl_timeline_get_warning(tl, i));
+    }
+    return tl_buf_steal(&b);
 }

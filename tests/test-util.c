@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "common/tl-buf.h"
 
 char *test_read_file(const char *path, size_t *len)
 {
@@ -61,4 +64,31 @@ uint64_t test_rnd(test_rng *r)
     r->state ^= r->state << 25;
     r->state ^= r->state >> 27;
     return r->state * 2685821657736338717ull;
+}
+
+void test_append_escaped(tl_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\n')
+            tl_buf_append_str(b, "\\n");
+        else if (*s == '\r')
+            tl_buf_append_str(b, "\\r");
+        else
+            tl_buf_append_char(b, *s);
+    }
+}
+
+char *test_temp_path(const char *stem)
+{
+    const char *dir = getenv("TL_TEST_BUILDDIR");
+    tl_buf b = TL_BUF_INIT;
+    tl_buf_printf(&b, "%s/%s-%ld-XXXXXX", dir ? dir : "/tmp", stem, (long)getpid());
+    char *path = tl_buf_steal(&b);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        free(path);
+        return NULL;
+    }
+    close(fd);
+    return path;
 }

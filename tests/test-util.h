@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/tl-buf.h"
 #include "scene/scene.h"
 #include "timeline/timeline.h"
 
@@ -23,6 +24,13 @@ char *test_read_file(const char *path, size_t *len);
 bool test_write_file(const char *path, const void *data, size_t len);
 
 bool test_has_suffix(const char *s, const char *suffix);
+
+/* Appends `s` with its newlines and carriage returns as \n and \r. */
+void test_append_escaped(tl_buf *b, const char *s);
+
+/* A new empty file in the build folder (TL_TEST_BUILDDIR, else /tmp) whose name starts with
+ * `stem`; the caller removes it and frees the path. NULL when it cannot be made. */
+char *test_temp_path(const char *stem);
 
 /* qsort comparator for an array of strings. */
 int test_cmp_str(const void *a, const void *b);
@@ -40,6 +48,9 @@ uint64_t test_rnd(test_rng *r);
 
 /* Loads CSV text; on failure NULL, and the error as a diagnostic that starts with `name`. */
 tl_timeline *test_load_csv(const char *csv, const char *name);
+
+/* All warnings joined with "\n" (the caller frees them). */
+char *test_join_warnings(const tl_timeline *tl);
 
 /* The event with that title; NULL (and a diagnostic) when there is none. */
 const tl_event *test_find_event(const tl_timeline *tl, const char *title);
