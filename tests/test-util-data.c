@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "common/tl-buf.h"
+#include "common/tl-calendar.h"
 #include "tap.h"
 #include "test-util.h"
 
@@ -36,4 +37,33 @@ char *test_join_warnings(const tl_timeline *tl)
         tl_buf_append_str(&b, tl_timeline_get_warning(tl, i));
     }
     return tl_buf_steal(&b);
+}
+
+const char *test_iso_seconds(int64_t t, char *buf, size_t size)
+{
+    tl_time x = {.lo = t, .hi = t, .precision = TL_PRECISION_SECOND};
+    tl_cal_format_iso(&x, buf, size);
+    return buf;
+}
+
+const char *test_precision_name(tl_precision p)
+{
+    switch (p) {
+    case TL_PRECISION_YEAR:
+        return "year";
+    case TL_PRECISION_MONTH:
+        return "month";
+    case TL_PRECISION_DAY:
+        return "day";
+    case TL_PRECISION_MINUTE:
+        return "minute";
+    case TL_PRECISION_SECOND:
+        return "second";
+    }
+    return "?";
+}
+
+bool test_same_time(tl_time a, tl_time b)
+{
+    return a.lo == b.lo && a.hi == b.hi && a.precision == b.precision && a.flags == b.flags;
 }

@@ -43,7 +43,7 @@ typedef struct test_rng {
 uint64_t test_rnd(test_rng *r);
 
 /* ---------------------------------------------------------------------------------------------
- * Timelines (test-util-data.c)
+ * Timelines and times (test-util-data.c)
  * ------------------------------------------------------------------------------------------- */
 
 /* Loads CSV text; on failure NULL, and the error as a diagnostic that starts with `name`. */
@@ -54,6 +54,15 @@ char *test_join_warnings(const tl_timeline *tl);
 
 /* The event with that title; NULL (and a diagnostic) when there is none. */
 const tl_event *test_find_event(const tl_timeline *tl, const char *title);
+
+/* Formats an instant at second precision, the form the date tables use for lo and hi. */
+const char *test_iso_seconds(int64_t t, char *buf, size_t size);
+
+/* "year", "month", "day", "minute" or "second". */
+const char *test_precision_name(tl_precision p);
+
+/* Whether two times have the same interval, precision and flags. */
+bool test_same_time(tl_time a, tl_time b);
 
 /* ---------------------------------------------------------------------------------------------
  * Scenes (test-util-scene.c)
