@@ -248,10 +248,10 @@ static bool ends_with_superscript(const char *text)
 }
 
 /* The history of computing: 300 events, eras, groups, links and sources. */
-static void test_history(tl_fonts *fonts, tl_timeline *tl)
+/* Each layout on A4 landscape pages: every event placed, each page inside its margins. */
+static void check_history_variants(tl_fonts *fonts, tl_timeline *tl, double pw, double ph,
+                                   const double margins[4])
 {
-    const double margins[4] = {15 * MM, 15 * MM, 15 * MM, 15 * MM};
-    const double pw = 297 * MM, ph = 210 * MM;
     const struct {
         tl_variant variant;
         const char *name;
@@ -295,8 +295,12 @@ static void test_history(tl_fonts *fonts, tl_timeline *tl)
         }
         tl_scene_free(s);
     }
+}
 
-    /* A number of pages asked for. */
+/* A number of pages asked for, and one page fitted to the width. */
+static void check_history_page_count(tl_fonts *fonts, tl_timeline *tl, double pw, double ph,
+                                     const double margins[4])
+{
     const page_setup three = {.size = "A4",
                               .landscape = true,
                               .pages = 3,
@@ -322,10 +326,13 @@ static void test_history(tl_fonts *fonts, tl_timeline *tl)
     if (s)
         check_plan(s, "history lanes, fit width", pw, ph, margins);
     tl_scene_free(s);
+}
 
-    /* Footnotes and links, in the scene whatever the format. */
+/* Footnotes and links, in the scene whatever the format. */
+static void check_history_footnotes(tl_fonts *fonts, tl_timeline *tl)
+{
     tl_layout_options *o = tl_layout_options_new();
-    s = tl_layout(tl, o, fonts, NULL);
+    tl_scene *s = tl_layout(tl, o, fonts, NULL);
     tl_layout_options_free(o);
     if (!s) {
         tap_ok(false, "history lays out without pages");
@@ -371,6 +378,15 @@ static void test_history(tl_fonts *fonts, tl_timeline *tl)
            "labels end with a superscript number exactly when their event has a source");
     tap_ok(heading && list == 5, "the footer lists the 5 sources under \"Sources\"");
     tl_scene_free(s);
+}
+
+static void test_history(tl_fonts *fonts, tl_timeline *tl)
+{
+    const double margins[4] = {15 * MM, 15 * MM, 15 * MM, 15 * MM};
+    const double pw = 297 * MM, ph = 210 * MM;
+    check_history_variants(fonts, tl, pw, ph, margins);
+    check_history_page_count(fonts, tl, pw, ph, margins);
+    check_history_footnotes(fonts, tl);
 }
 
 static void test_links(tl_fonts *fonts)
@@ -453,22 +469,9 @@ static const char *find_bytes(const char *data, size_t len, const char *needle)
     return NULL;
 }
 
-static void test_documents(tl_fonts *fonts, tl_timeline *tl)
+/* The PDF, written twice: the same bytes. */
+static void check_pdf_twice(const tl_scene *s, const char *pdf, const char *pdf2)
 {
-    const page_setup ps = {.size = "A4",
-                           .landscape = true,
-                           .variant = TL_VARIANT_LANES,
-                           .title = "A history of computing"};
-    tl_scene *s = lay_out(tl, fonts, &ps);
-    if (!s) {
-        tap_ok(false, "history lanes lays out for the documents");
-        return;
-    }
-    const size_t pages = s->page_count;
-    char *pdf = g_build_filename(out_dir, "history.pdf", NULL);
-    char *pdf2 = g_build_filename(out_dir, "history-again.pdf", NULL);
-    char *ps_path = g_build_filename(out_dir, "history.ps", NULL);
-    char *eps = g_build_filename(out_dir, "history.eps", NULL);
     tl_render_options *ro = tl_render_options_new();
     tl_render_options_set_pdf_creator(ro, "timeline tests");
     tl_error *err = NULL;
@@ -483,7 +486,11 @@ static void test_documents(tl_fonts *fonts, tl_timeline *tl)
     tap_ok(a && b && la == lb && memcmp(a, b, la) == 0, "the same scene gives the same PDF bytes");
     free(a);
     free(b);
+}
 
+static void check_postscript(const tl_scene *s, const char *ps_path, size_t pages)
+{
+    tl_error *err = NULL;
     tap_ok(tl_render_to_file(s, TL_FORMAT_PS, NULL, ps_path, &err),
            "history PostScript written: %s", err ? err->message : "ok");
     tl_error_free(err);
@@ -502,11 +509,16 @@ static void test_documents(tl_fonts *fonts, tl_timeline *tl)
     tap_ok(doc && strstr(doc, "\n%%DocumentMedia: 297x210mm 842 595 "),
            "PostScript: A4 landscape media");
     free(doc);
+}
 
+static void check_eps(const tl_scene *s, const char *eps)
+{
+    tl_error *err = NULL;
     tap_ok(tl_render_to_file(s, TL_FORMAT_EPS, NULL, eps, &err), "history EPS written: %s",
            err ? err->message : "ok");
     tl_error_free(err);
-    doc = test_read_file(eps, &len);
+    size_t len = 0;
+    char *doc = test_read_file(eps, &len);
     char bbox[96];
     snprintf(bbox, sizeof bbox, "\n%%%%BoundingBox: 0 0 %.0f %.0f\n", ceil(s->width),
              ceil(s->height));
@@ -516,13 +528,11 @@ static void test_documents(tl_fonts *fonts, tl_timeline *tl)
     tap_ok(doc && strstr(doc, bbox), "EPS: the bounding box is the whole chart%s", bbox + 1);
     tap_ok(doc && strstr(doc, "\n%%CreationDate: (2020-09-13T12:26:40Z)\n"), "EPS: fixed date");
     free(doc);
+}
 
-    tl_format f;
-    tap_ok(tl_format_from_name("PS", &f) && f == TL_FORMAT_PS && tl_format_from_name("eps", &f) &&
-               f == TL_FORMAT_EPS && tl_format_from_filename("a/b.ps", &f) && f == TL_FORMAT_PS &&
-               tl_format_from_filename("chart.EPS", &f) && f == TL_FORMAT_EPS,
-           "ps and eps by name and by extension");
-
+/* Ghostscript, when installed, reads the PostScript and the EPS back. */
+static void check_ghostscript(const tl_scene *s, const char *ps_path, const char *eps, size_t pages)
+{
     if (have_tool("ps2pdf") && have_tool("pdfinfo")) {
         /* Ghostscript reads the PostScript back: as many pages, each A4 landscape. */
         char *converted = g_build_filename(out_dir, "history-ps.pdf", NULL);
@@ -550,11 +560,10 @@ static void test_documents(tl_fonts *fonts, tl_timeline *tl)
     } else {
         tap_diag("ghostscript not installed: PostScript not read back");
     }
+}
 
-    if (!have_tool("pdfinfo") || !have_tool("pdftotext") || !have_tool("pdffonts")) {
-        tap_diag("poppler-utils not installed: PDF checks skipped");
-        goto done;
-    }
+static void check_pdf_info(const char *pdf, size_t pages)
+{
     char *cmd = g_strdup_printf("pdfinfo '%s'", pdf);
     char *info = run(cmd);
     g_free(cmd);
@@ -567,10 +576,13 @@ static void test_documents(tl_fonts *fonts, tl_timeline *tl)
                strstr(info, "Creator:         timeline tests\n"),
            "pdfinfo: title from the chart, creator from the options");
     g_free(info);
+}
 
+static void check_pdf_text(const char *pdf, size_t pages)
+{
     bool numbers = true, continued = true;
     for (size_t p = 1; p <= pages; p++) {
-        cmd = g_strdup_printf("pdftotext -f %zu -l %zu '%s' -", p, p, pdf);
+        char *cmd = g_strdup_printf("pdftotext -f %zu -l %zu '%s' -", p, p, pdf);
         char *text = run(cmd);
         g_free(cmd);
         char number[64];
@@ -588,8 +600,11 @@ static void test_documents(tl_fonts *fonts, tl_timeline *tl)
     }
     tap_ok(numbers, "pdftotext: every page has its number");
     tap_ok(continued, "pdftotext: every later page says \"continued\"");
+}
 
-    cmd = g_strdup_printf("pdffonts '%s'", pdf);
+static void check_pdf_fonts_and_links(const char *pdf)
+{
+    char *cmd = g_strdup_printf("pdffonts '%s'", pdf);
     char *fonts_out = run(cmd);
     g_free(cmd);
     size_t listed = 0, embedded = 0;
@@ -609,9 +624,13 @@ static void test_documents(tl_fonts *fonts, tl_timeline *tl)
                strstr(urls, "https://en.wikipedia.org/wiki/Intel_4004"),
            "pdfinfo -url: labels link to their events' pages");
     g_free(urls);
+}
 
+static void check_pdf_bookmarks(const char *pdf)
+{
     /* Bookmarks: the outline's titles, as Cairo writes them (uncompressed objects). */
-    a = test_read_file(pdf, &la);
+    size_t la = 0;
+    char *a = test_read_file(pdf, &la);
     const char *bookmarks[] = {"/Title (Eras)",    "/Title (Groups)",   "/Title (Foundations)",
                                "/Title (The web)", "/Title (Research)", "/Title (Networks)"};
     bool found = a != NULL;
@@ -624,7 +643,45 @@ static void test_documents(tl_fonts *fonts, tl_timeline *tl)
     const char *later = find_bytes(a, la, "/Title (Mobile and cloud)");
     tap_ok(first && later && first < later, "bookmarks: eras in time order");
     free(a);
-done:
+}
+
+/* The history in lanes on A4 landscape pages as PDF, PostScript and EPS, read back by the
+ * tools that are installed. */
+static void test_documents(tl_fonts *fonts, tl_timeline *tl)
+{
+    const page_setup ps = {.size = "A4",
+                           .landscape = true,
+                           .variant = TL_VARIANT_LANES,
+                           .title = "A history of computing"};
+    tl_scene *s = lay_out(tl, fonts, &ps);
+    if (!s) {
+        tap_ok(false, "history lanes lays out for the documents");
+        return;
+    }
+    const size_t pages = s->page_count;
+    char *pdf = g_build_filename(out_dir, "history.pdf", NULL);
+    char *pdf2 = g_build_filename(out_dir, "history-again.pdf", NULL);
+    char *ps_path = g_build_filename(out_dir, "history.ps", NULL);
+    char *eps = g_build_filename(out_dir, "history.eps", NULL);
+    check_pdf_twice(s, pdf, pdf2);
+    check_postscript(s, ps_path, pages);
+    check_eps(s, eps);
+
+    tl_format f;
+    tap_ok(tl_format_from_name("PS", &f) && f == TL_FORMAT_PS && tl_format_from_name("eps", &f) &&
+               f == TL_FORMAT_EPS && tl_format_from_filename("a/b.ps", &f) && f == TL_FORMAT_PS &&
+               tl_format_from_filename("chart.EPS", &f) && f == TL_FORMAT_EPS,
+           "ps and eps by name and by extension");
+
+    check_ghostscript(s, ps_path, eps, pages);
+    if (have_tool("pdfinfo") && have_tool("pdftotext") && have_tool("pdffonts")) {
+        check_pdf_info(pdf, pages);
+        check_pdf_text(pdf, pages);
+        check_pdf_fonts_and_links(pdf);
+        check_pdf_bookmarks(pdf);
+    } else {
+        tap_diag("poppler-utils not installed: PDF checks skipped");
+    }
     tl_scene_free(s);
     unlink(pdf);
     unlink(pdf2);

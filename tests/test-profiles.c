@@ -205,13 +205,9 @@ static void test_timelinejs_corpus(void)
  * Fixtures: a Preceden export, a semicolon Excel export, sheets of our own
  * ------------------------------------------------------------------------------------------- */
 
-static void test_fixtures(void)
+static void check_preceden(const char *dir)
 {
-    const char *src = getenv("TL_TEST_SRCDIR");
-    tl_buf dir = TL_BUF_INIT;
-    tl_buf_printf(&dir, "%s/data/csv", src ? src : ".");
-
-    tl_timeline *tl = load_file(dir.data, "y_preceden_export.csv", NULL);
+    tl_timeline *tl = load_file(dir, "y_preceden_export.csv", NULL);
     if (tl) {
         tap_is_str(tl_timeline_get_profile(tl), "Preceden", "preceden: profile");
         tap_is_int((long long)tl_timeline_get_event_count(tl), 8, "preceden: 8 events");
@@ -240,9 +236,12 @@ static void test_fixtures(void)
                "preceden: unused columns noted");
         tl_timeline_free(tl);
     }
+}
 
-    /* Excel in a comma-decimal locale: BOM, CRLF, ';', dd.mm.yyyy. */
-    tl = load_file(dir.data, "y_excel_semicolon.csv", NULL);
+/* Excel in a comma-decimal locale: BOM, CRLF, ';', dd.mm.yyyy. */
+static void check_excel_semicolon(const char *dir)
+{
+    tl_timeline *tl = load_file(dir, "y_excel_semicolon.csv", NULL);
     if (tl) {
         tap_is_int((long long)tl_timeline_get_event_count(tl), 0,
                    "excel without a date order: no event");
@@ -256,7 +255,7 @@ static void test_fixtures(void)
     }
     tl_load_options *opts = tl_load_options_new();
     tl_load_options_set_date_order(opts, TL_DATE_ORDER_DMY);
-    tl = load_file(dir.data, "y_excel_semicolon.csv", opts);
+    tl = load_file(dir, "y_excel_semicolon.csv", opts);
     if (tl) {
         tap_is_int((long long)tl_timeline_get_event_count(tl), 4, "excel with dmy: 4 events");
         tap_is_int((long long)tl_timeline_get_warning_count(tl), 0, "excel with dmy: no warning");
@@ -273,10 +272,14 @@ static void test_fixtures(void)
         tl_timeline_free(tl);
     }
     tl_load_options_free(opts);
+}
 
-    opts = tl_load_options_new();
+/* TimelineJS sheets of our own, v3 and v1. */
+static void check_timelinejs(const char *dir)
+{
+    tl_load_options *opts = tl_load_options_new();
     tl_load_options_set_time_zone(opts, "America/Los_Angeles", NULL);
-    tl = load_file(dir.data, "y_timelinejs3.csv", opts);
+    tl_timeline *tl = load_file(dir, "y_timelinejs3.csv", opts);
     if (tl) {
         tap_is_str(tl_timeline_get_title(tl), "A short history of writing", "sheet: title");
         tap_is_int((long long)tl_timeline_get_event_count(tl), 7, "sheet: 7 events");
@@ -304,7 +307,7 @@ static void test_fixtures(void)
     }
     tl_load_options_free(opts);
 
-    tl = load_file(dir.data, "y_timelinejs1.csv", NULL);
+    tl = load_file(dir, "y_timelinejs1.csv", NULL);
     if (tl) {
         tap_is_str(tl_timeline_get_profile(tl), "TimelineJS v1", "v1: profile");
         tap_ok(has_note(tl, "date order: mdy (TimelineJS v1)"), "v1: US dates noted");
@@ -315,6 +318,11 @@ static void test_fixtures(void)
         tap_ok(e && strcmp(tl_event_get_group(e), "Politics") == 0, "v1: Tag is the group");
         tl_timeline_free(tl);
     }
+}
+
+/* vistime, timevis and px.timeline sheets, and our own layout. */
+static void check_layouts(const char *dir)
+{
     const char *const layouts[][2] = {
         {"y_vistime.csv", "vistime"},
         {"y_timevis.csv", "timevis"},
@@ -322,11 +330,11 @@ static void test_fixtures(void)
         {"y_basic.csv", "timeline"},
     };
     for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++) {
-        tl = load_file(dir.data, layouts[i][0], NULL);
+        tl_timeline *tl = load_file(dir, layouts[i][0], NULL);
         tap_is_str(tl_timeline_get_profile(tl), layouts[i][1], "%s: profile", layouts[i][0]);
         tl_timeline_free(tl);
     }
-    tl = load_file(dir.data, "y_timevis.csv", NULL);
+    tl_timeline *tl = load_file(dir, "y_timevis.csv", NULL);
     if (tl) {
         const tl_event *e = test_find_event(tl, "Holidays");
         tap_ok(e && tl_event_get_type(e) == TL_EVENT_ERA, "timevis: background is an era");
@@ -337,6 +345,17 @@ static void test_fixtures(void)
         tap_ok(has_note(tl, "column \"className\" ignored"), "timevis: className noted");
         tl_timeline_free(tl);
     }
+}
+
+static void test_fixtures(void)
+{
+    const char *src = getenv("TL_TEST_SRCDIR");
+    tl_buf dir = TL_BUF_INIT;
+    tl_buf_printf(&dir, "%s/data/csv", src ? src : ".");
+    check_preceden(dir.data);
+    check_excel_semicolon(dir.data);
+    check_timelinejs(dir.data);
+    check_layouts(dir.data);
     tl_buf_free(&dir);
 }
 
