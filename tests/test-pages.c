@@ -428,14 +428,6 @@ static void test_links(tl_fonts *fonts)
  * Documents
  * ------------------------------------------------------------------------------------------- */
 
-static bool have_tool(const char *name)
-{
-    char *cmd = g_strdup_printf("command -v %s >/dev/null 2>&1", name);
-    const int status = system(cmd);
-    g_free(cmd);
-    return status == 0;
-}
-
 /* The standard output of `cmd` (the caller frees it). */
 static char *run(const char *cmd)
 {
@@ -533,7 +525,7 @@ static void check_eps(const tl_scene *s, const char *eps)
 /* Ghostscript, when installed, reads the PostScript and the EPS back. */
 static void check_ghostscript(const tl_scene *s, const char *ps_path, const char *eps, size_t pages)
 {
-    if (have_tool("ps2pdf") && have_tool("pdfinfo")) {
+    if (test_have_program("ps2pdf") && test_have_program("pdfinfo")) {
         /* Ghostscript reads the PostScript back: as many pages, each A4 landscape. */
         char *converted = g_build_filename(out_dir, "history-ps.pdf", NULL);
         char *cmd =
@@ -674,7 +666,8 @@ static void test_documents(tl_fonts *fonts, tl_timeline *tl)
            "ps and eps by name and by extension");
 
     check_ghostscript(s, ps_path, eps, pages);
-    if (have_tool("pdfinfo") && have_tool("pdftotext") && have_tool("pdffonts")) {
+    if (test_have_program("pdfinfo") && test_have_program("pdftotext") &&
+        test_have_program("pdffonts")) {
         check_pdf_info(pdf, pages);
         check_pdf_text(pdf, pages);
         check_pdf_fonts_and_links(pdf);

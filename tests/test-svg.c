@@ -24,19 +24,13 @@
 #include "scene/scene.h"
 #include "render/svg-meta.h"
 #include "tap.h"
+#include "test-util.h"
 
 static char *outdir;
 
 /* ---------------------------------------------------------------------------------------------
  * Helpers
  * ------------------------------------------------------------------------------------------- */
-
-static bool have_program(const char *name)
-{
-    char *path = g_find_program_in_path(name);
-    g_free(path);
-    return path != NULL;
-}
 
 /* Runs argv; returns its standard output (g_free) when it exits 0, NULL otherwise. */
 static char *run(const char *const *argv)
@@ -167,7 +161,7 @@ static void check_document(const char *path, const char *what)
            "%s: and so is the chart's title", what);
     g_free(svg);
 
-    if (!have_program("xmllint")) {
+    if (!test_have_program("xmllint")) {
         tap_diag("xmllint not found: XPath checks skipped");
         return;
     }
@@ -397,10 +391,10 @@ static void compare_paths(const tl_scene *scene, const char *name)
     if (outline_svg && text_svg) {
         tap_diag("%s: outlines %zu bytes, live text %zu bytes", name, len1, len2);
         tap_ok(len2 < len1, "%s: live text is the smaller file", name);
-        if (have_program("xmllint"))
+        if (test_have_program("xmllint"))
             tap_ok(xml_valid(text_svg), "%s: the live-text SVG is well-formed", name);
-        char *s =
-            have_program("xmllint") ? xpath(text_svg, "count(//*[local-name()='text'])") : NULL;
+        char *s = test_have_program("xmllint") ? xpath(text_svg, "count(//*[local-name()='text'])")
+                                               : NULL;
         size_t texts = 0;
         for (size_t i = 0; i < scene->op_count; i++)
             texts += scene->ops[i].kind == TL_OP_TEXT && scene->ops[i].u.text.color.a > 0;
@@ -408,7 +402,7 @@ static void compare_paths(const tl_scene *scene, const char *name)
             tap_is_int(atol(s), (long long)texts, "%s: one <text> per text op", name);
         g_free(s);
     }
-    if (outline_svg && text_svg && have_program("rsvg-convert")) {
+    if (outline_svg && text_svg && test_have_program("rsvg-convert")) {
         compare_with_png(scene, outline_svg, name);
         cairo_surface_t *a = rasterise(outline_svg), *b = rasterise(text_svg);
         double mean = 0, share = 0;
@@ -425,7 +419,7 @@ static void compare_paths(const tl_scene *scene, const char *name)
             cairo_surface_destroy(a);
         if (b)
             cairo_surface_destroy(b);
-    } else if (!have_program("rsvg-convert")) {
+    } else if (!test_have_program("rsvg-convert")) {
         tap_diag("rsvg-convert not found: visual comparison skipped");
     }
     g_free(outline_svg);
@@ -476,7 +470,7 @@ static void test_markup_alike(tl_fonts *fonts)
     if (scene) {
         compare_paths(scene, "markup");
         char *path = g_build_filename(outdir, "markup-text.svg", NULL);
-        if (have_program("xmllint")) {
+        if (test_have_program("xmllint")) {
             char *s = xpath(path, "string(//*[local-name()='tspan'][@font-style='italic'])");
             tap_is_str(s, "italic", "<i> is an italic <tspan>");
             g_free(s);
@@ -511,7 +505,7 @@ static void test_colour_glyphs(tl_fonts *fonts)
            "the emoji is a PNG image");
     tap_ok(doc && strstr(doc, "fill=\"none\"") && strstr(doc, "stroke-width=\"0.5\"/>"),
            "the missing glyph is a box");
-    if (path && have_program("rsvg-convert")) {
+    if (path && test_have_program("rsvg-convert")) {
         compare_with_png(scene, path, "emoji");
         cairo_surface_t *read = rasterise(path);
         long coloured = 0;
@@ -570,7 +564,7 @@ static void test_synthetic_styles(void)
     const tl_font italic = {.size = 9.5, .weight = 400, .italic = true};
     const tl_font bold = {.size = 9.5, .weight = 700};
     if (!fonts || !synthesised(fonts, "日本", &italic) ||
-        !synthesised(fonts, "\xf0\x9f\xa2\xa0", &bold) || !have_program("rsvg-convert")) {
+        !synthesised(fonts, "\xf0\x9f\xa2\xa0", &bold) || !test_have_program("rsvg-convert")) {
         tap_ok(true, "synthetic styles # SKIP the machine's fonts synthesise no slant or bold");
         tl_fonts_unref(fonts);
         return;
@@ -598,7 +592,7 @@ static void test_synthetic_styles(void)
 /* The comparison is able to fail: two different charts are far apart by its measure. */
 static void test_difference_detected(tl_fonts *fonts)
 {
-    if (!have_program("rsvg-convert"))
+    if (!test_have_program("rsvg-convert"))
         return;
     static const char one[] = "start,title\n2019-01-01,First\n2019-06-01,Second\n";
     static const char two[] = "start,title\n2019-01-01,Other words\n2019-03-01,Elsewhere\n";
@@ -638,7 +632,7 @@ static void test_structure(tl_fonts *fonts)
     tl_scene *scene = layout_csv(fonts, csv, "Structure", 0);
     char *path = scene ? render(scene, true, "structure.svg", NULL) : NULL;
     tap_ok(path != NULL, "structure chart renders with live text");
-    if (path && have_program("xmllint")) {
+    if (path && test_have_program("xmllint")) {
         char *s = xpath(path, "string((//*[local-name()='g'][@class='title']"
                               "/*[local-name()='text'])[1])");
         tap_is_str(s, "Structure", "the chart title is a <text> in <g class=\"title\">");

@@ -92,3 +92,10 @@ char *test_temp_path(const char *stem)
     close(fd);
     return path;
 }
+
+bool test_have_program(const char *name)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", name);
+    return system(cmd) == 0;
+}

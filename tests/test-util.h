@@ -35,6 +35,9 @@ char *test_temp_path(const char *stem);
 /* qsort comparator for an array of strings. */
 int test_cmp_str(const void *a, const void *b);
 
+/* Whether `name` is a program on the PATH. */
+bool test_have_program(const char *name);
+
 /* xorshift64*: deterministic across platforms. */
 typedef struct test_rng {
     uint64_t state;
