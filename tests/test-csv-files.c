@@ -124,7 +124,7 @@ static void test_large_file(void)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Fixtures: tests/data/csv/{y,n,i}_*.csv, each optionally with NAME.expected
+ * Fixtures: tests/data/csv/{y,n,i}_*.csv, each optionally with NAME.expected and NAME.options
  * ------------------------------------------------------------------------------------------- */
 
 /* One line per event, for y_*.expected. */
