@@ -310,7 +310,7 @@ static int two(const char *s)
 
 /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" (years 1000..9999), and nothing else: most cells of real
  * files. They are read here without the general machinery, which gives the same result
- * (test-date checks that both agree). False for anything else, and for out-of-range values,
+ * (test-date-cells checks that both agree). False for anything else, and for out-of-range values,
  * so that the full grammar explains them. */
 static bool parse_plain_iso(const char *s, size_t len, const tl_date_context *ctx, tl_time *out,
                             char *label, size_t label_size)

@@ -30,7 +30,7 @@ struct tl_event {
     const char *source;
     const char *start_text;
     const char *end_text;
-    /* Display labels made by data/date.c ("Nov 2019", "c. 1850"); end_label is "" without an
+    /* Display labels made by data/date-label.c ("Nov 2019", "c. 1850"); end_label is "" without an
      * end and "…" for an open end. date_label is the whole event's ("Nov 2019 – Mar 2020"),
      * or a TimelineJS "Display Date". */
     const char *start_label;

@@ -7,7 +7,7 @@ TL_PACKAGES=(
     # build (clang for the fuzzers)
     gcc clang meson ninja-build pkg-config
     libcairo2-dev libpango1.0-dev libcsv-dev libpng-dev zlib1g-dev
-    # fonts the default font chain uses (fonts/fonts.c): Latin, Devanagari, Arabic, Hebrew
+    # fonts the default font chain uses (fonts/fc-config.c): Latin, Devanagari, Arabic, Hebrew
     # and symbols; Japanese; emoji
     fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
     # tools the tests validate output with, and memcheck

@@ -1,4 +1,4 @@
-/* CSV loading (data/csv-load.c, data/columns.c): the reader's positions across any chunking,
+/* CSV loading (data/csv-load.c, data/columns*.c): the reader's positions across any chunking,
  * quoting, line endings, encodings, header mapping, per-row warnings, error messages. The load
  * options are in test-csv-options.c; files, fixtures and the corpus in test-csv-files.c. */
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* Date cells (data/date.c): intervals and open ends, dates given in parts (TimelineJS),
+/* Date cells (data/date.c, data/date-label.c): intervals and open ends, dates given in parts (TimelineJS),
  * labels from tl_time, and time zones. */
 #include <glib.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* The date grammar (data/date.c). The tables give, for every form the grammar accepts, the
+/* The date grammar (data/date*.c). The tables give, for every form the grammar accepts, the
  * interval it must mean (lo, hi, precision, flags) and its display label; and, for texts it
  * must refuse, the reason. Cells, dates in parts, labels and zones are in test-date-cells.c;
  * civil-calendar arithmetic in test-calendar.c. */

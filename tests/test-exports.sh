@@ -13,7 +13,7 @@ case $LIB in
 *.so | *.so.*) ;;
 *)
     echo "1..0 # SKIP not an ELF shared library: $LIB"
-    exit 77
+    exit 0
     ;;
 esac
 # Defined dynamic symbols, without their version ("tl_layout@@V1" is tl_layout).
@@ -23,7 +23,7 @@ elif command -v objdump >/dev/null; then
     objdump -T "$LIB" | awk '$0 !~ /\*UND\*/ && NF >= 7 && $(NF - 2) ~ /^\./ { print $NF }'
 else
     echo "1..0 # SKIP neither nm nor objdump"
-    exit 77
+    exit 0
 fi | sed 's/@.*//' | sort -u >"$WORK/exported"
 
 # Function declarations at file scope, "export NAME" when TL_EXPORT marks them and "plain NAME"

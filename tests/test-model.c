@@ -1,5 +1,5 @@
 /* The timeline model (data/model.c): storage, stable sorting, group order, accessors, and how
- * rows become typed events with statuses (data/columns.c). */
+ * rows become typed events with statuses (data/columns-row.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* Files people already have (data/profiles.c, data/columns.c): TimelineJS sheets (the shared
+/* Files people already have (data/profiles.c, data/columns*.c): TimelineJS sheets (the shared
  * corpus, read when present), Preceden exports, a semicolon Excel export, vistime, timevis and
  * px.timeline layouts; header detection, notes, title slides, and column overrides. */
 #include <stdio.h>

@@ -33,7 +33,7 @@ json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0
 
 if ! "$TIMELINE" "$SAMPLE" -o "$WORK/probe.svg" 2>"$WORK/err"; then
     echo "1..0 # SKIP the CLI cannot render (fonts missing?): $(head -1 "$WORK/err")"
-    exit 77
+    exit 0
 fi
 
 # --- --font ---------------------------------------------------------------------------------
@@ -66,7 +66,9 @@ has 'warning: no font has glyphs for "ꦲꦏ꧀ꦱꦫ" (Javanese) in title of li
 ok $? "with a warning naming the text, its script and line"
 [ "$(grep -c "no font has glyphs" "$WORK/err")" -eq 1 ]; ok $? "once for the script"
 run 65 "which --strict refuses" -- --strict "$WORK/jv.csv" -o "$WORK/jv2.png"
-JV=$(find /usr/share/fonts /usr/local/share/fonts -name 'NotoSansJavanese-Regular.*' -print -quit 2>/dev/null)
+# The repository's test fonts include a Javanese face, so this runs on any machine.
+JV=$(find "$SRC/fonts" /usr/share/fonts /usr/local/share/fonts \
+    -name 'NotoSansJavanese-Regular.*' -print -quit 2>/dev/null)
 if [ -n "$JV" ] && [ -r "$JV" ]; then
     mkdir -p "$WORK/report-fonts"
     cp "$JV" "$WORK/report-fonts/"
