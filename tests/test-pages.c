@@ -1,7 +1,7 @@
 /* Printing: the page plan of paginated scenes (every text drawn whole on one page, inside the
  * margins; page numbers; the title continued); footnotes and links in the scene; and the documents: PDF pages and sizes, text per page,
  * embedded fonts, links and bookmarks (checked with poppler-utils when installed), PostScript
- * and EPS headers. Skips (77) when Noto Sans is not installed. */
+ * and EPS headers. Skips when Noto Sans is not available. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* Files and formats: format names and extensions, SVG and PDF (magic bytes, metadata,
  * external validators when installed), reproducible bytes, write errors, and atomic files.
- * test-render.c has the drawing itself. Skips (77) when Noto Sans is not installed. */
+ * test-render.c has the drawing itself. Skips when Noto Sans is not available. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -14,57 +14,17 @@
 #include "fonts/fonts-private.h"
 #include "scene/scene.h"
 #include "tap.h"
-
-static const tl_color white = {1, 1, 1, 1};
-static const tl_color red = {1, 0, 0, 1};
-static const tl_color ink = {0.1, 0.1, 0.1, 1};
-
-static char tmpdir[256];
+#include "test-render.h"
+#include "test-util.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Helpers
  * ------------------------------------------------------------------------------------------- */
 
-static char *path_in_tmp(const char *name)
-{
-    size_t n = strlen(tmpdir) + strlen(name) + 2;
-    char *path = malloc(n);
-    snprintf(path, n, "%s/%s", tmpdir, name);
-    return path;
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *data = malloc(cap + 1);
-    size_t got;
-    while ((got = fread(data + n, 1, cap - n, fp)) > 0) {
-        n += got;
-        if (n == cap)
-            data = realloc(data, (cap *= 2) + 1);
-    }
-    fclose(fp);
-    data[n] = '\0';
-    *len = n;
-    return data;
-}
-
-static bool write_all(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "wb");
-    if (!fp)
-        return false;
-    bool ok = fputs(text, fp) >= 0;
-    return fclose(fp) == 0 && ok;
-}
-
 static bool same_files(const char *a, const char *b)
 {
     size_t na = 0, nb = 0;
-    char *da = read_all(a, &na), *db = read_all(b, &nb);
+    char *da = test_read_file(a, &na), *db = test_read_file(b, &nb);
     bool same = da && db && na == nb && memcmp(da, db, na) == 0;
     free(da);
     free(db);
@@ -84,13 +44,6 @@ static int count_entries(const char *dir)
             n++;
     closedir(d);
     return n;
-}
-
-static bool have_program(const char *name)
-{
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", name);
-    return system(cmd) == 0;
 }
 
 /* Runs `cmd` through the shell and returns its standard output (NULL when it fails). */
@@ -113,25 +66,6 @@ static char *run_capture(const char *cmd)
         return NULL;
     }
     return out;
-}
-
-static tl_scene *new_scene(tl_fonts *fonts, double width, double height)
-{
-    tl_scene *scene = tl_scene_new(width, height);
-    scene->background = white;
-    tl_scene_set_fonts(scene, tl_fonts_ref(fonts), tl_fonts_unref);
-    return scene;
-}
-
-static tl_text_op *add_text(tl_scene *scene, tl_fonts *fonts, double x, double y, const char *text,
-                            double size)
-{
-    const tl_text_measurer m = tl_fonts_measurer(fonts);
-    const tl_font font = {.size = size, .weight = 400};
-    const tl_text_shape shape = {0};
-    tl_text_extents ext = {0};
-    m.measure(m.user, &font, &shape, text, &ext);
-    return tl_scene_add_text(scene, TL_ROLE_EVENT_LABEL, -1, x, y, text, &font, &shape, &ext, ink);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -176,14 +110,14 @@ static void test_svg(tl_fonts *fonts)
     tap_ok(ok, "SVG renders: %s", err ? err->message : "ok");
     tl_error_free(err);
     size_t len = 0;
-    char *svg = read_all(path, &len);
+    char *svg = test_read_file(path, &len);
     tap_ok(svg && strncmp(svg, "<?xml", 5) == 0, "starts with <?xml");
     tap_ok(svg && strstr(svg, "<svg"), "has an <svg> element");
     tap_ok(svg && strstr(svg, "width=\"300pt\"") && strstr(svg, "height=\"150pt\""),
            "sized in points");
     free(svg);
 
-    if (have_program("rsvg-convert")) {
+    if (test_have_program("rsvg-convert")) {
         char cmd[1024];
         /* To stdout: rsvg-convert -o refuses anything but a regular file. */
         snprintf(cmd, sizeof cmd, "rsvg-convert '%s' >/dev/null 2>&1", path);
@@ -192,7 +126,7 @@ static void test_svg(tl_fonts *fonts)
         tap_diag("rsvg-convert not found; SVG validity not checked");
     }
 
-    if (have_program("xmllint")) {
+    if (test_have_program("xmllint")) {
         char cmd[1024];
         snprintf(cmd, sizeof cmd, "xmllint --noout '%s' 2>&1", path);
         tap_ok(system(cmd) == 0, "xmllint accepts it");
@@ -205,7 +139,7 @@ static void test_svg(tl_fonts *fonts)
     tl_render_to_file(scene, TL_FORMAT_SVG, NULL, again, NULL);
     tap_ok(same_files(path, again), "two SVG renders in one process are byte-identical");
     size_t la = 0;
-    char *sa = read_all(again, &la);
+    char *sa = test_read_file(again, &la);
     tap_ok(sa && strstr(sa, "<path id=\"g1\" d=\"M") && strstr(sa, "<use xlink:href=\"#g2\"") &&
                !strstr(sa, "\"g0\"") && !strstr(sa, "<text"),
            "glyphs are outlines defined once, numbered from 1 in order of use");
@@ -230,11 +164,11 @@ static void test_pdf(tl_fonts *fonts)
     tap_ok(ok, "PDF renders: %s", err ? err->message : "ok");
     tl_error_free(err);
     size_t len = 0;
-    char *pdf = read_all(path, &len);
+    char *pdf = test_read_file(path, &len);
     tap_ok(pdf && strncmp(pdf, "%PDF-", 5) == 0, "starts with %%PDF-");
     free(pdf);
 
-    if (have_program("pdfinfo")) {
+    if (test_have_program("pdfinfo")) {
         char cmd[1024];
         snprintf(cmd, sizeof cmd, "pdfinfo '%s' 2>&1", path);
         char *info = run_capture(cmd);
@@ -366,7 +300,7 @@ static void test_write_errors(tl_fonts *fonts)
 
     /* A render that fails over an existing file leaves it as it was. */
     path = path_in_tmp("keep.png");
-    write_all(path, "the old chart");
+    test_write_file(path, "the old chart", strlen("the old chart"));
     scene = new_scene(fonts, 30000, 10);
     err = NULL;
     ok = tl_render_to_file(scene, TL_FORMAT_PNG, NULL, path, &err);
@@ -375,7 +309,7 @@ static void test_write_errors(tl_fonts *fonts)
     tap_ok(err && strstr(err->message, "40000x14"), "the message says the size");
     tl_error_free(err);
     size_t len = 0;
-    char *kept = read_all(path, &len);
+    char *kept = test_read_file(path, &len);
     tap_ok(kept && strcmp(kept, "the old chart") == 0, "the existing file is untouched");
     free(kept);
     tap_is_int(count_entries(tmpdir), before + 1, "and no temporary file is left");
@@ -403,7 +337,7 @@ static void test_write_errors(tl_fonts *fonts)
     ok = tl_render_to_file(scene, TL_FORMAT_PDF, NULL, path, &err);
     tap_ok(!ok, "nor over a file");
     tl_error_free(err);
-    kept = read_all(path, &len);
+    kept = test_read_file(path, &len);
     tap_ok(kept && strcmp(kept, "the old chart") == 0, "which stays as it was");
     free(kept);
     tl_scene_free(scene);
@@ -411,7 +345,7 @@ static void test_write_errors(tl_fonts *fonts)
     /* And a good render replaces it. */
     scene = new_scene(fonts, 30, 10);
     tap_ok(tl_render_to_file(scene, TL_FORMAT_PNG, NULL, path, NULL), "a good render");
-    kept = read_all(path, &len);
+    kept = test_read_file(path, &len);
     tap_ok(kept && len > 8 && memcmp(kept, "\x89PNG", 4) == 0, "replaces the file");
     free(kept);
     tap_is_int(count_entries(tmpdir), before + 1, "under its own name only");

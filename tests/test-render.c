@@ -1,7 +1,7 @@
 /* Drawing: hand-built scenes drawn to PNG (size and pixel probes, every op kind), onto a
  * caller's Cairo context, and the PNG encoder's strips. test-render-formats.c has the files:
- * SVG, PDF, reproducible bytes, write errors and atomic files. Skips (77) when Noto Sans is not
- * installed. */
+ * SVG, PDF, reproducible bytes, write errors and atomic files. Skips when Noto Sans is not
+ * available. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,45 +18,14 @@
 #include "render/png-writer.h"
 #include "timeline/timeline-cairo.h"
 #include "tap.h"
+#include "test-render.h"
 #include "test-util.h"
 
-static const tl_color white = {1, 1, 1, 1};
-static const tl_color red = {1, 0, 0, 1};
 static const tl_color blue = {0, 0, 1, 1};
-static const tl_color ink = {0.1, 0.1, 0.1, 1};
-
-static char tmpdir[256];
 
 /* ---------------------------------------------------------------------------------------------
  * Helpers
  * ------------------------------------------------------------------------------------------- */
-
-static char *path_in_tmp(const char *name)
-{
-    size_t n = strlen(tmpdir) + strlen(name) + 2;
-    char *path = malloc(n);
-    snprintf(path, n, "%s/%s", tmpdir, name);
-    return path;
-}
-
-static tl_scene *new_scene(tl_fonts *fonts, double width, double height)
-{
-    tl_scene *scene = tl_scene_new(width, height);
-    scene->background = white;
-    tl_scene_set_fonts(scene, tl_fonts_ref(fonts), tl_fonts_unref);
-    return scene;
-}
-
-static tl_text_op *add_text(tl_scene *scene, tl_fonts *fonts, double x, double y, const char *text,
-                            double size)
-{
-    const tl_text_measurer m = tl_fonts_measurer(fonts);
-    const tl_font font = {.size = size, .weight = 400};
-    const tl_text_shape shape = {0};
-    tl_text_extents ext = {0};
-    m.measure(m.user, &font, &shape, text, &ext);
-    return tl_scene_add_text(scene, TL_ROLE_EVENT_LABEL, -1, x, y, text, &font, &shape, &ext, ink);
-}
 
 typedef struct pixels {
     cairo_surface_t *image;

@@ -2,7 +2,7 @@
  * no text without glyphs (the Hindi, Japanese and Arabic/Hebrew samples included), and the
  * same bytes when SVG, PNG and PDF are rendered twice in one process. Then the warnings text
  * produces: characters no font has (once per script, naming the text and its line), invalid
- * markup; and the label width option. Skips (77) when Noto Sans is not installed. */
+ * markup; and the label width option. Skips when Noto Sans is not available. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * escaped and script URLs refused, the tooltip of an ellipsized label, byte-identical output,
  * the outline SVG rasterised by rsvg-convert matching the PNG Cairo draws of the same scene,
  * and the live-text SVG matching the outline one pixel for pixel within a small mean
- * difference. Skips (77) without Noto Sans; the checks needing xmllint or
+ * difference. Skips without Noto Sans; the checks needing xmllint or
  * rsvg-convert are skipped with a note when they are missing.
  *
  * TL_TEST_SVG_KEEP=DIR keeps the documents and PNGs there for a look. */
