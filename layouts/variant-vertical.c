@@ -762,93 +762,6 @@ static bool measure_height(void *user, const tl_font *font, const tl_text_shape 
     return true;
 }
 
-/* A tick label. The first and any where a larger unit changes carry that unit ("Nov 2019",
- * "Dec", "2020"); a year's first month is named by the year alone, set bold. */
-static const tl_font *tick_label_text(const tl_chart_fonts *fonts, tl_tick_unit unit,
-                                      const tl_tick *tk, const tl_civil *prev, char *buf,
-                                      size_t size)
-{
-    tl_civil c;
-    tl_cal_split(tk->t, &c);
-    char year[32];
-    tl_cal_format_year(c.year, year, sizeof year);
-    const char *mon = tl_cal_month_abbr(c.month);
-    const bool new_year = !prev || prev->year != c.year;
-    const bool new_day = new_year || prev->month != c.month || prev->day != c.day;
-    switch (unit) {
-    case TL_TICK_SECOND:
-        snprintf(buf, size, "%02d:%02d:%02d", c.hour, c.minute, c.second);
-        break;
-    case TL_TICK_MINUTE:
-    case TL_TICK_HOUR:
-        if (!prev)
-            snprintf(buf, size, "%d %s %02d:%02d", c.day, mon, c.hour, c.minute);
-        else if (new_day)
-            snprintf(buf, size, "%d %s", c.day, mon);
-        else
-            snprintf(buf, size, "%02d:%02d", c.hour, c.minute);
-        break;
-    case TL_TICK_DAY:
-    case TL_TICK_WEEK:
-        if (new_year)
-            snprintf(buf, size, "%d %s %s", c.day, mon, year);
-        else
-            snprintf(buf, size, "%d %s", c.day, mon);
-        break;
-    case TL_TICK_MONTH:
-        if (c.month == 1) {
-            snprintf(buf, size, "%s", year);
-            return &fonts->band;
-        }
-        if (new_year)
-            snprintf(buf, size, "%s %s", mon, year);
-        else
-            snprintf(buf, size, "%s", mon);
-        break;
-    case TL_TICK_YEAR:
-        /* The ticks module names years, BCE and deep time ("500 BCE", "20 ka"). */
-        snprintf(buf, size, "%s", tk->label);
-        break;
-    }
-    return &fonts->tick;
-}
-
-/* How round a tick's date is, for choosing which ticks keep their labels: the start of a
- * year among months, of a month among days, of a day among hours, a century among decades.
- * Higher is rounder. */
-static int roundness(tl_tick_unit unit, int64_t step, int64_t t)
-{
-    tl_civil c;
-    tl_cal_split(t, &c);
-    switch (unit) {
-    case TL_TICK_SECOND:
-        return c.second == 0 ? 3 : c.second == 30 ? 2 : c.second % 15 == 0;
-    case TL_TICK_MINUTE:
-        return c.minute == 0 ? 3 : c.minute == 30 ? 2 : c.minute % 15 == 0;
-    case TL_TICK_HOUR:
-        return c.hour == 0 ? 3 : c.hour == 12 ? 2 : c.hour % 6 == 0;
-    case TL_TICK_DAY:
-        return c.day == 1 ? 3 : c.day == 15 ? 2 : c.day % 5 == 0;
-    case TL_TICK_WEEK:
-        return c.day <= 7 ? 1 : 0;
-    case TL_TICK_MONTH:
-        return c.month == 1 ? 3 : (c.month - 1) % 6 == 0 ? 2 : (c.month - 1) % 3 == 0;
-    case TL_TICK_YEAR: {
-        /* As labelled: years BCE count back from 1 BCE, deep time back from 1950. Rounder is
-         * more trailing zeros (1900 over 1850), then a leading 5 (1500 over 1200). */
-        int64_t y = step >= 10000 ? 1950 - c.year : c.year <= 0 ? 1 - c.year : c.year;
-        y = y < 0 ? -y : y;
-        int r = 0;
-        while (y && y % 10 == 0) {
-            y /= 10;
-            r += 2;
-        }
-        return r + (y % 5 == 0);
-    }
-    }
-    return 0;
-}
-
 /* Calendar ticks for the line: the densest step of the calendar ladder whose labels keep
  * `spacing` points apart. */
 static bool ladder_ticks(const vertical *v, double spacing, tl_ticks *out)
@@ -882,19 +795,9 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
         tl_ticks_free(&grid);
         return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
     }
-    /* on_grid[k]: the grid tick at fine tick k, or -1. The finer step is used only when every
-     * grid tick is one of its ticks. */
-    const size_t n = fine.count;
-    long *on_grid = tl_xmalloc((n + 1) * sizeof *on_grid);
-    size_t matched = 0;
-    for (size_t k = 0, j = 0; k < n; k++) {
-        while (j < grid.count && grid.items[j].t < fine.items[k].t)
-            j++;
-        on_grid[k] = j < grid.count && grid.items[j].t == fine.items[k].t ? (long)j : -1;
-        matched += on_grid[k] >= 0;
-    }
-    const bool nests =
-        matched == grid.count && (fine.unit != TL_TICK_WEEK || grid.unit == fine.unit);
+    /* on_grid[k]: the grid tick at fine tick k, or -1. */
+    long *on_grid = tl_xmalloc((fine.count + 1) * sizeof *on_grid);
+    const bool nests = tl_ticks_nest(&grid, &fine, on_grid);
     const tl_ticks *cand = nests ? &fine : &grid;
     const size_t nc = cand->count;
 
@@ -921,9 +824,9 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
         if (any_in(blocked, nblocked, tt->y - clear, tt->y + clear))
             level[k] = -1;
         else if (!nests || on_grid[k] >= 0)
-            level[k] = GRID + roundness(grid.unit, grid.step, cand->items[k].t);
+            level[k] = GRID + tl_ticks_roundness(grid.unit, grid.step, cand->items[k].t);
         else
-            level[k] = roundness(fine.unit, fine.step, cand->items[k].t);
+            level[k] = tl_ticks_roundness(fine.unit, fine.step, cand->items[k].t);
         top = level[k] > top ? level[k] : top;
     }
     /* One pass per level, highest first; within a pass, a label keeps its distance from
@@ -954,8 +857,11 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
         const tl_tick *tk = !nests      ? &grid.items[k]
                             : grid_tick ? &grid.items[on_grid[k]]
                                         : &fine.items[k];
-        tt->font = tick_label_text(&v->c.font, grid_tick ? grid.unit : fine.unit, tk,
-                                   have_prev ? &prev : NULL, tt->text, sizeof tt->text);
+        /* A year among months stands out, as the band names do. */
+        tt->font = tl_ticks_label_one_tier(grid_tick ? grid.unit : fine.unit, tk,
+                                           have_prev ? &prev : NULL, tt->text, sizeof tt->text)
+                       ? &c->font.band
+                       : &c->font.tick;
         tl_cal_split(tk->t, &prev);
         have_prev = true;
         ok = tl_chart_measure(c, tt->font, &tt->label, tt->text, 0, 1, err);
