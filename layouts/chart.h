@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "chart-text.h"
+#include "density.h"
 #include "scale.h"
 
 /* An index with a sort key; sorting keeps equal keys in index order, so layouts stay
@@ -91,5 +92,26 @@ void tl_chart_add_vline_around_text(tl_chart *c, tl_role role, int32_t ev, doubl
                                     double y1, tl_stroke stroke);
 /* A warning for every event the variant left unplaced. */
 void tl_chart_report_unplaced(tl_chart *c);
+
+/* Steps every layout takes, written once. */
+
+/* The legend entry a point's date extent needs (tl_chart_extent_kind()): TL_LEGEND_PRECISION,
+ * TL_LEGEND_FUZZY or 0. */
+unsigned tl_chart_extent_legend(const tl_chart *c, size_t i, const tl_scale *s, double mark_r);
+/* Level of detail: of the `n` events, drawn at x[k] along [lo, hi], marks the `keep` most
+ * deserving of a label (tl_lod_order()). Returns a new array of n flags, which the caller
+ * frees; fills rank[k] (when not NULL) with event k's place in that order, 0 for the best. */
+bool *tl_chart_keep_best(const tl_chart *c, const size_t *events, const double *x, size_t n,
+                         double lo, double hi, size_t keep, size_t *rank);
+/* Where a summarised event counts in a density strip: a span where it starts, a point at its
+ * instant. */
+int64_t tl_chart_summary_instant(const tl_event *ev);
+/* Counts each of `events` in `d` at tl_chart_summary_instant() on the scale and marks it
+ * summarised in the scene. */
+void tl_chart_summarise(tl_chart *c, tl_density *d, const size_t *events, size_t n,
+                        const tl_scale *s);
+/* "a height of 300 pt cannot hold `what` (it needs at least 420 pt)", as a usage error;
+ * returns false. */
+bool tl_chart_height_error(tl_error **err, double height, double need, const char *what);
 
 #endif /* TL_CHART_H */

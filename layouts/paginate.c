@@ -786,7 +786,7 @@ static tl_scene *paginate_down(const tl_timeline *tl, tl_layout_options *o, cons
 }
 
 tl_scene *tl_paginate(const tl_timeline *tl, const tl_layout_options *opts,
-                      const tl_text_measurer *m, tl_layout_once_fn once, tl_error **err)
+                      const tl_text_measurer *m, bool down, tl_layout_once_fn once, tl_error **err)
 {
     page_box box;
     if (!page_geometry(opts, m, &box, err))
@@ -799,8 +799,7 @@ tl_scene *tl_paginate(const tl_timeline *tl, const tl_layout_options *opts,
     tl_layout_options o = *opts;
     o.text_width = box.w;
     o.height = 0;
-    tl_scene *s = opts->variant == TL_VARIANT_VERTICAL
-                      ? paginate_down(tl, &o, &box, ext.height, m, once, err)
-                      : paginate_across(tl, &o, &box, ext.height, m, once, err);
+    tl_scene *s = down ? paginate_down(tl, &o, &box, ext.height, m, once, err)
+                       : paginate_across(tl, &o, &box, ext.height, m, once, err);
     return s;
 }
