@@ -1,5 +1,6 @@
 #include "ticks.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -487,4 +488,27 @@ bool tl_ticks_nest(const tl_ticks *coarse, const tl_ticks *fine, long *on_coarse
         matched += on_coarse[k] >= 0;
     }
     return matched == coarse->count && (fine->unit != TL_TICK_WEEK || coarse->unit == fine->unit);
+}
+
+void tl_ticks_thin(const double *pos, const int *level, size_t n, double spacing, bool *shown)
+{
+    double *next = tl_xmalloc((n + 1) * sizeof *next);
+    int top = -1;
+    for (size_t k = 0; k < n; k++) {
+        shown[k] = false;
+        top = level[k] > top ? level[k] : top;
+    }
+    for (int lv = top; lv >= 0; lv--) {
+        next[n] = INFINITY;
+        for (size_t k = n; k-- > 0;)
+            next[k] = shown[k] ? pos[k] : next[k + 1];
+        double last = -INFINITY;
+        for (size_t k = 0; k < n; k++) {
+            if (level[k] == lv && pos[k] - last >= spacing && next[k + 1] - pos[k] >= spacing)
+                shown[k] = true;
+            if (shown[k])
+                last = pos[k];
+        }
+    }
+    free(next);
 }

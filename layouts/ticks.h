@@ -73,6 +73,12 @@ bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civi
  * the start of a year among months, of a month among days, of a day among hours, a century
  * among decades. Higher is rounder; 0 for the least round. */
 int tl_ticks_roundness(tl_tick_unit unit, int64_t every, int64_t t);
+/* Chooses which of `n` ticks, at positions `pos` (in order along the axis), keep their labels
+ * `spacing` apart: one pass per `level`, highest first; within a pass a label keeps its
+ * distance from those kept before it in the pass and from every label of a higher level, so
+ * the roundest dates are labelled first and the others fill in where there is room. Ticks of
+ * a level below 0 keep none. Sets shown[k]. */
+void tl_ticks_thin(const double *pos, const int *level, size_t n, double spacing, bool *shown);
 /* Whether every tick of `coarse` is also a tick of `fine`, so the finer step can fill in
  * between the coarser one's labels (months in years, days in months, but not weeks in
  * months). Sets on_coarse[k] (fine->count entries) to the coarse tick at fine tick k, or -1. */

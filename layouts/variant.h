@@ -43,8 +43,9 @@ typedef struct tl_variant_ops {
     /* Frees what the hooks allocated (also after any of them failed); not the chart. */
     void (*free)(tl_chart *c);
 
-    /* Fills `scene` (already sized to the requested width, height 0 when fitted): the
-     * variant's tl_variant_run(). */
+    /* Fills `scene` (already sized to the requested width, height 0 when fitted): a call of
+     * tl_variant_run() with the variant's own ops, so that a layout can also be run on its
+     * own, as its tests do. */
     bool (*run)(const tl_timeline *tl, const tl_layout_options *opts,
                 const tl_text_measurer *measurer, tl_scene *scene, tl_error **err);
 } tl_variant_ops;

@@ -349,38 +349,22 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
     v->ticks = tl_xcalloc(nc + 1, sizeof *v->ticks);
     v->nticks = nc;
     int *level = tl_xmalloc((nc + 1) * sizeof *level);
-    double *next = tl_xmalloc((nc + 1) * sizeof *next);
+    double *y = tl_xmalloc((nc + 1) * sizeof *y);
+    bool *shown = tl_xmalloc((nc + 1) * sizeof *shown);
     const double clear = v->tick_h / 2 + TICK_CLEAR;
     enum { GRID = 100 }; /* above any roundness */
-    int top = -1;
     for (size_t k = 0; k < nc; k++) {
-        tick_text *tt = &v->ticks[k];
-        tt->y = cand->items[k].x;
-        tt->shown = false;
-        if (any_in(blocked, nblocked, tt->y - clear, tt->y + clear))
+        y[k] = v->ticks[k].y = cand->items[k].x;
+        if (any_in(blocked, nblocked, y[k] - clear, y[k] + clear))
             level[k] = -1;
         else if (!nests || on_grid[k] >= 0)
             level[k] = GRID + tl_ticks_roundness(grid.unit, grid.step, cand->items[k].t);
         else
             level[k] = tl_ticks_roundness(fine.unit, fine.step, cand->items[k].t);
-        top = level[k] > top ? level[k] : top;
     }
-    /* One pass per level, highest first; within a pass, a label keeps its distance from
-     * those kept before it in the pass and from every label of a higher level. */
-    for (int lv = top; lv >= 0; lv--) {
-        next[nc] = INFINITY;
-        for (size_t k = nc; k-- > 0;)
-            next[k] = v->ticks[k].shown ? v->ticks[k].y : next[k + 1];
-        double last = -INFINITY;
-        for (size_t k = 0; k < nc; k++) {
-            tick_text *tt = &v->ticks[k];
-            if (level[k] == lv && tt->y - last >= TICK_SPACING &&
-                next[k + 1] - tt->y >= TICK_SPACING)
-                tt->shown = true;
-            if (tt->shown)
-                last = tt->y;
-        }
-    }
+    tl_ticks_thin(y, level, nc, TICK_SPACING, shown);
+    for (size_t k = 0; k < nc; k++)
+        v->ticks[k].shown = shown[k];
 
     /* Grid ticks are named in the grid's unit ("Mar", "2020"), fill-ins in the finer one. */
     tl_civil prev;
@@ -408,7 +392,8 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
     free(on_grid);
     free(blocked);
     free(level);
-    free(next);
+    free(y);
+    free(shown);
     return ok;
 }
 

@@ -307,6 +307,30 @@ static void test_one_tier(void)
     tl_ticks_free(&firsts);
 }
 
+/* Which ticks keep their labels when not all can: the roundest first, then fill-ins. */
+static void test_thin(void)
+{
+    /* Five ticks 10 apart; labels need 20. */
+    const double pos[] = {0, 10, 20, 30, 40};
+    bool shown[5];
+    const int flat[] = {0, 0, 0, 0, 0};
+    tl_ticks_thin(pos, flat, 5, 20, shown);
+    tap_ok(shown[0] && !shown[1] && shown[2] && !shown[3] && shown[4],
+           "one level: every other label, from the start");
+    const int round[] = {0, 1, 0, 1, 0};
+    tl_ticks_thin(pos, round, 5, 20, shown);
+    tap_ok(!shown[0] && shown[1] && !shown[2] && shown[3] && !shown[4],
+           "the rounder ticks win, and the others keep clear of them");
+    const int blocked[] = {-1, -1, 2, -1, -1};
+    tl_ticks_thin(pos, blocked, 5, 1, shown);
+    tap_ok(!shown[0] && !shown[1] && shown[2] && !shown[3] && !shown[4],
+           "a tick of level below 0 keeps no label");
+    const int mixed[] = {3, 0, 0, 0, 3};
+    tl_ticks_thin(pos, mixed, 5, 15, shown);
+    tap_ok(shown[0] && !shown[1] && shown[2] && !shown[3] && shown[4],
+           "fill-ins go where the rounder labels leave room");
+}
+
 int main(void)
 {
     test_months();
@@ -316,5 +340,6 @@ int main(void)
     test_years_and_bce();
     test_density();
     test_one_tier();
+    test_thin();
     return tap_done();
 }
