@@ -1,7 +1,8 @@
-/* What every layout variant shares: the measured title block, the legend and caption, event
- * colours and marks, date texts, and the report of what could not be placed. A variant lays
- * out its plot between the header and the footer. The chart's state and its text services are
- * in chart-text.h, beneath this and the list of sources. */
+/* What every layout variant shares: event colours and marks, date texts, the steps of the
+ * layout protocol the variants have in common (chart.c), the measured title block, legend and
+ * caption (chart-frame.c), and the report of what could not be placed. A variant lays out its
+ * plot between the header and the footer. The chart's state and its text services are in
+ * chart-text.h, beneath this and the list of sources. */
 #ifndef TL_CHART_H
 #define TL_CHART_H
 
@@ -69,6 +70,8 @@ void tl_chart_add_clip_marks(tl_chart *c, size_t i, double x0, double x1, double
 /* The instant a point is drawn at: the middle of its date's interval. */
 int64_t tl_chart_point_instant(const tl_event *ev);
 
+/* The frame (chart-frame.c). */
+
 /* The width of the title block and the footer: the canvas's inside its margins, or less when
  * the chart is being cut into pages (so they fit on one). */
 double tl_chart_text_width(const tl_chart *c);
@@ -84,6 +87,8 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom);
 bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, tl_error **err);
 /* "1,234,567": counts are read at a glance. */
 void tl_chart_format_count(size_t v, char *buf, size_t size);
+/* The plot (chart.c). */
+
 /* The colour of density bins. */
 tl_color tl_chart_density_color(const tl_chart *c);
 /* A vertical line from y0 to y1 at x, broken wherever it would cross a text op already in the
