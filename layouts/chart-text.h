@@ -80,6 +80,9 @@ typedef struct tl_chart {
     size_t lod_candidates;
     size_t lod_entry;                  /* its legend entry */
     struct tl_measure_cache *measured; /* text measured so far (measure-cache.h) */
+    /* The first failure of a measurement made while packing (which cannot fail itself). */
+    tl_error *failed;
+    bool groups_apart; /* each group in a lane of its own (tl_variant_ops) */
 } tl_chart;
 
 /* Measures `text` into *b, wrapped at `wrap` on at most `max_lines` lines, as markup when

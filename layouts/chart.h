@@ -1,7 +1,8 @@
-/* What every layout variant shares: the measured title block, the legend and caption, event
- * colours and marks, date texts, and the report of what could not be placed. A variant lays
- * out its plot between the header and the footer. The chart's state and its text services are
- * in chart-text.h, beneath this and the list of sources. */
+/* What every layout variant shares: event colours and marks, date texts, the steps of the
+ * layout protocol the variants have in common (chart.c), the measured title block, legend and
+ * caption (chart-frame.c), and the report of what could not be placed. A variant lays out its
+ * plot between the header and the footer. The chart's state and its text services are in
+ * chart-text.h, beneath this and the list of sources. */
 #ifndef TL_CHART_H
 #define TL_CHART_H
 
@@ -9,6 +10,7 @@
 #include <stddef.h>
 
 #include "chart-text.h"
+#include "density.h"
 #include "scale.h"
 
 /* An index with a sort key; sorting keeps equal keys in index order, so layouts stay
@@ -68,6 +70,8 @@ void tl_chart_add_clip_marks(tl_chart *c, size_t i, double x0, double x1, double
 /* The instant a point is drawn at: the middle of its date's interval. */
 int64_t tl_chart_point_instant(const tl_event *ev);
 
+/* The frame (chart-frame.c). */
+
 /* The width of the title block and the footer: the canvas's inside its margins, or less when
  * the chart is being cut into pages (so they fit on one). */
 double tl_chart_text_width(const tl_chart *c);
@@ -83,6 +87,8 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom);
 bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, tl_error **err);
 /* "1,234,567": counts are read at a glance. */
 void tl_chart_format_count(size_t v, char *buf, size_t size);
+/* The plot (chart.c). */
+
 /* The colour of density bins. */
 tl_color tl_chart_density_color(const tl_chart *c);
 /* A vertical line from y0 to y1 at x, broken wherever it would cross a text op already in the
@@ -91,5 +97,26 @@ void tl_chart_add_vline_around_text(tl_chart *c, tl_role role, int32_t ev, doubl
                                     double y1, tl_stroke stroke);
 /* A warning for every event the variant left unplaced. */
 void tl_chart_report_unplaced(tl_chart *c);
+
+/* Steps every layout takes, written once. */
+
+/* The legend entry a point's date extent needs (tl_chart_extent_kind()): TL_LEGEND_PRECISION,
+ * TL_LEGEND_FUZZY or 0. */
+unsigned tl_chart_extent_legend(const tl_chart *c, size_t i, const tl_scale *s, double mark_r);
+/* Level of detail: of the `n` events, drawn at x[k] along [lo, hi], marks the `keep` most
+ * deserving of a label (tl_lod_order()). Returns a new array of n flags, which the caller
+ * frees; fills rank[k] (when not NULL) with event k's place in that order, 0 for the best. */
+bool *tl_chart_keep_best(const tl_chart *c, const size_t *events, const double *x, size_t n,
+                         double lo, double hi, size_t keep, size_t *rank);
+/* Where a summarised event counts in a density strip: a span where it starts, a point at its
+ * instant. */
+int64_t tl_chart_summary_instant(const tl_event *ev);
+/* Counts each of `events` in `d` at tl_chart_summary_instant() on the scale and marks it
+ * summarised in the scene. */
+void tl_chart_summarise(tl_chart *c, tl_density *d, const size_t *events, size_t n,
+                        const tl_scale *s);
+/* "a height of 300 pt cannot hold `what` (it needs at least 420 pt)", as a usage error;
+ * returns false. */
+bool tl_chart_height_error(tl_error **err, double height, double need, const char *what);
 
 #endif /* TL_CHART_H */

@@ -1,5 +1,9 @@
 #include "layout.h"
 
+#include <math.h>
+#include <stdlib.h>
+
+#include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "options-private.h"
 #include "paginate.h"
@@ -7,18 +11,69 @@
 #include "theme.h"
 #include "variant.h"
 
+/* The layouts, by tl_variant. A new layout is one new file, layouts/variant-NAME.c, defining
+ * its tl_variant_ops (its hooks and its run, see variant.h), and one row here; the public
+ * enum and tl_variant_from_name() give it its value and its name. */
+static const tl_variant_ops *const variants[] = {
+    [TL_VARIANT_RIBBON] = &tl_variant_ribbon,
+    [TL_VARIANT_LANES] = &tl_variant_lanes,
+    [TL_VARIANT_VERTICAL] = &tl_variant_vertical,
+};
+
 static const tl_variant_ops *variant_ops(tl_variant v)
 {
-    switch (v) {
-    case TL_VARIANT_RIBBON:
-        return &tl_variant_ribbon;
-    case TL_VARIANT_LANES:
-        return &tl_variant_lanes;
-    case TL_VARIANT_VERTICAL:
-        return &tl_variant_vertical;
-    }
+    if ((size_t)v < sizeof variants / sizeof variants[0] && variants[v])
+        return variants[v];
     return &tl_variant_ribbon;
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * The driver
+ * ------------------------------------------------------------------------------------------- */
+
+/* Plans the chart for the options' height, or for its natural one, and sizes the scene. */
+static bool set_height(const tl_variant_ops *ops, tl_chart *c, tl_error **err)
+{
+    const double height = c->opts->height;
+    double need = 0;
+    if (!ops->plan(c, height, &need, err))
+        return false;
+    if (c->failed)
+        return tl_chart_take_failure(&c->failed, err);
+    if (height > 0 && need > height) {
+        char what[64] = "this chart";
+        if (ops->describe)
+            ops->describe(c, what, sizeof what);
+        return tl_chart_height_error(err, height, need, what);
+    }
+    c->scene->height = height > 0 ? height : ceil(need);
+    return true;
+}
+
+bool tl_variant_run(const tl_variant_ops *ops, const tl_timeline *tl, const tl_layout_options *opts,
+                    const tl_text_measurer *measurer, tl_scene *scene, tl_error **err)
+{
+    tl_chart *c = tl_xcalloc(1, ops->size);
+    tl_chart_init(c, tl, opts, measurer, scene);
+    c->groups_apart = ops->groups_apart;
+    bool ok = ops->collect(c, err);
+    if (ok) {
+        unsigned legend = 0;
+        ops->choose(c);
+        ok = ops->measure(c, &legend, err) && tl_chart_frame(c, legend, err) &&
+             set_height(ops, c, err) && ops->emit(c, err);
+    }
+    if (ok)
+        tl_chart_report_unplaced(c);
+    ops->free(c);
+    tl_chart_fini(c);
+    free(c);
+    return ok;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * The chart, on one canvas or cut into pages
+ * ------------------------------------------------------------------------------------------- */
 
 static tl_scene *layout_once(const tl_timeline *tl, const tl_layout_options *opts,
                              const tl_text_measurer *measurer, tl_error **err)
@@ -33,17 +88,17 @@ static tl_scene *layout_once(const tl_timeline *tl, const tl_layout_options *opt
                      "canvas width must be 200 to 100000 pt and height at most 100000 pt");
         return NULL;
     }
+    const tl_variant_ops *ops = variant_ops(opts->variant);
     tl_scene *scene = tl_scene_new(width, opts->height);
     if (opts->title)
         scene->title = tl_scene_strdup(scene, opts->title);
-    if (!variant_ops(opts->variant)->run(tl, opts, measurer, scene, err)) {
+    if (!ops->run(tl, opts, measurer, scene, err)) {
         tl_scene_free(scene);
         return NULL;
     }
     tl_style_apply(&opts->style, scene);
-    /* Lanes keep each group in its own lane: only where groups share a plot do their bars need
-     * telling apart. */
-    if (tl_theme_get(opts->theme)->hatch_by_group && opts->variant != TL_VARIANT_LANES) {
+    /* Only where groups share a plot do their bars need telling apart. */
+    if (tl_theme_get(opts->theme)->hatch_by_group && !ops->groups_apart) {
         const tl_color white = {1, 1, 1, 1};
         tl_style_hatch_bars(scene, scene->background.a > 0 ? scene->background : white);
     }
@@ -65,6 +120,7 @@ tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
                         const tl_text_measurer *measurer, tl_error **err)
 {
     if (opts->page_width > 0 && opts->page_height > 0)
-        return tl_paginate(tl, opts, measurer, layout_once, err);
+        return tl_paginate(tl, opts, measurer, variant_ops(opts->variant)->runs_down, layout_once,
+                           err);
     return layout_once(tl, opts, measurer, err);
 }

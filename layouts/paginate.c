@@ -8,6 +8,7 @@
  * clipped at the cut. A unit belongs to the page where it starts and is drawn there whole, so
  * a cut may pass behind a label but never through it; cuts are chosen in the gaps between
  * units when there are any, at an era boundary when one is near the end of the page. */
+#include "paginate-cuts.h"
 #include "paginate.h"
 
 #include <math.h>
@@ -37,12 +38,6 @@ static const tl_color number_color = {0.42, 0.45, 0.5, 1};
 /* ---------------------------------------------------------------------------------------------
  * The page
  * ------------------------------------------------------------------------------------------- */
-
-typedef struct page_box {
-    double width, height;
-    double x, y, w, h; /* the content area, inside the margins */
-    double number_y;   /* top of the page number */
-} page_box;
 
 static bool measure(const tl_text_measurer *m, const tl_font *font, const char *text, double wrap,
                     tl_text_extents *ext, tl_error **err)
@@ -107,9 +102,7 @@ static void add_overlay_text(tl_scene *scene, tl_page *page, const tl_font *font
  * The chart's parts
  * ------------------------------------------------------------------------------------------- */
 
-typedef enum part { PART_HEADER, PART_PLOT, PART_FOOTER } part;
-
-static part op_part(const tl_scene *s, const tl_op *op)
+part tl_paginate_op_part(const tl_scene *s, const tl_op *op)
 {
     if (op->role == TL_ROLE_TITLE || op->role == TL_ROLE_SUBTITLE)
         return PART_HEADER;
@@ -126,7 +119,7 @@ static part op_part(const tl_scene *s, const tl_op *op)
 static bool has_part(const tl_scene *s, part p)
 {
     for (size_t i = 0; i < s->op_count; i++)
-        if (op_part(s, &s->ops[i]) == p)
+        if (tl_paginate_op_part(s, &s->ops[i]) == p)
             return true;
     return false;
 }
@@ -136,7 +129,7 @@ static double smallest_text(const tl_scene *s)
 {
     double least = INFINITY;
     for (size_t i = 0; i < s->op_count; i++)
-        if (s->ops[i].kind == TL_OP_TEXT && op_part(s, &s->ops[i]) != PART_FOOTER)
+        if (s->ops[i].kind == TL_OP_TEXT && tl_paginate_op_part(s, &s->ops[i]) != PART_FOOTER)
             least = fmin(least, s->ops[i].u.text.font.size);
     return isfinite(least) ? least : 10;
 }
@@ -148,268 +141,6 @@ static size_t unplaced(const tl_scene *s)
         /* Events summarised in a density strip count too: a printout has room for them. */
         n += !s->events[i].placed;
     return n;
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Units and cuts
- * ------------------------------------------------------------------------------------------- */
-
-typedef struct plan {
-    int d;                   /* the axis pages follow: 0 across (x), 1 down (y) */
-    double s;                /* chart to page */
-    double hb;               /* header band, chart units: the title block or the continued title */
-    double plot_lo, plot_hi; /* along d */
-    double cross_lo, cross_hi; /* across d */
-    double gutter;             /* d == 0: the group names end here (M: none) */
-    double len;                /* a slice's length along d, chart units */
-    page_box box;
-} plan;
-
-typedef struct unit {
-    double lo, hi; /* along d */
-    bool gutter;   /* lies in the gutter: drawn on every page */
-    bool event;    /* draws an event (a page needs one to be worth printing) */
-} unit;
-
-typedef struct slice {
-    double lo, cut, limit; /* its units start from lo to cut and end before limit */
-    double end;            /* the page shows the chart from lo to here: cut, or past it as far
-                            * as its units reach */
-    size_t first, count;   /* its units, in the sorted order */
-} slice;
-
-typedef struct cutter {
-    const tl_scene *scene;
-    plan P;
-    /* Per op: its unit; or -1 (continuous), -2 (not in the plot), -3 (furniture: a text or
-     * mark of no event, such as a tick label, drawn on every page that shows it whole). */
-    int *op_unit;
-    unit *units;
-    size_t nall;   /* units, the gutter's included */
-    size_t nunits; /* units cut into pages: the length of `order` */
-    size_t *order; /* units sorted by lo */
-    slice *slices;
-    bool cut_text; /* a unit longer than a page had to be cut */
-    size_t nslices;
-} cutter;
-
-static void cutter_free(cutter *k)
-{
-    free(k->op_unit);
-    free(k->units);
-    free(k->order);
-    free(k->slices);
-    memset(k, 0, sizeof *k);
-}
-
-/* qsort() has no context argument: sort (lo, index) pairs instead. */
-typedef struct keyed_unit {
-    double lo;
-    size_t index;
-} keyed_unit;
-
-static int cmp_keyed_unit(const void *a, const void *b)
-{
-    const keyed_unit *x = a, *y = b;
-    if (x->lo != y->lo)
-        return (x->lo > y->lo) - (x->lo < y->lo);
-    return (x->index > y->index) - (x->index < y->index);
-}
-
-/* Whether an op must be drawn whole on one page. */
-static bool is_atomic(const tl_op *op, const double box[4], int d, double len)
-{
-    switch (op->kind) {
-    case TL_OP_TEXT:
-    case TL_OP_MARKER:
-        return true;
-    case TL_OP_RECT:
-    case TL_OP_LINE:
-        /* An event's stem, card or short bar goes with its label; long shapes are cut. */
-        return op->event >= 0 && box[2 + d] <= len / 2;
-    }
-    return false;
-}
-
-static void build_units(cutter *k)
-{
-    const tl_scene *s = k->scene;
-    const int d = k->P.d;
-    k->op_unit = tl_xmalloc((s->op_count + 1) * sizeof *k->op_unit);
-    k->units = tl_xmalloc((s->op_count + 1) * sizeof *k->units);
-    int *event_unit = tl_xmalloc((s->event_count + 1) * sizeof *event_unit);
-    for (size_t e = 0; e < s->event_count; e++)
-        event_unit[e] = -1;
-    k->nunits = 0;
-    for (size_t i = 0; i < s->op_count; i++) {
-        const tl_op *op = &s->ops[i];
-        double box[4];
-        tl_scene_op_bbox(op, box);
-        if (op_part(s, op) != PART_PLOT) {
-            k->op_unit[i] = -2;
-            continue;
-        }
-        if (!is_atomic(op, box, d, k->P.len)) {
-            k->op_unit[i] = -1;
-            continue;
-        }
-        const bool in_gutter = d == 0 && k->P.gutter > M && box[0] + box[2] <= k->P.gutter + 0.5;
-        if (op->event < 0 && !in_gutter) {
-            k->op_unit[i] = -3;
-            continue;
-        }
-        int u = -1;
-        if (op->event >= 0 && (size_t)op->event < s->event_count && !in_gutter)
-            u = event_unit[op->event];
-        if (u < 0) {
-            u = (int)k->nunits++;
-            k->units[u] = (unit){box[d], box[d] + box[2 + d], in_gutter, op->event >= 0};
-            if (op->event >= 0 && (size_t)op->event < s->event_count && !in_gutter)
-                event_unit[op->event] = u;
-        } else {
-            k->units[u].lo = fmin(k->units[u].lo, box[d]);
-            k->units[u].hi = fmax(k->units[u].hi, box[d] + box[2 + d]);
-        }
-        k->op_unit[i] = u;
-    }
-    free(event_unit);
-    keyed_unit *keys = tl_xmalloc((k->nunits + 1) * sizeof *keys);
-    size_t n = 0;
-    for (size_t u = 0; u < k->nunits; u++)
-        if (!k->units[u].gutter)
-            keys[n++] = (keyed_unit){k->units[u].lo, u};
-    qsort(keys, n, sizeof *keys, cmp_keyed_unit);
-    k->order = tl_xmalloc((n + 1) * sizeof *k->order);
-    for (size_t j = 0; j < n; j++)
-        k->order[j] = keys[j].index;
-    k->nall = k->nunits;
-    k->nunits = n;
-    free(keys);
-}
-
-/* Era edges along d, where a page break reads best. */
-static bool era_edge_in(const tl_scene *s, int d, double a, double b, double *edge)
-{
-    bool found = false;
-    for (size_t i = 0; i < s->op_count; i++) {
-        const tl_op *op = &s->ops[i];
-        if (op->role != TL_ROLE_ERA || op->kind != TL_OP_RECT)
-            continue;
-        double box[4];
-        tl_scene_op_bbox(op, box);
-        const double edges[2] = {box[d], box[d] + box[2 + d]};
-        for (int e = 0; e < 2; e++)
-            if (edges[e] >= a && edges[e] <= b && (!found || edges[e] > *edge)) {
-                *edge = edges[e];
-                found = true;
-            }
-    }
-    return found;
-}
-
-/* Cuts the plot into slices at most P.len long. Returns false when some text had to be cut
- * (a unit longer than a page). */
-static bool make_slices(cutter *k)
-{
-    const plan *P = &k->P;
-    const size_t n = k->nunits;
-    bool whole = true;
-    free(k->slices);
-    k->slices = tl_xmalloc((n + 2) * sizeof *k->slices);
-    k->nslices = 0;
-    double x0 = P->plot_lo;
-    size_t j = 0;
-    while (x0 < P->plot_hi - 0.5 || j < n) {
-        /* A page shows at least one event: stretches of bare axis (the padding at the ends, a
-         * long quiet time) are skipped, the tick labels of the next page saying so. */
-        size_t first_event = j;
-        while (first_event < n && !k->units[k->order[first_event]].event)
-            first_event++;
-        if (first_event == n && k->nslices > 0)
-            break;
-        if (first_event < n) {
-            const double lead = k->units[k->order[first_event]].lo - 0.05 * P->len;
-            if (lead > x0 + 0.5 * P->len) {
-                x0 = lead;
-                while (j < n && k->units[k->order[j]].lo < x0)
-                    j++;
-            }
-        }
-        const double limit = x0 + P->len;
-        double rest = P->plot_hi;
-        for (size_t q = j; q < n; q++)
-            rest = fmax(rest, k->units[k->order[q]].hi);
-        slice *sl = &k->slices[k->nslices++];
-        if (rest <= limit) {
-            *sl = (slice){x0, fmax(P->plot_hi, x0), limit, fmax(P->plot_hi, rest), j, n - j};
-            break;
-        }
-        /* Candidates: a cut before unit q puts units j..q-1 on this page. */
-        double clean = NAN, clean_a = NAN, any = NAN;
-        size_t clean_q = j, any_q = j;
-        double reach = x0; /* the farthest end of the units so far */
-        size_t q = j;
-        for (;; q++) {
-            if (q > j)
-                reach = fmax(reach, k->units[k->order[q - 1]].hi);
-            if (reach > limit)
-                break;
-            const double next = q < n ? k->units[k->order[q]].lo : INFINITY;
-            if (next > limit) { /* the gap runs past the page's end */
-                if (limit - 1 > x0) {
-                    clean = limit - 1;
-                    clean_a = reach;
-                    clean_q = q;
-                }
-                break;
-            }
-            if (q > j && next > x0 + 1) {
-                if (reach <= next) {
-                    clean = fmin((reach + next) / 2, limit);
-                    clean_a = reach;
-                    clean_q = q;
-                } else {
-                    any = next;
-                    any_q = q;
-                }
-            }
-            if (q == n)
-                break;
-        }
-        double cut;
-        size_t upto;
-        /* The latest cut fills the page best; a clean one (no label crossing it) close to it
-         * reads better. */
-        if (!isnan(clean) && (isnan(any) || clean >= x0 + 0.85 * (any - x0) || clean >= any)) {
-            cut = clean;
-            upto = clean_q;
-            double edge = 0;
-            /* An era boundary in the chosen gap reads best. */
-            if (era_edge_in(k->scene, P->d, clean_a, fmin(clean + (clean - clean_a), limit),
-                            &edge) &&
-                edge > x0 + 1)
-                cut = edge;
-        } else if (!isnan(any)) {
-            cut = any;
-            upto = any_q;
-        } else {
-            /* A unit longer than the page: cut through it. */
-            whole = false;
-            cut = limit;
-            upto = j;
-            while (upto < n && k->units[k->order[upto]].lo < cut)
-                upto++;
-        }
-        double reach_all = cut;
-        for (size_t r = j; r < upto; r++)
-            reach_all = fmax(reach_all, k->units[k->order[r]].hi);
-        *sl = (slice){x0, cut, limit, fmin(reach_all, limit), j, upto - j};
-        j = upto;
-        x0 = cut;
-        if (k->nslices > n + 1)
-            break;
-    }
-    return whole;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -508,7 +239,7 @@ static void add_part(tl_scene *s, tl_page *page, part p, const double src[4], do
     const double clip[4] = {box->x, y, box->w, box->y + box->h - y};
     tl_viewport *vp = tl_page_add_viewport(page, src, x, y, scale, clip);
     for (size_t i = 0; i < s->op_count; i++)
-        if (op_part(s, &s->ops[i]) == p)
+        if (tl_paginate_op_part(s, &s->ops[i]) == p)
             tl_viewport_add_op(vp, i);
 }
 
@@ -599,8 +330,7 @@ static void plan_tiles(const tl_scene *s, int d, const page_box *box, double con
         P->len = box->h / P->s - P->hb;
     }
     k->scene = s;
-    build_units(k);
-    k->cut_text = !make_slices(k);
+    tl_paginate_cut(k);
 }
 
 static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_error **err)
@@ -660,7 +390,7 @@ static tl_scene *run_at(const tl_timeline *tl, tl_layout_options *o, double widt
 static tl_scene *finish_tiles(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_error **err)
 {
     const bool ok = build_pages(s, k, m, err);
-    cutter_free(k);
+    tl_paginate_cutter_free(k);
     if (!ok) {
         tl_scene_free(s);
         return NULL;
@@ -702,7 +432,7 @@ static tl_scene *paginate_across(const tl_timeline *tl, tl_layout_options *o, co
             s = run_at(tl, o, 2 * M + gutter + tries[t] * per_page * SLACK, m, once, err);
             if (!s)
                 return NULL;
-            cutter_free(&k);
+            tl_paginate_cutter_free(&k);
             plan_tiles(s, 0, box, continued_h, &k);
             if (unplaced(s) == 0 && k.P.s >= least)
                 break;
@@ -741,7 +471,7 @@ static tl_scene *paginate_across(const tl_timeline *tl, tl_layout_options *o, co
                 tl_scene_free(best);
                 return NULL;
             }
-            cutter_free(&k);
+            tl_paginate_cutter_free(&k);
             plan_tiles(s, 0, box, continued_h, &k);
             const size_t got = k.nslices;
             const size_t miss = got > (size_t)n ? got - n : n - got;
@@ -761,7 +491,7 @@ static tl_scene *paginate_across(const tl_timeline *tl, tl_layout_options *o, co
         }
         tl_scene_free(s);
         s = best;
-        cutter_free(&k);
+        tl_paginate_cutter_free(&k);
         plan_tiles(s, 0, box, continued_h, &k);
     }
     return finish_tiles(s, &k, m, err);
@@ -786,7 +516,7 @@ static tl_scene *paginate_down(const tl_timeline *tl, tl_layout_options *o, cons
 }
 
 tl_scene *tl_paginate(const tl_timeline *tl, const tl_layout_options *opts,
-                      const tl_text_measurer *m, tl_layout_once_fn once, tl_error **err)
+                      const tl_text_measurer *m, bool down, tl_layout_once_fn once, tl_error **err)
 {
     page_box box;
     if (!page_geometry(opts, m, &box, err))
@@ -799,8 +529,7 @@ tl_scene *tl_paginate(const tl_timeline *tl, const tl_layout_options *opts,
     tl_layout_options o = *opts;
     o.text_width = box.w;
     o.height = 0;
-    tl_scene *s = opts->variant == TL_VARIANT_VERTICAL
-                      ? paginate_down(tl, &o, &box, ext.height, m, once, err)
-                      : paginate_across(tl, &o, &box, ext.height, m, once, err);
+    tl_scene *s = down ? paginate_down(tl, &o, &box, ext.height, m, once, err)
+                       : paginate_across(tl, &o, &box, ext.height, m, once, err);
     return s;
 }

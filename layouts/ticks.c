@@ -1,5 +1,6 @@
 #include "ticks.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -390,4 +391,124 @@ void tl_ticks_free(tl_ticks *ticks)
     free(ticks->items);
     free(ticks->spans);
     memset(ticks, 0, sizeof *ticks);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * One-tier axes
+ * ------------------------------------------------------------------------------------------- */
+
+bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev, char *buf,
+                             size_t size)
+{
+    tl_civil c;
+    tl_cal_split(tk->t, &c);
+    char year[32];
+    tl_cal_format_year(c.year, year, sizeof year);
+    const char *mon = tl_cal_month_abbr(c.month);
+    const bool new_year = !prev || prev->year != c.year;
+    const bool new_day = new_year || prev->month != c.month || prev->day != c.day;
+    switch (unit) {
+    case TL_TICK_SECOND:
+        snprintf(buf, size, "%02d:%02d:%02d", c.hour, c.minute, c.second);
+        break;
+    case TL_TICK_MINUTE:
+    case TL_TICK_HOUR:
+        if (!prev)
+            snprintf(buf, size, "%d %s %02d:%02d", c.day, mon, c.hour, c.minute);
+        else if (new_day)
+            snprintf(buf, size, "%d %s", c.day, mon);
+        else
+            snprintf(buf, size, "%02d:%02d", c.hour, c.minute);
+        break;
+    case TL_TICK_DAY:
+    case TL_TICK_WEEK:
+        if (new_year)
+            snprintf(buf, size, "%d %s %s", c.day, mon, year);
+        else
+            snprintf(buf, size, "%d %s", c.day, mon);
+        break;
+    case TL_TICK_MONTH:
+        if (c.month == 1) {
+            snprintf(buf, size, "%s", year);
+            return true;
+        }
+        if (new_year)
+            snprintf(buf, size, "%s %s", mon, year);
+        else
+            snprintf(buf, size, "%s", mon);
+        break;
+    case TL_TICK_YEAR:
+        /* Named as tl_ticks_generate() names years, BCE and deep time ("500 BCE", "20 ka"). */
+        snprintf(buf, size, "%s", tk->label);
+        break;
+    }
+    return false;
+}
+
+int tl_ticks_roundness(tl_tick_unit unit, int64_t every, int64_t t)
+{
+    tl_civil c;
+    tl_cal_split(t, &c);
+    switch (unit) {
+    case TL_TICK_SECOND:
+        return c.second == 0 ? 3 : c.second == 30 ? 2 : c.second % 15 == 0;
+    case TL_TICK_MINUTE:
+        return c.minute == 0 ? 3 : c.minute == 30 ? 2 : c.minute % 15 == 0;
+    case TL_TICK_HOUR:
+        return c.hour == 0 ? 3 : c.hour == 12 ? 2 : c.hour % 6 == 0;
+    case TL_TICK_DAY:
+        return c.day == 1 ? 3 : c.day == 15 ? 2 : c.day % 5 == 0;
+    case TL_TICK_WEEK:
+        return c.day <= 7 ? 1 : 0;
+    case TL_TICK_MONTH:
+        return c.month == 1 ? 3 : (c.month - 1) % 6 == 0 ? 2 : (c.month - 1) % 3 == 0;
+    case TL_TICK_YEAR: {
+        /* As labelled: years BCE count back from 1 BCE, deep time back from 1950. Rounder is
+         * more trailing zeros (1900 over 1850), then a leading 5 (1500 over 1200). */
+        int64_t y = every >= BP_STEP ? BP_EPOCH - c.year : c.year <= 0 ? 1 - c.year : c.year;
+        y = y < 0 ? -y : y;
+        int r = 0;
+        while (y && y % 10 == 0) {
+            y /= 10;
+            r += 2;
+        }
+        return r + (y % 5 == 0);
+    }
+    }
+    return 0;
+}
+
+bool tl_ticks_nest(const tl_ticks *coarse, const tl_ticks *fine, long *on_coarse)
+{
+    size_t matched = 0;
+    for (size_t k = 0, j = 0; k < fine->count; k++) {
+        while (j < coarse->count && coarse->items[j].t < fine->items[k].t)
+            j++;
+        on_coarse[k] = j < coarse->count && coarse->items[j].t == fine->items[k].t ? (long)j : -1;
+        matched += on_coarse[k] >= 0;
+    }
+    return matched == coarse->count && (fine->unit != TL_TICK_WEEK || coarse->unit == fine->unit);
+}
+
+void tl_ticks_thin(const double *pos, const int *level, size_t n, double spacing, bool *shown)
+{
+    double *next = tl_xmalloc((n + 1) * sizeof *next);
+    int top = -1;
+    for (size_t k = 0; k < n; k++) {
+        shown[k] = false;
+        top = level[k] > top ? level[k] : top;
+    }
+    for (int lv = top; lv >= 0; lv--) {
+        next[n] = INFINITY;
+        for (size_t k = n; k-- > 0;)
+            next[k] = shown[k] ? pos[k] : next[k + 1];
+        double last = -INFINITY;
+        for (size_t k = 0; k < n; k++) {
+            if (level[k] == lv && pos[k] - last >= spacing && next[k + 1] - pos[k] >= spacing)
+                shown[k] = true;
+            if (shown[k])
+                last = pos[k];
+        }
+    }
+    free(next);
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/tl-calendar.h"
 #include "fonts/measure.h"
 #include "scale.h"
 
@@ -56,5 +57,31 @@ typedef struct tl_ticks {
 bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
                        double min_gap, double left, double right, tl_ticks *out);
 void tl_ticks_free(tl_ticks *ticks);
+
+/* ---------------------------------------------------------------------------------------------
+ * One-tier axes (a vertical line): no second tier names the larger unit, so the labels do
+ * ------------------------------------------------------------------------------------------- */
+
+/* Writes the label of a tick of `unit` on an axis without a second tier. The first label
+ * (`prev` NULL) and any where a larger unit changes since `prev`, the civil time of the last
+ * tick labelled, carry that unit ("Nov 2019", "Dec", "2020", "7 Oct 09:00"); years keep the
+ * label tl_ticks_generate() gave them ("500 BCE", "20 ka"). Returns true when the label is a
+ * year standing for its first month, which reads better set apart (heavier) from the months. */
+bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev, char *buf,
+                             size_t size);
+/* How round a tick's date is, for choosing which ticks keep their labels when not all can:
+ * the start of a year among months, of a month among days, of a day among hours, a century
+ * among decades. Higher is rounder; 0 for the least round. */
+int tl_ticks_roundness(tl_tick_unit unit, int64_t every, int64_t t);
+/* Chooses which of `n` ticks, at positions `pos` (in order along the axis), keep their labels
+ * `spacing` apart: one pass per `level`, highest first; within a pass a label keeps its
+ * distance from those kept before it in the pass and from every label of a higher level, so
+ * the roundest dates are labelled first and the others fill in where there is room. Ticks of
+ * a level below 0 keep none. Sets shown[k]. */
+void tl_ticks_thin(const double *pos, const int *level, size_t n, double spacing, bool *shown);
+/* Whether every tick of `coarse` is also a tick of `fine`, so the finer step can fill in
+ * between the coarser one's labels (months in years, days in months, but not weeks in
+ * months). Sets on_coarse[k] (fine->count entries) to the coarse tick at fine tick k, or -1. */
+bool tl_ticks_nest(const tl_ticks *coarse, const tl_ticks *fine, long *on_coarse);
 
 #endif /* TL_TICKS_H */

@@ -75,6 +75,12 @@ typedef struct lane {
     bool unsorted;      /* a label was sized since the items were last put in order */
 } lane;
 
+/* A point or span before it is an item: where it is drawn. */
+typedef struct candidate {
+    size_t event;
+    double x0, x1;
+} candidate;
+
 typedef struct lanes {
     tl_chart c;
     lane *lanes;
@@ -83,9 +89,9 @@ typedef struct lanes {
     size_t *lane_of_group; /* [group + 1]: its lane (group -1: no group) */
     bool lod;
     int max_rows;
-    bool estimate; /* labels are estimated until a packing places them */
-    /* The first failure of a measurement made while packing (which cannot fail itself). */
-    tl_error *failed;
+    bool estimate;     /* labels are estimated until a packing places them */
+    candidate **cands; /* per lane, until the items are chosen */
+    size_t *ncands;
     tl_axis axis;
     tl_bands bands;
     double bands_h, bands_top, axis_top, lanes_top, chart_bottom;
@@ -211,40 +217,25 @@ static void count_items(lanes *L)
     L->max_rows = L->lod ? LOD_ROWS : MAX_ROWS;
 }
 
-/* A point or span before it is an item: where it is drawn. */
-typedef struct candidate {
-    size_t event;
-    double x0, x1;
-} candidate;
-
 /* Makes the lane's items from its candidates: all of them, or with level of detail the `keep`
  * most deserving of a label (tl_lod_order), ranked; the others are summarised and never become
  * items (an item holds its measured label). */
 static void make_items(lanes *L, lane *ln, const candidate *cands, size_t n, size_t keep)
 {
-    size_t *order = NULL;
     bool *chosen = NULL;
     size_t *rank = NULL;
     if (L->lod && n > 0) {
-        tl_lod_item *lod = tl_xmalloc(n * sizeof *lod);
+        size_t *events = tl_xmalloc((n + 1) * sizeof *events);
+        double *x = tl_xmalloc((n + 1) * sizeof *x);
         for (size_t j = 0; j < n; j++) {
-            const tl_event *ev = tl_chart_event(&L->c, cands[j].event);
-            int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
-            lod[j] = (tl_lod_item){
-                .x = cands[j].x0,
-                .length = ev->type == TL_EVENT_SPAN ? (double)(end - ev->start.lo) : 0,
-                .importance = ev->importance,
-            };
+            events[j] = cands[j].event;
+            x[j] = cands[j].x0;
         }
-        order = tl_xmalloc(n * sizeof *order);
-        tl_lod_order(lod, n, L->gutter, L->c.scene->width - MARGIN, order);
-        chosen = tl_xcalloc(n, sizeof *chosen);
-        rank = tl_xmalloc(n * sizeof *rank);
-        for (size_t j = 0; j < n; j++) {
-            rank[order[j]] = j;
-            chosen[order[j]] = j < keep;
-        }
-        free(lod);
+        rank = tl_xmalloc((n + 1) * sizeof *rank);
+        chosen = tl_chart_keep_best(&L->c, events, x, n, L->gutter, L->c.scene->width - MARGIN,
+                                    keep, rank);
+        free(x);
+        free(events);
         ln->summarised = tl_xmalloc((n + 1) * sizeof *ln->summarised);
     }
     ln->items = tl_xcalloc((chosen && keep < n ? keep : n) + 1, sizeof *ln->items);
@@ -262,10 +253,10 @@ static void make_items(lanes *L, lane *ln, const candidate *cands, size_t n, siz
     }
     free(rank);
     free(chosen);
-    free(order);
 }
 
-static bool collect_items(lanes *L, tl_error **err)
+/* Each lane's points and spans, where the axis puts them. */
+static void collect_candidates(lanes *L)
 {
     tl_chart *c = &L->c;
     const tl_scale *s = &L->axis.scale;
@@ -289,12 +280,28 @@ static bool collect_items(lanes *L, tl_error **err)
             cd->x1 = x + DIAMOND_R;
         }
     }
-    for (size_t k = 0; k < L->nlanes; k++) {
-        make_items(L, &L->lanes[k], cands[k], ncands[k], lane_capacity(L, LOD_ROWS));
-        free(cands[k]);
-    }
-    free(cands);
-    free(ncands);
+    L->cands = cands;
+    L->ncands = ncands;
+}
+
+static void free_candidates(lanes *L)
+{
+    for (size_t k = 0; L->cands && k < L->nlanes; k++)
+        free(L->cands[k]);
+    free(L->cands);
+    free(L->ncands);
+    L->cands = NULL;
+    L->ncands = NULL;
+}
+
+/* Each lane's items, from its candidates; the sources of those that may be labelled are
+ * numbered. */
+static void choose_items(lanes *L)
+{
+    tl_chart *c = &L->c;
+    for (size_t k = 0; k < L->nlanes; k++)
+        make_items(L, &L->lanes[k], L->cands[k], L->ncands[k], lane_capacity(L, LOD_ROWS));
+    free_candidates(L);
     /* Only their sources are numbered: the others are never labelled. */
     size_t nout = 0;
     for (size_t k = 0; k < L->nlanes; k++)
@@ -306,6 +313,10 @@ static bool collect_items(lanes *L, tl_error **err)
             out[nout++] = L->lanes[k].summarised[j];
     tl_footnotes_number(c, out, nout);
     free(out);
+}
+
+static bool size_items(lanes *L, tl_error **err)
+{
     /* Only the items that may be labelled are sized. */
     size_t count = 0;
     for (size_t k = 0; k < L->nlanes; k++)
@@ -321,17 +332,17 @@ static bool collect_items(lanes *L, tl_error **err)
 }
 
 /* Measures the estimated labels of the items the last packing placed (every item's when
- * `all`); returns whether it measured any. A failure is kept in L->failed. */
+ * `all`); returns whether it measured any. A failure is kept in L->c.failed. */
 static bool settle_items(lanes *L, bool all)
 {
     bool measured = false;
-    for (size_t k = 0; k < L->nlanes && !L->failed; k++) {
+    for (size_t k = 0; k < L->nlanes && !L->c.failed; k++) {
         lane *ln = &L->lanes[k];
-        for (size_t j = 0; j < ln->count && !L->failed; j++) {
+        for (size_t j = 0; j < ln->count && !L->c.failed; j++) {
             if (!ln->items[j].label.estimated || (ln->rows[j].row < 0 && !all))
                 continue;
             measured = ln->unsorted = true;
-            size_item(L, &ln->items[j], true, &L->failed);
+            size_item(L, &ln->items[j], true, &L->c.failed);
         }
     }
     return measured;
@@ -419,7 +430,7 @@ static double plan(lanes *L, int max_rows)
     /* A label left out is never shaped (TL_CHART_ESTIMATE_MIN). */
     for (int round = 1;; round++) {
         pack_lanes(L, max_rows);
-        if (!L->estimate || L->failed || !settle_items(L, round >= TL_CHART_SETTLE_ROUNDS))
+        if (!L->estimate || L->c.failed || !settle_items(L, round >= TL_CHART_SETTLE_ROUNDS))
             break;
     }
     L->bands_top = L->c.header_h;
@@ -563,13 +574,7 @@ static bool emit_density(lanes *L, size_t *labelled, size_t *summarised, tl_erro
         for (size_t j = 0; j < ln->count; j++)
             if (ln->rows[j].row < 0)
                 ln->summarised[ln->nsummarised++] = ln->items[j].event;
-        for (size_t j = 0; j < ln->nsummarised; j++) {
-            size_t i = ln->summarised[j];
-            const tl_event *ev = tl_chart_event(c, i);
-            int64_t t = ev->type == TL_EVENT_SPAN ? ev->start.lo : tl_chart_point_instant(ev);
-            tl_density_add(&d[k], tl_scale_x(&L->axis.scale, t));
-            c->scene->events[i].summarised = true;
-        }
+        tl_chart_summarise(c, &d[k], ln->summarised, ln->nsummarised, &L->axis.scale);
         size_t p = tl_density_peak(&d[k]);
         peak = p > peak ? p : peak;
         *summarised += ln->nsummarised;
@@ -615,7 +620,9 @@ static bool measure_gutter(lanes *L, tl_error **err)
     return true;
 }
 
-static bool fit_height(lanes *L, double height, tl_error **err)
+/* For a requested height, gives up rows until the lanes fit. Returns the height they need
+ * then. */
+static double shrink_to(lanes *L, double height)
 {
     int rows = L->max_rows;
     while (plan(L, rows) > height && rows > 1) {
@@ -624,103 +631,120 @@ static bool fit_height(lanes *L, double height, tl_error **err)
             used = L->lanes[k].row_count > used ? L->lanes[k].row_count : used;
         rows = rows > used ? used - 1 : rows - 1;
     }
-    double need = plan(L, rows);
-    if (L->failed)
-        return tl_chart_take_failure(&L->failed, err);
-    if (need > height)
-        return tl_set_error(err, TL_ERROR_USAGE,
-                            "a height of %.0f pt cannot hold %zu lanes (it needs at least %.0f pt)",
-                            height, L->nlanes, need);
+    return plan(L, rows);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Hooks
+ * ------------------------------------------------------------------------------------------- */
+
+static bool lanes_collect(tl_chart *c, tl_error **err)
+{
+    lanes *L = (lanes *)c;
+    make_lanes(L);
+    count_items(L);
+    if (!measure_gutter(L, err))
+        return false;
+    set_domain(L);
+    if (!tl_axis_build(&L->axis, c, err))
+        return false;
+    collect_candidates(L);
     return true;
+}
+
+static void lanes_choose(tl_chart *c)
+{
+    choose_items((lanes *)c);
+}
+
+static bool lanes_measure(tl_chart *c, unsigned *legend, tl_error **err)
+{
+    lanes *L = (lanes *)c;
+    /* The eras' titles are measured once the sources are numbered, which the items settle. */
+    if (!size_items(L, err) || !tl_bands_init(&L->bands, c, err))
+        return false;
+    L->bands_h = tl_bands_pack(&L->bands, c, &L->axis.scale, c->scene->width - MARGIN);
+
+    /* Lanes name the groups, so the legend needs them only when colours were overridden;
+     * it still explains statuses and eras. */
+    *legend = TL_LEGEND_NO_GROUPS;
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        *legend |= ev->type == TL_EVENT_ERA ? TL_LEGEND_ERAS : 0;
+        if (ev->type != TL_EVENT_POINT)
+            continue;
+        *legend |= tl_chart_extent_legend(c, i, &L->axis.scale, DIAMOND_R);
+    }
+    for (size_t k = 0; k < L->nlanes && L->lod; k++)
+        c->lod_candidates += L->lanes[k].count;
+    return true;
+}
+
+static bool lanes_plan(tl_chart *c, double height, double *need, tl_error **err)
+{
+    lanes *L = (lanes *)c;
+    (void)err;
+    *need = height > 0 ? shrink_to(L, height) : plan(L, L->max_rows);
+    return true;
+}
+
+static void lanes_describe(const tl_chart *c, char *buf, size_t size)
+{
+    snprintf(buf, size, "%zu lanes", ((const lanes *)c)->nlanes);
+}
+
+static bool lanes_emit(tl_chart *c, tl_error **err)
+{
+    lanes *L = (lanes *)c;
+    emit_stripes(L);
+    tl_bands_emit_eras(&L->bands, c, &L->axis.scale, L->bands_top, L->bands_top, L->chart_bottom);
+    tl_axis_emit(c, &L->axis, L->axis_top);
+    size_t labelled, summarised;
+    if (L->lod && (!emit_density(L, &labelled, &summarised, err) ||
+                   !tl_chart_set_summary(c, labelled, summarised, err)))
+        return false;
+    for (size_t k = 0; k < L->nlanes; k++)
+        emit_lane(L, &L->lanes[k], k);
+    tl_bands_emit_labels(&L->bands, c, L->bands_top);
+    tl_chart_emit_header(c);
+    tl_chart_emit_footer(c, L->chart_bottom);
+    c->scene->frame.gutter = L->gutter; /* pages repeat the group names */
+    emit_grid(L);
+    tl_bands_emit_markers(&L->bands, c, &L->axis.scale, L->bands_top, L->chart_bottom);
+    return true;
+}
+
+static void lanes_free(tl_chart *c)
+{
+    lanes *L = (lanes *)c;
+    free_candidates(L);
+    tl_axis_free(&L->axis);
+    tl_bands_free(&L->bands);
+    for (size_t k = 0; k < L->nlanes; k++) {
+        free(L->lanes[k].items);
+        free(L->lanes[k].rows);
+        free(L->lanes[k].summarised);
+    }
+    free(L->lanes);
+    free(L->lane_of_group);
 }
 
 static bool lanes_run(const tl_timeline *tl, const tl_layout_options *opts,
                       const tl_text_measurer *measurer, tl_scene *scene, tl_error **err)
 {
-    bool ok = false;
-    lanes L = {0};
-    tl_chart_init(&L.c, tl, opts, measurer, scene);
-    make_lanes(&L);
-    count_items(&L);
-
-    if (!measure_gutter(&L, err))
-        goto done;
-    set_domain(&L);
-    /* The eras' titles are measured once the sources are numbered, which the items settle. */
-    if (!tl_axis_build(&L.axis, &L.c, err) || !collect_items(&L, err) ||
-        !tl_bands_init(&L.bands, &L.c, err))
-        goto done;
-    L.bands_h = tl_bands_pack(&L.bands, &L.c, &L.axis.scale, scene->width - MARGIN);
-
-    unsigned legend = TL_LEGEND_NO_GROUPS;
-    for (size_t i = 0; i < L.c.n; i++) {
-        const tl_event *ev = tl_chart_event(&L.c, i);
-        legend |= ev->type == TL_EVENT_ERA ? TL_LEGEND_ERAS : 0;
-        if (ev->type != TL_EVENT_POINT)
-            continue;
-        switch (tl_chart_extent_kind(&L.c, i, &L.axis.scale, DIAMOND_R)) {
-        case TL_EXTENT_NONE:
-            break;
-        case TL_EXTENT_RANGE:
-            legend |= TL_LEGEND_PRECISION;
-            break;
-        case TL_EXTENT_FUZZY:
-            legend |= TL_LEGEND_FUZZY;
-            break;
-        }
-    }
-    /* Lanes name the groups, so the legend needs them only when colours were overridden;
-     * it still explains statuses and eras. */
-    for (size_t k = 0; k < L.nlanes && L.lod; k++)
-        L.c.lod_candidates += L.lanes[k].count;
-    if (!tl_chart_frame(&L.c, legend, err))
-        goto done;
-
-    if (opts->height > 0) {
-        if (!fit_height(&L, opts->height, err))
-            goto done;
-        scene->height = opts->height;
-    } else {
-        scene->height = ceil(plan(&L, L.max_rows));
-        if (L.failed) {
-            tl_chart_take_failure(&L.failed, err);
-            goto done;
-        }
-    }
-
-    emit_stripes(&L);
-    tl_bands_emit_eras(&L.bands, &L.c, &L.axis.scale, L.bands_top, L.bands_top, L.chart_bottom);
-    tl_axis_emit(&L.c, &L.axis, L.axis_top);
-    size_t labelled, summarised;
-    if (L.lod && (!emit_density(&L, &labelled, &summarised, err) ||
-                  !tl_chart_set_summary(&L.c, labelled, summarised, err)))
-        goto done;
-    for (size_t k = 0; k < L.nlanes; k++)
-        emit_lane(&L, &L.lanes[k], k);
-    tl_bands_emit_labels(&L.bands, &L.c, L.bands_top);
-    tl_chart_emit_header(&L.c);
-    tl_chart_emit_footer(&L.c, L.chart_bottom);
-    scene->frame.gutter = L.gutter; /* pages repeat the group names */
-    emit_grid(&L);
-    tl_bands_emit_markers(&L.bands, &L.c, &L.axis.scale, L.bands_top, L.chart_bottom);
-    tl_chart_report_unplaced(&L.c);
-    ok = true;
-done:
-    tl_axis_free(&L.axis);
-    tl_bands_free(&L.bands);
-    tl_chart_fini(&L.c);
-    for (size_t k = 0; k < L.nlanes; k++) {
-        free(L.lanes[k].items);
-        free(L.lanes[k].rows);
-        free(L.lanes[k].summarised);
-    }
-    free(L.lanes);
-    free(L.lane_of_group);
-    tl_error_free(L.failed);
-    return ok;
+    return tl_variant_run(&tl_variant_lanes, tl, opts, measurer, scene, err);
 }
 
 const tl_variant_ops tl_variant_lanes = {
     .name = "lanes",
+    .size = sizeof(lanes),
+    .groups_apart = true,
+    .collect = lanes_collect,
+    .choose = lanes_choose,
+    .measure = lanes_measure,
+    .plan = lanes_plan,
+    .describe = lanes_describe,
+    .emit = lanes_emit,
+    .free = lanes_free,
     .run = lanes_run,
 };

@@ -9,110 +9,18 @@
  *   span rows / levels        ─┘
  *   legend, caption
  */
+#include "variant-ribbon.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "axis.h"
-#include "bands.h"
-#include "chart.h"
-#include "footnotes.h"
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
-#include "data/date.h"
-#include "density.h"
-#include "labels.h"
+#include "footnotes.h"
 #include "style.h"
 #include "variant.h"
-
-/* ---------------------------------------------------------------------------------------------
- * Geometry, in points
- * ------------------------------------------------------------------------------------------- */
-
-enum { MAX_LEVELS_FIT = 16, MAX_SPAN_ROWS = 60 };
-/* Level of detail: with more events than these levels and rows can label, the chart labels
- * the most important in fewer of them and counts the rest in a density strip. */
-enum { LOD_LEVELS = 10, LOD_SPAN_ROWS = 16 };
-/* Plot width per point label a level can take, at best; and per candidate with level of
- * detail, which spreads them so that the stairs of levels meet. */
-static const double LOD_FULL_W = 45;
-static const double LOD_POINT_W = 130;
-/* ... per span a row can take, at best; and per candidate. */
-static const double LOD_FULL_SPAN_W = 200;
-static const double LOD_SPAN_W = 280;
-static const double DENSITY_TOP = 8; /* axis band to the density strip */
-static const double DENSITY_H = 24;
-static const double DENSITY_BIN = 1.5;
-
-static const double INSET = 10;      /* plot edge inside the margin: room for marks */
-static const double STEM_PAD = 5;    /* stem to label text */
-static const double BOX_GAP = 10;    /* between label boxes in a level */
-static const double LEVEL_GAP = 7;   /* between levels */
-static const double STEM_MIN = 18;   /* axis band to the nearest level */
-static const double MARK_OFFSET = 8; /* axis band edge to mark centre */
-static const double SPAN_TOP = 14;   /* axis band to the first span row */
-static const double BAR_H = 7;
-static const double ROW_GAP = 8;
-static const double LABEL_WRAP = 150;   /* event titles wrap here */
-static const double COMPACT_WRAP = 100; /* ... or, when that does not fit, shrink to this */
-static const double SPAN_LABEL_MAX = 260;
-static const double BADGE_ROW = 13;   /* "+N" badges between the marks and the labels */
-static const double BADGE_REACH = 30; /* dropped labels this close share a badge */
-#define MARK_R TL_CHART_MARK_R
-#define MARGIN TL_CHART_MARGIN
-
-/* ---------------------------------------------------------------------------------------------
- * State
- * ------------------------------------------------------------------------------------------- */
-
-/* An event's measured label: a title and a date line, in a full and a compact form. */
-typedef struct label {
-    tl_text_block title, date;
-    tl_text_block short_title; /* one line, ellipsized; sized when first needed */
-    bool short_sized;
-    char date_text[160];
-    double w, h;             /* the block, stem padding included */
-    double short_w, short_h; /* the compact block */
-} label;
-
-typedef struct ribbon {
-    tl_chart c;
-    label *labels;
-    size_t *points, npoints;
-    size_t *spans, nspans;
-    tl_stem_item *stems; /* per point */
-    bool *compact;       /* per point: use the short label */
-    bool *excluded;      /* per point: left out to make room for more important labels */
-    tl_row_item *span_rows;
-    int span_row_count;
-    double span_row_h;
-
-    tl_axis axis;
-    tl_bands bands;
-    double bands_h;
-
-    /* "+N" badges where labels were left out, above the axis. */
-    double badge_h;
-    /* Level of detail: the events counted in the density strip instead of drawn. */
-    bool lod;
-    bool estimate; /* labels are estimated until a packing places them */
-    int max_levels, max_rows;
-    size_t *summarised, nsummarised;
-    tl_text_block density_note;
-    double density_h; /* the strip and its note, below the axis band */
-    /* The first failure of a measurement made while packing (which cannot fail itself). */
-    tl_error *failed;
-    /* Vertical plan. */
-    int levels[2];
-    double level_h[2][MAX_LEVELS_FIT];
-    double bands_top, above_top, axis_top, axis_bottom, chart_bottom, height;
-} ribbon;
-
-static const tl_event *event(const ribbon *r, size_t i)
-{
-    return tl_chart_event(&r->c, i);
-}
 
 /* ---------------------------------------------------------------------------------------------
  * Measuring
@@ -144,7 +52,7 @@ static void point_box(label *lb)
 }
 
 /* The compact form of point k's label, sized the first time a packing needs it: most labels
- * fit in full and never do. A failure is kept in r->failed for the caller of the packing,
+ * fit in full and never do. A failure is kept in r->c.failed for the caller of the packing,
  * and the full form stands in. */
 static void ensure_short(ribbon *r, size_t k)
 {
@@ -153,8 +61,9 @@ static void ensure_short(ribbon *r, size_t k)
     if (lb->short_sized)
         return;
     lb->short_sized = true;
-    if (!r->failed && size_text(r, &c->font.label, &lb->short_title, event(r, r->points[k])->title,
-                                compact_width(c), 1, false, &r->failed)) {
+    if (!r->c.failed &&
+        size_text(r, &c->font.label, &lb->short_title, event(r, r->points[k])->title,
+                  compact_width(c), 1, false, &r->c.failed)) {
         point_box(lb);
     } else {
         lb->short_title = lb->title;
@@ -213,12 +122,12 @@ static bool size_labels(ribbon *r, tl_error **err)
 }
 
 /* Measures the estimated labels the last packing placed (every one when `all`), in the form
- * placed; returns whether it measured any. A failure is kept in r->failed. */
+ * placed; returns whether it measured any. A failure is kept in r->c.failed. */
 static bool settle_labels(ribbon *r, bool all)
 {
     tl_chart *c = &r->c;
     bool measured = false;
-    for (size_t k = 0; k < r->npoints && !r->failed; k++) {
+    for (size_t k = 0; k < r->npoints && !r->c.failed; k++) {
         label *lb = &r->labels[r->points[k]];
         if (r->stems[k].level < 0 && !all)
             continue;
@@ -228,17 +137,17 @@ static bool settle_labels(ribbon *r, bool all)
         if (!lb->date.estimated && !titles[0]->estimated && !(titles[1] && titles[1]->estimated))
             continue;
         measured = true;
-        if (tl_chart_settle(c, &c->font.date, &lb->date, &r->failed) &&
-            tl_chart_settle(c, &c->font.label, titles[0], &r->failed) &&
-            (!titles[1] || tl_chart_settle(c, &c->font.label, titles[1], &r->failed)))
+        if (tl_chart_settle(c, &c->font.date, &lb->date, &r->c.failed) &&
+            tl_chart_settle(c, &c->font.label, titles[0], &r->c.failed) &&
+            (!titles[1] || tl_chart_settle(c, &c->font.label, titles[1], &r->c.failed)))
             point_box(lb);
     }
-    for (size_t k = 0; k < r->nspans && !r->failed; k++) {
+    for (size_t k = 0; k < r->nspans && !r->c.failed; k++) {
         label *lb = &r->labels[r->spans[k]];
         if ((r->span_rows[k].row < 0 && !all) || (!lb->title.estimated && !lb->date.estimated))
             continue;
         measured = true;
-        size_span(r, r->spans[k], true, &r->failed);
+        size_span(r, r->spans[k], true, &r->c.failed);
     }
     return measured;
 }
@@ -421,7 +330,7 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
     for (int round = 1;; round++) {
         pack_spans(r, max_span_rows);
         pack_points(r, max_levels);
-        if (!r->estimate || r->failed || !settle_labels(r, round >= TL_CHART_SETTLE_ROUNDS))
+        if (!r->estimate || r->c.failed || !settle_labels(r, round >= TL_CHART_SETTLE_ROUNDS))
             break;
     }
 
@@ -471,18 +380,8 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
 static unsigned extent_legend(const ribbon *r)
 {
     unsigned flags = 0;
-    for (size_t k = 0; k < r->npoints; k++) {
-        switch (tl_chart_extent_kind(&r->c, r->points[k], &r->axis.scale, MARK_R)) {
-        case TL_EXTENT_NONE:
-            break;
-        case TL_EXTENT_RANGE:
-            flags |= TL_LEGEND_PRECISION;
-            break;
-        case TL_EXTENT_FUZZY:
-            flags |= TL_LEGEND_FUZZY;
-            break;
-        }
-    }
+    for (size_t k = 0; k < r->npoints; k++)
+        flags |= tl_chart_extent_legend(&r->c, r->points[k], &r->axis.scale, MARK_R);
     return flags;
 }
 
@@ -635,134 +534,6 @@ static void emit_spans(ribbon *r)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Level of detail
- * ------------------------------------------------------------------------------------------- */
-
-/* Keeps in `list` (in its order) the `keep` events most deserving of a label; the others go to
- * the summarised list. */
-static void keep_best(ribbon *r, size_t *list, size_t *n, size_t keep, bool spans, int64_t lo,
-                      int64_t hi)
-{
-    if (*n <= keep)
-        return;
-    tl_lod_item *items = tl_xmalloc(*n * sizeof *items);
-    for (size_t k = 0; k < *n; k++) {
-        const tl_event *ev = event(r, list[k]);
-        int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
-        items[k] = (tl_lod_item){
-            .x = (double)(spans ? ev->start.lo : tl_chart_point_instant(ev)),
-            .length = spans ? (double)(end - ev->start.lo) : 0,
-            .importance = ev->importance,
-        };
-    }
-    size_t *order = tl_xmalloc(*n * sizeof *order);
-    tl_lod_order(items, *n, (double)lo, (double)hi, order);
-    bool *chosen = tl_xcalloc(*n, sizeof *chosen);
-    for (size_t j = 0; j < keep; j++)
-        chosen[order[j]] = true;
-    size_t m = 0;
-    for (size_t k = 0; k < *n; k++) {
-        if (chosen[k])
-            list[m++] = list[k];
-        else
-            r->summarised[r->nsummarised++] = list[k];
-    }
-    *n = m;
-    free(chosen);
-    free(order);
-    free(items);
-}
-
-/* Below what the levels and rows could label at best, every event is a candidate for a label,
- * as it always was. Above, only the most deserving are: as many as LOD_LEVELS levels and
- * LOD_SPAN_ROWS rows could take at best. The others are never measured and never drawn one by
- * one: they are counted in the density strip, with the candidates that find no room. */
-static void choose_lod(ribbon *r)
-{
-    const double w = r->c.scene->width - 2 * MARGIN;
-    const int sides = r->nspans ? 1 : 2;
-    r->max_levels = MAX_LEVELS_FIT;
-    r->max_rows = MAX_SPAN_ROWS;
-    if (r->npoints <= (size_t)(sides * MAX_LEVELS_FIT * w / LOD_FULL_W) &&
-        r->nspans <= (size_t)(MAX_SPAN_ROWS * w / LOD_FULL_SPAN_W))
-        return;
-    r->lod = true;
-    r->max_levels = LOD_LEVELS;
-    r->max_rows = LOD_SPAN_ROWS;
-    r->summarised = tl_xmalloc((r->npoints + r->nspans + 1) * sizeof *r->summarised);
-    int64_t lo, hi;
-    tl_chart_extent(&r->c, &lo, &hi);
-    keep_best(r, r->points, &r->npoints, (size_t)(LOD_LEVELS * w / LOD_POINT_W), false, lo, hi);
-    keep_best(r, r->spans, &r->nspans, (size_t)(LOD_SPAN_ROWS * w / LOD_SPAN_W), true, lo, hi);
-}
-
-/* "+999,760 more events, by date (tallest bar: 1,234)": the strip's note. */
-static const char *density_text(ribbon *r, size_t count, size_t peak)
-{
-    char n[32], p[32], text[128];
-    tl_chart_format_count(count, n, sizeof n);
-    tl_chart_format_count(peak, p, sizeof p);
-    snprintf(text, sizeof text, "+%s more events, by date (tallest bar: %s)", n, p);
-    return tl_scene_strdup(r->c.scene, text);
-}
-
-/* Reserves the strip and its note under the axis band. */
-static bool measure_density(ribbon *r, tl_error **err)
-{
-    r->density_h = 0;
-    if (!r->lod)
-        return true;
-    tl_chart *c = &r->c;
-    /* The widest numbers the note can hold. */
-    const size_t most = r->c.n;
-    if (!tl_chart_measure(c, &c->font.badge, &r->density_note, density_text(r, most, most), 0, 1,
-                          err))
-        return false;
-    r->density_h = DENSITY_TOP + DENSITY_H + 3 + r->density_note.ext.height;
-    return true;
-}
-
-/* The strip: every point and span not labelled, by where it starts. */
-static bool emit_density(ribbon *r, size_t *labelled, tl_error **err)
-{
-    *labelled = 0;
-    for (size_t k = 0; k < r->npoints; k++) {
-        if (r->stems[k].level >= 0)
-            ++*labelled;
-        else if (r->lod)
-            r->summarised[r->nsummarised++] = r->points[k];
-    }
-    for (size_t k = 0; k < r->nspans; k++) {
-        if (r->span_rows[k].row >= 0)
-            ++*labelled;
-        else if (r->lod)
-            r->summarised[r->nsummarised++] = r->spans[k];
-    }
-    if (!r->lod)
-        return true;
-    tl_chart *c = &r->c;
-    tl_density d;
-    tl_density_init(&d, MARGIN, c->scene->width - MARGIN, DENSITY_BIN);
-    for (size_t k = 0; k < r->nsummarised; k++) {
-        size_t i = r->summarised[k];
-        const tl_event *ev = event(r, i);
-        int64_t t = ev->type == TL_EVENT_SPAN ? ev->start.lo : tl_chart_point_instant(ev);
-        tl_density_add(&d, tl_scale_x(&r->axis.scale, t));
-        c->scene->events[i].summarised = true;
-    }
-    const double top = r->axis_bottom + DENSITY_TOP;
-    const size_t peak = tl_density_peak(&d);
-    tl_density_emit_bars(&d, c->scene, top + DENSITY_H, DENSITY_H, peak, tl_chart_density_color(c));
-    tl_density_free(&d);
-    if (!tl_chart_measure(c, &c->font.badge, &r->density_note,
-                          density_text(r, r->nsummarised, peak), 0, 1, err))
-        return false;
-    tl_chart_add_text(c, TL_ROLE_NOTE, -1, MARGIN, top + DENSITY_H + 3, &r->density_note,
-                      &c->font.badge, c->th->muted, false);
-    return true;
-}
-
-/* ---------------------------------------------------------------------------------------------
  * Driver
  * ------------------------------------------------------------------------------------------- */
 
@@ -797,8 +568,8 @@ static void classify(ribbon *r)
 }
 
 /* For a requested height, gives up label levels or span rows, whichever takes more room,
- * until the chart fits. */
-static bool fit_height(ribbon *r, double height, tl_error **err)
+ * until the chart fits. Returns the height it needs then. */
+static double shrink_to(ribbon *r, double height)
 {
     int levels = r->max_levels, rows = r->max_rows;
     while (plan(r, levels, rows) > height) {
@@ -815,90 +586,107 @@ static bool fit_height(ribbon *r, double height, tl_error **err)
         }
         levels = levels < 0 ? 0 : levels;
     }
-    if (r->failed)
-        return tl_chart_take_failure(&r->failed, err);
-    if (r->height > height)
-        return tl_set_error(err, TL_ERROR_USAGE,
-                            "a height of %.0f pt cannot hold this chart (it needs at least "
-                            "%.0f pt)",
-                            height, r->height);
+    return r->height;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Hooks
+ * ------------------------------------------------------------------------------------------- */
+
+static bool ribbon_collect(tl_chart *c, tl_error **err)
+{
+    ribbon *r = (ribbon *)c;
+    (void)err;
+    r->labels = tl_xcalloc(c->n + 1, sizeof *r->labels);
+    classify(r);
     return true;
+}
+
+static void ribbon_choose(tl_chart *c)
+{
+    ribbon *r = (ribbon *)c;
+    tl_ribbon_choose_lod(r);
+    tl_footnotes_number(c, r->summarised, r->nsummarised);
+    r->stems = tl_xcalloc(r->npoints + 1, sizeof *r->stems);
+    r->compact = tl_xcalloc(r->npoints + 1, sizeof *r->compact);
+    r->excluded = tl_xcalloc(r->npoints + 1, sizeof *r->excluded);
+    r->span_rows = tl_xcalloc(r->nspans + 1, sizeof *r->span_rows);
+}
+
+static bool ribbon_measure(tl_chart *c, unsigned *legend, tl_error **err)
+{
+    ribbon *r = (ribbon *)c;
+    if (!tl_bands_init(&r->bands, c, err) || !size_labels(r, err))
+        return false;
+    set_domain(r);
+    if (!tl_axis_build(&r->axis, c, err))
+        return false;
+    r->bands_h = tl_bands_pack(&r->bands, c, &r->axis.scale, c->scene->width - MARGIN);
+    *legend = (r->nspans ? TL_LEGEND_SPANS : 0) | extent_legend(r);
+    for (size_t k = 0; k < r->bands.count; k++)
+        if (event(r, r->bands.items[k])->type == TL_EVENT_ERA)
+            *legend |= TL_LEGEND_ERAS;
+    if (r->lod)
+        c->lod_candidates = r->npoints + r->nspans;
+    return true;
+}
+
+static bool ribbon_plan(tl_chart *c, double height, double *need, tl_error **err)
+{
+    ribbon *r = (ribbon *)c;
+    if (!tl_ribbon_measure_density(r, err))
+        return false;
+    *need = height > 0 ? shrink_to(r, height) : plan(r, r->max_levels, r->max_rows);
+    return true;
+}
+
+static bool ribbon_emit(tl_chart *c, tl_error **err)
+{
+    ribbon *r = (ribbon *)c;
+    tl_bands_emit_eras(&r->bands, c, &r->axis.scale, r->bands_top, r->bands_top, r->chart_bottom);
+    tl_axis_emit(c, &r->axis, r->axis_top);
+    emit_spans(r);
+    emit_points(r);
+    size_t labelled;
+    if (!emit_badges(r, err) || !tl_ribbon_emit_density(r, &labelled, err) ||
+        (r->lod && !tl_chart_set_summary(c, labelled, r->nsummarised, err)))
+        return false;
+    tl_bands_emit_labels(&r->bands, c, r->bands_top);
+    tl_chart_emit_header(c);
+    tl_chart_emit_footer(c, r->chart_bottom);
+    tl_bands_emit_markers(&r->bands, c, &r->axis.scale, r->bands_top, r->chart_bottom);
+    return true;
+}
+
+static void ribbon_free(tl_chart *c)
+{
+    ribbon *r = (ribbon *)c;
+    tl_axis_free(&r->axis);
+    tl_bands_free(&r->bands);
+    free(r->labels);
+    free(r->points);
+    free(r->spans);
+    free(r->stems);
+    free(r->compact);
+    free(r->excluded);
+    free(r->span_rows);
+    free(r->summarised);
 }
 
 static bool ribbon_run(const tl_timeline *tl, const tl_layout_options *opts,
                        const tl_text_measurer *measurer, tl_scene *scene, tl_error **err)
 {
-    bool ok = false;
-    ribbon r = {0};
-    tl_chart_init(&r.c, tl, opts, measurer, scene);
-    const size_t n = r.c.n;
-    r.labels = tl_xcalloc(n + 1, sizeof *r.labels);
-    classify(&r);
-    choose_lod(&r);
-    tl_footnotes_number(&r.c, r.summarised, r.nsummarised);
-    r.stems = tl_xcalloc(r.npoints + 1, sizeof *r.stems);
-    r.compact = tl_xcalloc(r.npoints + 1, sizeof *r.compact);
-    r.excluded = tl_xcalloc(r.npoints + 1, sizeof *r.excluded);
-    r.span_rows = tl_xcalloc(r.nspans + 1, sizeof *r.span_rows);
-
-    if (!tl_bands_init(&r.bands, &r.c, err) || !size_labels(&r, err))
-        goto done;
-    set_domain(&r);
-    if (!tl_axis_build(&r.axis, &r.c, err))
-        goto done;
-    r.bands_h = tl_bands_pack(&r.bands, &r.c, &r.axis.scale, scene->width - MARGIN);
-    unsigned legend = (r.nspans ? TL_LEGEND_SPANS : 0) | extent_legend(&r);
-    for (size_t k = 0; k < r.bands.count; k++)
-        if (event(&r, r.bands.items[k])->type == TL_EVENT_ERA)
-            legend |= TL_LEGEND_ERAS;
-    if (r.lod)
-        r.c.lod_candidates = r.npoints + r.nspans;
-    if (!tl_chart_frame(&r.c, legend, err) || !measure_density(&r, err))
-        goto done;
-
-    if (opts->height > 0) {
-        if (!fit_height(&r, opts->height, err))
-            goto done;
-        scene->height = opts->height;
-    } else {
-        scene->height = ceil(plan(&r, r.max_levels, r.max_rows));
-        if (r.failed) {
-            tl_chart_take_failure(&r.failed, err);
-            goto done;
-        }
-    }
-
-    tl_bands_emit_eras(&r.bands, &r.c, &r.axis.scale, r.bands_top, r.bands_top, r.chart_bottom);
-    tl_axis_emit(&r.c, &r.axis, r.axis_top);
-    emit_spans(&r);
-    emit_points(&r);
-    size_t labelled;
-    if (!emit_badges(&r, err) || !emit_density(&r, &labelled, err) ||
-        (r.lod && !tl_chart_set_summary(&r.c, labelled, r.nsummarised, err)))
-        goto done;
-    tl_bands_emit_labels(&r.bands, &r.c, r.bands_top);
-    tl_chart_emit_header(&r.c);
-    tl_chart_emit_footer(&r.c, r.chart_bottom);
-    tl_bands_emit_markers(&r.bands, &r.c, &r.axis.scale, r.bands_top, r.chart_bottom);
-    tl_chart_report_unplaced(&r.c);
-    ok = true;
-done:
-    tl_axis_free(&r.axis);
-    tl_bands_free(&r.bands);
-    tl_chart_fini(&r.c);
-    free(r.labels);
-    free(r.points);
-    free(r.spans);
-    free(r.stems);
-    free(r.compact);
-    free(r.excluded);
-    free(r.span_rows);
-    free(r.summarised);
-    tl_error_free(r.failed);
-    return ok;
+    return tl_variant_run(&tl_variant_ribbon, tl, opts, measurer, scene, err);
 }
 
 const tl_variant_ops tl_variant_ribbon = {
     .name = "ribbon",
+    .size = sizeof(ribbon),
+    .collect = ribbon_collect,
+    .choose = ribbon_choose,
+    .measure = ribbon_measure,
+    .plan = ribbon_plan,
+    .emit = ribbon_emit,
+    .free = ribbon_free,
     .run = ribbon_run,
 };

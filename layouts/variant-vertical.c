@@ -26,167 +26,18 @@
  * With a fixed height the chart shrinks its time scale, then shortens and drops descriptions,
  * then shortens titles, then leaves out the cards of the least important events.
  */
+#include "variant-vertical.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart.h"
-#include "footnotes.h"
 #include "common/tl-alloc.h"
-#include "common/tl-error-private.h"
-#include "data/date.h"
 #include "common/tl-calendar.h"
-#include "density.h"
+#include "footnotes.h"
 #include "labels.h"
-#include "scale.h"
-#include "style.h"
-#include "ticks.h"
 #include "variant.h"
-
-/* ---------------------------------------------------------------------------------------------
- * Geometry, in points
- * ------------------------------------------------------------------------------------------- */
-
-enum {
-    TITLE_LINES = 3,
-    DESC_LINES = 4,
-    GUTTER_LINES = 3,
-    MAX_BAR_LANES = 3, /* span bars beside the line, per side */
-    MAX_ERA_LANES = 3, /* era strips in the gutter */
-};
-
-static const double AXIS_W = 2;
-static const double AXIS_PAD = 14;      /* the line runs this far past the first and last dates */
-static const double TICK_LEN = 4;       /* the tick, left of the line */
-static const double TICK_LABEL_GAP = 3; /* tick to its label */
-static const double TICK_CANDIDATE_GAP = 6; /* between candidate tick labels */
-static const double TICK_SPACING = 44;      /* between neighbouring tick labels' centres */
-static const double TICK_CLEAR = 2;         /* tick label to a connector crossing its column */
-static const double BAR_W = 5;
-static const double BAR_GAP = 3;
-static const double BAR_MIN = 5; /* a span of a few days still shows as a bar */
-static const double LANE_W = 24; /* between the bars and the cards: where connectors slant */
-static const double LANE_W_NARROW = 12;
-static const double CARD_PAD_X = 8;
-static const double CARD_PAD_X_NARROW = 6;
-static const double CARD_PAD_Y = 6;
-static const double CARD_STRIPE = 3; /* the event's colour, on the edge facing the line */
-static const double CARD_RADIUS = 4;
-static const double CARD_GAP = 8; /* between cards in a column */
-static const double DATE_GAP = 1; /* date line to title */
-static const double DESC_GAP = 3; /* title to description */
-static const double CARD_MAX_W = 270;
-static const double CARD_MIN_W_TWO = 140; /* two columns narrower than this: one column */
-static const double NARROW_WIDTH = 460;
-static const double GUTTER_GAP = 12;
-static const double GUTTER_GAP_NARROW = 8;
-static const double GUTTER_LABEL_GAP = 4;
-static const double STRIP_W = 3;
-static const double STRIP_GAP = 2;
-static const double MIN_AXIS = 180;      /* a chart of a few events still gets some length */
-static const double MIN_FIXED_AXIS = 40; /* the shortest line a fixed height may leave */
-static const double STRETCH = 1.6;       /* the line is at most this many times the stacked cards */
-static const double DRIFT = 0.5;         /* mean push of a card, in card heights, to aim for */
-static const double MARKER_CLEAR = 3;    /* marker line to the things it breaks around */
-/* Level of detail: more cards than two columns of about LOD_HEIGHT_FULL points hold and the
- * chart keeps the most important that about LOD_HEIGHT points hold; the others are counted in
- * a density strip along the line. */
-static const double LOD_HEIGHT_FULL = 4000;
-static const double LOD_HEIGHT = 4000;
-static const double LOD_CARD_H = 64; /* a typical card and the gap after it */
-static const double DENSITY_BIN = 1.5;
-#define MARK_R TL_CHART_MARK_R
-#define MARGIN TL_CHART_MARGIN
-
-/* ---------------------------------------------------------------------------------------------
- * State
- * ------------------------------------------------------------------------------------------- */
-
-/* A point or span event: its mark or bar on the line, and its card. */
-typedef struct card {
-    size_t ev;
-    int64_t at;  /* where its connector leaves the line: a point's instant, a span's start */
-    int64_t end; /* a span's end */
-    bool span;
-    char date_text[160];
-    tl_text_block date, title, desc;
-    bool has_desc;
-    double h;      /* the whole card */
-    double attach; /* card top to where the connector meets it: the middle of the date line */
-    size_t rank;   /* when the page is short, cards of higher rank are left out first */
-
-    /* The plan. */
-    bool kept;
-    int side; /* 0 left of the line, 1 right; -1 when the card is left out */
-    double top;
-    int bar_side, lane; /* a span's bar; lane -1 when it is drawn as a mark on the line */
-} card;
-
-/* An era or a marker, labelled in the gutter. */
-typedef struct band {
-    size_t ev;
-    bool marker;
-    int64_t t0, t1; /* an era's extent; a marker's instant twice */
-    tl_text_block label;
-    int lane; /* an era's strip in the gutter, -1 for none */
-    double want, top;
-    bool shown;
-} band;
-
-/* A tick, labelled left of the line. */
-typedef struct tick_text {
-    double y;
-    char text[64];
-    tl_text_block label;
-    const tl_font *font;
-    bool shown;
-} tick_text;
-
-typedef struct vertical {
-    tl_chart c;
-    card *cards; /* by `at`, then chart order */
-    size_t ncards;
-    band *bands; /* chart order */
-    size_t nbands;
-    int64_t lo, hi;
-    bool has_spans, has_eras;
-
-    /* Columns. */
-    bool two_sides;
-    double gutter_x, gutter_w, gutter_text_x, gutter_text_w;
-    int era_lanes;
-    double axis_x;
-    double tick_w;     /* the tick labels' column, left of the line */
-    double tick_in;    /* distance from the line to the right edge of the tick labels */
-    int bar_lanes;     /* per side */
-    double bar_in[2];  /* distance from the line to the first bar lane, left and right */
-    double lane_in[2]; /* distance from the line to the connector lane */
-    double card_w, card_x[2], card_pad_x;
-
-    /* Rows. */
-    double plot_top, ya, pps;
-    double axis_top, axis_bottom, cards_bottom, bottom;
-    double pushed; /* how far the cards were pushed below their dates, in all */
-    double tick_h; /* of a tick label */
-    tick_text *ticks;
-    size_t nticks;
-    int title_lines, desc_lines;
-    size_t keep; /* cards of rank below this are kept */
-    /* Level of detail: events counted in the density strip instead of given a card. */
-    bool lod;
-    size_t *summarised, nsummarised;
-} vertical;
-
-static const tl_event *event(const vertical *v, size_t i)
-{
-    return tl_chart_event(&v->c, i);
-}
-
-static double y_at(const vertical *v, int64_t t)
-{
-    return v->ya + (double)(t - v->lo) * v->pps;
-}
 
 /* ---------------------------------------------------------------------------------------------
  * Collecting and measuring
@@ -203,32 +54,25 @@ static bool *choose_lod(vertical *v, const tl_keyed *order, size_t n)
     const size_t keep = (size_t)(sides * LOD_HEIGHT / LOD_CARD_H);
     v->lod = true;
     v->summarised = tl_xmalloc((n + 1) * sizeof *v->summarised);
-    tl_lod_item *items = tl_xmalloc(n * sizeof *items);
+    size_t *events = tl_xmalloc((n + 1) * sizeof *events);
+    double *x = tl_xmalloc((n + 1) * sizeof *x);
     for (size_t k = 0; k < n; k++) {
-        const tl_event *ev = event(v, order[k].index);
-        const int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
-        items[k] = (tl_lod_item){
-            .x = (double)order[k].key,
-            .length = ev->type == TL_EVENT_SPAN ? (double)(end - ev->start.lo) : 0,
-            .importance = ev->importance,
-        };
+        events[k] = order[k].index;
+        x[k] = (double)order[k].key;
     }
-    size_t *best = tl_xmalloc(n * sizeof *best);
-    tl_lod_order(items, n, (double)v->lo, (double)v->hi, best);
-    bool *chosen = tl_xcalloc(n, sizeof *chosen);
-    for (size_t j = 0; j < keep; j++)
-        chosen[best[j]] = true;
+    bool *chosen =
+        tl_chart_keep_best(&v->c, events, x, n, (double)v->lo, (double)v->hi, keep, NULL);
     for (size_t k = 0; k < n; k++)
         if (!chosen[k])
             v->summarised[v->nsummarised++] = order[k].index;
-    free(best);
-    free(items);
+    free(x);
+    free(events);
     return chosen;
 }
 
-/* Cards in the order of the dates their connectors point at: a point is drawn at the middle
- * of its date's interval, so "2020" (mid-year) comes after "2020-03-20". Only the events that
- * get one have a card (level of detail). */
+/* The points and spans in the order of the dates their connectors point at: a point is drawn
+ * at the middle of its date's interval, so "2020" (mid-year) comes after "2020-03-20"; the
+ * eras and markers, for the gutter. */
 static void collect(vertical *v)
 {
     const size_t n = v->c.n;
@@ -259,6 +103,15 @@ static void collect(vertical *v)
         }
     }
     tl_keyed_sort(order, npoints);
+    v->order = order;
+    v->npoints = npoints;
+}
+
+/* The cards, in that order: only the events that get one have a card (level of detail). */
+static void make_cards(vertical *v)
+{
+    const tl_keyed *order = v->order;
+    const size_t npoints = v->npoints;
     bool *chosen = choose_lod(v, order, npoints);
     v->cards = tl_xcalloc(npoints - v->nsummarised + 1, sizeof *v->cards);
     size_t ncards = 0;
@@ -277,7 +130,8 @@ static void collect(vertical *v)
     }
     v->ncards = ncards;
     free(chosen);
-    free(order);
+    free(v->order);
+    v->order = NULL;
 }
 
 static unsigned trailing_zeros(size_t k)
@@ -320,7 +174,7 @@ static double inner_width(const vertical *v)
     return fmax(20, v->card_w - 2 * v->card_pad_x - CARD_STRIPE);
 }
 
-static bool measure_cards(vertical *v, int title_lines, int desc_lines, tl_error **err)
+bool tl_vertical_measure_cards(vertical *v, int title_lines, int desc_lines, tl_error **err)
 {
     tl_chart *c = &v->c;
     const double inner = inner_width(v);
@@ -472,915 +326,98 @@ static void layout_columns(vertical *v)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Rows: placing the cards for a time scale
+ * Hooks
  * ------------------------------------------------------------------------------------------- */
 
-/* Each kept card goes level with its mark if its column is free there, else just below the
- * column's last card, on the side where it sits higher (ties alternate). Returns the lowest
- * card bottom (-INFINITY for none). */
-static double place_cards(vertical *v)
+static bool vertical_collect(tl_chart *c, tl_error **err)
 {
-    double col[2] = {-INFINITY, -INFINITY}, low = -INFINITY;
-    int last = 0;
-    v->pushed = 0;
-    for (size_t k = 0; k < v->ncards; k++) {
-        card *cd = &v->cards[k];
-        cd->side = -1;
-        cd->kept = cd->rank < v->keep;
-        if (!cd->kept)
-            continue;
-        double want = fmax(y_at(v, cd->at) - cd->attach, v->plot_top);
-        int side = 1;
-        double top = fmax(want, col[1] + CARD_GAP);
-        if (v->two_sides) {
-            double other = fmax(want, col[0] + CARD_GAP);
-            if (other < top - 0.01 || (other < top + 0.01 && last == 1)) {
-                side = 0;
-                top = other;
-            }
-        }
-        cd->side = side;
-        cd->top = top;
-        v->pushed += top - want;
-        col[side] = top + cd->h;
-        last = side;
-        low = fmax(low, col[side]);
-    }
-    return low;
-}
-
-static int cmp_want(const void *a, const void *b)
-{
-    const band *x = *(const band *const *)a, *y = *(const band *const *)b;
-    if (x->want != y->want)
-        return (x->want > y->want) - (x->want < y->want);
-    return (x->ev > y->ev) - (x->ev < y->ev);
-}
-
-/* Gutter labels: an era's at the top of its band, a marker's level with its line, each
- * pushed below the label before it; an era label that would start past its band's end, a
- * marker label pushed off its line, or a label below `limit` is left out. Returns the
- * lowest label bottom. */
-static double place_gutter(vertical *v, double limit)
-{
-    if (!v->nbands)
-        return -INFINITY;
-    band **order = tl_xmalloc(v->nbands * sizeof *order);
-    for (size_t k = 0; k < v->nbands; k++) {
-        band *b = &v->bands[k];
-        double h = b->label.ext.height;
-        b->want = b->marker ? y_at(v, b->t0) - h / 2 : fmax(y_at(v, b->t0), v->axis_top) + 3;
-        b->want = fmax(b->want, v->plot_top);
-        order[k] = b;
-    }
-    qsort(order, v->nbands, sizeof *order, cmp_want);
-    double floor_y = -INFINITY, low = -INFINITY;
-    for (size_t k = 0; k < v->nbands; k++) {
-        band *b = order[k];
-        double h = b->label.ext.height;
-        double latest = b->marker ? b->want + h / 2 + 2 : fmax(b->want, y_at(v, b->t1) - h);
-        b->top = fmax(b->want, floor_y + GUTTER_LABEL_GAP);
-        b->shown = b->top <= latest && b->top + h <= limit;
-        if (!b->shown)
-            continue;
-        floor_y = b->top + h;
-        low = fmax(low, floor_y);
-    }
-    free(order);
-    return low;
-}
-
-/* Places everything for `pps` points per second; returns the bottom of the plot. */
-static double plan(vertical *v, double pps, double limit)
-{
-    v->pps = pps;
-    v->axis_top = v->ya - AXIS_PAD;
-    v->axis_bottom = y_at(v, v->hi) + AXIS_PAD;
-    v->cards_bottom = place_cards(v);
-    double gutter = place_gutter(v, limit);
-    v->bottom = fmax(v->axis_bottom, fmax(v->cards_bottom, gutter));
-    return v->bottom;
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Choosing the time scale
- * ------------------------------------------------------------------------------------------- */
-
-/* Whether the cards keep close enough to their dates: pushed cards end no lower than a card
- * hanging from the line's last date would, and on average a card is pushed less than DRIFT
- * card heights. Every push only shrinks as the scale grows, so this is monotonic in pps and
- * can be bisected. */
-static bool cards_follow_line(vertical *v, double pps, double overhang, double drift)
-{
-    plan(v, pps, INFINITY);
-    return v->cards_bottom <= y_at(v, v->hi) + overhang + 0.5 && v->pushed <= drift;
-}
-
-/* The natural height. The line is at least as long as the columns of cards stacked with no
- * gaps, so the marks spread over the whole chart rather than bunching at its top; longer
- * where that is what it takes for the cards to follow their dates; and at most STRETCH times
- * that, so clusters (which no scale can spread: events on one day) do not stretch the whole
- * chart. */
-static void fit_natural(vertical *v)
-{
-    const double range = (double)(v->hi - v->lo);
-    const double stacked = fmax(MIN_AXIS, plan(v, 0, INFINITY) - v->ya);
-    double overhang = 0, heights = 0;
-    for (size_t k = 0; k < v->ncards; k++) {
-        overhang = fmax(overhang, v->cards[k].h - v->cards[k].attach);
-        heights += v->cards[k].h;
-    }
-    const double drift = DRIFT * heights;
-    double lo = stacked / range;
-    double hi = STRETCH * stacked / range;
-    double pps = lo;
-    if (!cards_follow_line(v, lo, overhang, drift)) {
-        if (!cards_follow_line(v, hi, overhang, drift)) {
-            pps = hi;
-        } else {
-            for (int i = 0; i < 40 && hi > lo * 1.0005; i++) {
-                double mid = sqrt(lo * hi);
-                if (cards_follow_line(v, mid, overhang, drift))
-                    hi = mid;
-                else
-                    lo = mid;
-            }
-            pps = hi;
-        }
-    }
-    plan(v, pps, INFINITY);
-}
-
-/* The largest scale in [lo, hi] whose plan ends by `limit`, given that `lo`'s does. */
-static double stretch_to(vertical *v, double lo, double hi, double limit)
-{
-    if (plan(v, hi, limit) <= limit)
-        return hi;
-    for (int i = 0; i < 40 && hi - lo > lo * 0.0005; i++) {
-        double mid = (lo + hi) / 2;
-        if (plan(v, mid, limit) <= limit)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* A fixed height: shrink the time scale (to half the room: below that the marks bunch up at
- * the top), then shorten the cards step by step, then shrink the scale further, then leave out
- * cards, least important first. */
-static bool fit_height(vertical *v, double height, tl_error **err)
-{
-    static const int levels[][2] = {
-        {TITLE_LINES, DESC_LINES}, {TITLE_LINES, 2}, {TITLE_LINES, 1}, {TITLE_LINES, 0}, {1, 0},
-    };
-    const size_t nlevels = sizeof levels / sizeof levels[0];
-    const double limit = height - v->c.footer_h;
-    const double range = (double)(v->hi - v->lo);
-    const double full = (limit - AXIS_PAD - v->ya) / range; /* the line fills the room */
-    if (full * range < MIN_FIXED_AXIS)
-        return tl_set_error(err, TL_ERROR_USAGE,
-                            "a height of %.0f pt cannot hold this chart (it needs at least "
-                            "%.0f pt)",
-                            height, ceil(height - limit + v->ya + AXIS_PAD + MIN_FIXED_AXIS));
-
-    for (int pass = 0; pass < 2; pass++) {
-        const double floor_pps = full * (pass == 0 ? 0.5 : 0.1);
-        for (size_t l = pass == 0 ? 0 : nlevels - 1; l < nlevels; l++) {
-            if ((v->title_lines != levels[l][0] || v->desc_lines != levels[l][1]) &&
-                !measure_cards(v, levels[l][0], levels[l][1], err))
-                return false;
-            v->keep = v->ncards;
-            if (plan(v, floor_pps, limit) <= limit) {
-                plan(v, stretch_to(v, floor_pps, full, limit), limit);
-                return true;
-            }
-        }
-    }
-
-    /* Keep the most cards that fit; none always fits, since the line alone does. */
-    const double floor_pps = full * 0.1;
-    size_t lo = 0, hi = v->ncards;
-    while (lo < hi) {
-        v->keep = lo + (hi - lo + 1) / 2;
-        if (plan(v, floor_pps, limit) <= limit)
-            lo = v->keep;
-        else
-            hi = v->keep - 1;
-    }
-    v->keep = lo;
-    plan(v, stretch_to(v, floor_pps, full, limit), limit);
+    (void)err;
+    collect((vertical *)c);
     return true;
 }
 
-/* ---------------------------------------------------------------------------------------------
- * Span bars and tick labels, for the chosen scale
- * ------------------------------------------------------------------------------------------- */
-
-/* Where a span's bar ends. */
-static double bar_end(const vertical *v, const card *cd)
+static void vertical_choose(tl_chart *c)
 {
-    return fmax(y_at(v, cd->end), y_at(v, cd->at) + BAR_MIN);
+    vertical *v = (vertical *)c;
+    make_cards(v);
+    tl_footnotes_number(c, v->summarised, v->nsummarised);
 }
 
-/* Each span's bar takes the first free lane on its card's side (a span whose card was left
- * out tries the right side first). A span with no free lane is drawn as a mark on the line. */
-static void assign_lanes(vertical *v)
+static bool vertical_measure(tl_chart *c, unsigned *legend, tl_error **err)
 {
-    double end[2][MAX_BAR_LANES];
-    for (int s = 0; s < 2; s++)
-        for (int l = 0; l < MAX_BAR_LANES; l++)
-            end[s][l] = -INFINITY;
-    for (size_t k = 0; k < v->ncards; k++) {
-        card *cd = &v->cards[k];
-        cd->lane = -1;
-        cd->bar_side = cd->side >= 0 ? cd->side : 1;
-        if (!cd->span)
-            continue;
-        const double y0 = y_at(v, cd->at), y1 = bar_end(v, cd);
-        for (int attempt = 0; attempt < (cd->side < 0 && v->two_sides ? 2 : 1); attempt++) {
-            int s = attempt ? 1 - cd->bar_side : cd->bar_side;
-            for (int l = 0; l < v->bar_lanes; l++)
-                if (end[s][l] + BAR_GAP <= y0) {
-                    end[s][l] = y1;
-                    cd->lane = l;
-                    cd->bar_side = s;
-                    break;
-                }
-            if (cd->lane >= 0)
-                break;
-        }
-    }
-}
-
-/* Whether a card's connector leaves from a mark on the line (rather than from a bar). */
-static bool has_mark(const card *cd)
-{
-    return !cd->span || cd->lane < 0;
-}
-
-static double bar_x(const vertical *v, const card *cd)
-{
-    double d = v->bar_in[cd->bar_side] + cd->lane * (BAR_W + BAR_GAP);
-    return cd->bar_side == 1 ? v->axis_x + d : v->axis_x - d - BAR_W;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Whether any of the sorted values lies in [a, b]. */
-static bool any_in(const double *sorted, size_t n, double a, double b)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (sorted[mid] < a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && sorted[lo] <= b;
-}
-
-/* tl_ticks_generate() spaces labels along x by their measured widths. Along a vertical line
- * every label takes one line's height, whatever its text, so this measurer reports that
- * height as the width; the labels themselves are written and measured afterwards. */
-typedef struct height_measurer {
-    const tl_text_measurer *m;
-} height_measurer;
-
-static bool measure_height(void *user, const tl_font *font, const tl_text_shape *shape,
-                           const char *text, tl_text_extents *out)
-{
-    const height_measurer *hm = user;
-    if (!hm->m->measure(hm->m->user, font, shape, text, out))
-        return false;
-    out->width = out->height;
+    vertical *v = (vertical *)c;
+    (void)err;
+    rank_cards(v);
+    v->era_lanes = pack_era_lanes(v);
+    v->bar_lanes = bar_lanes_needed(v);
+    *legend = (v->has_spans ? TL_LEGEND_SPANS : 0) | (v->has_eras ? TL_LEGEND_ERAS : 0);
+    if (v->lod)
+        c->lod_candidates = v->ncards;
     return true;
 }
 
-/* A tick label. The first and any where a larger unit changes carry that unit ("Nov 2019",
- * "Dec", "2020"); a year's first month is named by the year alone, set bold. */
-static const tl_font *tick_label_text(const tl_chart_fonts *fonts, tl_tick_unit unit,
-                                      const tl_tick *tk, const tl_civil *prev, char *buf,
-                                      size_t size)
+static bool vertical_plan(tl_chart *c, double height, double *need, tl_error **err)
 {
-    tl_civil c;
-    tl_cal_split(tk->t, &c);
-    char year[32];
-    tl_cal_format_year(c.year, year, sizeof year);
-    const char *mon = tl_cal_month_abbr(c.month);
-    const bool new_year = !prev || prev->year != c.year;
-    const bool new_day = new_year || prev->month != c.month || prev->day != c.day;
-    switch (unit) {
-    case TL_TICK_SECOND:
-        snprintf(buf, size, "%02d:%02d:%02d", c.hour, c.minute, c.second);
-        break;
-    case TL_TICK_MINUTE:
-    case TL_TICK_HOUR:
-        if (!prev)
-            snprintf(buf, size, "%d %s %02d:%02d", c.day, mon, c.hour, c.minute);
-        else if (new_day)
-            snprintf(buf, size, "%d %s", c.day, mon);
-        else
-            snprintf(buf, size, "%02d:%02d", c.hour, c.minute);
-        break;
-    case TL_TICK_DAY:
-    case TL_TICK_WEEK:
-        if (new_year)
-            snprintf(buf, size, "%d %s %s", c.day, mon, year);
-        else
-            snprintf(buf, size, "%d %s", c.day, mon);
-        break;
-    case TL_TICK_MONTH:
-        if (c.month == 1) {
-            snprintf(buf, size, "%s", year);
-            return &fonts->band;
-        }
-        if (new_year)
-            snprintf(buf, size, "%s %s", mon, year);
-        else
-            snprintf(buf, size, "%s", mon);
-        break;
-    case TL_TICK_YEAR:
-        /* The ticks module names years, BCE and deep time ("500 BCE", "20 ka"). */
-        snprintf(buf, size, "%s", tk->label);
-        break;
-    }
-    return &fonts->tick;
-}
-
-/* How round a tick's date is, for choosing which ticks keep their labels: the start of a
- * year among months, of a month among days, of a day among hours, a century among decades.
- * Higher is rounder. */
-static int roundness(tl_tick_unit unit, int64_t step, int64_t t)
-{
-    tl_civil c;
-    tl_cal_split(t, &c);
-    switch (unit) {
-    case TL_TICK_SECOND:
-        return c.second == 0 ? 3 : c.second == 30 ? 2 : c.second % 15 == 0;
-    case TL_TICK_MINUTE:
-        return c.minute == 0 ? 3 : c.minute == 30 ? 2 : c.minute % 15 == 0;
-    case TL_TICK_HOUR:
-        return c.hour == 0 ? 3 : c.hour == 12 ? 2 : c.hour % 6 == 0;
-    case TL_TICK_DAY:
-        return c.day == 1 ? 3 : c.day == 15 ? 2 : c.day % 5 == 0;
-    case TL_TICK_WEEK:
-        return c.day <= 7 ? 1 : 0;
-    case TL_TICK_MONTH:
-        return c.month == 1 ? 3 : (c.month - 1) % 6 == 0 ? 2 : (c.month - 1) % 3 == 0;
-    case TL_TICK_YEAR: {
-        /* As labelled: years BCE count back from 1 BCE, deep time back from 1950. Rounder is
-         * more trailing zeros (1900 over 1850), then a leading 5 (1500 over 1200). */
-        int64_t y = step >= 10000 ? 1950 - c.year : c.year <= 0 ? 1 - c.year : c.year;
-        y = y < 0 ? -y : y;
-        int r = 0;
-        while (y && y % 10 == 0) {
-            y /= 10;
-            r += 2;
-        }
-        return r + (y % 5 == 0);
-    }
-    }
-    return 0;
-}
-
-/* Calendar ticks for the line: the densest step of the calendar ladder whose labels keep
- * `spacing` points apart. */
-static bool ladder_ticks(const vertical *v, double spacing, tl_ticks *out)
-{
-    tl_scale s = {0};
-    tl_scale_init_mapped(&s, v->lo, v->hi, v->ya, y_at(v, v->hi), v->axis_top, v->axis_bottom);
-    height_measurer hm = {.m = v->c.m};
-    const tl_text_measurer adapter = {.measure = measure_height, .user = &hm};
-    return tl_ticks_generate(&s, &adapter, &v->c.font.tick, spacing - v->tick_h, v->axis_top,
-                             v->axis_bottom, out);
-}
-
-/* Calendar ticks along the line. The labels follow a regular grid (the ladder's step for
- * TICK_SPACING). Events often fall on the very dates it marks (a year's first day, mid-year
- * for "2020"), and a label cannot sit on a connector crossing its column, so such labels are
- * left out; where that leaves a wide gap, a finer step that nests in the grid (months in
- * years, days in months, but not weeks in months) fills in, roundest dates first. Sets
- * *widest to the width of the widest label. */
-static bool make_ticks(vertical *v, double *widest, tl_error **err)
-{
-    tl_chart *c = &v->c;
-    free(v->ticks);
-    v->ticks = NULL;
-    v->nticks = 0;
-    *widest = 0;
-
-    tl_ticks grid, fine;
-    if (!ladder_ticks(v, TICK_SPACING, &grid))
-        return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
-    if (!ladder_ticks(v, v->tick_h + TICK_CANDIDATE_GAP, &fine)) {
-        tl_ticks_free(&grid);
-        return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
-    }
-    /* on_grid[k]: the grid tick at fine tick k, or -1. The finer step is used only when every
-     * grid tick is one of its ticks. */
-    const size_t n = fine.count;
-    long *on_grid = tl_xmalloc((n + 1) * sizeof *on_grid);
-    size_t matched = 0;
-    for (size_t k = 0, j = 0; k < n; k++) {
-        while (j < grid.count && grid.items[j].t < fine.items[k].t)
-            j++;
-        on_grid[k] = j < grid.count && grid.items[j].t == fine.items[k].t ? (long)j : -1;
-        matched += on_grid[k] >= 0;
-    }
-    const bool nests =
-        matched == grid.count && (fine.unit != TL_TICK_WEEK || grid.unit == fine.unit);
-    const tl_ticks *cand = nests ? &fine : &grid;
-    const size_t nc = cand->count;
-
-    /* Only the connectors of left-hand cards cross the column, level with their marks or the
-     * tops of their bars. */
-    double *blocked = tl_xmalloc((v->ncards + 1) * sizeof *blocked);
-    size_t nblocked = 0;
-    for (size_t k = 0; k < v->ncards; k++)
-        if (v->cards[k].side == 0)
-            blocked[nblocked++] = y_at(v, v->cards[k].at);
-    qsort(blocked, nblocked, sizeof *blocked, cmp_double);
-
-    v->ticks = tl_xcalloc(nc + 1, sizeof *v->ticks);
-    v->nticks = nc;
-    int *level = tl_xmalloc((nc + 1) * sizeof *level);
-    double *next = tl_xmalloc((nc + 1) * sizeof *next);
-    const double clear = v->tick_h / 2 + TICK_CLEAR;
-    enum { GRID = 100 }; /* above any roundness */
-    int top = -1;
-    for (size_t k = 0; k < nc; k++) {
-        tick_text *tt = &v->ticks[k];
-        tt->y = cand->items[k].x;
-        tt->shown = false;
-        if (any_in(blocked, nblocked, tt->y - clear, tt->y + clear))
-            level[k] = -1;
-        else if (!nests || on_grid[k] >= 0)
-            level[k] = GRID + roundness(grid.unit, grid.step, cand->items[k].t);
-        else
-            level[k] = roundness(fine.unit, fine.step, cand->items[k].t);
-        top = level[k] > top ? level[k] : top;
-    }
-    /* One pass per level, highest first; within a pass, a label keeps its distance from
-     * those kept before it in the pass and from every label of a higher level. */
-    for (int lv = top; lv >= 0; lv--) {
-        next[nc] = INFINITY;
-        for (size_t k = nc; k-- > 0;)
-            next[k] = v->ticks[k].shown ? v->ticks[k].y : next[k + 1];
-        double last = -INFINITY;
-        for (size_t k = 0; k < nc; k++) {
-            tick_text *tt = &v->ticks[k];
-            if (level[k] == lv && tt->y - last >= TICK_SPACING &&
-                next[k + 1] - tt->y >= TICK_SPACING)
-                tt->shown = true;
-            if (tt->shown)
-                last = tt->y;
-        }
-    }
-
-    /* Grid ticks are named in the grid's unit ("Mar", "2020"), fill-ins in the finer one. */
-    tl_civil prev;
-    bool have_prev = false, ok = true;
-    for (size_t k = 0; k < nc && ok; k++) {
-        tick_text *tt = &v->ticks[k];
-        if (!tt->shown)
-            continue;
-        const bool grid_tick = !nests || on_grid[k] >= 0;
-        const tl_tick *tk = !nests      ? &grid.items[k]
-                            : grid_tick ? &grid.items[on_grid[k]]
-                                        : &fine.items[k];
-        tt->font = tick_label_text(&v->c.font, grid_tick ? grid.unit : fine.unit, tk,
-                                   have_prev ? &prev : NULL, tt->text, sizeof tt->text);
-        tl_cal_split(tk->t, &prev);
-        have_prev = true;
-        ok = tl_chart_measure(c, tt->font, &tt->label, tt->text, 0, 1, err);
-        *widest = fmax(*widest, tt->label.ext.width);
-    }
-    tl_ticks_free(&grid);
-    tl_ticks_free(&fine);
-    free(on_grid);
-    free(blocked);
-    free(level);
-    free(next);
-    return ok;
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Emitting the scene
- * ------------------------------------------------------------------------------------------- */
-
-static tl_color mix(tl_color a, tl_color b, double t)
-{
-    return (tl_color){a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t,
-                      a.a + (b.a - a.a) * t};
-}
-
-static double plot_right(const vertical *v)
-{
-    return v->c.scene->width - MARGIN;
-}
-
-/* Era washes across the plot, from the era's start to its end on the line, and each era's
- * strip in the gutter. */
-static void emit_eras(vertical *v)
-{
-    tl_chart *c = &v->c;
-    for (size_t k = 0; k < v->nbands; k++) {
-        const band *b = &v->bands[k];
-        if (b->marker)
-            continue;
-        double y0 = fmax(y_at(v, b->t0), v->axis_top);
-        double y1 = fmin(y_at(v, b->t1), v->axis_bottom);
-        if (y1 - y0 < 1)
-            y1 = y0 + 1;
-        tl_color color = tl_chart_era_color(c, b->ev);
-        tl_color wash = color, strip = color;
-        wash.a = c->th->era_alpha;
-        strip.a = fmin(1, c->th->era_alpha * 4);
-        tl_scene_add_rect(c->scene, TL_ROLE_ERA, (int32_t)b->ev, MARGIN, y0, plot_right(v) - MARGIN,
-                          y1 - y0, wash);
-        if (b->lane >= 0) {
-            tl_rect_op *r = tl_scene_add_rect(c->scene, TL_ROLE_ERA, (int32_t)b->ev,
-                                              v->gutter_x + b->lane * (STRIP_W + STRIP_GAP), y0,
-                                              STRIP_W, y1 - y0, strip);
-            r->radius = 1;
-        }
-    }
-}
-
-typedef struct obstacle {
-    double x0, y0, x1, y1;
-} obstacle;
-
-static int cmp_obstacle(const void *a, const void *b)
-{
-    const obstacle *x = a, *y = b;
-    return (x->y0 > y->y0) - (x->y0 < y->y0);
-}
-
-static void card_box(const vertical *v, const card *cd, obstacle *o)
-{
-    *o = (obstacle){v->card_x[cd->side], cd->top, v->card_x[cd->side] + v->card_w, cd->top + cd->h};
-}
-
-/* Marker lines across the plot, from the marker's label, broken around the cards, tick
- * labels, bars and gutter labels they would cross. */
-static void emit_markers(vertical *v)
-{
-    tl_chart *c = &v->c;
-    size_t nmarkers = 0;
-    for (size_t k = 0; k < v->nbands; k++)
-        nmarkers += v->bands[k].marker;
-    if (!nmarkers)
-        return;
-
-    obstacle *obs = tl_xmalloc((v->ncards * 2 + v->nticks + v->nbands + 1) * sizeof *obs);
-    size_t nobs = 0;
-    double tallest = 0;
-    for (size_t k = 0; k < v->ncards; k++) {
-        const card *cd = &v->cards[k];
-        if (cd->side >= 0)
-            card_box(v, cd, &obs[nobs++]);
-        if (cd->span && cd->lane >= 0) {
-            double x = bar_x(v, cd);
-            obs[nobs++] = (obstacle){x, y_at(v, cd->at), x + BAR_W, bar_end(v, cd)};
-        }
-    }
-    for (size_t k = 0; k < v->nticks; k++) {
-        const tick_text *tt = &v->ticks[k];
-        if (tt->shown) {
-            double x1 = v->axis_x - v->tick_in;
-            obs[nobs++] = (obstacle){x1 - tt->label.ext.width, tt->y - tt->label.ext.height / 2, x1,
-                                     tt->y + tt->label.ext.height / 2};
-        }
-    }
-    for (size_t k = 0; k < v->nbands; k++) {
-        const band *b = &v->bands[k];
-        if (b->shown)
-            obs[nobs++] =
-                (obstacle){v->gutter_text_x, b->top, v->gutter_text_x + b->label.ext.width,
-                           b->top + b->label.ext.height};
-    }
-    for (size_t k = 0; k < nobs; k++)
-        tallest = fmax(tallest, obs[k].y1 - obs[k].y0);
-    qsort(obs, nobs, sizeof *obs, cmp_obstacle);
-
-    double *cuts = tl_xmalloc(2 * (nobs + 1) * sizeof *cuts);
-    for (size_t k = 0; k < v->nbands; k++) {
-        const band *b = &v->bands[k];
-        if (!b->marker)
-            continue;
-        const double y = y_at(v, b->t0);
-        const double x0 = b->shown ? v->gutter_text_x + b->label.ext.width + 4 : MARGIN;
-        const double x1 = plot_right(v);
-        /* The first obstacle that may reach down to y. */
-        size_t lo = 0, hi = nobs;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (obs[mid].y0 < y - tallest - MARKER_CLEAR)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        size_t ncuts = 0;
-        for (size_t j = lo; j < nobs && obs[j].y0 <= y + MARKER_CLEAR; j++) {
-            if (obs[j].y1 < y - MARKER_CLEAR || obs[j].x1 < x0 || obs[j].x0 > x1)
-                continue;
-            cuts[2 * ncuts] = obs[j].x0 - MARKER_CLEAR;
-            cuts[2 * ncuts + 1] = obs[j].x1 + MARKER_CLEAR;
-            ncuts++;
-        }
-        qsort(cuts, ncuts, 2 * sizeof *cuts, cmp_double);
-        const tl_stroke st = {
-            .color = tl_chart_event_color(c, b->ev), .width = 1, .dash = TL_DASH_DASHED};
-        double x = x0;
-        for (size_t n = 0; n <= ncuts; n++) {
-            double stop = n < ncuts ? cuts[2 * n] : x1;
-            if (stop > x + 1)
-                tl_scene_add_line(c->scene, TL_ROLE_MARKER, (int32_t)b->ev, x, y, stop, y, st);
-            if (n < ncuts && cuts[2 * n + 1] > x)
-                x = cuts[2 * n + 1];
-        }
-    }
-    free(cuts);
-    free(obs);
-}
-
-static void emit_axis(vertical *v)
-{
-    tl_chart *c = &v->c;
-    tl_color line = c->th->faint;
-    line.a *= 0.7;
-    tl_scene_add_rect(c->scene, TL_ROLE_AXIS, -1, v->axis_x - AXIS_W / 2, v->axis_top, AXIS_W,
-                      v->axis_bottom - v->axis_top, line);
-}
-
-static void emit_ticks(vertical *v)
-{
-    tl_chart *c = &v->c;
-    const tl_stroke tick = {.color = c->th->faint, .width = 0.8};
-    const double x1 = v->axis_x - v->tick_in;
-    for (size_t k = 0; k < v->nticks; k++) {
-        const tick_text *tt = &v->ticks[k];
-        if (!tt->shown || tt->label.ext.width > v->tick_w + 0.01)
-            continue;
-        tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, x1 + TICK_LABEL_GAP - 1, tt->y,
-                          v->axis_x - AXIS_W / 2, tt->y, tick);
-        tl_chart_add_text(c, TL_ROLE_TICK_LABEL, -1, x1 - tt->label.ext.width,
-                          tt->y - tt->label.ext.height / 2, &tt->label, tt->font, c->th->axis_text,
-                          false);
-    }
-}
-
-static void emit_bars(vertical *v)
-{
-    tl_chart *c = &v->c;
-    for (size_t k = 0; k < v->ncards; k++) {
-        const card *cd = &v->cards[k];
-        if (!cd->span || cd->lane < 0 || (v->lod && cd->side < 0))
-            continue;
-        const tl_event *ev = event(v, cd->ev);
-        tl_color color = tl_chart_event_color(c, cd->ev);
-        double y0 = y_at(v, cd->at), y1 = bar_end(v, cd);
-        tl_rect_op *bar = tl_scene_add_rect(c->scene, TL_ROLE_SPAN, (int32_t)cd->ev, bar_x(v, cd),
-                                            y0, BAR_W, y1 - y0, color);
-        bar->radius = 2;
-        tl_style_bar(bar, ev->status, color);
-    }
-}
-
-/* A connector runs level from its mark (or bar) to the lane, then straight to the card: level
- * all the way when the card is at its date, slanting down when it was pushed. */
-static void emit_connectors(vertical *v)
-{
-    tl_chart *c = &v->c;
-    for (size_t k = 0; k < v->ncards; k++) {
-        const card *cd = &v->cards[k];
-        if (cd->side < 0)
-            continue;
-        const tl_event *ev = event(v, cd->ev);
-        const double dir = cd->side == 1 ? 1 : -1;
-        const double y0 = y_at(v, cd->at), y1 = cd->top + cd->attach;
-        double x0 = v->axis_x + dir * MARK_R;
-        if (!has_mark(cd))
-            x0 = cd->side == 1 ? bar_x(v, cd) + BAR_W : bar_x(v, cd);
-        const double xl = v->axis_x + dir * v->lane_in[cd->side];
-        const double x1 = cd->side == 1 ? v->card_x[1] : v->card_x[0] + v->card_w;
-        const tl_stroke st = {
-            .color = c->th->faint, .width = 0.8, .dash = tl_style_status(ev->status)->stem_dash};
-        if (y1 - y0 < 0.01) {
-            tl_scene_add_line(c->scene, TL_ROLE_EVENT_STEM, (int32_t)cd->ev, x0, y0, x1, y0, st);
-            continue;
-        }
-        if (dir * (xl - x0) > 0.01)
-            tl_scene_add_line(c->scene, TL_ROLE_EVENT_STEM, (int32_t)cd->ev, x0, y0, xl, y0, st);
-        tl_scene_add_line(c->scene, TL_ROLE_EVENT_STEM, (int32_t)cd->ev, xl, y0, x1, y1, st);
-    }
-}
-
-static void emit_marks(vertical *v)
-{
-    tl_chart *c = &v->c;
-    for (size_t k = 0; k < v->ncards; k++) {
-        const card *cd = &v->cards[k];
-        if (!has_mark(cd) || (v->lod && cd->side < 0))
-            continue;
-        const tl_event *ev = event(v, cd->ev);
-        tl_chart_add_marker(c, TL_ROLE_EVENT_MARK, (int32_t)cd->ev, v->axis_x, y_at(v, cd->at),
-                            MARK_R, tl_chart_group_shape(c, ev->group_index), ev->status,
-                            tl_chart_event_color(c, cd->ev));
-    }
-}
-
-/* A card: a light panel with a stripe of the event's colour on the edge facing the line,
- * holding the date, the title and the description. */
-static void emit_cards(vertical *v)
-{
-    tl_chart *c = &v->c;
-    const tl_color fill = mix(c->th->background, c->th->axis_fill, 0.55);
-    tl_color edge = c->th->faint;
-    edge.a *= 0.45;
-    for (size_t k = 0; k < v->ncards; k++) {
-        const card *cd = &v->cards[k];
-        if (cd->side < 0)
-            continue;
-        const tl_event *ev = event(v, cd->ev);
-        const tl_status_style *st = tl_style_status(ev->status);
-        const double x = v->card_x[cd->side];
-        tl_rect_op *panel = tl_scene_add_rect(c->scene, TL_ROLE_CARD, (int32_t)cd->ev, x, cd->top,
-                                              v->card_w, cd->h, fill);
-        panel->radius = CARD_RADIUS;
-        panel->stroke = (tl_stroke){.color = edge, .width = 0.6};
-        tl_color accent = tl_chart_event_color(c, cd->ev);
-        if (st->strike)
-            accent.a *= 0.4;
-        double sx = cd->side == 1 ? x : x + v->card_w - CARD_STRIPE;
-        tl_rect_op *stripe = tl_scene_add_rect(c->scene, TL_ROLE_CARD, (int32_t)cd->ev, sx, cd->top,
-                                               CARD_STRIPE, cd->h, accent);
-        stripe->radius = 1;
-
-        const double tx = x + v->card_pad_x + (cd->side == 1 ? CARD_STRIPE : 0);
-        double y = cd->top + CARD_PAD_Y;
-        tl_chart_add_text(c, TL_ROLE_EVENT_DATE, (int32_t)cd->ev, tx, y, &cd->date, &c->font.date,
-                          c->th->muted, false);
-        y += cd->date.ext.height + DATE_GAP;
-        tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)cd->ev, tx, y, &cd->title,
-                          &c->font.label, st->strike ? c->th->muted : c->th->text, st->strike);
-        y += cd->title.ext.height + DESC_GAP;
-        if (cd->has_desc)
-            tl_chart_add_text(c, TL_ROLE_NOTE, (int32_t)cd->ev, tx, y, &cd->desc, &c->font.body,
-                              c->th->muted, false);
-        c->scene->events[cd->ev].placed = true;
-    }
-}
-
-static void emit_gutter_labels(vertical *v)
-{
-    tl_chart *c = &v->c;
-    for (size_t k = 0; k < v->nbands; k++) {
-        const band *b = &v->bands[k];
-        if (!b->shown)
-            continue;
-        tl_chart_add_text(c, b->marker ? TL_ROLE_MARKER_LABEL : TL_ROLE_ERA_LABEL, (int32_t)b->ev,
-                          v->gutter_text_x, b->top, &b->label, &c->font.band,
-                          b->marker ? c->th->text : c->th->muted, false);
-        c->scene->events[b->ev].placed = true;
-    }
-}
-
-/* The events without a card (and, with a fixed height, those whose card was left out), as a
- * strip of bars across the line, under it and its marks: as wide as a mark at the peak. */
-static bool emit_density(vertical *v, tl_error **err)
-{
-    if (!v->lod)
-        return true;
-    tl_chart *c = &v->c;
-    size_t labelled = 0;
-    for (size_t k = 0; k < v->ncards; k++) {
-        if (v->cards[k].side >= 0)
-            labelled++;
-        else
-            v->summarised[v->nsummarised++] = v->cards[k].ev;
-    }
-    tl_density d;
-    /* A long line gets wider bins: a few hundred along it read as a profile, not as ticks. */
-    const double y0 = y_at(v, v->lo), y1 = y_at(v, v->hi);
-    tl_density_init(&d, y0, y1, fmax(DENSITY_BIN, (y1 - y0) / 400));
-    for (size_t k = 0; k < v->nsummarised; k++) {
-        size_t i = v->summarised[k];
-        const tl_event *ev = event(v, i);
-        tl_density_add(
-            &d, y_at(v, ev->type == TL_EVENT_SPAN ? ev->start.lo : tl_chart_point_instant(ev)));
-        c->scene->events[i].summarised = true;
-    }
-    tl_density_emit_violin(&d, c->scene, v->axis_x, MARK_R + 1.5, tl_chart_density_color(c));
-    tl_density_free(&d);
-    return tl_chart_set_summary(c, labelled, v->nsummarised, err);
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Driver
- * ------------------------------------------------------------------------------------------- */
-
-/* Lays out the rows for the current columns: measures the cards for the card width, chooses
- * the scale, gives spans their bar lanes and the line its ticks. */
-static bool lay_out(vertical *v, double *widest_tick, tl_error **err)
-{
-    const tl_layout_options *opts = v->c.opts;
-    v->keep = v->ncards;
-    if (!measure_cards(v, TITLE_LINES, DESC_LINES, err))
+    vertical *v = (vertical *)c;
+    v->plot_top = c->header_h;
+    if (!size_gutter(v, err) || !measure_bands(v, err))
         return false;
-    double attach = 0;
-    for (size_t k = 0; k < v->ncards; k++)
-        attach = fmax(attach, v->cards[k].attach);
-    v->ya = v->plot_top + fmax(AXIS_PAD, fmax(attach, v->tick_h / 2 + 2));
-    if (opts->height > 0) {
-        if (!fit_height(v, opts->height, err))
-            return false;
-    } else {
-        fit_natural(v);
-    }
-    assign_lanes(v);
-    return make_ticks(v, widest_tick, err);
-}
-
-static bool vertical_run(const tl_timeline *tl, const tl_layout_options *opts,
-                         const tl_text_measurer *measurer, tl_scene *scene, tl_error **err)
-{
-    bool ok = false;
-    vertical v = {0};
-    tl_chart_init(&v.c, tl, opts, measurer, scene);
-    collect(&v);
-    tl_footnotes_number(&v.c, v.summarised, v.nsummarised);
-    rank_cards(&v);
-    v.era_lanes = pack_era_lanes(&v);
-    v.bar_lanes = bar_lanes_needed(&v);
-
-    unsigned legend = (v.has_spans ? TL_LEGEND_SPANS : 0) | (v.has_eras ? TL_LEGEND_ERAS : 0);
-    if (v.lod)
-        v.c.lod_candidates = v.ncards;
-    if (!tl_chart_frame(&v.c, legend, err))
-        goto done;
-    v.plot_top = v.c.header_h;
-    if (!size_gutter(&v, err) || !measure_bands(&v, err))
-        goto done;
 
     /* The tick column starts as wide as a year's label and grows to the widest label the
      * chosen ticks need; growing narrows the cards, which changes the scale, so repeat. */
     tl_text_block probe;
     char year[32];
     tl_civil first;
-    tl_cal_split(v.hi, &first);
+    tl_cal_split(v->hi, &first);
     tl_cal_format_year(first.year, year, sizeof year);
-    if (!tl_chart_measure(&v.c, &v.c.font.tick, &probe, year, 0, 1, err))
-        goto done;
-    v.tick_h = probe.ext.height;
-    v.tick_w = probe.ext.width;
+    if (!tl_chart_measure(c, &c->font.tick, &probe, year, 0, 1, err))
+        return false;
+    v->tick_h = probe.ext.height;
+    v->tick_w = probe.ext.width;
     for (int pass = 0;; pass++) {
-        layout_columns(&v);
+        layout_columns(v);
         double widest = 0;
-        if (!lay_out(&v, &widest, err))
-            goto done;
-        if (widest <= v.tick_w + 0.01 || pass == 2)
+        if (!tl_vertical_lay_out(v, &widest, err))
+            return false;
+        if (widest <= v->tick_w + 0.01 || pass == 2)
             break; /* after the last pass, labels still too wide are left out */
-        v.tick_w = widest;
+        v->tick_w = widest;
     }
+    /* A fixed height always holds the chart once it is planned: it leaves out what it must. */
+    *need = height > 0 ? height : v->bottom + c->footer_h;
+    return true;
+}
 
-    if (opts->height > 0) {
-        scene->height = opts->height;
-    } else {
-        scene->height = ceil(v.bottom + v.c.footer_h);
-    }
-    emit_eras(&v);
-    emit_markers(&v);
-    if (!emit_density(&v, err))
-        goto done;
-    emit_axis(&v);
-    emit_ticks(&v);
-    emit_connectors(&v);
-    emit_bars(&v);
-    emit_marks(&v);
-    emit_cards(&v);
-    emit_gutter_labels(&v);
-    tl_chart_emit_header(&v.c);
-    tl_chart_emit_footer(&v.c, opts->height > 0 ? opts->height - v.c.footer_h : v.bottom);
-    tl_chart_report_unplaced(&v.c);
-    ok = true;
-done:
-    tl_chart_fini(&v.c);
-    free(v.cards);
-    free(v.summarised);
-    free(v.bands);
-    free(v.ticks);
-    return ok;
+static bool vertical_emit(tl_chart *c, tl_error **err)
+{
+    return tl_vertical_emit((vertical *)c, err);
+}
+
+static void vertical_free(tl_chart *c)
+{
+    vertical *v = (vertical *)c;
+    free(v->order);
+    free(v->cards);
+    free(v->summarised);
+    free(v->bands);
+    free(v->ticks);
+}
+
+static bool vertical_run(const tl_timeline *tl, const tl_layout_options *opts,
+                         const tl_text_measurer *measurer, tl_scene *scene, tl_error **err)
+{
+    return tl_variant_run(&tl_variant_vertical, tl, opts, measurer, scene, err);
 }
 
 const tl_variant_ops tl_variant_vertical = {
     .name = "vertical",
+    .size = sizeof(vertical),
+    .runs_down = true,
+    .collect = vertical_collect,
+    .choose = vertical_choose,
+    .measure = vertical_measure,
+    .plan = vertical_plan,
+    .emit = vertical_emit,
+    .free = vertical_free,
     .run = vertical_run,
 };

@@ -229,6 +229,108 @@ static void test_density(void)
     tl_ticks_free(&t);
 }
 
+/* A vertical line has no second tier: its labels name the larger unit where it changes. */
+static const char *one_tier(tl_tick_unit unit, int64_t t, const int64_t *prev_t, bool *year)
+{
+    static char buf[64];
+    tl_tick tk = {.t = t};
+    tl_civil prev;
+    if (prev_t)
+        tl_cal_split(*prev_t, &prev);
+    *year = tl_ticks_label_one_tier(unit, &tk, prev_t ? &prev : NULL, buf, sizeof buf);
+    return buf;
+}
+
+static void test_one_tier(void)
+{
+    bool year;
+    const int64_t nov = ymd(2019, 11, 1), dec = ymd(2019, 12, 1), jan = ymd(2020, 1, 1);
+    tap_is_str(one_tier(TL_TICK_MONTH, nov, NULL, &year), "Nov 2019", "first month names year");
+    tap_ok(!year, "a month is not a year label");
+    tap_is_str(one_tier(TL_TICK_MONTH, dec, &nov, &year), "Dec", "same year: the month alone");
+    tap_is_str(one_tier(TL_TICK_MONTH, jan, &dec, &year), "2020", "January is its year");
+    tap_ok(year, "and says so, to be set apart");
+    tap_is_str(one_tier(TL_TICK_MONTH, ymd(2021, 3, 1), &jan, &year), "Mar 2021",
+               "a month in a new year names it");
+    tap_is_str(one_tier(TL_TICK_DAY, ymd(2020, 3, 7), NULL, &year), "7 Mar 2020",
+               "first day names month and year");
+    const int64_t d7 = ymd(2020, 3, 7);
+    tap_is_str(one_tier(TL_TICK_DAY, ymd(2020, 3, 8), &d7, &year), "8 Mar", "then day and month");
+    const int64_t h9 = tl_cal_make(2020, 10, 7, 9, 0, 0), h12 = tl_cal_make(2020, 10, 7, 12, 0, 0);
+    tap_is_str(one_tier(TL_TICK_HOUR, h9, NULL, &year), "7 Oct 09:00", "first hour names its day");
+    tap_is_str(one_tier(TL_TICK_HOUR, h12, &h9, &year), "12:00", "same day: the time alone");
+    const int64_t next = tl_cal_make(2020, 10, 8, 0, 0, 0);
+    tap_is_str(one_tier(TL_TICK_HOUR, next, &h12, &year), "8 Oct", "a new day names the day");
+    tl_tick y = {.t = ymd(-499, 1, 1), .label = "500 BCE"};
+    char buf[64];
+    tap_ok(!tl_ticks_label_one_tier(TL_TICK_YEAR, &y, NULL, buf, sizeof buf) &&
+               strcmp(buf, "500 BCE") == 0,
+           "years keep the engine's label (%s)", buf);
+
+    tap_ok(tl_ticks_roundness(TL_TICK_MONTH, 1, jan) > tl_ticks_roundness(TL_TICK_MONTH, 1, nov),
+           "January is rounder than November");
+    tap_ok(tl_ticks_roundness(TL_TICK_YEAR, 50, ymd(1900, 1, 1)) >
+                   tl_ticks_roundness(TL_TICK_YEAR, 50, ymd(1850, 1, 1)) &&
+               tl_ticks_roundness(TL_TICK_YEAR, 100, ymd(1500, 1, 1)) >
+                   tl_ticks_roundness(TL_TICK_YEAR, 100, ymd(1200, 1, 1)),
+           "1900 over 1850, 1500 over 1200");
+    tap_ok(tl_ticks_roundness(TL_TICK_YEAR, 100, ymd(-999, 1, 1)) ==
+               tl_ticks_roundness(TL_TICK_YEAR, 100, ymd(1000, 1, 1)),
+           "1000 BCE is as round as 1000");
+    tap_ok(tl_ticks_roundness(TL_TICK_YEAR, 10000, ymd(-18050, 1, 1)) >
+               tl_ticks_roundness(TL_TICK_YEAR, 10000, ymd(-18000, 1, 1)),
+           "deep time is round before present: 20 ka over 19.95 ka");
+
+    /* Months nest in years; weeks do not nest in months. */
+    tl_ticks years, months, weeks;
+    gen(ymd(2015, 1, 1), ymd(2020, 12, 31), 300, &years);
+    gen(ymd(2015, 1, 1), ymd(2020, 12, 31), 4000, &months);
+    long on[512];
+    tap_ok(years.unit == TL_TICK_YEAR && months.unit == TL_TICK_MONTH && months.count < 512,
+           "years at 300 pt, months at 4000 pt");
+    tap_ok(months.count < 512 && tl_ticks_nest(&years, &months, on), "months nest in years");
+    bool marks = months.count < 512;
+    for (size_t k = 0; marks && k < months.count; k++) {
+        tl_civil c;
+        tl_cal_split(months.items[k].t, &c);
+        marks = (on[k] >= 0) == (c.month == 1 && (years.step == 1 || c.year % years.step == 0));
+    }
+    tap_ok(marks, "each January on a year tick points at it");
+    gen(ymd(2024, 1, 3), ymd(2024, 3, 20), 600, &weeks);
+    tl_ticks firsts;
+    gen(ymd(2024, 1, 3), ymd(2024, 3, 20), 120, &firsts);
+    tap_ok(weeks.count < 512 && firsts.unit == TL_TICK_MONTH && !tl_ticks_nest(&firsts, &weeks, on),
+           "weeks do not nest in months");
+    tl_ticks_free(&years);
+    tl_ticks_free(&months);
+    tl_ticks_free(&weeks);
+    tl_ticks_free(&firsts);
+}
+
+/* Which ticks keep their labels when not all can: the roundest first, then fill-ins. */
+static void test_thin(void)
+{
+    /* Five ticks 10 apart; labels need 20. */
+    const double pos[] = {0, 10, 20, 30, 40};
+    bool shown[5];
+    const int flat[] = {0, 0, 0, 0, 0};
+    tl_ticks_thin(pos, flat, 5, 20, shown);
+    tap_ok(shown[0] && !shown[1] && shown[2] && !shown[3] && shown[4],
+           "one level: every other label, from the start");
+    const int round[] = {0, 1, 0, 1, 0};
+    tl_ticks_thin(pos, round, 5, 20, shown);
+    tap_ok(!shown[0] && shown[1] && !shown[2] && shown[3] && !shown[4],
+           "the rounder ticks win, and the others keep clear of them");
+    const int blocked[] = {-1, -1, 2, -1, -1};
+    tl_ticks_thin(pos, blocked, 5, 1, shown);
+    tap_ok(!shown[0] && !shown[1] && shown[2] && !shown[3] && !shown[4],
+           "a tick of level below 0 keeps no label");
+    const int mixed[] = {3, 0, 0, 0, 3};
+    tl_ticks_thin(pos, mixed, 5, 15, shown);
+    tap_ok(shown[0] && !shown[1] && shown[2] && !shown[3] && shown[4],
+           "fill-ins go where the rounder labels leave room");
+}
+
 int main(void)
 {
     test_months();
@@ -237,5 +339,7 @@ int main(void)
     test_hours_minutes_seconds();
     test_years_and_bce();
     test_density();
+    test_one_tier();
+    test_thin();
     return tap_done();
 }
