@@ -1,5 +1,5 @@
 /* JSON: the scene itself (scene/scene-json.c), for tests and other renderers. */
-#include "json.h"
+#include "json-format.h"
 
 #include <stdlib.h>
 #include <string.h>

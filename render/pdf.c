@@ -1,6 +1,6 @@
 /* PDF: the surface with its document information (a creation date that is never the clock),
  * the outline of bookmarks to the eras and groups, and the links of events to their URLs. */
-#include "pdf.h"
+#include "pdf-format.h"
 
 #include <math.h>
 #include <stdint.h>

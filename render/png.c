@@ -1,5 +1,5 @@
 /* PNG: an image surface at the requested resolution, encoded by png-writer.c once drawn. */
-#include "png.h"
+#include "png-format.h"
 
 #include <math.h>
 #include <stdlib.h>

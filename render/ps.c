@@ -1,6 +1,6 @@
 /* PostScript and EPS: the surface at language level 3, the DSC header's title, and the
  * creation date Cairo stamps with the clock replaced by the PDF one (pdf.h). */
-#include "ps.h"
+#include "ps-format.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
-#include "pdf.h"
+#include "pdf-format.h"
 #include "render-options-private.h"
 #include "render.h"
 

@@ -3,7 +3,7 @@
 #include "render-cairo.h"
 
 #include "hatch.h"
-#include "pdf.h"
+#include "pdf-format.h"
 
 #include <math.h>
 

@@ -16,13 +16,13 @@
 #include "common/tl-alloc.h"
 #include "common/tl-buf.h"
 #include "common/tl-error-private.h"
-#include "json.h"
-#include "pdf.h"
-#include "png.h"
-#include "ps.h"
+#include "json-format.h"
+#include "pdf-format.h"
+#include "png-format.h"
+#include "ps-format.h"
 #include "render-cairo.h"
 #include "render-options-private.h"
-#include "svg.h"
+#include "svg-format.h"
 #include "timeline/timeline-cairo.h"
 
 /* ---------------------------------------------------------------------------------------------

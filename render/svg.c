@@ -1,5 +1,5 @@
 /* SVG output: the document is built whole in memory, then written. */
-#include "svg.h"
+#include "svg-format.h"
 
 #include "common/tl-buf.h"
 #include "render-cairo.h"

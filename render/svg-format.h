@@ -1,7 +1,7 @@
 /* SVG: the format's entry. The document is written without a Cairo surface by svg-scene.c,
  * with text as glyph outlines (svg-glyphs.c) or live, and titles and links (svg-meta.c). */
-#ifndef TL_SVG_H
-#define TL_SVG_H
+#ifndef TL_SVG_FORMAT_H
+#define TL_SVG_FORMAT_H
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,4 +18,4 @@
 bool tl_svg_write(const tl_scene *scene, const tl_render_options *opts, FILE *fp,
                   const char *display, tl_error **err);
 
-#endif /* TL_SVG_H */
+#endif /* TL_SVG_FORMAT_H */

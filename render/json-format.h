@@ -1,6 +1,6 @@
 /* JSON: the scene itself, as the format table's row in render.c writes it. */
-#ifndef TL_JSON_H
-#define TL_JSON_H
+#ifndef TL_JSON_FORMAT_H
+#define TL_JSON_FORMAT_H
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -15,4 +15,4 @@
 bool tl_render_json_write(const tl_scene *scene, const tl_render_options *opts, FILE *fp,
                           const char *display, tl_error **err);
 
-#endif /* TL_JSON_H */
+#endif /* TL_JSON_FORMAT_H */

@@ -1,7 +1,7 @@
 /* PDF: the format's hooks for the table in render.c, the creation date PostScript shares, and
  * the links drawing puts on PDF surfaces. */
-#ifndef TL_PDF_H
-#define TL_PDF_H
+#ifndef TL_PDF_FORMAT_H
+#define TL_PDF_FORMAT_H
 
 #include <stddef.h>
 
@@ -32,4 +32,4 @@ void tl_pdf_creation_date(char *buf, size_t size);
  * string the caller frees with g_free(); NULL for no link. */
 char *tl_pdf_link_attributes(cairo_t *cr, const tl_scene *scene, const tl_op *op);
 
-#endif /* TL_PDF_H */
+#endif /* TL_PDF_FORMAT_H */

@@ -1,6 +1,6 @@
 /* PostScript and EPS: the formats' hooks for the table in render.c. */
-#ifndef TL_PS_H
-#define TL_PS_H
+#ifndef TL_PS_FORMAT_H
+#define TL_PS_FORMAT_H
 
 #include <stddef.h>
 
@@ -26,4 +26,4 @@ void tl_ps_set_page_size(cairo_surface_t *surface, double width, double height);
  * in a new string of *out_len bytes that the caller frees. */
 char *tl_ps_rewrite(const char *data, size_t len, size_t *out_len);
 
-#endif /* TL_PS_H */
+#endif /* TL_PS_FORMAT_H */

@@ -1,6 +1,6 @@
 /* PNG: the format's hooks for the table in render.c. The encoding is png-writer.c's. */
-#ifndef TL_PNG_H
-#define TL_PNG_H
+#ifndef TL_PNG_FORMAT_H
+#define TL_PNG_FORMAT_H
 
 #include <cairo.h>
 
@@ -22,4 +22,4 @@ cairo_surface_t *tl_png_create_surface(const tl_scene *scene, const tl_render_op
  * cr's error status if it has one, else tl_png_write()'s. */
 cairo_status_t tl_png_finish(cairo_t *cr, cairo_write_func_t write_func, void *closure);
 
-#endif /* TL_PNG_H */
+#endif /* TL_PNG_FORMAT_H */
