@@ -173,22 +173,6 @@ const char *tl_style_line_name(tl_style_line l)
     return l < TL_STYLE_LINE_COUNT ? line_names[l] : "";
 }
 
-bool tl_style_shape_from_name(const char *name, tl_marker_shape *out)
-{
-    static const struct {
-        const char *name;
-        tl_marker_shape shape;
-    } shapes[] = {
-        {"circle", TL_MARKER_CIRCLE}, {"square", TL_MARKER_SQUARE}, {"diamond", TL_MARKER_DIAMOND}};
-    for (size_t i = 0; name && i < sizeof shapes / sizeof shapes[0]; i++) {
-        if (strcmp(name, shapes[i].name) == 0) {
-            *out = shapes[i].shape;
-            return true;
-        }
-    }
-    return false;
-}
-
 void tl_style_set_free(tl_style_set *s)
 {
     for (size_t i = 0; i < s->ngroups; i++)

@@ -88,7 +88,6 @@ const tl_style_group *tl_style_find_group(const tl_style_set *s, const char *nam
 int tl_style_status_from_name(const char *name);
 int tl_style_font_from_name(const char *name);
 int tl_style_line_from_name(const char *name);
-bool tl_style_shape_from_name(const char *name, tl_marker_shape *out);
 const char *tl_style_font_name(tl_style_font f);
 const char *tl_style_line_name(tl_style_line l);
 
