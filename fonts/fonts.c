@@ -280,7 +280,11 @@ static PangoLayout *layout_new(tl_fonts *fonts, const tl_font *font, const tl_te
     const bool limited = shape->wrap_width > 0 && shape->max_lines > 0;
     if (shape->wrap_width > 0) {
         pango_layout_set_width(layout, pango_units_from_double(shape->wrap_width));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+        /* Narrower than an em, no word fits anyway, and Pango 1.50's word-or-character
+         * breaking can abort the process there (an assertion in process_line, for instance on
+         * " \u069Ae" at 0.5 pt); breaking between characters gives the same lines safely. */
+        pango_layout_set_wrap(layout, shape->wrap_width < font->size ? PANGO_WRAP_CHAR
+                                                                     : PANGO_WRAP_WORD_CHAR);
         if (limited) {
             /* A negative height limits the number of lines; the last one is ellipsized. */
             pango_layout_set_height(layout, -shape->max_lines);
