@@ -96,8 +96,9 @@ fail:
 static bool make_fonts(tl_error **err)
 {
     tl_fonts *f = tl_fonts_new(NULL, err);
+    const bool ok = f != NULL;
     tl_fonts_unref(f);
-    return f != NULL;
+    return ok;
 }
 
 /* ---------------------------------------------------------------------------------------------
