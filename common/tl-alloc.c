@@ -1,6 +1,10 @@
 #include "tl-alloc.h"
 
 #include <stdarg.h>
+#ifdef TL_ALLOC_FAULTS
+#include <stdatomic.h>
+#endif
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,9 +16,43 @@ static _Noreturn void out_of_memory(size_t size)
     abort();
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Failure injection (test builds only)
+ * ------------------------------------------------------------------------------------------- */
+
+#ifdef TL_ALLOC_FAULTS
+/* Atomic: a program may render from several threads. */
+static atomic_ulong alloc_count;
+static atomic_ulong fail_at;
+
+void tl_alloc_set_fail_after(unsigned long n)
+{
+    atomic_store(&alloc_count, 0);
+    atomic_store(&fail_at, n);
+}
+
+unsigned long tl_alloc_get_count(void)
+{
+    return atomic_load(&alloc_count);
+}
+
+/* Whether this allocation is the one made to fail. */
+static bool injected(void)
+{
+    const unsigned long n = atomic_fetch_add(&alloc_count, 1) + 1;
+    return n == atomic_load(&fail_at);
+}
+#else
+#define injected() false
+#endif
+
+/* ---------------------------------------------------------------------------------------------
+ * Wrappers
+ * ------------------------------------------------------------------------------------------- */
+
 void *tl_xmalloc(size_t size)
 {
-    void *p = malloc(size ? size : 1);
+    void *p = injected() ? NULL : malloc(size ? size : 1);
     if (!p)
         out_of_memory(size);
     return p;
@@ -22,7 +60,7 @@ void *tl_xmalloc(size_t size)
 
 void *tl_xcalloc(size_t count, size_t size)
 {
-    void *p = calloc(count ? count : 1, size ? size : 1);
+    void *p = injected() ? NULL : calloc(count ? count : 1, size ? size : 1);
     if (!p)
         out_of_memory(count * size);
     return p;
@@ -30,7 +68,7 @@ void *tl_xcalloc(size_t count, size_t size)
 
 void *tl_xrealloc(void *ptr, size_t size)
 {
-    void *p = realloc(ptr, size ? size : 1);
+    void *p = injected() ? NULL : realloc(ptr, size ? size : 1);
     if (!p)
         out_of_memory(size);
     return p;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
+#include "common/tl-alloc.h"
+
 /* Below this the faults are few; above, huge pages pay for their alignment slack. */
 enum { HUGE = 2 * 1024 * 1024 };
 
@@ -28,7 +30,7 @@ cairo_surface_t *tl_image_surface_new(int width, int height)
 #if defined(MADV_HUGEPAGE) && defined(MAP_ANONYMOUS)
     const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
     const size_t size = stride > 0 && height > 0 ? (size_t)stride * (size_t)height : 0;
-    mapping *m = size >= HUGE ? malloc(sizeof *m) : NULL;
+    mapping *m = size >= HUGE ? tl_xmalloc(sizeof *m) : NULL;
     if (m) {
         /* Anonymous memory is zeroed; the slack lets the pixels start on a 2 MB boundary. */
         m->len = size + HUGE;

@@ -4,9 +4,11 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "image-memory.h"
 #include "png-writer.h"
+#include "render-cairo.h"
 #include "render-options-private.h"
 
 /* Pixels for `length` device units: rounded up, so the page is never cropped, but with a
@@ -47,11 +49,19 @@ cairo_surface_t *tl_png_create_surface(const tl_scene *scene, const tl_render_op
     }
     *scale = k;
     cairo_surface_t *surface = tl_image_surface_new((int)width, (int)height);
-    png_info *info = malloc(sizeof *info);
-    if (info) {
-        *info = (png_info){.dpi = opts->dpi * opts->scale, .opaque = scene->background.a >= 1};
-        if (cairo_surface_set_user_data(surface, &png_info_key, info, free) != CAIRO_STATUS_SUCCESS)
-            free(info);
+    png_info *info = tl_xmalloc(sizeof *info);
+    *info = (png_info){.dpi = opts->dpi * opts->scale, .opaque = scene->background.a >= 1};
+    /* A surface in error (no memory for its pixels) takes no data: the driver reports its
+     * status. On a good one only Cairo's own allocation can fail, and that is an error too,
+     * never a PNG without its resolution. */
+    const cairo_status_t status = cairo_surface_set_user_data(surface, &png_info_key, info, free);
+    if (status != CAIRO_STATUS_SUCCESS) {
+        free(info);
+        if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS) {
+            cairo_surface_destroy(surface);
+            tl_cairo_set_error(err, status, "cannot render png");
+            return NULL;
+        }
     }
     return surface;
 }

@@ -93,6 +93,5 @@ char *tl_ps_rewrite(const char *data, size_t len, size_t *out_len)
         tl_buf_append(&out, data, len);
     }
     *out_len = out.len;
-    char *doc = tl_buf_steal(&out);
-    return doc ? doc : calloc(1, 1);
+    return tl_buf_steal(&out);
 }

@@ -16,7 +16,10 @@
  *   an index past the end.
  * - The library never prints. Warnings (bad rows that were skipped, labels that were
  *   shortened) are collected on the object that produced them.
- * - Out of memory aborts the process with a message (as GLib, which Pango uses, does).
+ * - Out of memory aborts the process with a message (as GLib, which Pango uses, does): the
+ *   library prints "timeline: out of memory (allocating N bytes)" to stderr and calls abort().
+ *   No partial file is left at an output path. Cairo running out of memory (the pixels of a
+ *   very large PNG) is an error instead, TL_ERROR_INTERNAL.
  */
 #ifndef TL_TIMELINE_H
 #define TL_TIMELINE_H
