@@ -518,6 +518,39 @@ static int run(cli *c, GPtrArray *inputs)
     return status;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Signals
+ * ------------------------------------------------------------------------------------------- */
+
+/* Ctrl-C, kill and a closed terminal end the process as they would without a handler (the
+ * shell sees 130, 143, 129), minus the temporary file of the render under way. */
+static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void on_fatal_signal(int sig)
+{
+    tl_render_abort_temp_files();
+    struct sigaction dfl = {.sa_handler = SIG_DFL};
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
+    /* Blocked while the handler runs: delivered, with the default action, when it returns. */
+    raise(sig);
+}
+
+/* A signal ignored from the start stays ignored: nohup ignores SIGHUP, and a shell without job
+ * control SIGINT for the commands it runs in the background. */
+static void install_signal_handlers(void)
+{
+    struct sigaction sa = {.sa_handler = on_fatal_signal};
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < G_N_ELEMENTS(fatal_signals); i++)
+        sigaddset(&sa.sa_mask, fatal_signals[i]);
+    for (size_t i = 0; i < G_N_ELEMENTS(fatal_signals); i++) {
+        struct sigaction old;
+        if (sigaction(fatal_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(fatal_signals[i], &sa, NULL);
+    }
+}
+
 static void cli_free(cli *c)
 {
     char **texts[] = {&c->title,       &c->subtitle,     &c->caption,   &c->group_order,
@@ -536,6 +569,7 @@ int main(int argc, char **argv)
     /* A reader that goes away (| head) makes writes fail with EPIPE, reported as an I/O
      * error (74), instead of killing the process halfway through a file. */
     signal(SIGPIPE, SIG_IGN);
+    install_signal_handlers();
     cli c = {
         .dpi = 96,
         .scale = 1,

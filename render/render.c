@@ -6,6 +6,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -383,6 +385,49 @@ static char *temp_template(const char *path)
     return tl_xasprintf("%.*s.%.*s.XXXXXX", dir_len, path, (int)base_len, base);
 }
 
+/* The temporary file of the tl_render_to_file() under way, for tl_render_abort_temp_files() to
+ * remove from a signal handler, which may only read what it cannot see half-written: the path
+ * is copied into a static buffer, and `temp_registered` (a volatile sig_atomic_t, the one type
+ * a handler may read safely) is set only after it, and cleared before the buffer changes
+ * again; the signal fences keep the compiler from moving the copy across the flag. Renders
+ * that run at the same time in other threads race for the one slot: `temp_slot` is held by the
+ * render that registered, and the others go unregistered. */
+static char temp_path[4096];
+static volatile sig_atomic_t temp_registered;
+static atomic_flag temp_slot = ATOMIC_FLAG_INIT;
+
+static bool register_temp(const char *temp)
+{
+    const size_t len = strlen(temp);
+    if (len >= sizeof temp_path || atomic_flag_test_and_set(&temp_slot))
+        return false;
+    memcpy(temp_path, temp, len + 1);
+    atomic_signal_fence(memory_order_seq_cst);
+    temp_registered = 1;
+    return true;
+}
+
+/* Called once the temporary name is gone (renamed or removed): a signal in between removes a
+ * name that no longer exists, while clearing first would let one leave the file behind. */
+static void unregister_temp(bool registered)
+{
+    if (!registered)
+        return;
+    temp_registered = 0;
+    atomic_signal_fence(memory_order_seq_cst);
+    atomic_flag_clear(&temp_slot);
+}
+
+void tl_render_abort_temp_files(void)
+{
+    if (!temp_registered)
+        return;
+    atomic_signal_fence(memory_order_seq_cst);
+    const int saved = errno;
+    unlink(temp_path);
+    errno = saved;
+}
+
 bool tl_render_to_file(const tl_scene *scene, tl_format format, const tl_render_options *opts,
                        const char *path, tl_error **err)
 {
@@ -390,6 +435,7 @@ bool tl_render_to_file(const tl_scene *scene, tl_format format, const tl_render_
     char *temp = NULL;
     int fd = -1;
     FILE *fp = NULL;
+    bool registered = false;
     if (!opts)
         opts = tl_render_options_defaults();
 
@@ -411,6 +457,7 @@ bool tl_render_to_file(const tl_scene *scene, tl_format format, const tl_render_
         temp = NULL; /* nothing to remove */
         goto fail;
     }
+    registered = register_temp(temp);
     fp = fdopen(fd, "wb");
     if (!fp) {
         tl_set_error(err, TL_ERROR_CANTCREAT, "cannot create output \"%s\": %s", path,
@@ -432,10 +479,16 @@ bool tl_render_to_file(const tl_scene *scene, tl_format format, const tl_render_
         goto fail;
     }
     if (rename(temp, path) != 0) {
-        tl_set_error(err, TL_ERROR_CANTCREAT, "cannot create output \"%s\": %s", path,
-                     strerror(errno));
+        /* A folder that has no room left for the new entry is a full disk, like a write that
+         * failed: 74, not 73. */
+        const int errnum = errno;
+        const bool full = errnum == ENOSPC || errnum == EDQUOT || errnum == EIO;
+        tl_set_error(err, full ? TL_ERROR_IO : TL_ERROR_CANTCREAT,
+                     full ? "cannot write \"%s\": %s" : "cannot create output \"%s\": %s", path,
+                     strerror(errnum));
         goto fail;
     }
+    unregister_temp(registered);
     free(temp);
     return true;
 
@@ -446,6 +499,7 @@ fail:
         close(fd);
     if (temp) {
         unlink(temp);
+        unregister_temp(registered);
         free(temp);
     }
     return false;

@@ -639,6 +639,17 @@ TL_EXPORT bool tl_render_to_stream(const tl_scene *scene, tl_format format,
  * partial file nor replaces an existing one. Errors: TL_ERROR_CANTCREAT, TL_ERROR_IO. */
 TL_EXPORT bool tl_render_to_file(const tl_scene *scene, tl_format format,
                                  const tl_render_options *opts, const char *path, tl_error **err);
+/* For a handler of SIGINT, SIGTERM, SIGHUP and the like that is about to end the process:
+ * removes the temporary file of the tl_render_to_file() under way, if any, so that the process
+ * leaves no hidden ".NAME.XXXXXX" file and the output keeps its previous contents. The render
+ * itself goes on: end the process afterwards (restore the default action and raise the signal
+ * again, or _exit()). Async-signal-safe, and the one function here that is: all it does is
+ * unlink() a path that tl_render_to_file() keeps in a static buffer, guarded by a
+ * volatile sig_atomic_t flag set once the path is complete. One path is registered at a time,
+ * which covers a program that renders its files one after the other; a render started in
+ * another thread while one is under way is not registered. A relative path is taken relative
+ * to the working directory of the moment. */
+TL_EXPORT void tl_render_abort_temp_files(void);
 
 /* Drawing onto a caller's Cairo context: tl_render_to_cairo() in <timeline/timeline-cairo.h>,
  * so that only its users compile against Cairo's headers. */
