@@ -2,6 +2,9 @@
  * draw the scene with render-cairo.c, finish, check Cairo's status once, turn a failure into
  * a tl_error). Also the public rendering API: format lookups, streams, atomic files, and
  * callers' contexts. What differs between formats is in one file per format (render.h). */
+/* realpath(), for outputs that are symbolic links; X/Open 7 includes POSIX.1-2008. */
+#define _XOPEN_SOURCE 700
+
 #include "render.h"
 
 #include <errno.h>
@@ -10,6 +13,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cairo.h>
@@ -428,6 +432,48 @@ void tl_render_abort_temp_files(void)
     errno = saved;
 }
 
+/* An output that is not a regular file (a device such as /dev/null, a FIFO, a socket) is
+ * written in place: a new file renamed over it would replace the node itself, and as root that
+ * is /dev/null gone for the whole machine. Nothing is truncated or created here. */
+static bool write_in_place(const tl_render_format *fmt, const tl_scene *scene,
+                           const tl_render_options *opts, const char *path, tl_error **err)
+{
+    const int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return tl_set_error(err, TL_ERROR_CANTCREAT, "cannot create output \"%s\": %s", path,
+                            strerror(errno));
+    FILE *fp = fdopen(fd, "wb");
+    if (!fp) {
+        tl_set_error(err, TL_ERROR_CANTCREAT, "cannot create output \"%s\": %s", path,
+                     strerror(errno));
+        close(fd);
+        return false;
+    }
+    bool ok = render_write(fmt, scene, opts, fp, path, err);
+    if (fclose(fp) != 0 && ok)
+        ok = tl_set_error(err, TL_ERROR_IO, "cannot write \"%s\": %s", path, strerror(errno));
+    return ok;
+}
+
+/* Where a new file goes: the file a symbolic link names (so the link stays a link, as the
+ * build that made it expects), else the path itself. Returns NULL when `path` is no link or
+ * the link cannot be resolved; the caller frees the result. *in_place is set when what the
+ * path leads to exists and is not a regular file or a folder. */
+static char *output_target(const char *path, bool *in_place)
+{
+    struct stat st;
+    char *real = NULL;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *resolved = realpath(path, NULL);
+        if (resolved) {
+            real = tl_xstrdup(resolved);
+            free(resolved);
+        }
+    }
+    *in_place = stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+    return real;
+}
+
 bool tl_render_to_file(const tl_scene *scene, tl_format format, const tl_render_options *opts,
                        const char *path, tl_error **err)
 {
@@ -445,10 +491,18 @@ bool tl_render_to_file(const tl_scene *scene, tl_format format, const tl_render_
         return tl_set_error(err, TL_ERROR_CANTCREAT, "cannot create output \"\": %s",
                             strerror(ENOENT));
 
+    bool in_place;
+    char *real = output_target(path, &in_place);
+    if (in_place) {
+        free(real);
+        return write_in_place(fmt, scene, opts, path, err);
+    }
+    const char *target = real ? real : path;
+
     /* Mode 0666 at creation, as for any new file: the kernel applies the umask (and a default
      * ACL) itself. mkstemp() creates 0600, and fixing that afterwards would mean reading the
      * umask, which POSIX only allows by changing it, racing with other threads. */
-    temp = temp_template(path);
+    temp = temp_template(target);
     fd = g_mkstemp_full(temp, O_WRONLY | O_CLOEXEC, 0666);
     if (fd < 0) {
         tl_set_error(err, TL_ERROR_CANTCREAT, "cannot create output \"%s\": %s", path,
@@ -478,7 +532,7 @@ bool tl_render_to_file(const tl_scene *scene, tl_format format, const tl_render_
         tl_set_error(err, TL_ERROR_IO, "cannot write \"%s\": %s", path, strerror(errno));
         goto fail;
     }
-    if (rename(temp, path) != 0) {
+    if (rename(temp, target) != 0) {
         /* A folder that has no room left for the new entry is a full disk, like a write that
          * failed: 74, not 73. */
         const int errnum = errno;
@@ -490,6 +544,7 @@ bool tl_render_to_file(const tl_scene *scene, tl_format format, const tl_render_
     }
     unregister_temp(registered);
     free(temp);
+    free(real);
     return true;
 
 fail:
@@ -502,6 +557,7 @@ fail:
         unregister_temp(registered);
         free(temp);
     }
+    free(real);
     return false;
 }
 

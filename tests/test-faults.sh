@@ -9,6 +9,9 @@
 #   only): 74, a message naming the output, no temporary, the previous file intact.
 # - Eight processes writing the same output at once, ten rounds: the file is always the
 #   reference render, byte for byte, also while they write, and no temporary is left.
+# - Outputs that are not regular files stay what they are: a FIFO gets the whole chart and
+#   stays a FIFO, a device node (a private copy of /dev/null; root only) stays a device, and a
+#   symbolic link stays a link while the file it names is replaced.
 # Every wait is bounded. The counts (signals tried, concurrent runs) are printed. TAP output.
 set -u
 TIMELINE=${1:?usage: test-faults.sh path/to/timeline}
@@ -296,6 +299,35 @@ for ((round = 0; round < ROUNDS; round++)); do
 done
 
 echo "# signals tried: $signals; concurrent runs: $runs ($WRITERS writers x $ROUNDS rounds), $reads reads while writing"
+# --- outputs that are not regular files -----------------------------------------------------
+# A new file renamed over such a path would replace the node itself: as root, -o /dev/null
+# would leave a regular file in /dev for the whole machine.
+mkdir -p "$WORK/nodes"
+"$TIMELINE" "$SAMPLE" -o "$WORK/nodes/reference.svg" 2>/dev/null
+mkfifo "$WORK/nodes/pipe"
+timeout 30 cat "$WORK/nodes/pipe" >"$WORK/nodes/from-pipe" &
+reader=$!
+timeout 30 "$TIMELINE" "$SAMPLE" -T svg -o "$WORK/nodes/pipe" 2>"$WORK/err"
+ok $? "-o a FIFO: exit 0" || diag "$WORK/err"
+wait "$reader"
+[ -p "$WORK/nodes/pipe" ]; ok $? "the FIFO is still a FIFO"
+cmp -s "$WORK/nodes/from-pipe" "$WORK/nodes/reference.svg"
+ok $? "and its reader got the whole chart"
+if [ "$(id -u)" -eq 0 ] && mknod "$WORK/nodes/null" c 1 3 2>/dev/null; then
+    "$TIMELINE" "$SAMPLE" -T svg -o "$WORK/nodes/null" 2>"$WORK/err"
+    ok $? "-o a device node: exit 0" || diag "$WORK/err"
+    [ -c "$WORK/nodes/null" ]; ok $? "the device is still a character device"
+else
+    skip "-o a device node" "not root (cannot make a device node)"
+fi
+echo old >"$WORK/nodes/target.svg"
+ln -s target.svg "$WORK/nodes/link.svg"
+"$TIMELINE" "$SAMPLE" -o "$WORK/nodes/link.svg" 2>"$WORK/err"
+ok $? "-o a symbolic link: exit 0" || diag "$WORK/err"
+[ -L "$WORK/nodes/link.svg" ]; ok $? "the link is still a link"
+cmp -s "$WORK/nodes/target.svg" "$WORK/nodes/reference.svg"; ok $? "and the file it names is the chart"
+[ -z "$(temps "$WORK/nodes")" ]; ok $? "no temporary left beside them"
+
 echo "1..$n"
 echo "# $((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
