@@ -17,6 +17,24 @@
  * - The library never prints. Warnings (bad rows that were skipped, labels that were
  *   shortened) are collected on the object that produced them.
  * - Out of memory aborts the process with a message (as GLib, which Pango uses, does).
+ *
+ * Threads
+ * - The library keeps no global state of its own: threads that each use their own objects may
+ *   call it at the same time, with no lock, and get the same bytes as one thread would.
+ * - A font context (tl_fonts), the scenes laid out with it and the timelines those scenes were
+ *   laid out from belong together: one thread at a time may use any of them (lay out, draw,
+ *   query, ref, unref, free). The font context's Pango font map and layout cache cannot be
+ *   shared between threads, and the references a scene holds on its font context and its
+ *   timeline are counted without locks. Such a set may move to another thread once the first
+ *   is done with it (after a join, or through a lock or queue).
+ * - So give every thread its own font context (from tl_fonts_new() or
+ *   tl_fonts_new_with_options()) and its own timelines, even when two threads draw the same
+ *   CSV: load it in each.
+ * - Options (tl_load_options, tl_font_options, tl_layout_options, tl_render_options) are only
+ *   read by the calls that take them: several threads may pass the same options as long as
+ *   none changes or frees them meanwhile.
+ * - tl_font_options_set_process_wide() changes fontconfig's configuration for the whole
+ *   process: leave it off in a program that makes font contexts on several threads.
  */
 #ifndef TL_TIMELINE_H
 #define TL_TIMELINE_H
