@@ -249,7 +249,7 @@ int main(void)
     samples_dir = g_build_filename(srcdir ? srcdir : "tests", "..", "data", "samples", NULL);
     unsigned rounds = 2;
 #ifdef __SANITIZE_THREAD__
-    rounds = 1; /* ThreadSanitizer makes a round some 20 s */
+    rounds = 1; /* ThreadSanitizer makes a round many times slower */
 #endif
     if (getenv("TL_UNDER_VALGRIND"))
         rounds = 1;
