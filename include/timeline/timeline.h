@@ -20,6 +20,27 @@
  *   library prints "timeline: out of memory (allocating N bytes)" to stderr and calls abort().
  *   No partial file is left at an output path. Cairo running out of memory (the pixels of a
  *   very large PNG) is an error instead, TL_ERROR_INTERNAL.
+ *
+ * Threads
+ * - The library keeps no global state of its own but one slot naming the temporary file of the
+ *   render to a file under way, for tl_render_abort_temp_files() (a signal handler's cleanup):
+ *   threads that each use their own objects may call it at the same time, with no lock, and get
+ *   the same bytes as one thread would; only the first of two renders to files at once has its
+ *   temporary file in that slot.
+ * - A font context (tl_fonts), the scenes laid out with it and the timelines those scenes were
+ *   laid out from belong together: one thread at a time may use any of them (lay out, draw,
+ *   query, ref, unref, free). The font context's Pango font map and layout cache cannot be
+ *   shared between threads, and the references a scene holds on its font context and its
+ *   timeline are counted without locks. Such a set may move to another thread once the first
+ *   is done with it (after a join, or through a lock or queue).
+ * - So give every thread its own font context (from tl_fonts_new() or
+ *   tl_fonts_new_with_options()) and its own timelines, even when two threads draw the same
+ *   CSV: load it in each.
+ * - Options (tl_load_options, tl_font_options, tl_layout_options, tl_render_options) are only
+ *   read by the calls that take them: several threads may pass the same options as long as
+ *   none changes or frees them meanwhile.
+ * - tl_font_options_set_process_wide() changes fontconfig's configuration for the whole
+ *   process: leave it off in a program that makes font contexts on several threads.
  */
 #ifndef TL_TIMELINE_H
 #define TL_TIMELINE_H
