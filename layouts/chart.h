@@ -11,16 +11,9 @@
 
 #include "chart-text.h"
 #include "density.h"
+#include "keyed.h"
 #include "scale.h"
 
-/* An index with a sort key; sorting keeps equal keys in index order, so layouts stay
- * deterministic whatever qsort does with ties. */
-typedef struct tl_keyed {
-    int64_t key;
-    size_t index;
-} tl_keyed;
-
-void tl_keyed_sort(tl_keyed *items, size_t n);
 
 /* An era's fill: its own colour, else the theme's. */
 tl_color tl_chart_era_color(const tl_chart *c, size_t i);

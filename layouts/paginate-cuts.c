@@ -235,3 +235,19 @@ void tl_paginate_cut(cutter *k)
     build_units(k);
     k->cut_text = !make_slices(k);
 }
+
+/* Which part of the chart an op belongs to: the header and footer repeat on every page, the
+ * plot is cut. */
+part tl_paginate_op_part(const tl_scene *s, const tl_op *op)
+{
+    if (op->role == TL_ROLE_TITLE || op->role == TL_ROLE_SUBTITLE)
+        return PART_HEADER;
+    if (op->role == TL_ROLE_LEGEND || op->role == TL_ROLE_CAPTION)
+        return PART_FOOTER;
+    double box[4];
+    tl_scene_op_bbox(op, box);
+    /* The list of sources is a note below the plot; "+N" badges are notes inside it. */
+    if (op->role == TL_ROLE_NOTE && box[1] >= s->frame.footer_top - 0.5)
+        return PART_FOOTER;
+    return PART_PLOT;
+}

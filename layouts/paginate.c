@@ -102,20 +102,6 @@ static void add_overlay_text(tl_scene *scene, tl_page *page, const tl_font *font
  * The chart's parts
  * ------------------------------------------------------------------------------------------- */
 
-part tl_paginate_op_part(const tl_scene *s, const tl_op *op)
-{
-    if (op->role == TL_ROLE_TITLE || op->role == TL_ROLE_SUBTITLE)
-        return PART_HEADER;
-    if (op->role == TL_ROLE_LEGEND || op->role == TL_ROLE_CAPTION)
-        return PART_FOOTER;
-    double box[4];
-    tl_scene_op_bbox(op, box);
-    /* The list of sources is a note below the plot; "+N" badges are notes inside it. */
-    if (op->role == TL_ROLE_NOTE && box[1] >= s->frame.footer_top - 0.5)
-        return PART_FOOTER;
-    return PART_PLOT;
-}
-
 static bool has_part(const tl_scene *s, part p)
 {
     for (size_t i = 0; i < s->op_count; i++)

@@ -26,7 +26,7 @@
  * With a fixed height the chart shrinks its time scale, then shortens and drops descriptions,
  * then shortens titles, then leaves out the cards of the least important events.
  */
-#include "variant-vertical.h"
+#include "vertical.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -167,34 +167,6 @@ static void rank_cards(vertical *v)
     for (size_t r = 0; r < v->ncards; r++)
         v->cards[order[r].index].rank = r;
     free(order);
-}
-
-static double inner_width(const vertical *v)
-{
-    return fmax(20, v->card_w - 2 * v->card_pad_x - CARD_STRIPE);
-}
-
-bool tl_vertical_measure_cards(vertical *v, int title_lines, int desc_lines, tl_error **err)
-{
-    tl_chart *c = &v->c;
-    const double inner = inner_width(v);
-    v->title_lines = title_lines;
-    v->desc_lines = desc_lines;
-    for (size_t k = 0; k < v->ncards; k++) {
-        card *cd = &v->cards[k];
-        const tl_event *ev = event(v, cd->ev);
-        if (!tl_chart_measure(c, &c->font.date, &cd->date, cd->date_text, inner, 1, err) ||
-            !tl_chart_measure(c, &c->font.label, &cd->title, ev->title, inner, title_lines, err))
-            return false;
-        cd->has_desc = desc_lines > 0 && ev->description[0];
-        if (cd->has_desc &&
-            !tl_chart_measure(c, &c->font.body, &cd->desc, ev->description, inner, desc_lines, err))
-            return false;
-        cd->attach = CARD_PAD_Y + cd->date.ext.height / 2;
-        cd->h = 2 * CARD_PAD_Y + cd->date.ext.height + DATE_GAP + cd->title.ext.height +
-                (cd->has_desc ? DESC_GAP + cd->desc.ext.height : 0);
-    }
-    return true;
 }
 
 /* The gutter's text width: the longest label on one line (on a narrow canvas, where every

@@ -1,6 +1,6 @@
 /* The vertical layout's scene: era washes, marker lines, the line and its ticks, connectors,
  * bars, marks, cards and gutter labels. */
-#include "variant-vertical.h"
+#include "vertical.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* The vertical layout's rows: where the cards go for a time scale, the scale chosen for the
  * chart's natural height or a fixed one, the span bars' lanes and the ticks along the line. */
-#include "variant-vertical.h"
+#include "vertical.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -164,6 +164,35 @@ static double stretch_to(vertical *v, double lo, double hi, double limit)
     return lo;
 }
 
+static double inner_width(const vertical *v)
+{
+    return fmax(20, v->card_w - 2 * v->card_pad_x - CARD_STRIPE);
+}
+
+/* Measures every card at the card width with at most that many title and description lines. */
+static bool measure_cards(vertical *v, int title_lines, int desc_lines, tl_error **err)
+{
+    tl_chart *c = &v->c;
+    const double inner = inner_width(v);
+    v->title_lines = title_lines;
+    v->desc_lines = desc_lines;
+    for (size_t k = 0; k < v->ncards; k++) {
+        card *cd = &v->cards[k];
+        const tl_event *ev = event(v, cd->ev);
+        if (!tl_chart_measure(c, &c->font.date, &cd->date, cd->date_text, inner, 1, err) ||
+            !tl_chart_measure(c, &c->font.label, &cd->title, ev->title, inner, title_lines, err))
+            return false;
+        cd->has_desc = desc_lines > 0 && ev->description[0];
+        if (cd->has_desc &&
+            !tl_chart_measure(c, &c->font.body, &cd->desc, ev->description, inner, desc_lines, err))
+            return false;
+        cd->attach = CARD_PAD_Y + cd->date.ext.height / 2;
+        cd->h = 2 * CARD_PAD_Y + cd->date.ext.height + DATE_GAP + cd->title.ext.height +
+                (cd->has_desc ? DESC_GAP + cd->desc.ext.height : 0);
+    }
+    return true;
+}
+
 /* A fixed height: shrink the time scale (to half the room: below that the marks bunch up at
  * the top), then shorten the cards step by step, then shrink the scale further, then leave out
  * cards, least important first. */
@@ -184,7 +213,7 @@ static bool fit_height(vertical *v, double height, tl_error **err)
         const double floor_pps = full * (pass == 0 ? 0.5 : 0.1);
         for (size_t l = pass == 0 ? 0 : nlevels - 1; l < nlevels; l++) {
             if ((v->title_lines != levels[l][0] || v->desc_lines != levels[l][1]) &&
-                !tl_vertical_measure_cards(v, levels[l][0], levels[l][1], err))
+                !measure_cards(v, levels[l][0], levels[l][1], err))
                 return false;
             v->keep = v->ncards;
             if (plan(v, floor_pps, limit) <= limit) {
@@ -407,7 +436,7 @@ bool tl_vertical_lay_out(vertical *v, double *widest_tick, tl_error **err)
 {
     const tl_layout_options *opts = v->c.opts;
     v->keep = v->ncards;
-    if (!tl_vertical_measure_cards(v, TITLE_LINES, DESC_LINES, err))
+    if (!measure_cards(v, TITLE_LINES, DESC_LINES, err))
         return false;
     double attach = 0;
     for (size_t k = 0; k < v->ncards; k++)

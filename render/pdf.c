@@ -81,7 +81,7 @@ cairo_surface_t *tl_pdf_create_surface(const tl_scene *scene, const tl_render_op
             return NULL;
         }
     double width, height;
-    tl_render_first_page_size(scene, &width, &height);
+    tl_scene_get_first_page_size(scene, &width, &height);
     cairo_surface_t *surface =
         cairo_pdf_surface_create_for_stream(write_func, closure, width, height);
     for (size_t i = 0; i < nfields; i++)

@@ -33,7 +33,7 @@ static cairo_surface_t *create_ps_common(const tl_scene *scene, const tl_render_
     }
     double width = scene->width, height = scene->height;
     if (!eps)
-        tl_render_first_page_size(scene, &width, &height);
+        tl_scene_get_first_page_size(scene, &width, &height);
     cairo_surface_t *surface =
         cairo_ps_surface_create_for_stream(write_func, closure, width, height);
     cairo_ps_surface_restrict_to_level(surface, CAIRO_PS_LEVEL_3);

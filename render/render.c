@@ -92,13 +92,6 @@ bool tl_render_write_all(FILE *fp, const char *data, size_t len, const char *dis
  * Vector documents
  * ------------------------------------------------------------------------------------------- */
 
-/* Paged formats start with the first page's size; a scene without pages is one page. */
-void tl_render_first_page_size(const tl_scene *scene, double *width, double *height)
-{
-    *width = scene->page_count ? scene->pages[0].width : scene->width;
-    *height = scene->page_count ? scene->pages[0].height : scene->height;
-}
-
 /* Vector surfaces write the document when finished. What failed on the way is left in the
  * context's and the surface's status, which the driver checks once, after this. */
 static cairo_status_t finish_vector(cairo_t *cr, cairo_write_func_t write_func, void *closure)

@@ -15,8 +15,5 @@
 bool tl_render_write_all(FILE *fp, const char *data, size_t len, const char *display,
                          tl_error **err);
 
-/* The size of the first page of a paged document: the scene's first page, or the canvas for a
- * scene without pages (drawn as one page). */
-void tl_render_first_page_size(const tl_scene *scene, double *width, double *height);
 
 #endif /* TL_RENDER_H */

@@ -268,3 +268,9 @@ const char *tl_scene_get_warning(const tl_scene *scene, size_t index)
 {
     return index < scene->warnings.len ? scene->warnings.items[index] : NULL;
 }
+
+void tl_scene_get_first_page_size(const tl_scene *scene, double *width, double *height)
+{
+    *width = scene->page_count ? scene->pages[0].width : scene->width;
+    *height = scene->page_count ? scene->pages[0].height : scene->height;
+}

@@ -256,6 +256,10 @@ void tl_scene_clear_pages(tl_scene *scene);
 
 /* Bounding box of an op: [x, y, w, h]. Strokes are not included. */
 void tl_scene_op_bbox(const tl_op *op, double out[4]);
+
+/* The size of the first page of a paged document: the scene's first page, or the canvas for a
+ * scene without pages (drawn as one page). */
+void tl_scene_get_first_page_size(const tl_scene *scene, double *width, double *height);
 const char *tl_scene_role_name(tl_role role);
 
 /* The whole scene as JSON (docs/scene-json.md); the caller frees the string. */

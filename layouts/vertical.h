@@ -1,8 +1,8 @@
 /* The vertical layout's state and geometry, shared by its files: variant-vertical.c (the
  * items, their measures, the columns and the hooks), vertical-rows.c (the time scale, the rows
  * and the ticks) and vertical-emit.c (the scene). */
-#ifndef TL_VARIANT_VERTICAL_H
-#define TL_VARIANT_VERTICAL_H
+#ifndef TL_VERTICAL_H
+#define TL_VERTICAL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -156,9 +156,6 @@ static inline double y_at(const vertical *v, int64_t t)
     return v->ya + (double)(t - v->lo) * v->pps;
 }
 
-/* Sizes every card's date, title and description at the card width, with at most this many
- * lines of title and description. */
-bool tl_vertical_measure_cards(vertical *v, int title_lines, int desc_lines, tl_error **err);
 /* Lays out the rows for the current columns (vertical-rows.c); *widest_tick is set to the
  * widest tick label the chosen ticks need. */
 bool tl_vertical_lay_out(vertical *v, double *widest_tick, tl_error **err);
@@ -170,4 +167,4 @@ bool tl_vertical_has_mark(const card *cd);
 /* Adds everything planned to the scene (vertical-emit.c). */
 bool tl_vertical_emit(vertical *v, tl_error **err);
 
-#endif /* TL_VARIANT_VERTICAL_H */
+#endif /* TL_VERTICAL_H */
