@@ -356,20 +356,10 @@ static void test_write_errors(tl_fonts *fonts)
 
 int main(void)
 {
-    tl_error *err = NULL;
-    tl_fonts *fonts = tl_fonts_new("Noto Sans", &err);
-    if (!fonts) {
-        int status = tap_skip_all(err ? err->message : "Noto Sans is not available");
-        tl_error_free(err);
+    int status = 0;
+    tl_fonts *fonts = render_test_setup("tl-render-formats", &status);
+    if (!fonts)
         return status;
-    }
-    const char *base = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/tl-render-formats-XXXXXX", base && *base ? base : "/tmp");
-    if (!mkdtemp(tmpdir)) {
-        printf("Bail out! cannot create a temporary folder: %s\n", strerror(errno));
-        return 1;
-    }
-    setenv("SOURCE_DATE_EPOCH", "1600000000", 1);
 
     test_lookups();
     test_svg(fonts);

@@ -3,12 +3,14 @@
 #ifndef TL_TEST_RENDER_H
 #define TL_TEST_RENDER_H
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fonts/fonts-private.h"
 #include "scene/scene.h"
+#include "tap.h"
 
 static const tl_color white = {1, 1, 1, 1};
 static const tl_color red = {1, 0, 0, 1};
@@ -42,6 +44,31 @@ static inline tl_text_op *add_text(tl_scene *scene, tl_fonts *fonts, double x, d
     tl_text_extents ext = {0};
     m.measure(m.user, &font, &shape, text, &ext);
     return tl_scene_add_text(scene, TL_ROLE_EVENT_LABEL, -1, x, y, text, &font, &shape, &ext, ink);
+}
+
+/* The set-up of a render test program: the font context (NULL when Noto Sans is missing, after
+ * printing the skip plan; *status is then what main returns), a scratch folder `stem`-XXXXXX
+ * in TMPDIR or /tmp (NULL and *status 1 when it cannot be made) and a fixed
+ * SOURCE_DATE_EPOCH. The caller frees the context. */
+static inline tl_fonts *render_test_setup(const char *stem, int *status)
+{
+    tl_error *err = NULL;
+    tl_fonts *fonts = tl_fonts_new("Noto Sans", &err);
+    if (!fonts) {
+        *status = tap_skip_all(err ? err->message : "Noto Sans is not available");
+        tl_error_free(err);
+        return NULL;
+    }
+    const char *base = getenv("TMPDIR");
+    snprintf(tmpdir, sizeof tmpdir, "%s/%s-XXXXXX", base && *base ? base : "/tmp", stem);
+    if (!mkdtemp(tmpdir)) {
+        printf("Bail out! cannot create a temporary folder: %s\n", strerror(errno));
+        tl_fonts_unref(fonts);
+        *status = 1;
+        return NULL;
+    }
+    setenv("SOURCE_DATE_EPOCH", "1600000000", 1);
+    return fonts;
 }
 
 #endif /* TL_TEST_RENDER_H */
