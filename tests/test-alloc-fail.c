@@ -38,15 +38,17 @@
 #include "timeline/timeline-cairo.h"
 #include "timeline/timeline.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
+/* AddressSanitizer and ThreadSanitizer both reserve shadow memory: under either, a limit on
+ * the address space makes the sanitizer's own allocator fail first. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define UNDER_SANITIZER 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define UNDER_SANITIZER 1
 #endif
 #endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
+#ifndef UNDER_SANITIZER
+#define UNDER_SANITIZER 0
 #endif
 
 enum { SWEEP_ALL = 2000, SWEEP_STRIDE = 7, CHILD_SECONDS = 20 };
@@ -307,9 +309,9 @@ static int cairo_child(void)
 
 static void cairo_errors(void)
 {
-    if (UNDER_ASAN) {
-        tap_diag("Cairo out of memory: not injected under AddressSanitizer (its shadow memory "
-                 "needs the address space the limit takes away)");
+    if (UNDER_SANITIZER) {
+        tap_diag("Cairo out of memory: not injected under a sanitizer (its shadow memory needs "
+                 "the address space the limit takes away)");
         return;
     }
     char *path = g_strdup_printf("%s/big.png", dir);
