@@ -32,7 +32,7 @@ typedef struct cli {
     int pages;
     bool landscape, fit_width, svg_text;
     bool strict, quiet, verbose, check, markup, repair_utf8, system_fonts;
-    bool print_config, list_themes;
+    bool print_config, list_themes, list_locales;
     tl_font_options *fonts;   /* the font options, --font-dir folders added as they come */
     tl_load_options *load;    /* CSV options */
     tl_layout_options *style; /* palette, sizes, widths and background; the rest per input */

@@ -421,10 +421,22 @@ static void set_layout_options(cli *c)
     tl_layout_options_set_fit_width(o, c->fit_width);
 }
 
+/* English is built in; the others are the catalogs compiled from po/. */
+static void list_locales(void)
+{
+    printf("en\n");
+    for (const char *const *t = tl_locale_catalogs(); *t; t++)
+        printf("%s\n", *t);
+}
+
 static int run(cli *c, GPtrArray *inputs)
 {
     if (c->list_themes) {
         list_themes();
+        return 0;
+    }
+    if (c->list_locales) {
+        list_locales();
         return 0;
     }
     if (c->print_config) {

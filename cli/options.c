@@ -211,6 +211,23 @@ static bool set_background(cli *c, const cli_option *o, const char *v, char **wh
     return tl_layout_options_set_background(c->style, *v ? v : NULL, &err) || why_error(err, why);
 }
 
+static bool set_locale(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_error *err = NULL;
+    return tl_layout_options_set_locale(c->style, v, &err) || why_error(err, why);
+}
+
+static bool set_direction(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_direction d;
+    if (!tl_direction_from_name(v, &d)) {
+        *why = g_strdup_printf("unknown direction \"%s\" (auto, ltr or rtl)", v);
+        return false;
+    }
+    tl_layout_options_set_direction(c->style, d);
+    return true;
+}
+
 static bool set_page(cli *c, const cli_option *o, const char *v, char **why)
 {
     return cli_page_size_parse(v, &c->page_w, &c->page_h, why);
@@ -349,6 +366,21 @@ const cli_option cli_options[] = {
      .help = "light (default), dark, print or colorblind; see --list-themes",
      .complete = "light dark print colorblind",
      .set = set_theme},
+    {.name = "locale",
+     .arg = CLI_VALUE,
+     .metavar = "TAG",
+     .section = "chart",
+     .help = "the reader's language, BCP 47 (ja, hi, ar, zh-Hans, fr, ja-u-ca-japanese): dates, "
+             "numbers and chart words; see --list-locales",
+     .complete = "en ja hi ar he zh-Hans fr de es",
+     .set = set_locale},
+    {.name = "direction",
+     .arg = CLI_VALUE,
+     .metavar = "DIR",
+     .section = "chart",
+     .help = "auto (default: right to left for ar, he, fa, ur), ltr or rtl",
+     .complete = "auto ltr rtl",
+     .set = set_direction},
     {.name = "background",
      .short_name = 'b',
      .arg = CLI_VALUE,
@@ -572,6 +604,11 @@ const cli_option cli_options[] = {
      .help = "list the themes and exit",
      .set = set_flag,
      FIELD(list_themes)},
+    {.name = "list-locales",
+     .arg = CLI_FLAG,
+     .help = "list the languages whose chart words are shipped and exit",
+     .set = set_flag,
+     FIELD(list_locales)},
 
     GROUP("Messages"),
     {.name = "strict",

@@ -616,6 +616,7 @@ static void add_event(reading *r)
     if (!ev->end_label)
         ev->end_label = "";
     const cell display = get_text_cell(r->cols, r->row, TL_COLUMN_DISPLAY_DATE, false);
+    ev->own_date_label = display.text[0] != '\0';
     if (display.text[0]) {
         ev->date_label = display.text;
     } else {

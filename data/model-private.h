@@ -36,6 +36,7 @@ struct tl_event {
     const char *start_label;
     const char *end_label;
     const char *date_label;
+    bool own_date_label; /* date_label is the sheet's own, not made from the dates */
     const char *status_text; /* the status cell as written; shown for TL_STATUS_OTHER */
     unsigned long line;      /* 1-based line where the row starts */
     size_t order;            /* position among the file's rows, for stable ordering */

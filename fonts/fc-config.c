@@ -40,6 +40,21 @@ static const char *const fallback_families[] = {
 
 #define FALLBACK_COUNT (sizeof fallback_families / sizeof fallback_families[0])
 
+/* The chain's CJK family draws Han characters in their Japanese forms. A text in Chinese or
+ * Korean (tl_text_shape.lang) puts its region's face of the same collections first, so that
+ * shared characters take the forms its readers learnt (骨, 直 and 海 differ). */
+#define TL_CJK_FAMILY "Noto Sans CJK JP"
+static const struct {
+    const char *lang; /* a BCP 47 prefix, matched up to a '-' */
+    const char *family;
+} regional_cjk[] = {
+    {"zh-Hant-HK", "Noto Sans CJK HK"}, {"zh-HK", "Noto Sans CJK HK"},
+    {"zh-MO", "Noto Sans CJK HK"},      {"zh-Hant", "Noto Sans CJK TC"},
+    {"zh-TW", "Noto Sans CJK TC"},      {"zh", "Noto Sans CJK SC"},
+    {"ko", "Noto Sans CJK KR"},
+};
+#define REGIONAL_COUNT (sizeof regional_cjk / sizeof regional_cjk[0])
+
 /* ---------------------------------------------------------------------------------------------
  * Family lists
  * ------------------------------------------------------------------------------------------- */
@@ -97,6 +112,21 @@ char *tl_fonts_family_list(const tl_strv *wanted, bool system)
         tl_buf_append_str(&b, fallback_families[i]);
     }
     return tl_buf_steal(&b);
+}
+
+char *tl_fonts_family_list_for(const char *families, const char *lang)
+{
+    const char *family = NULL;
+    for (size_t i = 0; lang && !family && i < REGIONAL_COUNT; i++) {
+        const size_t n = strlen(regional_cjk[i].lang);
+        if (g_ascii_strncasecmp(lang, regional_cjk[i].lang, n) == 0 &&
+            (lang[n] == '\0' || lang[n] == '-' || lang[n] == '_'))
+            family = regional_cjk[i].family;
+    }
+    const char *at = family ? strstr(families, TL_CJK_FAMILY) : NULL;
+    if (!at)
+        return NULL;
+    return g_strdup_printf("%.*s%s,%s", (int)(at - families), families, family, at);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -576,6 +606,9 @@ bool tl_fonts_make_config(tl_fonts *fonts, const tl_font_options *opts, const tl
             tl_strv_push(&families, tl_xstrdup(wanted->items[i]));
     for (size_t i = 0; i < FALLBACK_COUNT; i++)
         tl_strv_push(&families, tl_xstrdup(fallback_families[i]));
+    for (size_t i = 0; i < REGIONAL_COUNT; i++)
+        if (!strv_has(&families, regional_cjk[i].family))
+            tl_strv_push(&families, tl_xstrdup(regional_cjk[i].family));
     if (opts->system_fonts && dirs.len == 0) {
         ok = true;
         goto done;

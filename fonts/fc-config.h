@@ -11,6 +11,10 @@
  * (`wanted`), then the fallback chain; with the machine's configuration (`system`) without the
  * chain's colour emoji family. */
 char *tl_fonts_family_list(const tl_strv *wanted, bool system);
+/* The family list for text in `lang`: `families` with the region's CJK face before the
+ * chain's Japanese one (zh-Hans: Noto Sans CJK SC); NULL when the language needs no other
+ * (g_free). */
+char *tl_fonts_family_list_for(const char *families, const char *lang);
 
 /* Sets up fonts->config and fonts->files for `opts`: the private set (the fallback chain and
  * the families in `wanted`, plus the folders), or the machine's set plus the folders, or

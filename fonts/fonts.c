@@ -263,13 +263,26 @@ static PangoWeight pango_weight(int css_weight)
     return (PangoWeight)css_weight;
 }
 
+/* The text's language under whatever attributes it has: Pango applies it to the runs whose
+ * script the language is written in, and fontconfig prefers its faces. */
+static void set_language(PangoLayout *layout, const char *lang)
+{
+    PangoAttrList *attrs = pango_layout_get_attributes(layout);
+    attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+    pango_attr_list_insert_before(attrs, pango_attr_language_new(pango_language_from_string(lang)));
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+}
+
 static PangoLayout *layout_new(tl_fonts *fonts, const tl_font *font, const tl_text_shape *shape,
                                const char *text, bool strike, bool *markup_invalid)
 {
     PangoLayout *layout = pango_layout_new(fonts->context);
 
     PangoFontDescription *desc = pango_font_description_new();
-    pango_font_description_set_family(desc, fonts->families);
+    char *regional = tl_fonts_family_list_for(fonts->families, shape->lang);
+    pango_font_description_set_family(desc, regional ? regional : fonts->families);
+    g_free(regional);
     /* Absolute size: device units, which are points at 72 dpi, whatever the resolution. */
     pango_font_description_set_absolute_size(desc, font->size * fonts->scale * PANGO_SCALE);
     pango_font_description_set_weight(desc, pango_weight(font->weight));
@@ -297,6 +310,8 @@ static PangoLayout *layout_new(tl_fonts *fonts, const tl_font *font, const tl_te
     }
 
     tl_fonts_layout_set_text(layout, font, shape, text, strike, markup_invalid);
+    if (shape->lang)
+        set_language(layout, shape->lang);
     return layout;
 }
 
@@ -306,9 +321,10 @@ PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_
     if (!tl_fonts_can_layout(font, shape, text))
         return NULL;
     /* Exact values (%a): layouts are shared only by identical arguments. */
-    char *key = g_strdup_printf("%a %d %d %a %d %d %d %a\n%s", font->size, font->weight,
+    char *key = g_strdup_printf("%a %d %d %a %d %d %d %a %s\n%s", font->size, font->weight,
                                 (int)font->italic, shape->wrap_width, shape->max_lines,
-                                (int)shape->markup, (int)strike, fonts->scale, text);
+                                (int)shape->markup, (int)strike, fonts->scale,
+                                shape->lang ? shape->lang : "", text);
     const cached_layout *hit = g_hash_table_lookup(fonts->layouts, key);
     if (hit) {
         g_free(key);

@@ -20,6 +20,9 @@ typedef struct tl_text_shape {
     double wrap_width;
     int max_lines;
     bool markup;
+    /* The language the text is in ("ja", "zh-Hans"; NULL: none said): its script's fonts
+     * and forms follow it (Han characters in Chinese or Japanese forms). */
+    const char *lang;
 } tl_text_shape;
 
 /* Sizes of the text quoted in tl_text_extents, NUL included. */

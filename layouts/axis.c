@@ -9,7 +9,7 @@ static const double TICK_GAP = 12; /* between tick labels */
 bool tl_axis_build(tl_axis *a, tl_chart *c, tl_error **err)
 {
     if (!tl_ticks_generate(&a->scale, c->m, &c->font.tick, TICK_GAP, a->scale.x0 + 2,
-                           a->scale.x1 - 2, &a->ticks))
+                           a->scale.x1 - 2, c->loc, &a->ticks))
         return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
     tl_text_block probe;
     if (!tl_chart_measure(c, &c->font.tick, &probe, "0", 0, 0, err))

@@ -9,6 +9,7 @@
 #include "common/tl-alloc.h"
 #include "footnotes.h"
 #include "style.h"
+#include "words.h"
 
 struct tl_legend_entry {
     enum {
@@ -30,27 +31,35 @@ static const double SWATCH = 12;
 static const double LEGEND_ITEM_GAP = 18;
 static const double LEGEND_ROW_GAP = 6;
 
-void tl_chart_format_count(size_t v, char *buf, size_t size)
+void tl_chart_format_count(const tl_chart *c, size_t v, char *buf, size_t size)
 {
-    char digits[32];
-    int n = snprintf(digits, sizeof digits, "%zu", v);
-    size_t o = 0;
-    for (int i = 0; i < n && o + 2 < size; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
+    tl_words_count(c->loc, v, buf, size);
+}
+
+/* A legend key's words in the reader's language; `english` itself without a locale. */
+static const char *legend_word(tl_chart *c, const char *english)
+{
+    char text[256];
+    if (!tl_words_say(c->loc, "legend", english, NULL, 0, text, sizeof text))
+        return english;
+    return tl_scene_strdup(c->scene, text);
 }
 
 /* The density entry's text, kept in the scene's strings. */
 static const char *summary_text(tl_chart *c, size_t labelled, size_t summarised)
 {
     char total[32], a[32], b[32], text[160];
-    tl_chart_format_count(c->n, total, sizeof total);
-    tl_chart_format_count(labelled, a, sizeof a);
-    tl_chart_format_count(summarised, b, sizeof b);
-    snprintf(text, sizeof text, "%s events: %s labelled, %s shown as density", total, a, b);
+    tl_chart_format_count(c, c->n, total, sizeof total);
+    tl_chart_format_count(c, labelled, a, sizeof a);
+    tl_chart_format_count(c, summarised, b, sizeof b);
+    const tl_locale_arg args[3] = {{.text = total, .number = (double)c->n},
+                                   {.text = a, .number = (double)labelled},
+                                   {.text = b, .number = (double)summarised}};
+    if (!tl_words_say(c->loc, "legend",
+                      "{0, plural, one {# event} other {# events}}: {1} labelled, {2} shown as "
+                      "density",
+                      args, 3, text, sizeof text))
+        snprintf(text, sizeof text, "%s events: %s labelled, %s shown as density", total, a, b);
     return tl_scene_strdup(c->scene, text);
 }
 
@@ -117,19 +126,19 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
             text = c->tl->groups[e->index];
             break;
         case ENTRY_STATUS:
-            text = tl_style_status_word((tl_status)e->index);
+            text = tl_words_status(c->loc, c->scene, (tl_status)e->index);
             break;
         case ENTRY_PRECISION:
-            text = "date known to the month or year";
+            text = legend_word(c, "date known to the month or year");
             break;
         case ENTRY_FUZZY:
-            text = "approximate or uncertain date";
+            text = legend_word(c, "approximate or uncertain date");
             break;
         case ENTRY_SPAN:
-            text = "span";
+            text = legend_word(c, "span");
             break;
         case ENTRY_ERA:
-            text = "era";
+            text = legend_word(c, "era");
             break;
         case ENTRY_DENSITY:
             text = summary_text(c, c->lod_candidates, c->n);

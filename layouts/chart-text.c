@@ -102,7 +102,8 @@ static void block_init(const tl_chart *c, tl_text_block *b, const char *text, do
 {
     b->text = text;
     b->shape =
-        (tl_text_shape){.wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup};
+        (tl_text_shape){
+            .wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup, .lang = c->lang};
     b->estimated = false;
 }
 
@@ -164,7 +165,9 @@ void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y
                        const tl_text_block *b, const tl_font *font, tl_color color, bool strike)
 {
     assert(!b->estimated);
+    tl_text_shape shape = b->shape;
+    shape.lang = c->lang;
     tl_text_op *t =
-        tl_scene_add_text(c->scene, role, ev, x, y, b->text, font, &b->shape, &b->ext, color);
+        tl_scene_add_text(c->scene, role, ev, x, y, b->text, font, &shape, &b->ext, color);
     t->strike = strike;
 }

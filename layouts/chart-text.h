@@ -83,6 +83,10 @@ typedef struct tl_chart {
     /* The first failure of a measurement made while packing (which cannot fail itself). */
     tl_error *failed;
     bool groups_apart; /* each group in a lane of its own (tl_variant_ops) */
+    /* The reader's locale (words.h) and its language, a scene string that every text's
+     * shape carries; both NULL without a locale. */
+    struct tl_locale *loc;
+    const char *lang;
 } tl_chart;
 
 /* Measures `text` into *b, wrapped at `wrap` on at most `max_lines` lines, as markup when

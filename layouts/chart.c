@@ -12,6 +12,7 @@
 #include "footnotes.h"
 #include "measure-cache.h"
 #include "style.h"
+#include "words.h"
 
 /* With a window: the events that reach into it, clipped to it. A clipped end carries the
  * BEFORE or AFTER flag, so the variants mark it. */
@@ -84,6 +85,12 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
         .n = tl_timeline_get_event_count(tl),
     };
     c->th = &c->theme;
+    c->loc = opts->locale;
+    if (c->loc) {
+        if (!scene->lang)
+            scene->lang = tl_scene_strdup(scene, tl_locale_language(c->loc));
+        c->lang = scene->lang;
+    }
     c->measured = tl_measure_cache_new();
     apply_style(c);
     if (opts->has_from || opts->has_to)
@@ -330,9 +337,31 @@ int64_t tl_chart_point_instant(const tl_event *ev)
     return ev->start.lo + (ev->start.hi - ev->start.lo) / 2;
 }
 
+/* As the English, in the reader's words: "2019年11月上旬 · 中止". */
+static void date_text_localised(const tl_chart *c, const tl_event *ev, char *buf, size_t size)
+{
+    char date[256];
+    if (!tl_words_event_date(c->loc, ev, date, sizeof date))
+        snprintf(date, sizeof date, "%s", ev->date_label);
+    if (ev->status == TL_STATUS_CONFIRMED) {
+        snprintf(buf, size, "%s", date);
+        return;
+    }
+    const char *status = ev->status == TL_STATUS_OTHER
+                             ? ev->status_text
+                             : tl_words_status(c->loc, c->scene, ev->status);
+    const tl_locale_arg args[2] = {{.text = date}, {.text = status}};
+    if (!tl_words_say(c->loc, "date", "{0} · {1}", args, 2, buf, size))
+        snprintf(buf, size, "%s \u00b7 %s", date, status);
+}
+
 void tl_chart_date_text(const tl_chart *c, size_t i, char *buf, size_t size)
 {
     const tl_event *ev = tl_chart_event(c, i);
+    if (c->loc) {
+        date_text_localised(c, ev, buf, size);
+        return;
+    }
     /* The data layer's label says what the data knows: "c. 1850", "early Nov 2019",
      * "Dec 2019 – Mar 2020", or a sheet's own display date. */
     int len = snprintf(buf, size, "%s", ev->date_label);

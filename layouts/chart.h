@@ -79,7 +79,7 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom);
  * lod_candidates was set: call it before tl_chart_emit_footer(). */
 bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, tl_error **err);
 /* "1,234,567": counts are read at a glance. */
-void tl_chart_format_count(size_t v, char *buf, size_t size);
+void tl_chart_format_count(const tl_chart *c, size_t v, char *buf, size_t size);
 /* The plot (chart.c). */
 
 /* The colour of density bins. */

@@ -9,6 +9,7 @@
 #include "common/tl-error-private.h"
 #include "common/tl-url.h"
 #include "common/tl-utf8.h"
+#include "words.h"
 
 struct tl_footnotes {
     const char **sources; /* distinct source texts, in order of their numbers (from 1) */
@@ -118,7 +119,10 @@ bool tl_footnotes_measure(tl_chart *c, double text_w, double *height, tl_error *
     font.italic = false;
     tl_font bold = font;
     bold.weight = 700;
-    if (!tl_chart_measure(c, &bold, &fn->heading, "Sources", 0, 1, err))
+    char heading[128];
+    if (!tl_words_say(c->loc, "notes", "Sources", NULL, 0, heading, sizeof heading))
+        snprintf(heading, sizeof heading, "Sources");
+    if (!tl_chart_measure(c, &bold, &fn->heading, tl_scene_strdup(c->scene, heading), 0, 1, err))
         return false;
     fn->heading_h = fn->heading.ext.height + 3;
 

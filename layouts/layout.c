@@ -10,6 +10,7 @@
 #include "style.h"
 #include "theme.h"
 #include "variant.h"
+#include "words.h"
 
 /* The layouts, by tl_variant. A new layout is one new file, layouts/variant-NAME.c, defining
  * its tl_variant_ops (its hooks and its run, see variant.h), and one row here; the public
@@ -116,11 +117,28 @@ static tl_scene *layout_once(const tl_timeline *tl, const tl_layout_options *opt
     return scene;
 }
 
-tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
-                        const tl_text_measurer *measurer, tl_error **err)
+static tl_scene *layout_pages(const tl_timeline *tl, const tl_layout_options *opts,
+                               const tl_text_measurer *measurer, tl_error **err)
 {
     if (opts->page_width > 0 && opts->page_height > 0)
         return tl_paginate(tl, opts, measurer, variant_ops(opts->variant)->runs_down, layout_once,
                            err);
     return layout_once(tl, opts, measurer, err);
+}
+
+tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
+                        const tl_text_measurer *measurer, tl_error **err)
+{
+    if (!opts->locale_tag && opts->direction != TL_DIRECTION_RTL)
+        return layout_pages(tl, opts, measurer, err);
+    /* The locale's formatters are opened once for the chart, however many times pagination
+     * lays it out, in a copy of the options that the run owns. */
+    tl_layout_options run = *opts;
+    if (opts->locale_tag && !tl_locale_open(opts->locale_tag, &run.locale, err))
+        return NULL;
+    tl_scene *scene = layout_pages(tl, &run, measurer, err);
+    if (scene)
+        tl_words_finish(scene, run.locale, run.direction);
+    tl_locale_free(run.locale);
+    return scene;
 }

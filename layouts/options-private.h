@@ -19,6 +19,11 @@ struct tl_layout_options {
     double height;      /* points; 0: fit the content */
     double label_width; /* points: widest event label; 0: each layout's own */
     bool markup;        /* titles and labels are Pango markup (<b>, <i>, <sup>...) */
+    char *locale_tag;   /* BCP 47, checked; NULL: English words, no ICU */
+    tl_direction direction;
+    /* The locale opened for one run of tl_layout_run() (its formatters, once per chart), in
+     * the run's own copy of the options; NULL elsewhere. */
+    struct tl_locale *locale;
     tl_style_set style; /* colours, shapes, sizes and widths over the theme's */
     /* Pages (page-setup.c): a page size of 0 x 0 is "fit", one page the size of the chart. */
     double page_width, page_height; /* points, as given */

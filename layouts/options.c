@@ -6,6 +6,7 @@
 
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
+#include "locale/locale.h"
 #include "theme.h"
 
 tl_layout_options *tl_layout_options_new(void)
@@ -25,6 +26,7 @@ void tl_layout_options_free(tl_layout_options *opts)
     free(opts->subtitle);
     free(opts->caption);
     free(opts->group_order);
+    free(opts->locale_tag);
     tl_style_set_free(&opts->style);
     free(opts);
 }
@@ -43,6 +45,40 @@ static void set_text(char **slot, const char *text)
 {
     free(*slot);
     *slot = text && *text ? tl_xstrdup(text) : NULL;
+}
+
+bool tl_layout_options_set_locale(tl_layout_options *opts, const char *tag, tl_error **err)
+{
+    if (tag && tag[0]) {
+        /* Opened once here to check the tag, so that a bad one is a usage error at once. */
+        tl_locale *loc;
+        if (!tl_locale_open(tag, &loc, err))
+            return false;
+        tl_locale_free(loc);
+    }
+    set_text(&opts->locale_tag, tag);
+    return true;
+}
+
+void tl_layout_options_set_direction(tl_layout_options *opts, tl_direction direction)
+{
+    opts->direction = direction;
+}
+
+bool tl_direction_from_name(const char *name, tl_direction *out)
+{
+    static const char *const names[] = {"auto", "ltr", "rtl"};
+    for (size_t i = 0; name && i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (tl_direction)i;
+            return true;
+        }
+    return false;
+}
+
+const char *const *tl_locale_catalogs(void)
+{
+    return tl_locale_catalog_tags();
 }
 
 void tl_layout_options_set_title(tl_layout_options *opts, const char *title)

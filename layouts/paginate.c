@@ -21,6 +21,7 @@
 #include "common/tl-utf8.h"
 #include "options-private.h"
 #include "scene/scene.h"
+#include "words.h"
 
 enum { MAX_PAGES = 100, FIT_TRIES = 8 };
 
@@ -93,7 +94,7 @@ static void add_overlay_text(tl_scene *scene, tl_page *page, const tl_font *font
         .baseline = ext->baseline,
         .text = tl_scene_strdup(scene, text),
         .font = *font,
-        .shape = {.wrap_width = wrap, .max_lines = 1},
+        .shape = {.wrap_width = wrap, .max_lines = 1, .lang = scene->lang},
         .color = color,
     };
 }
@@ -247,9 +248,16 @@ static void footer_src(const tl_scene *s, double src[4])
 
 /* The title again on later pages, "(continued)" after it, in the header band. */
 static bool add_continued(tl_scene *s, tl_page *page, const plan *P, const tl_text_measurer *m,
-                          tl_error **err)
+                          tl_locale *loc, tl_error **err)
 {
-    char *text = s->title ? tl_xasprintf("%s (continued)", s->title) : tl_xstrdup("(continued)");
+    char local[512];
+    const tl_locale_arg args[1] = {{.text = s->title}};
+    char *text;
+    if (s->title ? tl_words_say(loc, "page", "{0} (continued)", args, 1, local, sizeof local)
+                 : tl_words_say(loc, "page", "(continued)", NULL, 0, local, sizeof local))
+        text = tl_xstrdup(local);
+    else
+        text = s->title ? tl_xasprintf("%s (continued)", s->title) : tl_xstrdup("(continued)");
     tl_text_extents ext;
     bool ok = measure(m, &continued_font, text, P->box.w, &ext, err);
     if (ok)
@@ -259,13 +267,19 @@ static bool add_continued(tl_scene *s, tl_page *page, const plan *P, const tl_te
     return ok;
 }
 
-static bool add_numbers(tl_scene *s, const page_box *box, const tl_text_measurer *m, tl_error **err)
+static bool add_numbers(tl_scene *s, const page_box *box, const tl_text_measurer *m,
+                        tl_locale *loc, tl_error **err)
 {
     if (s->page_count < 2)
         return true;
     for (size_t p = 0; p < s->page_count; p++) {
-        char text[64];
-        snprintf(text, sizeof text, "Page %zu of %zu", p + 1, s->page_count);
+        char text[128], a[32], b[32];
+        tl_words_count(loc, p + 1, a, sizeof a);
+        tl_words_count(loc, s->page_count, b, sizeof b);
+        const tl_locale_arg args[2] = {{.text = a, .number = (double)(p + 1)},
+                                       {.text = b, .number = (double)s->page_count}};
+        if (!tl_words_say(loc, "page", "Page {0} of {1}", args, 2, text, sizeof text))
+            snprintf(text, sizeof text, "Page %zu of %zu", p + 1, s->page_count);
         tl_text_extents ext;
         if (!measure(m, &number_font, text, 0, &ext, err))
             return false;
@@ -319,7 +333,8 @@ static void plan_tiles(const tl_scene *s, int d, const page_box *box, double con
     tl_paginate_cut(k);
 }
 
-static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_error **err)
+static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_locale *loc,
+                        tl_error **err)
 {
     if (k->cut_text)
         tl_scene_add_warning(s, tl_xstrdup("a label is longer than a page: it is cut at the "
@@ -334,7 +349,7 @@ static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_er
             header_src(s, src);
             if (src[3] > 0 && has_part(s, PART_HEADER))
                 add_part(s, page, PART_HEADER, src, box->x, box->y, P->s, box);
-        } else if (!add_continued(s, page, P, m, err)) {
+        } else if (!add_continued(s, page, P, m, loc, err)) {
             return false;
         }
         add_slice_page(s, k, &k->slices[i], page);
@@ -351,14 +366,14 @@ static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_er
         tl_page *page = &s->pages[s->page_count - 1];
         if (y + scale * src[3] > box->y + box->h) {
             page = tl_scene_add_page(s, box->width, box->height);
-            if (!add_continued(s, page, P, m, err))
+            if (!add_continued(s, page, P, m, loc, err))
                 return false;
             y = box->y + P->s * P->hb;
             scale = fmin(1, fmin(box->w / src[2], (box->y + box->h - y) / src[3]));
         }
         add_part(s, page, PART_FOOTER, src, box->x, y, scale, box);
     }
-    return add_numbers(s, box, m, err);
+    return add_numbers(s, box, m, loc, err);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -373,9 +388,10 @@ static tl_scene *run_at(const tl_timeline *tl, tl_layout_options *o, double widt
 }
 
 /* Builds the pages of a cut chart; consumes the cutter, and the scene on failure. */
-static tl_scene *finish_tiles(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_error **err)
+static tl_scene *finish_tiles(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_locale *loc,
+                              tl_error **err)
 {
-    const bool ok = build_pages(s, k, m, err);
+    const bool ok = build_pages(s, k, m, loc, err);
     tl_paginate_cutter_free(k);
     if (!ok) {
         tl_scene_free(s);
@@ -480,7 +496,7 @@ static tl_scene *paginate_across(const tl_timeline *tl, tl_layout_options *o, co
         tl_paginate_cutter_free(&k);
         plan_tiles(s, 0, box, continued_h, &k);
     }
-    return finish_tiles(s, &k, m, err);
+    return finish_tiles(s, &k, m, o->locale, err);
 }
 
 /* The vertical layout: a page wide (or scaled to it), tiled down. */
@@ -498,7 +514,7 @@ static tl_scene *paginate_down(const tl_timeline *tl, tl_layout_options *o, cons
     }
     cutter k = {0};
     plan_tiles(s, 1, box, continued_h, &k);
-    return finish_tiles(s, &k, m, err);
+    return finish_tiles(s, &k, m, o->locale, err);
 }
 
 tl_scene *tl_paginate(const tl_timeline *tl, const tl_layout_options *opts,

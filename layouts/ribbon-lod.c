@@ -7,6 +7,7 @@
 
 #include "common/tl-alloc.h"
 #include "density.h"
+#include "words.h"
 
 /* Keeps in `list` (in its order) the `keep` events most deserving of a label; the others go to
  * the summarised list. */
@@ -56,10 +57,16 @@ void tl_ribbon_choose_lod(ribbon *r)
 /* "+999,760 more events, by date (tallest bar: 1,234)": the strip's note. */
 static const char *density_text(ribbon *r, size_t count, size_t peak)
 {
-    char n[32], p[32], text[128];
-    tl_chart_format_count(count, n, sizeof n);
-    tl_chart_format_count(peak, p, sizeof p);
-    snprintf(text, sizeof text, "+%s more events, by date (tallest bar: %s)", n, p);
+    char n[32], p[32], text[256];
+    tl_chart_format_count(&r->c, count, n, sizeof n);
+    tl_chart_format_count(&r->c, peak, p, sizeof p);
+    const tl_locale_arg args[2] = {{.text = n, .number = (double)count},
+                                   {.text = p, .number = (double)peak}};
+    if (!tl_words_say(r->c.loc, "note",
+                      "+{0, plural, one {# more event} other {# more events}}, by date (tallest "
+                      "bar: {1})",
+                      args, 2, text, sizeof text))
+        snprintf(text, sizeof text, "+%s more events, by date (tallest bar: %s)", n, p);
     return tl_scene_strdup(r->c.scene, text);
 }
 

@@ -8,6 +8,7 @@
 #include "common/tl-alloc.h"
 #include "data/date.h"
 #include "common/tl-calendar.h"
+#include "ticks-locale.h"
 
 typedef struct step {
     tl_tick_unit unit;
@@ -61,9 +62,11 @@ static int64_t next_year_on_step(int64_t y, int64_t n)
 }
 
 /* Appends the ticks of `st` inside [t0, t1]; stops at `limit` ticks (returns false then). */
-static bool collect_range(const step *st, int64_t t0, int64_t t1, size_t limit, tl_ticks *out,
-                          size_t *cap)
+static bool collect_range(tl_locale *loc, const step *st, int64_t t0, int64_t t1, size_t limit,
+                          tl_ticks *out, size_t *cap)
 {
+    if (tl_ticks_locale_calendar(loc, st->unit, st->n))
+        return tl_ticks_locale_collect(loc, st->unit, st->n, t0, t1, limit, out, cap);
     int64_t t;
     switch (st->unit) {
     case TL_TICK_SECOND:
@@ -141,16 +144,17 @@ static bool collect_range(const step *st, int64_t t0, int64_t t1, size_t limit, 
 }
 
 /* The ticks of `st` over the scale's domain, less the stretches its breaks cut out. */
-static bool collect(const step *st, const tl_scale *scale, size_t limit, tl_ticks *out, size_t *cap)
+static bool collect(tl_locale *loc, const step *st, const tl_scale *scale, size_t limit,
+                    tl_ticks *out, size_t *cap)
 {
     out->count = 0;
     int64_t from = scale->t0;
     for (size_t i = 0; i < scale->nbreaks; i++) {
-        if (!collect_range(st, from, scale->breaks[i].t0, limit, out, cap))
+        if (!collect_range(loc, st, from, scale->breaks[i].t0, limit, out, cap))
             return false;
         from = scale->breaks[i].t1;
     }
-    return collect_range(st, from, scale->t1, limit, out, cap);
+    return collect_range(loc, st, from, scale->t1, limit, out, cap);
 }
 
 /* Writes v / div with at most one decimal ("2.5", "20"), without the C library's
@@ -183,8 +187,13 @@ static bool two_tier(tl_tick_unit unit)
 }
 
 /* Tick label text; below a year the larger unit is in the second tier. */
-static void format_label(tl_tick_unit unit, int64_t every, int64_t t, char *buf, size_t size)
+static void format_label(tl_locale *loc, tl_tick_unit unit, int64_t every, int64_t t, char *buf,
+                         size_t size)
 {
+    if (loc) {
+        tl_ticks_locale_label(loc, unit, every, t, buf, size);
+        return;
+    }
     tl_civil c;
     tl_cal_split(t, &c);
     switch (unit) {
@@ -219,9 +228,13 @@ static void format_label(tl_tick_unit unit, int64_t every, int64_t t, char *buf,
 }
 
 /* The larger unit of a two-tier axis: its start at or before t, its end, and its name. */
-static void tier_unit(tl_tick_unit unit, int64_t t, int64_t *start, int64_t *end, char *buf,
-                      size_t size)
+static void tier_unit(tl_locale *loc, tl_tick_unit unit, int64_t t, int64_t *start, int64_t *end,
+                      char *buf, size_t size)
 {
+    if (loc) {
+        tl_ticks_locale_tier(loc, unit, t, start, end, buf, size);
+        return;
+    }
     tl_civil c;
     tl_cal_split(t, &c);
     char year[32];
@@ -252,10 +265,10 @@ static void tier_unit(tl_tick_unit unit, int64_t t, int64_t *start, int64_t *end
 
 /* The second tier: every larger unit the domain touches, its label centred in the visible
  * part of it, or left out when it does not fit there. */
-static bool make_tier(const tl_scale *scale, const tl_text_measurer *m, const tl_font *font,
-                      tl_ticks *out)
+static bool make_tier(tl_locale *loc, const tl_scale *scale, const tl_text_measurer *m,
+                      const tl_font *font, tl_ticks *out)
 {
-    const tl_text_shape one_line = {0};
+    const tl_text_shape one_line = {.lang = loc ? tl_locale_language(loc) : NULL};
     size_t cap = 0;
     int64_t t = scale->t0;
     size_t next_break = 0;
@@ -274,7 +287,7 @@ static bool make_tier(const tl_scale *scale, const tl_text_measurer *m, const tl
         int64_t a = t, b = scale->t1 + 1;
         out->spans = tl_xgrow(out->spans, &cap, out->span_count + 1, sizeof *out->spans);
         tl_tick_span *sp = &out->spans[out->span_count++];
-        tier_unit(out->unit, t, &a, &b, sp->label, sizeof sp->label);
+        tier_unit(loc, out->unit, t, &a, &b, sp->label, sizeof sp->label);
         sp->t0 = a < t ? t : a;
         sp->t1 = b > stop ? stop : b;
         /* Past the domain's end, stop; at a break, go on after it (the loop's top). */
@@ -293,17 +306,18 @@ static bool make_tier(const tl_scale *scale, const tl_text_measurer *m, const tl
 
 /* Labels every tick, dropping edge ticks whose label would leave [left, right]; then checks
  * that neighbouring labels keep min_gap apart. */
-static bool label_and_check(const tl_scale *scale, const tl_text_measurer *m, const tl_font *font,
-                            double min_gap, double left, double right, tl_ticks *out, bool *fits)
+static bool label_and_check(tl_locale *loc, const tl_scale *scale, const tl_text_measurer *m,
+                            const tl_font *font, double min_gap, double left, double right,
+                            tl_ticks *out, bool *fits)
 {
-    const tl_text_shape one_line = {0};
+    const tl_text_shape one_line = {.lang = loc ? tl_locale_language(loc) : NULL};
     *fits = true;
     size_t kept = 0;
     for (size_t i = 0; i < out->count; i++) {
         tl_tick *tk = &out->items[kept];
         *tk = out->items[i];
         tk->x = tl_scale_x(scale, tk->t);
-        format_label(out->unit, out->step, tk->t, tk->label, sizeof tk->label);
+        format_label(loc, out->unit, out->step, tk->t, tk->label, sizeof tk->label);
         if (!m->measure(m->user, font, &one_line, tk->label, &tk->extents))
             return false;
         double half = tk->extents.width / 2;
@@ -329,7 +343,7 @@ static bool label_and_check(const tl_scale *scale, const tl_text_measurer *m, co
 }
 
 bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
-                       double min_gap, double left, double right, tl_ticks *out)
+                       double min_gap, double left, double right, tl_locale *loc, tl_ticks *out)
 {
     static const step ladder[] = {
         {TL_TICK_SECOND, 1}, {TL_TICK_SECOND, 5}, {TL_TICK_SECOND, 15}, {TL_TICK_SECOND, 30},
@@ -367,13 +381,13 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
             continue;
         out->unit = st.unit;
         out->step = st.n;
-        if (!collect(&st, scale, limit, out, &cap))
+        if (!collect(loc, &st, scale, limit, out, &cap))
             continue;
         bool fits;
-        if (!label_and_check(scale, measurer, font, min_gap, left, right, out, &fits))
+        if (!label_and_check(loc, scale, measurer, font, min_gap, left, right, out, &fits))
             goto fail;
         if (fits) {
-            if (two_tier(out->unit) && !make_tier(scale, measurer, font, out))
+            if (two_tier(out->unit) && !make_tier(loc, scale, measurer, font, out))
                 goto fail;
             return true;
         }
@@ -397,9 +411,11 @@ void tl_ticks_free(tl_ticks *ticks)
  * One-tier axes
  * ------------------------------------------------------------------------------------------- */
 
-bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev, char *buf,
-                             size_t size)
+bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev,
+                             int64_t prev_t, tl_locale *loc, char *buf, size_t size)
 {
+    if (loc)
+        return tl_ticks_locale_one_tier(loc, unit, tk, prev ? &prev_t : NULL, buf, size);
     tl_civil c;
     tl_cal_split(tk->t, &c);
     char year[32];

@@ -10,6 +10,8 @@
 #include "fonts/measure.h"
 #include "scale.h"
 
+struct tl_locale;
+
 typedef enum tl_tick_unit {
     TL_TICK_SECOND,
     TL_TICK_MINUTE,
@@ -23,7 +25,7 @@ typedef enum tl_tick_unit {
 typedef struct tl_tick {
     int64_t t;
     double x;
-    char label[48];
+    char label[96];
     tl_text_extents extents; /* of the label, measured */
 } tl_tick;
 
@@ -32,7 +34,7 @@ typedef struct tl_tick {
 typedef struct tl_tick_span {
     int64_t t0, t1; /* the larger unit's interval, clipped to the scale's domain */
     double x0, x1;
-    char label[48]; /* "" when it does not fit its interval */
+    char label[96]; /* "" when it does not fit its interval */
     tl_text_extents extents;
 } tl_tick_span;
 
@@ -52,10 +54,12 @@ typedef struct tl_ticks {
  * domain; month and year ticks fall on calendar boundaries. Below a year the axis has two
  * tiers: short tick labels ("Jan", "7", "09:00") over spans naming the larger unit ("2020",
  * "Oct 2020", "7 Oct 2020"). Deep time (steps of 10,000 years and more) is labelled before
- * present (1950): "20 ka", "2.5 Ma". Returns false when the measurer fails. The caller frees
- * `out` with tl_ticks_free(). */
+ * present (1950): "20 ka", "2.5 Ma". With a locale (`loc`, else NULL) the labels are the
+ * locale's ("11月", "2019年") and month and year ticks follow its calendar. Returns false when
+ * the measurer fails. The caller frees `out` with tl_ticks_free(). */
 bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
-                       double min_gap, double left, double right, tl_ticks *out);
+                       double min_gap, double left, double right, struct tl_locale *loc,
+                       tl_ticks *out);
 void tl_ticks_free(tl_ticks *ticks);
 
 /* ---------------------------------------------------------------------------------------------
@@ -65,9 +69,12 @@ void tl_ticks_free(tl_ticks *ticks);
 /* Writes the label of a tick of `unit` on an axis without a second tier. The first label
  * (`prev` NULL) and any where a larger unit changes since `prev`, the civil time of the last
  * tick labelled, carry that unit ("Nov 2019", "Dec", "2020", "7 Oct 09:00"); years keep the
- * label tl_ticks_generate() gave them ("500 BCE", "20 ka"). Returns true when the label is a
- * year standing for its first month, which reads better set apart (heavier) from the months. */
-bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev, char *buf,
+ * label tl_ticks_generate() gave them ("500 BCE", "20 ka"). With a locale, `prev_t` is the
+ * last tick labelled (prev non-NULL) and the words are the locale's. Returns true when the
+ * label is a year standing for its first month, which reads better set apart (heavier) from
+ * the months. */
+bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev,
+                             int64_t prev_t, struct tl_locale *loc, char *buf,
                              size_t size);
 /* How round a tick's date is, for choosing which ticks keep their labels when not all can:
  * the start of a year among months, of a month among days, of a day among hours, a century

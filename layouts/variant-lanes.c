@@ -26,6 +26,7 @@
 #include "labels.h"
 #include "style.h"
 #include "variant.h"
+#include "words.h"
 
 static const double INSET = 10;        /* plot edge to the first or last date */
 static const double GUTTER_PAD = 10;   /* lane name to the plot */
@@ -552,9 +553,11 @@ static void emit_grid(lanes *L)
 /* "+19,990 more": what a lane's density strip holds. */
 static const char *more_text(lanes *L, size_t count)
 {
-    char n[32], text[64];
-    tl_chart_format_count(count, n, sizeof n);
-    snprintf(text, sizeof text, "+%s more", n);
+    char n[32], text[128];
+    tl_chart_format_count(&L->c, count, n, sizeof n);
+    const tl_locale_arg args[1] = {{.text = n, .number = (double)count}};
+    if (!tl_words_say(L->c.loc, "note", "+{0} more", args, 1, text, sizeof text))
+        snprintf(text, sizeof text, "+%s more", n);
     return tl_scene_strdup(L->c.scene, text);
 }
 

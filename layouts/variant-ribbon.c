@@ -10,6 +10,7 @@
  *   legend, caption
  */
 #include "variant-ribbon.h"
+#include "words.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -464,8 +465,13 @@ static bool emit_badges(ribbon *r, tl_error **err)
             }
             k++;
         }
-        char text[32];
-        snprintf(text, sizeof text, "+%zu", count);
+        char text[48], n[32];
+        if (r->c.loc) {
+            tl_words_count(r->c.loc, count, n, sizeof n);
+            snprintf(text, sizeof text, "+%s", n);
+        } else {
+            snprintf(text, sizeof text, "+%zu", count);
+        }
         tl_text_block b;
         if (!tl_chart_measure(c, &c->font.badge, &b, tl_scene_strdup(c->scene, text), 0, 0, err)) {
             ok = false;

@@ -336,7 +336,7 @@ static bool ladder_ticks(const vertical *v, double spacing, tl_ticks *out)
     height_measurer hm = {.m = v->c.m};
     const tl_text_measurer adapter = {.measure = measure_height, .user = &hm};
     return tl_ticks_generate(&s, &adapter, &v->c.font.tick, spacing - v->tick_h, v->axis_top,
-                             v->axis_bottom, out);
+                             v->axis_bottom, v->c.loc, out);
 }
 
 /* Calendar ticks along the line. The labels follow a regular grid (the ladder's step for
@@ -397,6 +397,7 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
 
     /* Grid ticks are named in the grid's unit ("Mar", "2020"), fill-ins in the finer one. */
     tl_civil prev;
+    int64_t prev_t = 0;
     bool have_prev = false, ok = true;
     for (size_t k = 0; k < nc && ok; k++) {
         tick_text *tt = &v->ticks[k];
@@ -408,10 +409,12 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
                                         : &fine.items[k];
         /* A year among months stands out, as the band names do. */
         tt->font = tl_ticks_label_one_tier(grid_tick ? grid.unit : fine.unit, tk,
-                                           have_prev ? &prev : NULL, tt->text, sizeof tt->text)
+                                           have_prev ? &prev : NULL, prev_t, c->loc, tt->text,
+                                           sizeof tt->text)
                        ? &c->font.band
                        : &c->font.tick;
         tl_cal_split(tk->t, &prev);
+        prev_t = tk->t;
         have_prev = true;
         ok = tl_chart_measure(c, tt->font, &tt->label, tt->text, 0, 1, err);
         *widest = fmax(*widest, tt->label.ext.width);

@@ -103,7 +103,7 @@ typedef struct band {
 /* A tick, labelled left of the line. */
 typedef struct tick_text {
     double y;
-    char text[64];
+    char text[96];
     tl_text_block label;
     const tl_font *font;
     bool shown;

@@ -23,6 +23,12 @@ void tl_pdf_set_page_size(cairo_surface_t *surface, double width, double height)
 /* Adds the bookmarks to the eras and groups once the pages are drawn. */
 void tl_pdf_add_outline(cairo_surface_t *surface, const tl_scene *scene);
 
+/* Whether the document Cairo writes needs tl_pdf_rewrite(): when the scene has a language. */
+bool tl_pdf_rewrites(const tl_scene *scene);
+/* The document with the scene's language (/Lang) in its catalog, a new string of *out_len
+ * bytes the caller frees; the document unchanged when it is not as Cairo writes it. */
+char *tl_pdf_rewrite(const tl_scene *scene, const char *data, size_t len, size_t *out_len);
+
 /* The document's creation date as ISO 8601 UTC ("2020-09-13T12:26:40Z"): SOURCE_DATE_EPOCH
  * when it is a number of seconds, else the epoch. Never the clock. */
 void tl_pdf_creation_date(char *buf, size_t size);

@@ -24,6 +24,6 @@ cairo_surface_t *tl_eps_create_surface(const tl_scene *scene, const tl_render_op
 void tl_ps_set_page_size(cairo_surface_t *surface, double width, double height);
 /* The finished document of `len` bytes with its %%CreationDate set to tl_pdf_creation_date(),
  * in a new string of *out_len bytes that the caller frees. */
-char *tl_ps_rewrite(const char *data, size_t len, size_t *out_len);
+char *tl_ps_rewrite(const tl_scene *scene, const char *data, size_t len, size_t *out_len);
 
 #endif /* TL_PS_FORMAT_H */

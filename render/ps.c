@@ -75,7 +75,7 @@ cairo_surface_t *tl_eps_create_surface(const tl_scene *scene, const tl_render_op
 
 /* Replaces the value of Cairo's "%%CreationDate:" line (the clock) with the fixed date of
  * tl_pdf_creation_date(), so the same chart gives the same bytes. */
-char *tl_ps_rewrite(const char *data, size_t len, size_t *out_len)
+char *tl_ps_rewrite(const tl_scene *scene, const char *data, size_t len, size_t *out_len)
 {
     static const char key[] = "%%CreationDate: ";
     char date[96];

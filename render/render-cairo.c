@@ -6,6 +6,7 @@
 #include "pdf-format.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "common/tl-error-private.h"
 #include "fonts/fonts-private.h"
@@ -390,6 +391,81 @@ static bool draw_op(cairo_t *cr, const tl_scene *scene, const tl_op *op)
     return ok;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Tagged PDF
+ *
+ * A chart with a language (a locale) is drawn into PDF as a tagged document, so that a screen
+ * reader reads it in that language and in order: the title (H1), then one paragraph (P) per
+ * event, its label and its date, in the order of time. PDF structure follows drawing order,
+ * so those texts are drawn after the rest of what they are drawn over (lines are already cut
+ * around text, so the picture is the same).
+ * ------------------------------------------------------------------------------------------- */
+
+static bool tagged(cairo_t *cr, const tl_scene *scene)
+{
+    return scene->lang && cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF;
+}
+
+static bool is_event_text(const tl_op *op)
+{
+    return op->kind == TL_OP_TEXT && op->event >= 0 &&
+           (op->role == TL_ROLE_EVENT_LABEL || op->role == TL_ROLE_EVENT_DATE);
+}
+
+typedef struct deferred {
+    int32_t event;
+    int role; /* label before date */
+    size_t index;
+} deferred;
+
+static int cmp_deferred(const void *a, const void *b)
+{
+    const deferred *x = a, *y = b;
+    if (x->event != y->event)
+        return x->event < y->event ? -1 : 1;
+    if (x->role != y->role)
+        return x->role < y->role ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+static bool draw_op(cairo_t *cr, const tl_scene *scene, const tl_op *op);
+
+/* Draws ops[at[k]] (or ops[k] when `at` is NULL), k < n: in order, or tagged as above. */
+static bool draw_ops(cairo_t *cr, const tl_scene *scene, const tl_op *ops, const size_t *at,
+                     size_t n, bool tags)
+{
+    deferred *later = tags ? g_new(deferred, n) : NULL;
+    size_t nlater = 0;
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; k++) {
+        const tl_op *op = &ops[at ? at[k] : k];
+        if (tags && is_event_text(op)) {
+            later[nlater++] = (deferred){op->event, op->role, at ? at[k] : k};
+            continue;
+        }
+        const bool heading = tags && op->kind == TL_OP_TEXT && op->role == TL_ROLE_TITLE;
+        if (heading)
+            cairo_tag_begin(cr, "H1", NULL);
+        ok = draw_op(cr, scene, op);
+        if (heading)
+            cairo_tag_end(cr, "H1");
+    }
+    /* Events are in the order of time in the scene. */
+    if (nlater > 0)
+        qsort(later, nlater, sizeof *later, cmp_deferred);
+    for (size_t k = 0; k < nlater && ok; k++) {
+        const bool first = k == 0 || later[k - 1].event != later[k].event;
+        const bool last = k + 1 == nlater || later[k + 1].event != later[k].event;
+        if (first)
+            cairo_tag_begin(cr, "P", NULL);
+        ok = draw_op(cr, scene, &ops[later[k].index]);
+        if (last)
+            cairo_tag_end(cr, "P");
+    }
+    g_free(later);
+    return ok;
+}
+
 /* State a caller's context may have changed that would alter how ops look. */
 static void reset_state(cairo_t *cr)
 {
@@ -416,10 +492,9 @@ bool tl_cairo_draw_scene(cairo_t *cr, const tl_scene *scene, tl_error **err)
 
     reset_state(cr);
     paint_background(cr, scene, scene->width, scene->height);
-    for (size_t i = 0; i < scene->op_count; i++)
-        /* tl_cairo_check_scene() passed, so this only fails on a bug. */
-        if (!draw_op(cr, scene, &scene->ops[i]))
-            return tl_set_error(err, TL_ERROR_INTERNAL, "cannot lay out text of op %zu", i);
+    /* tl_cairo_check_scene() passed, so this only fails on a bug. */
+    if (!draw_ops(cr, scene, scene->ops, NULL, scene->op_count, tagged(cr, scene)))
+        return tl_set_error(err, TL_ERROR_INTERNAL, "cannot lay out text");
 
     /* Every Cairo and Pango-on-Cairo call above leaves its failure in cr's sticky status. */
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
@@ -446,15 +521,15 @@ bool tl_cairo_draw_page(cairo_t *cr, const tl_scene *scene, size_t index, tl_err
         cairo_translate(cr, -vp->src[0], -vp->src[1]);
         bool ok = true;
         for (size_t k = 0; k < vp->op_count && ok; k++)
-            ok = vp->ops[k] < scene->op_count && draw_op(cr, scene, &scene->ops[vp->ops[k]]);
+            ok = vp->ops[k] < scene->op_count;
+        ok = ok && draw_ops(cr, scene, scene->ops, vp->ops, vp->op_count, tagged(cr, scene));
         cairo_restore(cr);
         if (!ok)
             return tl_set_error(err, TL_ERROR_INTERNAL, "cannot draw viewport %zu of page %zu",
                                 v + 1, index + 1);
     }
-    for (size_t k = 0; k < page->overlay_count; k++)
-        if (!draw_op(cr, scene, &page->overlay[k]))
-            return tl_set_error(err, TL_ERROR_INTERNAL, "cannot draw page %zu", index + 1);
+    if (!draw_ops(cr, scene, page->overlay, NULL, page->overlay_count, tagged(cr, scene)))
+        return tl_set_error(err, TL_ERROR_INTERNAL, "cannot draw page %zu", index + 1);
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         return tl_cairo_set_error(err, cairo_status(cr), "cannot draw");
     return true;

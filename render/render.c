@@ -130,7 +130,9 @@ typedef struct tl_render_format {
     cairo_status_t (*finish)(cairo_t *cr, cairo_write_func_t write_func, void *closure);
     /* When set, Cairo writes the document into memory and this rewrites it (into a new string
      * of *out_len bytes the caller frees) before it is written out. */
-    char *(*rewrite)(const char *data, size_t len, size_t *out_len);
+    char *(*rewrite)(const tl_scene *scene, const char *data, size_t len, size_t *out_len);
+    /* Whether a scene's document is rewritten; NULL: always, when there is a rewrite. */
+    bool (*rewrites)(const tl_scene *scene);
     /* Formats of several pages: sets the size of the next page (after cairo_show_page()). NULL
      * for formats that draw the whole canvas as one page (even when the scene has pages). */
     void (*set_page_size)(cairo_surface_t *surface, double width, double height);
@@ -164,6 +166,8 @@ static const tl_render_format formats[] = {
         .extension = "pdf",
         .create = tl_pdf_create_surface,
         .finish = finish_vector,
+        .rewrite = tl_pdf_rewrite,
+        .rewrites = tl_pdf_rewrites,
         .set_page_size = tl_pdf_set_page_size,
         .outline = tl_pdf_add_outline,
     },
@@ -228,7 +232,8 @@ static bool render_cairo(const tl_render_format *fmt, const tl_scene *scene,
                          tl_error **err)
 {
     tl_buf mem = TL_BUF_INIT;
-    sink out = {.fp = fp, .mem = fmt->rewrite ? &mem : NULL};
+    const bool rewrite = fmt->rewrite && (!fmt->rewrites || fmt->rewrites(scene));
+    sink out = {.fp = fp, .mem = rewrite ? &mem : NULL};
     cairo_surface_t *surface = NULL;
     cairo_t *cr = NULL;
     double scale = 1;
@@ -286,9 +291,9 @@ static bool render_cairo(const tl_render_format *fmt, const tl_scene *scene,
     cr = NULL;
     cairo_surface_destroy(surface);
     surface = NULL;
-    if (fmt->rewrite) {
+    if (rewrite) {
         size_t len;
-        char *doc = fmt->rewrite(mem.data ? mem.data : "", mem.len, &len);
+        char *doc = fmt->rewrite(scene, mem.data ? mem.data : "", mem.len, &len);
         errno = 0;
         const bool written = fwrite(doc, 1, len, fp) == len;
         const int errnum = errno;

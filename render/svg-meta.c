@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <pango/pango.h>
 
+#include "common/tl-alloc.h"
 #include "common/tl-calendar.h"
 #include "common/tl-url.h"
 
@@ -79,7 +80,7 @@ void tl_svg_append_paint(tl_buf *b, const char *attr, tl_color c)
 char *tl_svg_chart_title(const tl_scene *scene)
 {
     if (!scene->title || !*scene->title)
-        return g_strdup("Timeline");
+        return g_strdup(scene->untitled ? scene->untitled : "Timeline");
     /* With markup the title is drawn without its tags, and named so too. */
     for (size_t i = 0; i < scene->op_count; i++) {
         const tl_op *op = &scene->ops[i];
@@ -110,6 +111,8 @@ static void append_date(tl_buf *b, int64_t seconds, bool with_month)
 
 char *tl_svg_describe(const tl_scene *scene)
 {
+    if (scene->description) /* the layout's, in the chart's language */
+        return tl_xstrdup(scene->description);
     tl_buf b = TL_BUF_INIT;
     const size_t n = scene->event_count;
     tl_buf_printf(&b, "Timeline of %zu event%s", n, n == 1 ? "" : "s");

@@ -681,6 +681,14 @@ bool tl_svg_scene_write(const tl_scene *scene, bool live_text, tl_buf *out, tl_e
     tl_buf_append_char(b, ' ');
     num(b, scene->height);
     tl_buf_append_str(b, "\" version=\"1.1\"");
+    if (scene->lang) {
+        /* SVG 1.1 readers take xml:lang, SVG 2 and HTML ones lang. */
+        tl_buf_append_str(b, " xml:lang=\"");
+        tl_svg_append_escaped(b, scene->lang);
+        tl_buf_append_str(b, "\" lang=\"");
+        tl_svg_append_escaped(b, scene->lang);
+        tl_buf_append_char(b, '"');
+    }
     tl_svg_append_root_aria(b);
     tl_buf_append_str(b, ">\n");
     tl_svg_append_title_desc(b, scene);

@@ -192,6 +192,13 @@ struct tl_scene {
     double width, height;
     tl_color background;
     const char *title; /* document title for metadata, may be NULL */
+    /* With a locale: the documents' language ("ja", "ar-EG"), whether the chart reads right
+     * to left, the accessible description and the name of an untitled chart in that
+     * language. NULL (and false) without one: the renderers write their English. */
+    const char *lang;
+    bool rtl;
+    const char *description;
+    const char *untitled;
     tl_op *ops;
     size_t op_count, op_cap;
     tl_scene_event *events;

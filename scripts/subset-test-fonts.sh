@@ -16,7 +16,7 @@
 # decoded); from ../shared when it is there (the CLI tests read its corpus, and
 # scripts/compare-outputs.sh its event generator); whole blocks of Latin, punctuation, arrows
 # and shapes; and the characters Pango and HarfBuzz insert themselves (hyphen, ellipsis,
-# dotted circle).
+# dotted circle); and what a built timeline writes in each locale (ICU's month and era names).
 #
 # Needs fontTools (Debian: python3-fonttools). A maintainer's tool: the tests only read the
 # fonts it writes, so the build does not depend on it.
@@ -39,9 +39,40 @@ if [ -z "$PYTHON" ]; then
 fi
 
 LIST=$(mktemp)
-trap 'rm -f "$LIST"' EXIT
+WORDS=$(mktemp -d)
+trap 'rm -rf "$LIST" "$WORDS"' EXIT
 git -C "$ROOT" ls-files --cached --others --exclude-standard -z -- . ':!tests/fonts' >"$LIST"
 cd "$ROOT"
+
+# What ICU writes in each locale the tests render (month and era names, digits, the catalogs'
+# phrases around them), from a built timeline: a chart of every month of two years, with
+# qualified dates, in each shipped locale and a few more.
+TIMELINE=${TIMELINE:-$ROOT/build/timeline}
+if [ -x "$TIMELINE" ]; then
+    {
+        echo "start,end,title,status"
+        for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+            echo "2019-$m-16,,a,"
+            echo "early $m/2020,,b,cancelled"
+        done
+        echo "c. 1850,,c,tentative"
+        echo "500 BCE,,d,postponed"
+        echo "19th century,,e,disputed"
+        echo "1940s,,f,rescheduled"
+        echo "Q3 2020,,g,"
+        echo "2019-12,2020-03,h,"
+    } | sed 's|early \([0-9]*\)/2020|2020-\1-05|' >"$WORDS/words.csv"
+    for tag in $("$TIMELINE" --list-locales) pt-BR ko ar-u-nu-latn ja-u-ca-japanese \
+        he-u-ca-hebrew fa-u-ca-persian; do
+        for layout in ribbon vertical; do
+            "$TIMELINE" "$WORDS/words.csv" --locale "$tag" --layout "$layout" -T json \
+                -o "$WORDS/$tag-$layout.json" 2>/dev/null || true
+        done
+    done
+    find "$WORDS" -name '*.json' -print0 >>"$LIST"
+else
+    echo "subset-test-fonts.sh: no $TIMELINE: the locales' month names are left out" >&2
+fi
 "$PYTHON" - "$FONTS" "$OUT" "$ROOT/../shared" "$LIST" <<'EOF'
 import os
 import re

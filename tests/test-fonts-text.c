@@ -320,7 +320,7 @@ static void test_estimates(const tl_text_measurer *m)
     size_t close = 0, close_wrapped = 0, same_lines = 0, n = 0, n_wrapped = 0;
     double worst = 0;
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
-        static const tl_text_shape shapes[] = {{0, 0, false}, {150, 3, false}, {100, 1, false}};
+        static const tl_text_shape shapes[] = {{0, 0, false, NULL}, {150, 3, false, NULL}, {100, 1, false, NULL}};
         for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
             tl_text_extents est, exact;
             if (!m->estimate(m->user, &font, &shapes[k], titles[i], &est) ||

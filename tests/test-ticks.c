@@ -15,7 +15,7 @@ static bool gen(int64_t t0, int64_t t1, double width, tl_ticks *out)
     tl_scale s;
     tl_scale_init(&s, t0, t1, 0, 0, width);
     tl_text_measurer m = tl_measure_fixed();
-    return tl_ticks_generate(&s, &m, &FONT, 10, -1e9, 1e9, out);
+    return tl_ticks_generate(&s, &m, &FONT, 10, -1e9, 1e9, NULL, out);
 }
 
 static int64_t ymd(int64_t y, int m, int d)
@@ -237,7 +237,7 @@ static const char *one_tier(tl_tick_unit unit, int64_t t, const int64_t *prev_t,
     tl_civil prev;
     if (prev_t)
         tl_cal_split(*prev_t, &prev);
-    *year = tl_ticks_label_one_tier(unit, &tk, prev_t ? &prev : NULL, buf, sizeof buf);
+    *year = tl_ticks_label_one_tier(unit, &tk, prev_t ? &prev : NULL, 0, NULL, buf, sizeof buf);
     return buf;
 }
 
@@ -263,7 +263,7 @@ static void test_one_tier(void)
     tap_is_str(one_tier(TL_TICK_HOUR, next, &h12, &year), "8 Oct", "a new day names the day");
     tl_tick y = {.t = ymd(-499, 1, 1), .label = "500 BCE"};
     char buf[64];
-    tap_ok(!tl_ticks_label_one_tier(TL_TICK_YEAR, &y, NULL, buf, sizeof buf) &&
+    tap_ok(!tl_ticks_label_one_tier(TL_TICK_YEAR, &y, NULL, 0, NULL, buf, sizeof buf) &&
                strcmp(buf, "500 BCE") == 0,
            "years keep the engine's label (%s)", buf);
 

@@ -458,6 +458,31 @@ TL_EXPORT void tl_layout_options_set_label_width(tl_layout_options *opts, double
  * Text that is not such markup is drawn as written, with a scene warning. */
 TL_EXPORT void tl_layout_options_set_markup(tl_layout_options *opts, bool enable);
 
+/* The reader's locale, a BCP 47 tag ("ja", "hi", "ar", "zh-Hans", "fr", "en-GB",
+ * "ja-u-ca-japanese", "hi-u-nu-latn"): axis ticks, dates and numbers in that language and
+ * calendar (through ICU, loaded on first use), the chart's own words from the catalog of that
+ * language (tl_locale_catalogs()), right-to-left locales mirrored (see
+ * tl_layout_options_set_direction()), and the documents' language declared. NULL or "" for
+ * none: the chart's words are English, as they always were. The environment (LANG, LC_*)
+ * never changes a chart. Returns false and sets *err (TL_ERROR_USAGE, naming the tag and the
+ * catalogs shipped) for a malformed tag, a language ICU has no data for or an unknown
+ * calendar, leaving the options as they were; TL_ERROR_CONFIG when ICU cannot be loaded. */
+TL_EXPORT bool tl_layout_options_set_locale(tl_layout_options *opts, const char *tag,
+                                            tl_error **err);
+/* Which way time runs. AUTO: right to left for a right-to-left locale (ar, he, fa, ur), which
+ * mirrors the whole chart (time, titles, legend, labels beside their stems), else left to
+ * right. */
+typedef enum tl_direction {
+    TL_DIRECTION_AUTO,
+    TL_DIRECTION_LTR,
+    TL_DIRECTION_RTL,
+} tl_direction;
+TL_EXPORT void tl_layout_options_set_direction(tl_layout_options *opts, tl_direction direction);
+TL_EXPORT bool tl_direction_from_name(const char *name, tl_direction *out);
+/* The languages whose chart words are shipped (compiled in), as BCP 47 tags, besides English;
+ * a NULL-terminated array in static storage. */
+TL_EXPORT const char *const *tl_locale_catalogs(void);
+
 /* Looks up a variant or theme by its name ("ribbon", "lanes", "vertical"; "light", "dark",
  * "print", "colorblind"). */
 TL_EXPORT bool tl_variant_from_name(const char *name, tl_variant *out);
