@@ -1,6 +1,7 @@
 /* Where the time of one run goes: loads a CSV, sets up the fonts, lays it out with the Pango
  * measurer and renders it to a file, timing each step through the public API, as the CLI
- * runs them. Usage: bench-phases FILE.csv OUTPUT.{svg,png,pdf} [ribbon|lanes|vertical]. */
+ * runs them. Usage: bench-phases FILE.csv OUTPUT.{svg,png,pdf} [ribbon|lanes|vertical [LOCALE]].
+ * With a locale, "locale" is the time of checking its tag, which loads ICU. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -56,6 +57,10 @@ int main(int argc, char **argv)
     if (argc > 3 && !tl_variant_from_name(argv[3], &variant))
         fprintf(stderr, "bench-phases: unknown layout %s, using ribbon\n", argv[3]);
     tl_layout_options_set_variant(o, variant);
+    double tl0 = now();
+    if (argc > 4 && !tl_layout_options_set_locale(o, argv[4], &err))
+        return fail(err);
+    double tl1 = now();
     tl_scene *scene = tl_layout(tl, o, fonts, &err);
     if (!scene)
         return fail(err);
@@ -70,7 +75,9 @@ int main(int argc, char **argv)
     double t5 = now();
     if (!ok)
         return fail(err);
-    printf("load %.1f ms, fonts %.1f ms, layout %.1f ms, render %.1f ms, free %.1f ms\n",
-           1e3 * (t1 - t0), 1e3 * (t2 - t1), 1e3 * (t3 - t2), 1e3 * (t4 - t3), 1e3 * (t5 - t4));
+    printf("load %.1f ms, fonts %.1f ms, locale %.1f ms, layout %.1f ms, render %.1f ms, free "
+           "%.1f ms\n",
+           1e3 * (t1 - t0), 1e3 * (t2 - t1), 1e3 * (tl1 - tl0), 1e3 * (t3 - t2 - (tl1 - tl0)),
+           1e3 * (t4 - t3), 1e3 * (t5 - t4));
     return 0;
 }

@@ -49,13 +49,9 @@ static void set_text(char **slot, const char *text)
 
 bool tl_layout_options_set_locale(tl_layout_options *opts, const char *tag, tl_error **err)
 {
-    if (tag && tag[0]) {
-        /* Opened once here to check the tag, so that a bad one is a usage error at once. */
-        tl_locale *loc;
-        if (!tl_locale_open(tag, &loc, err))
-            return false;
-        tl_locale_free(loc);
-    }
+    /* Checked here, so that a bad tag is a usage error at once. */
+    if (tag && tag[0] && !tl_locale_check(tag, err))
+        return false;
     set_text(&opts->locale_tag, tag);
     return true;
 }

@@ -101,7 +101,10 @@ static const char *describe(tl_locale *loc, tl_scene *scene)
                           "{2}.",
                           args, 3, first, sizeof first);
     describe_groups(loc, scene, groups, sizeof groups);
-    snprintf(all, sizeof all, "%s%s%s", first, groups[0] ? " " : "", groups);
+    /* Sentences are spaced where the language ends them with a Latin stop, not after "。". */
+    const size_t len = strlen(first);
+    const bool latin_stop = len > 0 && (unsigned char)first[len - 1] < 0x80;
+    snprintf(all, sizeof all, "%s%s%s", first, groups[0] && latin_stop ? " " : "", groups);
     return tl_scene_strdup(scene, all);
 }
 

@@ -118,14 +118,16 @@ static bool open_formatters(tl_locale *loc, tl_error **err)
     return true;
 }
 
-bool tl_locale_open(const char *tag, tl_locale **out, tl_error **err)
+/* Reads and checks the tag into a new locale without its formatters; NULL with *err set. */
+static tl_locale *parse(const char *tag, tl_error **err)
 {
-    *out = NULL;
-    if (!tag || !tag[0])
-        return usage(err, "", "empty");
+    if (!tag || !tag[0]) {
+        usage(err, "", "empty");
+        return NULL;
+    }
     const tl_icu *icu = tl_icu_get(err);
     if (!icu)
-        return false;
+        return NULL;
     tl_locale *loc = tl_xcalloc(1, sizeof *loc);
     loc->icu = icu;
     UErrorCode st = U_ZERO_ERROR;
@@ -151,19 +153,36 @@ bool tl_locale_open(const char *tag, tl_locale **out, tl_error **err)
         usage(err, tag, why);
         goto fail;
     }
-    st = U_ZERO_ERROR;
-    icu->uloc_toLanguageTag(loc->id, loc->tag, sizeof loc->tag, false, &st);
-    if (U_FAILURE(st))
-        snprintf(loc->tag, sizeof loc->tag, "%s", tag);
-    loc->rtl = icu->uloc_isRightToLeft(loc->id);
-    set_language(loc);
-    if (!open_formatters(loc, err))
-        goto fail;
-    *out = loc;
-    return true;
+    return loc;
 fail:
     tl_locale_free(loc);
-    return false;
+    return NULL;
+}
+
+bool tl_locale_check(const char *tag, tl_error **err)
+{
+    tl_locale *loc = parse(tag, err);
+    tl_locale_free(loc);
+    return loc != NULL;
+}
+
+bool tl_locale_open(const char *tag, tl_locale **out, tl_error **err)
+{
+    tl_locale *loc = *out = parse(tag, err);
+    if (!loc)
+        return false;
+    UErrorCode st = U_ZERO_ERROR;
+    loc->icu->uloc_toLanguageTag(loc->id, loc->tag, sizeof loc->tag, false, &st);
+    if (U_FAILURE(st))
+        snprintf(loc->tag, sizeof loc->tag, "%s", tag);
+    loc->rtl = loc->icu->uloc_isRightToLeft(loc->id);
+    set_language(loc);
+    if (!open_formatters(loc, err)) {
+        tl_locale_free(loc);
+        *out = NULL;
+        return false;
+    }
+    return true;
 }
 
 void tl_locale_free(tl_locale *loc)

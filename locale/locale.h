@@ -19,6 +19,8 @@ typedef struct tl_locale tl_locale;
  * loaded. */
 bool tl_locale_open(const char *tag, tl_locale **out, tl_error **err);
 void tl_locale_free(tl_locale *loc);
+/* Checks a tag as tl_locale_open() does, without opening formatters. */
+bool tl_locale_check(const char *tag, tl_error **err);
 
 /* The tag, canonical ("ja-u-ca-japanese"). */
 const char *tl_locale_tag(const tl_locale *loc);

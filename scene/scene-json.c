@@ -200,6 +200,17 @@ char *tl_scene_to_json(const tl_scene *scene)
         tl_buf_append_json_string(&b, scene->title);
     else
         tl_buf_append_str(&b, "null");
+    /* Only a chart with a locale or a direction has these: others keep their bytes. */
+    if (scene->lang) {
+        tl_buf_append_str(&b, ",\"lang\":");
+        tl_buf_append_json_string(&b, scene->lang);
+    }
+    if (scene->rtl)
+        tl_buf_append_str(&b, ",\"direction\":\"rtl\"");
+    if (scene->description) {
+        tl_buf_append_str(&b, ",\"description\":");
+        tl_buf_append_json_string(&b, scene->description);
+    }
     tl_buf_append_str(&b, ",\n\"items\":[");
     for (size_t i = 0; i < scene->op_count; i++) {
         tl_buf_append_str(&b, i ? ",\n " : "\n ");
