@@ -146,6 +146,14 @@ static bool year_span(tl_locale *loc, int64_t y0, int64_t y1, char *buf, size_t 
 /* The words of the interval [lo, hi] of precision p, without qualifiers. */
 static bool core(tl_locale *loc, int64_t lo, int64_t hi, tl_precision p, char *buf, size_t size)
 {
+    /* In a calendar whose months are not the Gregorian ones (Hebrew, Persian, Islamic,
+     * Indian), a Gregorian month or year is a run of days of its months: "Nov 2019" is
+     * 10 Aban to 9 Azar 1398, never "Aban 1398". */
+    if (!tl_locale_months_align(loc)) {
+        if (p >= TL_PRECISION_DAY && hi <= unit_end(lo, p))
+            return tl_locale_date(loc, lo, skeleton(p), buf, size) > 0;
+        return tl_locale_interval(loc, lo, hi, "yMMMd", buf, size) > 0;
+    }
     if (hi <= unit_end(lo, p))
         return tl_locale_date(loc, lo, skeleton(p), buf, size) > 0;
     tl_civil a, b;
@@ -192,10 +200,11 @@ bool tl_words_time(tl_locale *loc, const tl_time *t, char *buf, size_t size)
 
 /* Whether a span's two ends are plain dates of one precision, which ICU's interval format
  * writes with their shared fields once ("Dec 2019 – Mar 2020", "2019年12月～2020年3月"). */
-static bool plain_pair(const tl_event *ev)
+static bool plain_pair(tl_locale *loc, const tl_event *ev)
 {
     const tl_time *a = &ev->start, *b = &ev->end;
     return !ev->start_open && !ev->end_open && a->flags == 0 && b->flags == 0 &&
+           (a->precision >= TL_PRECISION_DAY || tl_locale_months_align(loc)) &&
            a->precision == b->precision && a->hi <= unit_end(a->lo, a->precision) &&
            b->hi <= unit_end(b->lo, b->precision);
 }
@@ -206,9 +215,12 @@ bool tl_words_event_date(tl_locale *loc, const tl_event *ev, char *buf, size_t s
         return false;
     if (!ev->has_end && !ev->end_open)
         return tl_words_time(loc, &ev->start, buf, size);
-    if (plain_pair(ev) && ev->start.lo != ev->end.lo)
+    if (plain_pair(loc, ev) && ev->start.lo != ev->end.lo)
         return tl_locale_interval(loc, ev->start.lo, ev->end.lo, skeleton(ev->start.precision),
                                   buf, size) > 0;
+    if (!tl_locale_months_align(loc) && !ev->start_open && !ev->end_open && ev->start.flags == 0 &&
+        ev->end.flags == 0)
+        return tl_locale_interval(loc, ev->start.lo, ev->end.hi, "yMMMd", buf, size) > 0;
     char a[TEXT], b[TEXT];
     if (ev->end_open)
         return tl_words_time(loc, &ev->start, a, sizeof a) &&

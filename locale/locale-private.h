@@ -23,6 +23,7 @@ struct tl_locale {
     bool lacks_catalog;
     bool rtl;
     bool gregorian;
+    bool months_align; /* the calendar's months and years are the Gregorian ones */
     bool fell_back;
     /* The era before which the calendar names no date (Japanese: Meiji), or -1. */
     int32_t first_era;

@@ -114,6 +114,10 @@ static bool open_formatters(tl_locale *loc, tl_error **err)
     const char *type = icu->ucal_getType(loc->cal, &st);
     snprintf(loc->calendar, sizeof loc->calendar, "%s", type && U_SUCCESS(st) ? type : "gregorian");
     loc->gregorian = strcmp(loc->calendar, "gregorian") == 0;
+    /* These count years their own way but share the Gregorian months. */
+    static const char *const aligned[] = {"gregorian", "japanese", "buddhist", "roc", "iso8601"};
+    for (size_t i = 0; i < sizeof aligned / sizeof *aligned; i++)
+        loc->months_align = loc->months_align || strcmp(loc->calendar, aligned[i]) == 0;
     loc->first_era = strcmp(loc->calendar, "japanese") == 0 ? JAPANESE_MEIJI_ERA : -1;
     return true;
 }
@@ -266,4 +270,9 @@ bool tl_locale_fell_back(const tl_locale *loc)
 bool tl_locale_is_gregorian(const tl_locale *loc)
 {
     return loc->gregorian;
+}
+
+bool tl_locale_months_align(const tl_locale *loc)
+{
+    return loc->months_align;
 }

@@ -78,6 +78,9 @@ typedef enum tl_locale_field {
 } tl_locale_field;
 /* Whether the calendar is the proleptic Gregorian one the axis already ticks in. */
 bool tl_locale_is_gregorian(const tl_locale *loc);
+/* Whether its months and years start when the Gregorian ones do (the Japanese, Buddhist and
+ * Minguo calendars count years their own way), so that "Nov 2019" is one of its months. */
+bool tl_locale_months_align(const tl_locale *loc);
 /* The start of the month (of the locale's calendar) that holds t. */
 int64_t tl_locale_month_start(tl_locale *loc, int64_t t);
 /* The start of the next month. */

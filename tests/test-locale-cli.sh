@@ -108,6 +108,12 @@ has 'no chart words for locale "pt-BR"' "$WORK/err"; ok $? "... with one warning
 [ "$(grep -c 'no chart words' "$WORK/err")" -eq 1 ]; ok $? "... only one"
 run 65 "--strict makes that warning an error" -- "$JA" --locale pt-BR --strict -o "$WORK/pt.svg"
 
+printf 'start,title\n1700-06-01,Genroku\n2019-05-01,Reiwa\n' >"$WORK/meiji.csv"
+run 0 "a date before Meiji in the Japanese calendar" -- "$WORK/meiji.csv" --locale ja-u-ca-japanese -o "$WORK/meiji.json"
+has "before the first era the japanese calendar names" "$WORK/err" && has '"text":"1700年' "$WORK/meiji.json" &&
+    has '"text":"令和元年5月1日"' "$WORK/meiji.json"
+ok $? "... is written in the Gregorian calendar with one warning; Reiwa 1 stays Reiwa"
+
 # --- the environment never changes a chart ----------------------------------------------------
 for fmt in svg png pdf; do
     for env in "LANG=C" "LANG=ja_JP.UTF-8" "LC_ALL=ar_EG.UTF-8"; do

@@ -261,6 +261,13 @@ static void test_hebrew_leap(void)
         tap_is_str(tk.items[i].label, want, "Hebrew month %zu as ICU names it", i);
     }
     tap_ok(starts && U_SUCCESS(st), "every tick is the first day of a Hebrew month");
+    /* A Gregorian month is a run of Hebrew days, never one Hebrew month. */
+    tl_time nov;
+    time_of(&nov, ymd(2019, 11, 1), ymd(2019, 12, 1) - 1, TL_PRECISION_MONTH, 0);
+    char got[256];
+    icu_interval("he-u-ca-hebrew", nov.lo, nov.hi, "yMMMd", want, sizeof want);
+    tl_words_time(loc, &nov, got, sizeof got);
+    tap_is_str(got, want, "November 2019 as the Hebrew days it covers");
     tap_is_int((long long)tk.count, 13, "13 months in the leap year 5779");
     ucal_close(cal);
     tl_ticks_free(&tk);
