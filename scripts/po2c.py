@@ -25,7 +25,9 @@ def unquote(s):
     return ''.join(out)
 
 
-def entries(path):
+def entries(path, untranslated=False):
+    """(msgctxt, msgid, msgstr) of each entry but the header; with `untranslated`, those with
+    an empty or fuzzy msgstr too (a template's)."""
     fields, current, fuzzy = {}, None, False
     with open(path, encoding='utf-8') as f:
         lines = f.read().split('\n') + ['']
@@ -33,8 +35,8 @@ def entries(path):
         line = line.strip()
         if not line:
             if 'msgid' in fields:
-                if fields['msgid'] and fields.get('msgstr') and not fuzzy:
-                    yield fields.get('msgctxt'), fields['msgid'], fields['msgstr']
+                if fields['msgid'] and (untranslated or (fields.get('msgstr') and not fuzzy)):
+                    yield fields.get('msgctxt'), fields['msgid'], fields.get('msgstr', '')
             fields, current, fuzzy = {}, None, False
         elif line.startswith('#,'):
             fuzzy = fuzzy or 'fuzzy' in line

@@ -42,25 +42,11 @@ for po in "$ROOT"/po/*.po; do
     else
         skip "$lang: msgfmt --check" "no msgfmt"
     fi
-    python3 - "$ROOT/po/timeline.pot" "$po" <<'PY'
+    python3 - "$ROOT/scripts" "$ROOT/po/timeline.pot" "$po" <<'PY'
 import re, sys
-
-def entries(path):
-    out, cur, key = {}, {}, None
-    for line in open(path, encoding="utf-8").read().split("\n") + [""]:
-        line = line.strip()
-        if not line:
-            if cur.get("msgid"):
-                out[(cur.get("msgctxt"), cur["msgid"])] = cur.get("msgstr", "")
-            cur, key = {}, None
-        elif line.startswith("#"):
-            continue
-        elif line.startswith('"'):
-            cur[key] += eval(line)
-        else:
-            key, _, rest = line.partition(" ")
-            cur[key] = eval(rest)
-    return out
+sys.dont_write_bytecode = True  # nothing written into the source tree
+sys.path.insert(0, sys.argv[1])
+from po2c import entries  # the reader the build compiles the catalogs with
 
 def arguments(p):
     """The top-level argument numbers of an ICU pattern, outside quotes."""
@@ -78,8 +64,9 @@ def arguments(p):
         i += 1
     return args
 
-pot, po = entries(sys.argv[1]), entries(sys.argv[2])
-bad = [k for k in pot if k not in po or not po[k] or arguments(po[k]) != arguments(k[1])]
+pot = {(c, m): t for c, m, t in entries(sys.argv[2], untranslated=True)}
+po = {(c, m): t for c, m, t in entries(sys.argv[3])}
+bad = [k for k in pot if k not in po or arguments(po[k]) != arguments(k[1])]
 for k in bad:
     print("# %s: %r" % (k, po.get(k)))
 sys.exit(1 if bad or len(po) != len(pot) else 0)
