@@ -207,6 +207,37 @@ void tl_locale_free(tl_locale *loc)
     free(loc);
 }
 
+UChar *tl_locale_utf16(const tl_locale *loc, const char *s, int32_t *len)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    loc->icu->u_strFromUTF8(NULL, 0, &n, s, -1, &st);
+    UChar *u = g_new(UChar, (size_t)n + 1);
+    st = U_ZERO_ERROR;
+    loc->icu->u_strFromUTF8(u, n + 1, &n, s, -1, &st);
+    if (U_FAILURE(st))
+        n = 0;
+    u[n] = 0;
+    if (len)
+        *len = n;
+    return u;
+}
+
+size_t tl_locale_utf8(const tl_locale *loc, const UChar *s, int32_t len, char *buf, size_t size)
+{
+    if (size == 0)
+        return 0;
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    loc->icu->u_strToUTF8(buf, (int32_t)(size - 1), &n, s, len, &st);
+    if (U_FAILURE(st) || n < 0 || (size_t)n >= size) {
+        buf[0] = '\0';
+        return 0;
+    }
+    buf[n] = '\0';
+    return (size_t)n;
+}
+
 void *tl_locale_cache_find(const tl_locale *loc, const char *key)
 {
     for (size_t i = 0; i < loc->ncache; i++)
