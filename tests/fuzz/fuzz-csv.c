@@ -1,4 +1,5 @@
 /* The CSV loader with column mapping, profiles, dates and every load option a byte can pick. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,9 +19,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         tl_load_options_set_delimiter(opts, delims[(pick >> 2) & 3], NULL);
         if (pick & 0x10)
             tl_load_options_set_time_zone(opts, "Asia/Tokyo", NULL);
+        tl_load_options_set_repair_utf8(opts, (pick & 0x40) != 0);
     }
     tl_error *err = NULL;
-    tl_timeline *tl = tl_timeline_load_csv_buffer((const char *)data, size, "fuzz.csv", opts, &err);
+    tl_timeline *tl = NULL;
+    /* The stream reader (standard input, pipes) as well as the buffer. */
+    FILE *fp = size > 0 && (data[0] & 0x20) ? fmemopen((void *)data, size, "rb") : NULL;
+    if (fp) {
+        tl = tl_timeline_load_csv_stream(fp, "fuzz.csv", opts, &err);
+        fclose(fp);
+    } else {
+        tl = tl_timeline_load_csv_buffer((const char *)data, size, "fuzz.csv", opts, &err);
+    }
     if (tl) {
         /* Walk everything a caller might read. */
         size_t n = tl_timeline_get_event_count(tl);

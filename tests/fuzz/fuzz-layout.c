@@ -1,5 +1,6 @@
-/* Bytes to scene JSON: load, lay out with each variant and the fixed measurer, check the
- * scene's basic promises (every op inside the canvas, finite numbers), dump it. */
+/* Bytes to scene JSON: load, lay out with each variant and the fixed measurer, with options
+ * the input picks (fuzz-options.c), check the scene's basic promises (every op inside the
+ * canvas, finite numbers), dump it. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     tl_text_measurer m = tl_measure_fixed();
     for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
         tl_layout_options *o = tl_layout_options_new();
+        fuzz_set_options(o, data, size);
         tl_layout_options_set_variant(o, variants[v]);
         tl_layout_options_set_size(o, 300 + (double)(size % 700), 0);
         tl_scene *s = tl_layout_run(tl, o, &m, &err);
@@ -35,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         abort();
                 if (b[0] < -0.5 || b[1] < -0.5 || b[0] + b[2] > s->width + 0.5 ||
                     b[1] + b[3] > s->height + 0.5)
-                    abort(); /* nothing outside the canvas */
+                    abort(); /* nothing outside the canvas (pages draw parts of it) */
             }
             free(tl_scene_to_json(s));
         } else if (!err || !err->message[0]) {

@@ -1,4 +1,5 @@
-/* The whole pipeline with real fonts: bytes to SVG, PNG and PDF in memory, on a small canvas. */
+/* The whole pipeline with real fonts: bytes to every format in memory, on a small canvas, with
+ * options the input picks (fuzz-options.c). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -17,14 +18,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!tl)
         return 0;
     tl_layout_options *o = tl_layout_options_new();
+    fuzz_set_options(o, data, size);
     tl_layout_options_set_size(o, 300, 0);
     tl_layout_options_set_variant(o, (tl_variant)(size % 3));
     tl_scene *s = tl_layout(tl, o, fonts, &err);
     if (s && tl_scene_get_height(s) < 4000) {
-        static const tl_format formats[] = {TL_FORMAT_SVG, TL_FORMAT_PNG, TL_FORMAT_PDF};
+        static const tl_format formats[] = {TL_FORMAT_SVG, TL_FORMAT_PNG, TL_FORMAT_PDF,
+                                            TL_FORMAT_PS,  TL_FORMAT_EPS, TL_FORMAT_JSON};
         tl_render_options *ro = tl_render_options_new();
         /* Small pixels: the fuzzer is after paths, not pictures. */
         tl_render_options_set_dpi(ro, 24);
+        tl_render_options_set_svg_text(ro, size & 1);
         for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
             char *buf = NULL;
             size_t len = 0;

@@ -17,4 +17,9 @@ const char *fuzz_skip_reason(void) __attribute__((weak));
 typedef struct tl_fonts tl_fonts;
 tl_fonts *fuzz_fonts(void);
 
+/* Sets layout options from the input's bytes (fuzz-options.c): theme, breaks, markup, label
+ * width, pages, locale and direction, each a function of the whole input. */
+typedef struct tl_layout_options tl_layout_options;
+void fuzz_set_options(tl_layout_options *o, const uint8_t *data, size_t size);
+
 #endif /* TL_FUZZ_H */
