@@ -266,6 +266,25 @@ static void sb_core(sbuf *b, const dexpr *d, const tl_date_context *ctx)
         sb_char(b, ' ');
         sb_year(b, d->year);
         return;
+    case FORM_DEEP: {
+        static const char *const symbols[] = {" years ago", " ka", " Ma", " Ga"};
+        /* The mantissa with its decimals, as written: "4.54 Ga", "12000 years ago". */
+        uint64_t scale = 1;
+        for (int i = 0; i < d->deep_decimals; i++)
+            scale *= 10;
+        sb_uint(b, (uint64_t)d->number / scale);
+        if (d->deep_decimals > 0) {
+            /* At most 15 digits in all (date-deep.c), leading zeros kept: "0.05". */
+            char frac[20];
+            uint64_t f = (uint64_t)d->number % scale;
+            frac[0] = '.';
+            for (int i = d->deep_decimals; i > 0; i--, f /= 10)
+                frac[i] = (char)('0' + f % 10);
+            sb_put(b, frac, (size_t)d->deep_decimals + 1);
+        }
+        sb_str(b, d->deep == DEEP_YEARS && d->number == 1 ? " year ago" : symbols[d->deep]);
+        return;
+    }
     case FORM_SEASON:
     case FORM_SOUTHERN:
         if (d->form == FORM_SOUTHERN)

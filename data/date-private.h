@@ -88,7 +88,12 @@ typedef enum form {
     FORM_HALF,       /* "H1 2020" */
     FORM_SEASON,     /* "spring 2020" (number 1..4 = spring..winter) */
     FORM_SOUTHERN,   /* "southern spring 2020" */
+    FORM_DEEP,       /* "66 Ma", "4.54 Ga", "300 ka", "12,000 years ago" (number = mantissa) */
 } form;
+
+/* The units of deep time, years before present (1950) ("12,000 years ago", "300 ka",
+ * "66 Ma", "4.54 Ga"). */
+typedef enum deep_unit { DEEP_YEARS, DEEP_KA, DEEP_MA, DEEP_GA } deep_unit;
 
 typedef struct dexpr {
     unit unit;
@@ -105,6 +110,8 @@ typedef struct dexpr {
     bool bce;       /* the label counts years BCE */
     bool bp;        /* FORM_DATE at year precision written "N BP" */
     int64_t bp_years;
+    deep_unit deep;    /* FORM_DEEP: the unit written, and the decimals of `number` */
+    int deep_decimals; /* ("4.54 Ga": number 454, 2 decimals) */
     int part; /* 0, or 1..3: early, mid, late */
     unsigned flags;
     /* Set by tl_date_resolve(). */
@@ -225,6 +232,11 @@ static inline int64_t digits_value(const char *s, size_t n)
 
 /* ISO 8601 / EDTF levels 0 and 1 into d; MATCH_NONE when `s` does not start like one. */
 match tl_date_parse_iso(const char *s, dexpr *d, why *w);
+/* Deep time as geologists write it, counted back from 1950 (date-deep.c): "66 Ma", "4.54 Ga",
+ * "300 ka", "12 kya", "66 mya", "2.5 bya", "66 million years ago", "12,000 years ago". The
+ * interval is the value give or take half a unit of its last digit ("66 Ma": 66.5 to 65.5
+ * million years ago; "4.54 Ga": 4.545 to 4.535 billion). */
+match tl_date_parse_deep(const char *s, dexpr *d, why *w);
 
 /* An all-numeric date (04/11/2019, 4.11.2019, 2019/11/04, 11/2019) read with ctx's order;
  * MATCH_NONE when `s` is not one. */

@@ -567,6 +567,9 @@ bool tl_date_parse_core(const char *s, size_t len, const token *toks, size_t n,
     char core[MAX_EXPR_TEXT + 1];
     memcpy(core, s, len);
     core[len] = '\0';
+    const match deep = tl_date_parse_deep(core, d, w);
+    if (deep != MATCH_NONE)
+        return deep == MATCH_OK;
     if (is_digit(core[0]) || core[0] == '-' || core[0] == '+' || core[0] == 'Y' || core[0] == 'y') {
         match m = tl_date_parse_numeric(core, ctx, d, w);
         if (m == MATCH_NONE)

@@ -12,6 +12,8 @@
  *   human               4 Nov 2019  Nov 4, 2019  November 2019  2019 Nov 4  7 Oct 2020 12:30
  *   numeric             04/11/2019 with a date order (dmy, mdy); 2019/11/04 is always ymd
  *   eras                500 BCE  500 BC  AD 43  43 CE  10,000 BP (before 1950)
+ *   deep time           66 Ma  4.54 Ga  300 ka  12 kya  66 mya  66 million years ago
+ *                       12,000 years ago (before 1950, give or take half the last digit)
  *   words               c. 1850  circa 1850  ~1850  before 1850  after 1850
  *                       between 1850 and 1860  early|mid|late Nov 2019  Q3 2020  H1 2020
  *                       spring 2020  1940s  1800s  19th century  3rd millennium BCE
