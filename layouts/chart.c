@@ -12,6 +12,7 @@
 #include "footnotes.h"
 #include "measure-cache.h"
 #include "style.h"
+#include "today.h"
 #include "words.h"
 
 /* With a window: the events that reach into it, clipped to it. A clipped end carries the
@@ -95,6 +96,7 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
     apply_style(c);
     if (opts->has_from || opts->has_to)
         make_view(c);
+    tl_today_add(c);
     c->group_present = tl_xcalloc(tl->group_count + 1, sizeof *c->group_present);
     for (size_t i = 0; i < c->n; i++) {
         int g = tl_chart_event(c, i)->group_index;

@@ -9,6 +9,7 @@
 #include "paginate.h"
 #include "style.h"
 #include "theme.h"
+#include "today.h"
 #include "variant.h"
 #include "words.h"
 
@@ -98,6 +99,7 @@ static tl_scene *layout_once(const tl_timeline *tl, const tl_layout_options *opt
         return NULL;
     }
     tl_style_apply(&opts->style, scene);
+    tl_today_dim_past(scene, opts);
     /* Only where groups share a plot do their bars need telling apart. */
     if (tl_theme_get(opts->theme)->hatch_by_group && !ops->groups_apart) {
         const tl_color white = {1, 1, 1, 1};

@@ -20,6 +20,9 @@ struct tl_layout_options {
     double label_width; /* points: widest event label; 0: each layout's own */
     bool markup;        /* titles and labels are Pango markup (<b>, <i>, <sup>...) */
     char *locale_tag;   /* BCP 47, checked; NULL: English words, no ICU */
+    bool has_today;     /* an as-of line at `today` (today.c) */
+    tl_time today;
+    tl_past past;
     tl_direction direction;
     /* The locale opened for one run of tl_layout_run() (its formatters, once per chart), in
      * the run's own copy of the options; NULL elsewhere. */

@@ -105,6 +105,29 @@ void tl_layout_options_set_window(tl_layout_options *opts, const tl_time *from, 
     opts->to = to ? to->hi : 0;
 }
 
+void tl_layout_options_set_today(tl_layout_options *opts, const tl_time *today)
+{
+    opts->has_today = today != NULL;
+    if (today)
+        opts->today = *today;
+}
+
+void tl_layout_options_set_past(tl_layout_options *opts, tl_past past)
+{
+    opts->past = past;
+}
+
+bool tl_past_from_name(const char *name, tl_past *out)
+{
+    static const char *const names[] = {"show", "dim"};
+    for (size_t i = 0; name && i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (tl_past)i;
+            return true;
+        }
+    return false;
+}
+
 void tl_layout_options_set_axis_breaks(tl_layout_options *opts, bool enable)
 {
     opts->axis_breaks = enable;

@@ -172,6 +172,8 @@ static bool core(tl_locale *loc, int64_t lo, int64_t hi, tl_precision p, char *b
 
 bool tl_words_time(tl_locale *loc, const tl_time *t, char *buf, size_t size)
 {
+    if (!loc)
+        return false;
     char text[TEXT], wrapped[TEXT];
     bool ok;
     if (t->flags & (TL_TIME_BEFORE | TL_TIME_AFTER)) {

@@ -445,6 +445,18 @@ TL_EXPORT void tl_layout_options_set_window(tl_layout_options *opts, const tl_ti
 /* Whether long empty stretches of time (a gap between events longer than a fifth of the
  * chart's extent) are cut out of the axis and drawn as a visible break. On by default. */
 TL_EXPORT void tl_layout_options_set_axis_breaks(tl_layout_options *opts, bool enable);
+/* An as-of line: a full-height line at `today` labelled with its date, drawn in every layout
+ * as a marker event is (NULL for none, the default). The library never reads the clock: a
+ * caller that wants the present passes it. Outside a --from/--to window it is not drawn. */
+TL_EXPORT void tl_layout_options_set_today(tl_layout_options *opts, const tl_time *today);
+/* What becomes of the events wholly before today: SHOW (default) draws them as the others,
+ * DIM fades them towards the paper. Without a today it does nothing. */
+typedef enum tl_past {
+    TL_PAST_SHOW,
+    TL_PAST_DIM,
+} tl_past;
+TL_EXPORT void tl_layout_options_set_past(tl_layout_options *opts, tl_past past);
+TL_EXPORT bool tl_past_from_name(const char *name, tl_past *out);
 /* Canvas size in points (1/72 in). 0 means: width 900, height fitted to the content. */
 TL_EXPORT void tl_layout_options_set_size(tl_layout_options *opts, double width, double height);
 

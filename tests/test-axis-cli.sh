@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The axis options end to end: the as-of line (--today) and the past dimmed (--past dim) in
+# every layout, and deep-time dates (66 Ma, 4.54 Ga) in cells and in --from/--to. Checked on
+# the scene JSON. TAP output.
+set -u
+TIMELINE=${1:?usage: test-axis-cli.sh path/to/timeline}
+SRC=${TL_TEST_SRCDIR:-$(dirname "$0")}
+ROOT=$(cd "$SRC/.." && pwd)
+SAMPLE=$ROOT/data/samples/india-japan-2019-2020.csv
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+n=0
+failed=0
+ok() { # ok COND-EXIT-STATUS NAME
+    n=$((n + 1))
+    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+    [ "$1" -eq 0 ]
+}
+run() { # run EXPECTED-STATUS NAME -- ARGS...: runs the CLI, stderr to $WORK/err
+    local want=$1 name=$2
+    shift 3
+    "$TIMELINE" "$@" >"$WORK/out" 2>"$WORK/err"
+    local got=$?
+    [ "$got" -eq "$want" ]
+    ok $? "$name (exit $got, want $want)"
+    [ "$got" -eq "$want" ] || sed 's/^/#   /' "$WORK/err"
+}
+has() { grep -qF -- "$1" "$2"; }
+
+# Geometry every chart keeps: text inside the canvas, no two texts over each other.
+check_scene() {
+    python3 - "$1" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+W, H = d["width"], d["height"]
+texts = [i["bbox"] for i in d["items"] if i["type"] == "text"]
+for x, y, w, h in texts:
+    assert x >= -0.01 and y >= -0.01 and x + w <= W + 0.01 and y + h <= H + 0.01, (x, y, w, h)
+for i, a in enumerate(texts):
+    for b in texts[i + 1:]:
+        ix = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+        iy = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+        assert ix <= 0.5 or iy <= 0.5, (a, b)
+PY
+}
+
+# --- --today and --past ---------------------------------------------------------------------
+for layout in ribbon lanes vertical; do
+    run 0 "$layout without --today" -- "$SAMPLE" --layout "$layout" -o "$WORK/plain.json"
+    run 0 "$layout, --today 2020-06-15 --past dim" -- "$SAMPLE" --layout "$layout" \
+        --today 2020-06-15 --past dim -o "$WORK/today.json"
+    python3 - "$WORK/plain.json" "$WORK/today.json" "$layout" <<'PY'
+import json, sys
+plain, today = (json.load(open(p)) for p in sys.argv[1:3])
+layout = sys.argv[3]
+marks = [e for e in today["events"] if e["title"] == "15 Jun 2020"]
+assert len(marks) == 1 and len(today["events"]) == len(plain["events"]) + 1, today["events"]
+k = marks[0]["index"]
+line = [i for i in today["items"] if i.get("event") == k and i["role"] == "marker"]
+label = [i for i in today["items"] if i.get("event") == k and i["role"] == "marker-label"]
+assert line and label and label[0]["text"] == "15 Jun 2020", (line, label)
+# On the time axis between the June and July ticks (ribbon and lanes run across).
+if layout != "vertical":
+    ticks = {i["text"]: i["bbox"][0] + i["bbox"][2] / 2 for i in today["items"]
+             if i["role"] == "tick-label"}
+    x = line[0]["bbox"][0]
+    assert ticks["Jun"] < x < ticks["Jul"], (ticks.get("Jun"), x, ticks.get("Jul"))
+# Events over before today are faded, the others keep their colours.
+def colours(d, title):
+    idx = [e["index"] for e in d["events"] if e["title"] == title][0]
+    return [i.get("color") or i.get("fill") for i in d["items"]
+            if i.get("event") == idx and i["type"] in ("text", "marker")]
+before = "Modi launches the Indo-Pacific Oceans' Initiative (IPOI)"
+after = "Yoshihide Suga becomes Prime Minister of Japan"
+assert colours(plain, before) != colours(today, before), "not dimmed"
+assert colours(plain, after) == colours(today, after), "dimmed after today"
+PY
+    ok $? "$layout: the as-of line at 15 Jun 2020, labelled; earlier events faded, later ones not"
+    check_scene "$WORK/today.json"
+    ok $? "$layout: no text over text, all inside the canvas"
+done
+run 0 "--today in Japanese" -- "$ROOT/data/samples/india-japan-2019-2020-ja.csv" --locale ja \
+    --today 2020-06-15 -o "$WORK/ja.json"
+has '"text":"2020年6月15日"' "$WORK/ja.json"; ok $? "... is labelled 2020年6月15日"
+run 0 "--today outside the --from/--to window" -- "$SAMPLE" --today 2030-01-01 --to 2021-01-01 \
+    -o "$WORK/outside.json"
+! has '"role":"marker","event"' "$WORK/outside.json" || ! has '2030' "$WORK/outside.json"
+ok $? "... is not drawn"
+run 0 "--today now" -- "$SAMPLE" --today now -o "$WORK/now.svg"
+run 64 "--today not a date" -- "$SAMPLE" --today "someday" -o "$WORK/x.svg"
+has 'someday' "$WORK/err"; ok $? "... names the value"
+run 64 "--past sideways" -- "$SAMPLE" --past sideways -o "$WORK/x.svg"
+printf '[axis]\ntoday = 2020-06-15\npast = dim\n' >"$WORK/axis.ini"
+run 0 "today and past in a style file" -- "$SAMPLE" -c "$WORK/axis.ini" -o "$WORK/style.json"
+has '"text":"15 Jun 2020"' "$WORK/style.json"; ok $? "... draw the line"
+cmp -s <("$TIMELINE" "$SAMPLE" --today 2020-06-15 -T svg -o -) \
+    <("$TIMELINE" "$SAMPLE" --today 2020-06-15 -T svg -o -)
+ok $? "a dated --today gives the same bytes every run"
+
+# --- deep time ------------------------------------------------------------------------------
+printf 'start,end,title\n4.54 Ga,,Earth forms\n3.7 Ga,,"Earliest life, c. 3.7 billion years ago"\n' >"$WORK/deep.csv"
+printf '541 Ma,485.4 Ma,Cambrian\n66 Ma,,K-Pg extinction\n300 ka,,Homo sapiens\n"12,000 years ago",,Farming\n' >>"$WORK/deep.csv"
+run 0 "deep-time dates" -- "$WORK/deep.csv" -o "$WORK/deep.json"
+python3 - "$WORK/deep.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+dates = [i["text"] for i in d["items"] if i["role"] == "event-date"]
+for want in ("4.54 Ga", "66 Ma", "300 ka", "12,000 years ago", "541 Ma – 485.4 Ma"):
+    assert want in dates, (want, dates)
+ev = {e["title"]: e for e in d["events"]}
+assert ev["K-Pg extinction"]["start"]["lo"] == "-66498050-01-01T00:00:00Z", ev["K-Pg extinction"]
+PY
+ok $? "read with their precision and labelled as written"
+check_scene "$WORK/deep.json"; ok $? "deep time: no text over text, all inside the canvas"
+run 0 "--from 100 Ma --to 1 Ma" -- "$WORK/deep.csv" --from "100 Ma" --to "1 Ma" -o "$WORK/window.json"
+python3 -c "
+import json,sys; d=json.load(open(sys.argv[1])); t=[e['title'] for e in d['events']]
+sys.exit(0 if t == ['K-Pg extinction'] else 1)" "$WORK/window.json"
+ok $? "... keeps only the K-Pg extinction"
+run 64 "--from 66.0000001 Ma" -- "$WORK/deep.csv" --from "66.0000001 Ma" -o "$WORK/x.svg"
+has 'more precise than a year' "$WORK/err"; ok $? "... says why"
+
+echo "1..$n"
+echo "# $((n - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]
