@@ -30,6 +30,8 @@ typedef struct cli {
     double page_w, page_h, margins[4];
     bool has_margins;
     int pages;
+    int fiscal_start; /* 0: not set (calendar years) */
+    bool fiscal_by_start;
     bool landscape, fit_width, svg_text;
     bool strict, quiet, verbose, check, markup, repair_utf8, system_fonts;
     bool print_config, list_themes, list_locales;

@@ -159,6 +159,45 @@ static bool set_today(cli *c, const cli_option *o, const char *v, char **why)
     return true;
 }
 
+static bool set_ticks(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_error *err = NULL;
+    return tl_layout_options_set_ticks(c->style, v, &err) || why_error(err, why);
+}
+
+/* A month by number (4) or by name (April, apr). */
+static bool set_fiscal_start(cli *c, const cli_option *o, const char *v, char **why)
+{
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+    char *end;
+    long m = strtol(v, &end, 10);
+    if (end == v || *end) {
+        m = 0;
+        for (int i = 0; i < 12 && strlen(v) >= 3; i++)
+            if (g_ascii_strncasecmp(v, months[i], 3) == 0)
+                m = i + 1;
+    }
+    if (m < 1 || m > 12) {
+        *why = g_strdup_printf("unknown month \"%s\" (1 to 12, or a name: April)", v);
+        return false;
+    }
+    c->fiscal_start = (int)m;
+    tl_layout_options_set_fiscal_year(c->style, c->fiscal_start, c->fiscal_by_start);
+    return true;
+}
+
+static bool set_fiscal_name(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (strcmp(v, "start") != 0 && strcmp(v, "end") != 0) {
+        *why = g_strdup_printf("unknown value \"%s\" (start or end)", v);
+        return false;
+    }
+    c->fiscal_by_start = strcmp(v, "start") == 0;
+    tl_layout_options_set_fiscal_year(c->style, c->fiscal_start, c->fiscal_by_start);
+    return true;
+}
+
 static bool set_past(cli *c, const cli_option *o, const char *v, char **why)
 {
     tl_past past;
@@ -483,6 +522,27 @@ const cli_option cli_options[] = {
      .section = "axis",
      .help = "start the chart at DATE (events before are left out)",
      .set = set_date},
+    {.name = "ticks",
+     .arg = CLI_VALUE,
+     .metavar = "STEP",
+     .section = "axis",
+     .help = "auto (default), or a step: year, 5 years, quarter, month, week (ISO weeks), 2 days, "
+             "hour, 6 hours...",
+     .complete = "auto year quarter month week day hour",
+     .set = set_ticks},
+    {.name = "fiscal-year-start",
+     .arg = CLI_VALUE,
+     .metavar = "MONTH",
+     .section = "axis",
+     .help = "quarters count from this month (April, 4); their years are fiscal years, FY2025",
+     .set = set_fiscal_start},
+    {.name = "fiscal-year-name",
+     .arg = CLI_VALUE,
+     .metavar = "WHICH",
+     .section = "axis",
+     .help = "name a fiscal year by the year it ends in (end, default) or starts in (start)",
+     .complete = "end start",
+     .set = set_fiscal_name},
     {.name = "today",
      .arg = CLI_VALUE,
      .metavar = "DATE",

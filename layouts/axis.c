@@ -8,9 +8,11 @@ static const double TICK_GAP = 12; /* between tick labels */
 
 bool tl_axis_build(tl_axis *a, tl_chart *c, tl_error **err)
 {
+    const tl_ticks_request rq = tl_chart_ticks_request(c);
     if (!tl_ticks_generate(&a->scale, c->m, &c->font.tick, TICK_GAP, a->scale.x0 + 2,
-                           a->scale.x1 - 2, c->loc, &a->ticks))
+                           a->scale.x1 - 2, &rq, &a->ticks))
         return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
+    tl_chart_warn_thinned(c, &a->ticks);
     tl_text_block probe;
     if (!tl_chart_measure(c, &c->font.tick, &probe, "0", 0, 0, err))
         return false;
@@ -30,6 +32,8 @@ void tl_axis_emit(tl_chart *c, const tl_axis *a, double y)
         const tl_tick *tk = &a->ticks.items[k];
         tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, tk->x, y, tk->x, y + TICK_LEN, tick);
         tl_scene_add_line(c->scene, TL_ROLE_TICK, -1, tk->x, mid - TICK_LEN, tk->x, mid, tick);
+        if (!tk->label[0])
+            continue; /* a chosen step too dense to label every tick */
         tl_text_block b = {.text = tk->label, .ext = tk->extents};
         tl_chart_add_text(c, TL_ROLE_TICK_LABEL, -1, tk->x - tk->extents.width / 2,
                           y + (a->row_h - tk->extents.height) / 2, &b, &c->font.tick,

@@ -87,6 +87,7 @@ typedef struct tl_chart {
      * shape carries; both NULL without a locale. */
     struct tl_locale *loc;
     const char *lang;
+    bool warned_thinned; /* tl_chart_warn_thinned() */
 } tl_chart;
 
 /* Measures `text` into *b, wrapped at `wrap` on at most `max_lines` lines, as markup when

@@ -334,6 +334,30 @@ void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, doubl
     tl_style_marker(mk, status, color);
 }
 
+tl_ticks_request tl_chart_ticks_request(const tl_chart *c)
+{
+    const tl_layout_options *o = c->opts;
+    return (tl_ticks_request){
+        .loc = c->loc,
+        .fixed = o->ticks_fixed,
+        .unit = (tl_tick_unit)o->ticks_unit,
+        .every = o->ticks_every,
+        .fiscal_start = o->fiscal_start > 0 ? o->fiscal_start : 1,
+        .fiscal_by_start = o->fiscal_by_start,
+    };
+}
+
+void tl_chart_warn_thinned(tl_chart *c, const tl_ticks *ticks)
+{
+    if (ticks->thinned && !c->warned_thinned) {
+        c->warned_thinned = true;
+        tl_scene_add_warning(c->scene, tl_xstrdup("the ticks asked for are too dense to label "
+                                                  "them all at this size: some are unlabelled "
+                                                  "(a wider chart or a coarser --ticks labels "
+                                                  "them all)"));
+    }
+}
+
 int64_t tl_chart_point_instant(const tl_event *ev)
 {
     return ev->start.lo + (ev->start.hi - ev->start.lo) / 2;

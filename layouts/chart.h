@@ -13,6 +13,7 @@
 #include "density.h"
 #include "keyed.h"
 #include "scale.h"
+#include "ticks.h"
 
 
 /* An era's fill: its own colour, else the theme's. */
@@ -79,6 +80,10 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom);
  * lod_candidates was set: call it before tl_chart_emit_footer(). */
 bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, tl_error **err);
 /* "1,234,567": counts are read at a glance. */
+/* What the options ask of the axis's ticks (--ticks, --fiscal-year-start) and the locale. */
+tl_ticks_request tl_chart_ticks_request(const tl_chart *c);
+/* Warns once that a chosen tick step is too dense to label every tick. */
+void tl_chart_warn_thinned(tl_chart *c, const tl_ticks *ticks);
 void tl_chart_format_count(const tl_chart *c, size_t v, char *buf, size_t size);
 /* The plot (chart.c). */
 

@@ -20,6 +20,11 @@ struct tl_layout_options {
     double label_width; /* points: widest event label; 0: each layout's own */
     bool markup;        /* titles and labels are Pango markup (<b>, <i>, <sup>...) */
     char *locale_tag;   /* BCP 47, checked; NULL: English words, no ICU */
+    bool ticks_fixed;   /* --ticks: a chosen step, not the densest that fits */
+    int ticks_unit;     /* tl_tick_unit (layouts/ticks.h) */
+    int64_t ticks_every;
+    int fiscal_start;   /* 1-12; 0 or 1: calendar years */
+    bool fiscal_by_start;
     bool has_today;     /* an as-of line at `today` (today.c) */
     tl_time today;
     tl_past past;

@@ -7,6 +7,7 @@
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "locale/locale.h"
+#include "ticks.h"
 #include "theme.h"
 
 tl_layout_options *tl_layout_options_new(void)
@@ -103,6 +104,49 @@ void tl_layout_options_set_window(tl_layout_options *opts, const tl_time *from, 
     opts->has_to = to != NULL;
     opts->from = from ? from->lo : 0;
     opts->to = to ? to->hi : 0;
+}
+
+bool tl_layout_options_set_ticks(tl_layout_options *opts, const char *spec, tl_error **err)
+{
+    static const char *const units[] = {"second", "minute", "hour", "day",
+                                        "week",   "month",  "quarter", "year"};
+    static const tl_tick_unit values[] = {TL_TICK_SECOND, TL_TICK_MINUTE, TL_TICK_HOUR,
+                                          TL_TICK_DAY,    TL_TICK_WEEK,   TL_TICK_MONTH,
+                                          TL_TICK_QUARTER, TL_TICK_YEAR};
+    if (!spec || !*spec || strcmp(spec, "auto") == 0) {
+        opts->ticks_fixed = false;
+        return true;
+    }
+    char *end;
+    long n = 1;
+    const char *p = spec;
+    if (*p >= '0' && *p <= '9') {
+        n = strtol(p, &end, 10);
+        p = end;
+        while (*p == ' ')
+            p++;
+    } else if (*p == '-') {
+        n = 0;
+    }
+    for (size_t i = 0; n >= 1 && n <= 100000 && i < sizeof units / sizeof *units; i++) {
+        const size_t len = strlen(units[i]);
+        if (strncmp(p, units[i], len) == 0 && (p[len] == '\0' || strcmp(p + len, "s") == 0)) {
+            opts->ticks_fixed = true;
+            opts->ticks_unit = (int)values[i];
+            opts->ticks_every = n;
+            return true;
+        }
+    }
+    return tl_set_error(err, TL_ERROR_USAGE,
+                        "invalid ticks \"%s\" (auto, or a step such as year, 5 years, quarter, "
+                        "month, 2 weeks, day, 6 hours; at least 1)",
+                        spec);
+}
+
+void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month, bool name_by_start)
+{
+    opts->fiscal_start = start_month >= 1 && start_month <= 12 ? start_month : 1;
+    opts->fiscal_by_start = name_by_start;
 }
 
 void tl_layout_options_set_today(tl_layout_options *opts, const tl_time *today)

@@ -41,6 +41,9 @@ void tl_ticks_locale_label(tl_locale *loc, tl_tick_unit unit, int64_t every, int
     case TL_TICK_MONTH:
         tl_locale_date(loc, t, "MMM", buf, size);
         return;
+    case TL_TICK_QUARTER:
+        tl_locale_date(loc, t, "QQQ", buf, size);
+        return;
     case TL_TICK_YEAR:
         if (every >= BP_STEP) {
             tl_civil c;
@@ -100,6 +103,7 @@ void tl_ticks_locale_tier(tl_locale *loc, tl_tick_unit unit, int64_t t, int64_t 
         tl_locale_date(loc, *start, "yMMM", buf, size);
         return;
     case TL_TICK_MONTH:
+    case TL_TICK_QUARTER:
     case TL_TICK_YEAR:
         year_bounds(loc, t, start, end);
         tl_locale_date(loc, *start, "y", buf, size);
@@ -166,6 +170,9 @@ bool tl_ticks_locale_one_tier(tl_locale *loc, tl_tick_unit unit, const tl_tick *
     case TL_TICK_DAY:
     case TL_TICK_WEEK:
         tl_locale_date(loc, tk->t, new_year ? "yMMMd" : "MMMd", buf, size);
+        break;
+    case TL_TICK_QUARTER:
+        tl_locale_date(loc, tk->t, new_year ? "yQQQ" : "QQQ", buf, size);
         break;
     case TL_TICK_MONTH: {
         int64_t start, end;

@@ -8,6 +8,7 @@
 #include "common/tl-alloc.h"
 #include "data/date.h"
 #include "common/tl-calendar.h"
+#include "ticks-chosen.h"
 #include "ticks-locale.h"
 
 typedef struct step {
@@ -31,6 +32,8 @@ static double approx_seconds(tl_tick_unit unit)
         return 7 * 86400.0;
     case TL_TICK_MONTH:
         return 30.436875 * 86400;
+    case TL_TICK_QUARTER:
+        return 3 * 30.436875 * 86400;
     case TL_TICK_YEAR:
         return 365.2425 * 86400;
     }
@@ -62,11 +65,11 @@ static int64_t next_year_on_step(int64_t y, int64_t n)
 }
 
 /* Appends the ticks of `st` inside [t0, t1]; stops at `limit` ticks (returns false then). */
-static bool collect_range(tl_locale *loc, const step *st, int64_t t0, int64_t t1, size_t limit,
+static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0, int64_t t1, size_t limit,
                           tl_ticks *out, size_t *cap)
 {
-    if (tl_ticks_locale_calendar(loc, st->unit, st->n))
-        return tl_ticks_locale_collect(loc, st->unit, st->n, t0, t1, limit, out, cap);
+    if (tl_ticks_locale_calendar(rq->loc, st->unit, st->n))
+        return tl_ticks_locale_collect(rq->loc, st->unit, st->n, t0, t1, limit, out, cap);
     int64_t t;
     switch (st->unit) {
     case TL_TICK_SECOND:
@@ -91,7 +94,7 @@ static bool collect_range(tl_locale *loc, const step *st, int64_t t0, int64_t t1
         t = floor_div(t0 - monday, week) * week + monday;
         if (t < t0)
             t += week;
-        for (; t <= t1; t += week) {
+        for (; t <= t1; t += week * st->n) {
             if (out->count >= limit)
                 return false;
             out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
@@ -99,13 +102,17 @@ static bool collect_range(tl_locale *loc, const step *st, int64_t t0, int64_t t1
         }
         return true;
     }
-    case TL_TICK_MONTH: {
+    case TL_TICK_MONTH:
+    case TL_TICK_QUARTER: {
+        /* Quarters are every third month from the fiscal year's first. */
+        const int64_t every = st->unit == TL_TICK_QUARTER ? 3 * st->n : st->n;
+        const int first = st->unit == TL_TICK_QUARTER && rq->fiscal_start > 1 ? rq->fiscal_start : 1;
         tl_civil c;
         tl_cal_split(t0, &c);
         int64_t y = c.year;
         int m = c.month;
         for (;;) {
-            if ((m - 1) % st->n == 0) {
+            if ((m - first + 12) % 12 % every == 0) {
                 t = tl_cal_make(y, m, 1, 0, 0, 0);
                 if (t > t1)
                     break;
@@ -144,17 +151,17 @@ static bool collect_range(tl_locale *loc, const step *st, int64_t t0, int64_t t1
 }
 
 /* The ticks of `st` over the scale's domain, less the stretches its breaks cut out. */
-static bool collect(tl_locale *loc, const step *st, const tl_scale *scale, size_t limit,
+static bool collect(const tl_ticks_request *rq, const step *st, const tl_scale *scale, size_t limit,
                     tl_ticks *out, size_t *cap)
 {
     out->count = 0;
     int64_t from = scale->t0;
     for (size_t i = 0; i < scale->nbreaks; i++) {
-        if (!collect_range(loc, st, from, scale->breaks[i].t0, limit, out, cap))
+        if (!collect_range(rq, st, from, scale->breaks[i].t0, limit, out, cap))
             return false;
         from = scale->breaks[i].t1;
     }
-    return collect_range(loc, st, from, scale->t1, limit, out, cap);
+    return collect_range(rq, st, from, scale->t1, limit, out, cap);
 }
 
 /* Writes v / div with at most one decimal ("2.5", "20"), without the C library's
@@ -179,6 +186,7 @@ static bool two_tier(tl_tick_unit unit)
     case TL_TICK_DAY:
     case TL_TICK_WEEK:
     case TL_TICK_MONTH:
+    case TL_TICK_QUARTER:
         return true;
     case TL_TICK_YEAR:
         return false;
@@ -187,11 +195,22 @@ static bool two_tier(tl_tick_unit unit)
 }
 
 /* Tick label text; below a year the larger unit is in the second tier. */
-static void format_label(tl_locale *loc, tl_tick_unit unit, int64_t every, int64_t t, char *buf,
+static void format_label(const tl_ticks_request *rq, tl_tick_unit unit, int64_t every, int64_t t, char *buf,
                          size_t size)
 {
-    if (loc) {
-        tl_ticks_locale_label(loc, unit, every, t, buf, size);
+    tl_civil q;
+    tl_cal_split(t, &q);
+    if (unit == TL_TICK_QUARTER && (rq->fiscal_start > 1 || !rq->loc)) {
+        snprintf(buf, size, "Q%d", tl_ticks_quarter(rq, q.month));
+        return;
+    }
+    if (unit == TL_TICK_WEEK && rq->fixed) {
+        int64_t year;
+        snprintf(buf, size, "W%02d", tl_ticks_iso_week(t, &year));
+        return;
+    }
+    if (rq->loc) {
+        tl_ticks_locale_label(rq->loc, unit, every, t, buf, size);
         return;
     }
     tl_civil c;
@@ -211,6 +230,8 @@ static void format_label(tl_locale *loc, tl_tick_unit unit, int64_t every, int64
     case TL_TICK_MONTH:
         snprintf(buf, size, "%s", tl_cal_month_abbr(c.month));
         return;
+    case TL_TICK_QUARTER: /* written above */
+        return;
     case TL_TICK_YEAR:
         if (every >= BP_STEP) {
             int64_t bp = BP_EPOCH - c.year;
@@ -228,11 +249,19 @@ static void format_label(tl_locale *loc, tl_tick_unit unit, int64_t every, int64
 }
 
 /* The larger unit of a two-tier axis: its start at or before t, its end, and its name. */
-static void tier_unit(tl_locale *loc, tl_tick_unit unit, int64_t t, int64_t *start, int64_t *end,
+static void tier_unit(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start, int64_t *end,
                       char *buf, size_t size)
 {
-    if (loc) {
-        tl_ticks_locale_tier(loc, unit, t, start, end, buf, size);
+    if (unit == TL_TICK_QUARTER && (rq->fiscal_start > 1 || !rq->loc)) {
+        tl_ticks_fiscal_year(rq, t, start, end, buf, size);
+        return;
+    }
+    if (unit == TL_TICK_WEEK && rq->fixed) {
+        tl_ticks_iso_year(t, start, end, buf, size);
+        return;
+    }
+    if (rq->loc) {
+        tl_ticks_locale_tier(rq->loc, unit, t, start, end, buf, size);
         return;
     }
     tl_civil c;
@@ -255,6 +284,7 @@ static void tier_unit(tl_locale *loc, tl_tick_unit unit, int64_t t, int64_t *sta
         snprintf(buf, size, "%s %s", tl_cal_month_abbr(c.month), year);
         return;
     case TL_TICK_MONTH:
+    case TL_TICK_QUARTER:
     case TL_TICK_YEAR:
         *start = tl_cal_make(c.year, 1, 1, 0, 0, 0);
         *end = tl_cal_make(c.year + 1, 1, 1, 0, 0, 0);
@@ -265,10 +295,10 @@ static void tier_unit(tl_locale *loc, tl_tick_unit unit, int64_t t, int64_t *sta
 
 /* The second tier: every larger unit the domain touches, its label centred in the visible
  * part of it, or left out when it does not fit there. */
-static bool make_tier(tl_locale *loc, const tl_scale *scale, const tl_text_measurer *m,
+static bool make_tier(const tl_ticks_request *rq, const tl_scale *scale, const tl_text_measurer *m,
                       const tl_font *font, tl_ticks *out)
 {
-    const tl_text_shape one_line = {.lang = loc ? tl_locale_language(loc) : NULL};
+    const tl_text_shape one_line = {.lang = rq->loc ? tl_locale_language(rq->loc) : NULL};
     size_t cap = 0;
     int64_t t = scale->t0;
     size_t next_break = 0;
@@ -287,7 +317,7 @@ static bool make_tier(tl_locale *loc, const tl_scale *scale, const tl_text_measu
         int64_t a = t, b = scale->t1 + 1;
         out->spans = tl_xgrow(out->spans, &cap, out->span_count + 1, sizeof *out->spans);
         tl_tick_span *sp = &out->spans[out->span_count++];
-        tier_unit(loc, out->unit, t, &a, &b, sp->label, sizeof sp->label);
+        tier_unit(rq, out->unit, t, &a, &b, sp->label, sizeof sp->label);
         sp->t0 = a < t ? t : a;
         sp->t1 = b > stop ? stop : b;
         /* Past the domain's end, stop; at a break, go on after it (the loop's top). */
@@ -306,18 +336,18 @@ static bool make_tier(tl_locale *loc, const tl_scale *scale, const tl_text_measu
 
 /* Labels every tick, dropping edge ticks whose label would leave [left, right]; then checks
  * that neighbouring labels keep min_gap apart. */
-static bool label_and_check(tl_locale *loc, const tl_scale *scale, const tl_text_measurer *m,
+static bool label_and_check(const tl_ticks_request *rq, const tl_scale *scale, const tl_text_measurer *m,
                             const tl_font *font, double min_gap, double left, double right,
                             tl_ticks *out, bool *fits)
 {
-    const tl_text_shape one_line = {.lang = loc ? tl_locale_language(loc) : NULL};
+    const tl_text_shape one_line = {.lang = rq->loc ? tl_locale_language(rq->loc) : NULL};
     *fits = true;
     size_t kept = 0;
     for (size_t i = 0; i < out->count; i++) {
         tl_tick *tk = &out->items[kept];
         *tk = out->items[i];
         tk->x = tl_scale_x(scale, tk->t);
-        format_label(loc, out->unit, out->step, tk->t, tk->label, sizeof tk->label);
+        format_label(rq, out->unit, out->step, tk->t, tk->label, sizeof tk->label);
         if (!m->measure(m->user, font, &one_line, tk->label, &tk->extents))
             return false;
         double half = tk->extents.width / 2;
@@ -342,9 +372,46 @@ static bool label_and_check(tl_locale *loc, const tl_scale *scale, const tl_text
     return true;
 }
 
-bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
-                       double min_gap, double left, double right, tl_locale *loc, tl_ticks *out)
+/* A chosen step: all its ticks, as many labelled as there is room for. */
+static bool generate_chosen(const tl_scale *scale, const tl_text_measurer *m, const tl_font *font,
+                            double min_gap, double left, double right, const tl_ticks_request *rq,
+                            tl_ticks *out)
 {
+    const step st = {rq->unit, rq->every > 0 ? rq->every : 1};
+    out->unit = st.unit;
+    out->step = st.n;
+    /* A tick every two points at the most: denser would be a grey smear, not an axis. */
+    const size_t limit = (size_t)((scale->x1 - scale->x0) / 2) + 2;
+    size_t cap = 0;
+    if (!collect(rq, &st, scale, limit, out, &cap)) {
+        out->count = 0;
+        out->thinned = true;
+        return true;
+    }
+    for (size_t i = 0; i < out->count; i++) {
+        tl_tick *tk = &out->items[i];
+        tk->x = tl_scale_x(scale, tk->t);
+        format_label(rq, out->unit, out->step, tk->t, tk->label, sizeof tk->label);
+    }
+    const char *lang = rq->loc ? tl_locale_language(rq->loc) : NULL;
+    if (!tl_ticks_label_chosen(m, font, lang, min_gap, left, right, out))
+        return false;
+    return !two_tier(out->unit) || make_tier(rq, scale, m, font, out);
+}
+
+bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
+                       double min_gap, double left, double right, const tl_ticks_request *rq, tl_ticks *out)
+{
+    static const tl_ticks_request automatic = {.fiscal_start = 1};
+    if (!rq)
+        rq = &automatic;
+    if (rq->fixed) {
+        memset(out, 0, sizeof *out);
+        if (generate_chosen(scale, measurer, font, min_gap, left, right, rq, out))
+            return true;
+        tl_ticks_free(out);
+        return false;
+    }
     static const step ladder[] = {
         {TL_TICK_SECOND, 1}, {TL_TICK_SECOND, 5}, {TL_TICK_SECOND, 15}, {TL_TICK_SECOND, 30},
         {TL_TICK_MINUTE, 1}, {TL_TICK_MINUTE, 5}, {TL_TICK_MINUTE, 15}, {TL_TICK_MINUTE, 30},
@@ -381,13 +448,13 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
             continue;
         out->unit = st.unit;
         out->step = st.n;
-        if (!collect(loc, &st, scale, limit, out, &cap))
+        if (!collect(rq, &st, scale, limit, out, &cap))
             continue;
         bool fits;
-        if (!label_and_check(loc, scale, measurer, font, min_gap, left, right, out, &fits))
+        if (!label_and_check(rq, scale, measurer, font, min_gap, left, right, out, &fits))
             goto fail;
         if (fits) {
-            if (two_tier(out->unit) && !make_tier(loc, scale, measurer, font, out))
+            if (two_tier(out->unit) && !make_tier(rq, scale, measurer, font, out))
                 goto fail;
             return true;
         }
@@ -412,10 +479,23 @@ void tl_ticks_free(tl_ticks *ticks)
  * ------------------------------------------------------------------------------------------- */
 
 bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev,
-                             int64_t prev_t, tl_locale *loc, char *buf, size_t size)
+                             int64_t prev_t, const tl_ticks_request *rq, char *buf, size_t size)
 {
-    if (loc)
-        return tl_ticks_locale_one_tier(loc, unit, tk, prev ? &prev_t : NULL, buf, size);
+    if (unit == TL_TICK_QUARTER && rq && (rq->fiscal_start > 1 || !rq->loc)) {
+        /* "Q1 FY2025" (or "Q1 2020") where the year changes, "Q2" after. */
+        tl_civil q;
+        tl_cal_split(tk->t, &q);
+        int64_t start, end;
+        char year[32];
+        tl_ticks_fiscal_year(rq, tk->t, &start, &end, year, sizeof year);
+        if (!prev || prev_t < start)
+            snprintf(buf, size, "Q%d %s", tl_ticks_quarter(rq, q.month), year);
+        else
+            snprintf(buf, size, "Q%d", tl_ticks_quarter(rq, q.month));
+        return false;
+    }
+    if (rq && rq->loc)
+        return tl_ticks_locale_one_tier(rq->loc, unit, tk, prev ? &prev_t : NULL, buf, size);
     tl_civil c;
     tl_cal_split(tk->t, &c);
     char year[32];
@@ -442,6 +522,8 @@ bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civi
             snprintf(buf, size, "%d %s %s", c.day, mon, year);
         else
             snprintf(buf, size, "%d %s", c.day, mon);
+        break;
+    case TL_TICK_QUARTER: /* written above */
         break;
     case TL_TICK_MONTH:
         if (c.month == 1) {
@@ -477,6 +559,7 @@ int tl_ticks_roundness(tl_tick_unit unit, int64_t every, int64_t t)
     case TL_TICK_WEEK:
         return c.day <= 7 ? 1 : 0;
     case TL_TICK_MONTH:
+    case TL_TICK_QUARTER:
         return c.month == 1 ? 3 : (c.month - 1) % 6 == 0 ? 2 : (c.month - 1) % 3 == 0;
     case TL_TICK_YEAR: {
         /* As labelled: years BCE count back from 1 BCE, deep time back from 1950. Rounder is

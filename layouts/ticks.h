@@ -19,6 +19,7 @@ typedef enum tl_tick_unit {
     TL_TICK_DAY,
     TL_TICK_WEEK,
     TL_TICK_MONTH,
+    TL_TICK_QUARTER, /* three months, of the calendar or of a fiscal year */
     TL_TICK_YEAR,
 } tl_tick_unit;
 
@@ -44,6 +45,8 @@ typedef struct tl_ticks {
     tl_tick_unit unit;
     int64_t step;        /* in units (months for quarters: 3) */
     tl_tick_span *spans; /* second tier, or NULL for single-tier axes (years and up) */
+    /* A chosen step too dense for its labels: some ticks are left unlabelled (label ""). */
+    bool thinned;
     size_t span_count;
 } tl_ticks;
 
@@ -54,11 +57,21 @@ typedef struct tl_ticks {
  * domain; month and year ticks fall on calendar boundaries. Below a year the axis has two
  * tiers: short tick labels ("Jan", "7", "09:00") over spans naming the larger unit ("2020",
  * "Oct 2020", "7 Oct 2020"). Deep time (steps of 10,000 years and more) is labelled before
- * present (1950): "20 ka", "2.5 Ma". With a locale (`loc`, else NULL) the labels are the
- * locale's ("11月", "2019年") and month and year ticks follow its calendar. Returns false when
- * the measurer fails. The caller frees `out` with tl_ticks_free(). */
+ * present (1950): "20 ka", "2.5 Ma". With a request (else NULL): its locale's labels ("11月",
+ * "2019年") and calendar; a chosen step, every tick kept and those labels that would collide
+ * left out (out->thinned); fiscal quarters ("Q1" under "FY2025"); a chosen week step is
+ * labelled by ISO week ("W53") under the ISO week-year. Returns false when the measurer fails.
+ * The caller frees `out` with tl_ticks_free(). */
+typedef struct tl_ticks_request {
+    struct tl_locale *loc; /* the reader's locale, or NULL: English, Gregorian */
+    bool fixed;            /* this step (`unit`, `every`), not the densest that fits */
+    tl_tick_unit unit;
+    int64_t every;
+    int fiscal_start;     /* the month fiscal years start (1: calendar years, quarters Q1-Q4) */
+    bool fiscal_by_start; /* name a fiscal year by the year it starts in, not ends in */
+} tl_ticks_request;
 bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
-                       double min_gap, double left, double right, struct tl_locale *loc,
+                       double min_gap, double left, double right, const tl_ticks_request *req,
                        tl_ticks *out);
 void tl_ticks_free(tl_ticks *ticks);
 
@@ -69,13 +82,12 @@ void tl_ticks_free(tl_ticks *ticks);
 /* Writes the label of a tick of `unit` on an axis without a second tier. The first label
  * (`prev` NULL) and any where a larger unit changes since `prev`, the civil time of the last
  * tick labelled, carry that unit ("Nov 2019", "Dec", "2020", "7 Oct 09:00"); years keep the
- * label tl_ticks_generate() gave them ("500 BCE", "20 ka"). With a locale, `prev_t` is the
- * last tick labelled (prev non-NULL) and the words are the locale's. Returns true when the
- * label is a year standing for its first month, which reads better set apart (heavier) from
- * the months. */
+ * label tl_ticks_generate() gave them ("500 BCE", "20 ka"). `prev_t` is the last tick
+ * labelled (when prev is not NULL); `rq` (or NULL) gives the locale and the fiscal year. Returns
+ * true when the label is a year standing for its first month, which reads better set apart
+ * (heavier) from the months. */
 bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev,
-                             int64_t prev_t, struct tl_locale *loc, char *buf,
-                             size_t size);
+                             int64_t prev_t, const tl_ticks_request *rq, char *buf, size_t size);
 /* How round a tick's date is, for choosing which ticks keep their labels when not all can:
  * the start of a year among months, of a month among days, of a day among hours, a century
  * among decades. Higher is rounder; 0 for the least round. */

@@ -335,8 +335,9 @@ static bool ladder_ticks(const vertical *v, double spacing, tl_ticks *out)
     tl_scale_init_mapped(&s, v->lo, v->hi, v->ya, y_at(v, v->hi), v->axis_top, v->axis_bottom);
     height_measurer hm = {.m = v->c.m};
     const tl_text_measurer adapter = {.measure = measure_height, .user = &hm};
+    const tl_ticks_request rq = tl_chart_ticks_request(&v->c);
     return tl_ticks_generate(&s, &adapter, &v->c.font.tick, spacing - v->tick_h, v->axis_top,
-                             v->axis_bottom, v->c.loc, out);
+                             v->axis_bottom, &rq, out);
 }
 
 /* Calendar ticks along the line. The labels follow a regular grid (the ladder's step for
@@ -348,6 +349,7 @@ static bool ladder_ticks(const vertical *v, double spacing, tl_ticks *out)
 static bool make_ticks(vertical *v, double *widest, tl_error **err)
 {
     tl_chart *c = &v->c;
+    const tl_ticks_request rq = tl_chart_ticks_request(c);
     free(v->ticks);
     v->ticks = NULL;
     v->nticks = 0;
@@ -409,7 +411,7 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
                                         : &fine.items[k];
         /* A year among months stands out, as the band names do. */
         tt->font = tl_ticks_label_one_tier(grid_tick ? grid.unit : fine.unit, tk,
-                                           have_prev ? &prev : NULL, prev_t, c->loc, tt->text,
+                                           have_prev ? &prev : NULL, prev_t, &rq, tt->text,
                                            sizeof tt->text)
                        ? &c->font.band
                        : &c->font.tick;

@@ -98,6 +98,49 @@ cmp -s <("$TIMELINE" "$SAMPLE" --today 2020-06-15 -T svg -o -) \
     <("$TIMELINE" "$SAMPLE" --today 2020-06-15 -T svg -o -)
 ok $? "a dated --today gives the same bytes every run"
 
+# --- --ticks, fiscal years, ISO weeks ---------------------------------------------------------
+PLAN=$ROOT/data/samples/project-plan.csv
+for layout in ribbon lanes vertical; do
+    run 0 "$layout, --ticks quarter --fiscal-year-start April" -- "$PLAN" --layout "$layout" \
+        --ticks quarter --fiscal-year-start April -o "$WORK/q.json"
+    python3 - "$WORK/q.json" "$layout" <<'PY'
+import json, re, sys
+d, layout = json.load(open(sys.argv[1])), sys.argv[2]
+labels = [i["text"] for i in d["items"] if i["role"] == "tick-label"]
+quarters = [t for t in labels if re.fullmatch(r"Q[1-4]( FY20\d\d)?", t)]
+assert len(quarters) >= 2, labels
+if layout != "vertical":
+    assert "FY2025" in labels, labels  # April 2024 to March 2025
+PY
+    ok $? "$layout: fiscal quarters, FY2025 from April 2024"
+    check_scene "$WORK/q.json"; ok $? "$layout: no text over text, all inside the canvas"
+done
+run 0 "--ticks week" -- "$PLAN" --layout lanes --ticks week -o "$WORK/w.json"
+has '"text":"W14"' "$WORK/w.json" && has 'too dense to label them all' "$WORK/err"
+ok $? "ISO weeks, every other one labelled at 900 pt, with one warning"
+[ "$(grep -c 'too dense' "$WORK/err")" -eq 1 ]; ok $? "... only one"
+run 0 "--ticks week --width 2400" -- "$PLAN" --layout lanes --ticks week --width 2400 -o "$WORK/w2.json"
+! has 'too dense' "$WORK/err"; ok $? "... all labelled on a wide chart, no warning"
+run 0 "--ticks '2 months'" -- "$SAMPLE" --ticks "2 months" -o "$WORK/m2.json"
+python3 -c "
+import json,sys; d=json.load(open(sys.argv[1]))
+t=[i['text'] for i in d['items'] if i['role']=='tick-label']
+sys.exit(0 if t[:3] == ['Nov', 'Jan', 'Mar'] else 1)" "$WORK/m2.json"
+ok $? "... ticks every other month"
+for bad in "0 days" fortnight "-1 year"; do
+    run 64 "--ticks \"$bad\"" -- "$SAMPLE" --ticks "$bad" -o "$WORK/x.svg"
+    has "invalid ticks \"$bad\"" "$WORK/err"; ok $? "... names the value"
+done
+run 64 "--fiscal-year-start 13" -- "$SAMPLE" --fiscal-year-start 13 -o "$WORK/x.svg"
+for sample in roadmap sprint-plan; do
+    for layout in ribbon lanes vertical; do
+        run 0 "the $sample sample, $layout, chosen ticks" -- "$ROOT/data/samples/$sample.csv" \
+            --layout "$layout" --ticks "$([ $sample = roadmap ] && echo quarter || echo week)" \
+            --fiscal-year-start April -o "$WORK/s.json"
+        check_scene "$WORK/s.json"; ok $? "... no text over text, all inside the canvas"
+    done
+done
+
 # --- deep time ------------------------------------------------------------------------------
 printf 'start,end,title\n4.54 Ga,,Earth forms\n3.7 Ga,,"Earliest life, c. 3.7 billion years ago"\n' >"$WORK/deep.csv"
 printf '541 Ma,485.4 Ma,Cambrian\n66 Ma,,K-Pg extinction\n300 ka,,Homo sapiens\n"12,000 years ago",,Farming\n' >>"$WORK/deep.csv"

@@ -81,7 +81,8 @@ static bool ticks(tl_locale *loc, int64_t t0, int64_t t1, double width, tl_ticks
     tl_scale s;
     tl_scale_init(&s, t0, t1, 0, 0, width);
     tl_text_measurer m = tl_measure_fixed();
-    return tl_ticks_generate(&s, &m, &FONT, 10, -1e9, 1e9, loc, out);
+    const tl_ticks_request rq = {.loc = loc, .fiscal_start = 1};
+    return tl_ticks_generate(&s, &m, &FONT, 10, -1e9, 1e9, &rq, out);
 }
 
 /* The skeletons ticks.c uses for a tick of `unit` and for the tier above it. */

@@ -259,7 +259,7 @@ complete_words() { # complete_words WORD...: COMPREPLY for the last word
 [ "$(complete_words timeline --theme "")" = "light dark print colorblind" ]; ok $? "--theme <TAB> lists the themes"
 [ "$(complete_words timeline --layout v)" = "vertical" ]; ok $? "--layout v<TAB> is vertical"
 [ "$(complete_words timeline -T p)" = "png pdf ps" ]; ok $? "-T p<TAB>: png pdf ps"
-[ "$(complete_words timeline -S axis.f)" = "axis.from=" ]; ok $? "-S axis.f<TAB> is axis.from="
+[ "$(complete_words timeline -S axis.fr)" = "axis.from=" ]; ok $? "-S axis.fr<TAB> is axis.from="
 [ "$(complete_words timeline --out)" = "--output --output-by-input" ]; ok $? "--out<TAB>: --output --output-by-input"
 
 echo "1..$n"

@@ -5,6 +5,7 @@
 #include "data/date.h"
 #include "fonts/measure-fixed.h"
 #include "common/tl-calendar.h"
+#include "layouts/ticks-chosen.h"
 #include "layouts/ticks.h"
 #include "tap.h"
 
@@ -237,7 +238,8 @@ static const char *one_tier(tl_tick_unit unit, int64_t t, const int64_t *prev_t,
     tl_civil prev;
     if (prev_t)
         tl_cal_split(*prev_t, &prev);
-    *year = tl_ticks_label_one_tier(unit, &tk, prev_t ? &prev : NULL, 0, NULL, buf, sizeof buf);
+    *year = tl_ticks_label_one_tier(unit, &tk, prev_t ? &prev : NULL, prev_t ? *prev_t : 0, NULL,
+                                    buf, sizeof buf);
     return buf;
 }
 
@@ -331,8 +333,129 @@ static void test_thin(void)
            "fill-ins go where the rounder labels leave room");
 }
 
+static bool gen_chosen(int64_t t0, int64_t t1, double width, const tl_ticks_request *rq,
+                       tl_ticks *out)
+{
+    tl_scale s;
+    tl_scale_init(&s, t0, t1, 0, 0, width);
+    tl_text_measurer m = tl_measure_fixed();
+    return tl_ticks_generate(&s, &m, &FONT, 10, -1e9, 1e9, rq, out);
+}
+
+/* --ticks quarter, with calendar and fiscal years. */
+static void test_quarters(void)
+{
+    tl_ticks t;
+    tl_ticks_request rq = {.fixed = true, .unit = TL_TICK_QUARTER, .every = 1, .fiscal_start = 1};
+    gen_chosen(ymd(2019, 12, 1), ymd(2021, 2, 1), 2000, &rq, &t);
+    const char *want[] = {"Q1", "Q2", "Q3", "Q4", "Q1"};
+    bool ok = t.count == 5 && t.unit == TL_TICK_QUARTER && !t.thinned;
+    for (size_t i = 0; ok && i < t.count; i++) {
+        tl_civil c;
+        tl_cal_split(t.items[i].t, &c);
+        ok = strcmp(t.items[i].label, want[i]) == 0 && c.day == 1 && (c.month - 1) % 3 == 0;
+    }
+    tap_ok(ok, "calendar quarters: Q1-Q4 on 1 Jan, Apr, Jul, Oct (%zu ticks)", t.count);
+    tap_ok(t.span_count == 3 && strcmp(t.spans[1].label, "2020") == 0 &&
+               t.spans[1].t0 == ymd(2020, 1, 1) && t.spans[1].t1 == ymd(2021, 1, 1),
+           "... under their calendar years");
+    tl_ticks_free(&t);
+
+    /* A fiscal year from April: FY2025 runs from April 2024 to March 2025. */
+    rq.fiscal_start = 4;
+    gen_chosen(ymd(2024, 2, 1), ymd(2025, 5, 1), 2000, &rq, &t);
+    const char *fq[] = {"Q1", "Q2", "Q3", "Q4", "Q1"};
+    ok = t.count == 5;
+    for (size_t i = 0; ok && i < t.count; i++)
+        ok = strcmp(t.items[i].label, fq[i]) == 0;
+    tap_ok(ok && t.items[0].t == ymd(2024, 4, 1) && t.items[3].t == ymd(2025, 1, 1),
+           "fiscal quarters from April: Q1 on 1 Apr 2024, Q4 on 1 Jan 2025");
+    bool named = false;
+    for (size_t i = 0; i < t.span_count; i++)
+        named = named || (strcmp(t.spans[i].label, "FY2025") == 0 &&
+                          t.spans[i].t0 == ymd(2024, 4, 1) && t.spans[i].t1 == ymd(2025, 4, 1));
+    tap_ok(named, "... under FY2025, named by the year it ends in");
+    tl_ticks_free(&t);
+    rq.fiscal_by_start = true;
+    gen_chosen(ymd(2024, 2, 1), ymd(2025, 5, 1), 2000, &rq, &t);
+    named = false;
+    for (size_t i = 0; i < t.span_count; i++)
+        named = named || (strcmp(t.spans[i].label, "FY2024") == 0 && t.spans[i].t0 == ymd(2024, 4, 1));
+    tap_ok(named, "... or FY2024, named by the year it starts in");
+    tl_ticks_free(&t);
+}
+
+/* --ticks week: ISO weeks, week 53 and the week-years at the turn of the year. */
+static void test_iso_weeks(void)
+{
+    static const struct {
+        int64_t y;
+        int m, d;
+        int week;
+        int64_t week_year;
+    } cases[] = {
+        {2020, 12, 28, 53, 2020}, {2021, 1, 3, 53, 2020},  {2021, 1, 4, 1, 2021},
+        {2026, 12, 28, 53, 2026}, {2027, 1, 1, 53, 2026},  {2022, 1, 1, 52, 2021},
+        {2019, 12, 30, 1, 2020},  {2024, 12, 30, 1, 2025},
+    };
+    bool ok = true;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int64_t year;
+        const int week = tl_ticks_iso_week(ymd(cases[i].y, cases[i].m, cases[i].d), &year);
+        if (week != cases[i].week || year != cases[i].week_year) {
+            tap_diag("%lld-%02d-%02d: W%d of %lld, want W%d of %lld", (long long)cases[i].y,
+                     cases[i].m, cases[i].d, week, (long long)year, cases[i].week,
+                     (long long)cases[i].week_year);
+            ok = false;
+        }
+    }
+    tap_ok(ok, "ISO weeks: W53 in 2020 and 2026, 1 January in week 52 or 53 of the year before");
+    tl_ticks t;
+    const tl_ticks_request rq = {.fixed = true, .unit = TL_TICK_WEEK, .every = 1, .fiscal_start = 1};
+    gen_chosen(ymd(2020, 12, 14), ymd(2021, 1, 20), 3000, &rq, &t);
+    bool w53 = false, mondays = t.count > 0;
+    for (size_t i = 0; i < t.count; i++) {
+        w53 = w53 || (strcmp(t.items[i].label, "W53") == 0 && t.items[i].t == ymd(2020, 12, 28));
+        mondays = mondays && ((t.items[i].t / 86400) % 7 + 7) % 7 == 4; /* 1970-01-05: Monday */
+    }
+    tap_ok(w53 && mondays, "week ticks on Mondays, W53 on 28 Dec 2020");
+    tap_ok(t.span_count == 2 && strcmp(t.spans[0].label, "2020") == 0 &&
+               t.spans[1].t0 == ymd(2021, 1, 4),
+           "... under their ISO week-years, 2021 from 4 Jan");
+    tl_ticks_free(&t);
+}
+
+/* A chosen step too dense for its labels keeps every tick and thins the labels. */
+static void test_chosen_thinned(void)
+{
+    tl_ticks t;
+    const tl_ticks_request rq = {.fixed = true, .unit = TL_TICK_DAY, .every = 1, .fiscal_start = 1};
+    gen_chosen(ymd(2020, 1, 1), ymd(2020, 12, 31), 800, &rq, &t);
+    size_t labelled = 0;
+    double last = -1e9;
+    bool apart = true;
+    for (size_t i = 0; i < t.count; i++) {
+        if (!t.items[i].label[0])
+            continue;
+        labelled++;
+        apart = apart && t.items[i].x - t.items[i].extents.width / 2 >= last + 10 - 1e-9;
+        last = t.items[i].x + t.items[i].extents.width / 2;
+    }
+    tap_ok(t.count == 366 && t.thinned && labelled > 10 && labelled < 366 && apart,
+           "366 daily ticks at 800 pt: all kept, %zu labelled, none closer than the gap",
+           labelled);
+    tl_ticks_free(&t);
+    /* Closer than 2 pt they would be a grey smear: none, and the warning. */
+    gen_chosen(ymd(2020, 1, 1), ymd(2020, 12, 31), 400, &rq, &t);
+    tap_ok(t.count == 0 && t.thinned, "366 daily ticks at 400 pt: none drawn, said so");
+    tl_ticks_free(&t);
+}
+
 int main(void)
 {
+    test_quarters();
+    test_iso_weeks();
+    test_chosen_thinned();
     test_months();
     test_leap_and_days();
     test_weeks();

@@ -445,6 +445,20 @@ TL_EXPORT void tl_layout_options_set_window(tl_layout_options *opts, const tl_ti
 /* Whether long empty stretches of time (a gap between events longer than a fifth of the
  * chart's extent) are cut out of the axis and drawn as a visible break. On by default. */
 TL_EXPORT void tl_layout_options_set_axis_breaks(tl_layout_options *opts, bool enable);
+/* The axis's ticks, chosen: "auto" (the default: the densest calendar step whose labels fit),
+ * or a step "UNIT" or "N UNITs" with UNIT one of year, quarter, month, week, day, hour, minute,
+ * second ("quarter", "2 years", "week", "6 hours"). Every tick of a chosen step is drawn;
+ * labels that would collide are left out, with one scene warning. Quarters are labelled Q1-Q4
+ * under their year (or fiscal year, tl_layout_options_set_fiscal_year()); chosen weeks by ISO
+ * week ("W53") under their ISO week-year. Returns false and sets *err (TL_ERROR_USAGE, naming
+ * the value) for an unknown unit or a step below 1. */
+TL_EXPORT bool tl_layout_options_set_ticks(tl_layout_options *opts, const char *spec,
+                                           tl_error **err);
+/* Fiscal years for quarter ticks: the month (1-12) they start in (1, the default: calendar
+ * years), and whether one is named by the year it starts in ("FY2024" for April 2024 to March
+ * 2025) rather than, by the usual convention, the year it ends in ("FY2025"). */
+TL_EXPORT void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month,
+                                                 bool name_by_start);
 /* An as-of line: a full-height line at `today` labelled with its date, drawn in every layout
  * as a marker event is (NULL for none, the default). The library never reads the clock: a
  * caller that wants the present passes it. Outside a --from/--to window it is not drawn. */

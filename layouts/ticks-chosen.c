@@ -1,0 +1,83 @@
+#include "ticks-chosen.h"
+
+#include <stdio.h>
+
+#include "common/tl-calendar.h"
+
+int tl_ticks_quarter(const tl_ticks_request *rq, int month)
+{
+    const int start = rq && rq->fiscal_start >= 1 && rq->fiscal_start <= 12 ? rq->fiscal_start : 1;
+    return ((month - start + 12) % 12) / 3 + 1;
+}
+
+void tl_ticks_fiscal_year(const tl_ticks_request *rq, int64_t t, int64_t *start, int64_t *end,
+                          char *buf, size_t size)
+{
+    const int first = rq && rq->fiscal_start >= 1 && rq->fiscal_start <= 12 ? rq->fiscal_start : 1;
+    tl_civil c;
+    tl_cal_split(t, &c);
+    const int64_t year = c.month >= first ? c.year : c.year - 1; /* the year it starts in */
+    *start = tl_cal_make(year, first, 1, 0, 0, 0);
+    *end = tl_cal_make(year + 1, first, 1, 0, 0, 0);
+    if (first == 1) {
+        tl_cal_format_year(year, buf, size);
+        return;
+    }
+    /* By convention a fiscal year is named by the year it ends in. */
+    snprintf(buf, size, "FY%lld", (long long)(rq->fiscal_by_start ? year : year + 1));
+}
+
+/* Days since 1970-01-01 of the Monday of ISO week 1 of `year`: the week with 4 January. */
+static int64_t week_one(int64_t year)
+{
+    const int64_t jan4 = tl_cal_days_from_civil(year, 1, 4);
+    /* 1970-01-01 was a Thursday: weekday 0 = Monday. */
+    const int64_t weekday = ((jan4 + 3) % 7 + 7) % 7;
+    return jan4 - weekday;
+}
+
+int tl_ticks_iso_week(int64_t t, int64_t *week_year)
+{
+    const int64_t day = tl_cal_floor_div(t, TL_SECONDS_PER_DAY);
+    tl_civil c;
+    tl_cal_split(t, &c);
+    int64_t year = c.year;
+    if (day < week_one(year))
+        year--;
+    else if (day >= week_one(year + 1))
+        year++;
+    *week_year = year;
+    return (int)((day - week_one(year)) / 7) + 1;
+}
+
+void tl_ticks_iso_year(int64_t t, int64_t *start, int64_t *end, char *buf, size_t size)
+{
+    int64_t year;
+    tl_ticks_iso_week(t, &year);
+    *start = week_one(year) * TL_SECONDS_PER_DAY;
+    *end = week_one(year + 1) * TL_SECONDS_PER_DAY;
+    tl_cal_format_year(year, buf, size);
+}
+
+bool tl_ticks_label_chosen(const tl_text_measurer *m, const tl_font *font, const char *lang,
+                           double min_gap, double left, double right, tl_ticks *out)
+{
+    const tl_text_shape one_line = {.lang = lang};
+    double last_right = -1e300;
+    for (size_t i = 0; i < out->count; i++) {
+        tl_tick *tk = &out->items[i];
+        if (!m->measure(m->user, font, &one_line, tk->label, &tk->extents))
+            return false;
+        const double half = tk->extents.width / 2;
+        const bool inside = tk->x - half >= left && tk->x + half <= right;
+        if (inside && tk->x - half >= last_right + min_gap) {
+            last_right = tk->x + half;
+            continue;
+        }
+        /* An edge label is left out as with any step; one between others is thinned. */
+        out->thinned = out->thinned || inside;
+        tk->label[0] = '\0';
+        tk->extents = (tl_text_extents){0};
+    }
+    return true;
+}
