@@ -31,6 +31,10 @@ typedef struct cli {
     bool has_margins;
     int pages;
     int fiscal_start; /* 0: not set (calendar years) */
+    bool elapsed, has_epoch; /* --axis elapsed, --epoch */
+    tl_time epoch;
+    tl_elapsed_style elapsed_style;
+    int elapsed_base;
     bool fiscal_by_start;
     bool landscape, fit_width, svg_text;
     bool strict, quiet, verbose, check, markup, repair_utf8, system_fonts;

@@ -419,6 +419,8 @@ static void set_layout_options(cli *c)
         tl_layout_options_set_margins(o, c->margins);
     tl_layout_options_set_pages(o, c->pages);
     tl_layout_options_set_fit_width(o, c->fit_width);
+    tl_layout_options_set_elapsed(o, c->elapsed, c->has_epoch ? &c->epoch : NULL, c->elapsed_style,
+                                  c->elapsed_base);
 }
 
 /* English is built in; the others are the catalogs compiled from po/. */
@@ -587,6 +589,7 @@ int main(int argc, char **argv)
         .scale = 1,
         .theme = TL_THEME_LIGHT,
         .layout = TL_VARIANT_RIBBON,
+        .elapsed_base = 1,
         .fonts = tl_font_options_new(),
         .load = tl_load_options_new(),
         .style = tl_layout_options_new(),

@@ -198,6 +198,41 @@ static bool set_fiscal_name(cli *c, const cli_option *o, const char *v, char **w
     return true;
 }
 
+static bool set_axis(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (strcmp(v, "calendar") != 0 && strcmp(v, "elapsed") != 0) {
+        *why = g_strdup_printf("unknown axis \"%s\" (calendar or elapsed)", v);
+        return false;
+    }
+    c->elapsed = strcmp(v, "elapsed") == 0;
+    return true;
+}
+
+static bool set_epoch(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_error *err = NULL;
+    c->has_epoch = *v != '\0';
+    return !c->has_epoch || tl_time_parse(v, &c->epoch, &err) || why_error(err, why);
+}
+
+static bool set_elapsed_style(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (tl_elapsed_style_from_name(v, &c->elapsed_style))
+        return true;
+    *why = g_strdup_printf("unknown style \"%s\" (t, day, week or month)", v);
+    return false;
+}
+
+static bool set_elapsed_base(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
+        *why = g_strdup_printf("expected 0 or 1, got \"%s\"", v);
+        return false;
+    }
+    c->elapsed_base = v[0] - '0';
+    return true;
+}
+
 static bool set_past(cli *c, const cli_option *o, const char *v, char **why)
 {
     tl_past past;
@@ -543,6 +578,33 @@ const cli_option cli_options[] = {
      .help = "name a fiscal year by the year it ends in (end, default) or starts in (start)",
      .complete = "end start",
      .set = set_fiscal_name},
+    {.name = "axis",
+     .arg = CLI_VALUE,
+     .metavar = "KIND",
+     .section = "axis",
+     .help = "calendar (default) or elapsed: ticks count from --epoch (T+3 d, Day 2)",
+     .complete = "calendar elapsed",
+     .set = set_axis},
+    {.name = "epoch",
+     .arg = CLI_VALUE,
+     .metavar = "DATE",
+     .section = "axis",
+     .help = "the origin of an elapsed axis (default: the earliest event)",
+     .set = set_epoch},
+    {.name = "elapsed-style",
+     .arg = CLI_VALUE,
+     .metavar = "STYLE",
+     .section = "axis",
+     .help = "t (T-2 h, T+0, T+3 d; default), day, week or month (Day 1, Week 2, Month 3)",
+     .complete = "t day week month",
+     .set = set_elapsed_style},
+    {.name = "elapsed-base",
+     .arg = CLI_VALUE,
+     .metavar = "N",
+     .section = "axis",
+     .help = "the number of the epoch's day, week or month: 1 (default) or 0",
+     .complete = "0 1",
+     .set = set_elapsed_base},
     {.name = "today",
      .arg = CLI_VALUE,
      .metavar = "DATE",

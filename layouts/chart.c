@@ -337,6 +337,14 @@ void tl_chart_add_marker(tl_chart *c, tl_role role, int32_t ev, double cx, doubl
 tl_ticks_request tl_chart_ticks_request(const tl_chart *c)
 {
     const tl_layout_options *o = c->opts;
+    int64_t epoch = o->epoch;
+    if (o->elapsed && !o->has_epoch) {
+        /* From the earliest event: the view is in the order of time. */
+        epoch = c->n > 0 ? tl_chart_event(c, 0)->start.lo : 0;
+        for (size_t i = 1; i < c->n; i++)
+            if (tl_chart_event(c, i)->start.lo < epoch)
+                epoch = tl_chart_event(c, i)->start.lo;
+    }
     return (tl_ticks_request){
         .loc = c->loc,
         .fixed = o->ticks_fixed,
@@ -344,6 +352,10 @@ tl_ticks_request tl_chart_ticks_request(const tl_chart *c)
         .every = o->ticks_every,
         .fiscal_start = o->fiscal_start > 0 ? o->fiscal_start : 1,
         .fiscal_by_start = o->fiscal_by_start,
+        .elapsed = o->elapsed,
+        .epoch = epoch,
+        .elapsed_style = o->elapsed_style,
+        .elapsed_base = o->elapsed_base,
     };
 }
 

@@ -25,6 +25,11 @@ struct tl_layout_options {
     int64_t ticks_every;
     int fiscal_start;   /* 1-12; 0 or 1: calendar years */
     bool fiscal_by_start;
+    bool elapsed;       /* an elapsed-time axis from `epoch` (ticks-elapsed.c) */
+    bool has_epoch;     /* false: from the earliest event */
+    int64_t epoch;
+    tl_elapsed_style elapsed_style;
+    int elapsed_base;
     bool has_today;     /* an as-of line at `today` (today.c) */
     tl_time today;
     tl_past past;

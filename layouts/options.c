@@ -149,6 +149,27 @@ void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month,
     opts->fiscal_by_start = name_by_start;
 }
 
+void tl_layout_options_set_elapsed(tl_layout_options *opts, bool enable, const tl_time *epoch,
+                                   tl_elapsed_style style, int base)
+{
+    opts->elapsed = enable;
+    opts->has_epoch = epoch != NULL;
+    opts->epoch = epoch ? epoch->lo : 0;
+    opts->elapsed_style = style;
+    opts->elapsed_base = base == 0 ? 0 : 1;
+}
+
+bool tl_elapsed_style_from_name(const char *name, tl_elapsed_style *out)
+{
+    static const char *const names[] = {"t", "day", "week", "month"};
+    for (size_t i = 0; name && i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (tl_elapsed_style)i;
+            return true;
+        }
+    return false;
+}
+
 void tl_layout_options_set_today(tl_layout_options *opts, const tl_time *today)
 {
     opts->has_today = today != NULL;

@@ -9,12 +9,10 @@
 #include "data/date.h"
 #include "common/tl-calendar.h"
 #include "ticks-chosen.h"
+#include "ticks-elapsed.h"
 #include "ticks-locale.h"
 
-typedef struct step {
-    tl_tick_unit unit;
-    int64_t n;
-} step;
+typedef tl_tick_step step;
 
 /* Rough length of a unit, only to skip candidates that would be absurdly dense. */
 static double approx_seconds(tl_tick_unit unit)
@@ -68,6 +66,8 @@ static int64_t next_year_on_step(int64_t y, int64_t n)
 static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0, int64_t t1, size_t limit,
                           tl_ticks *out, size_t *cap)
 {
+    if (rq->elapsed)
+        return tl_ticks_elapsed_collect(rq, st->unit, st->n, t0, t1, limit, out, cap);
     if (tl_ticks_locale_calendar(rq->loc, st->unit, st->n))
         return tl_ticks_locale_collect(rq->loc, st->unit, st->n, t0, t1, limit, out, cap);
     int64_t t;
@@ -198,6 +198,10 @@ static bool two_tier(tl_tick_unit unit)
 static void format_label(const tl_ticks_request *rq, tl_tick_unit unit, int64_t every, int64_t t, char *buf,
                          size_t size)
 {
+    if (rq->elapsed) {
+        tl_ticks_elapsed_label(rq, unit, t, buf, size);
+        return;
+    }
     tl_civil q;
     tl_cal_split(t, &q);
     if (unit == TL_TICK_QUARTER && (rq->fiscal_start > 1 || !rq->loc)) {
@@ -396,7 +400,7 @@ static bool generate_chosen(const tl_scale *scale, const tl_text_measurer *m, co
     const char *lang = rq->loc ? tl_locale_language(rq->loc) : NULL;
     if (!tl_ticks_label_chosen(m, font, lang, min_gap, left, right, out))
         return false;
-    return !two_tier(out->unit) || make_tier(rq, scale, m, font, out);
+    return rq->elapsed || !two_tier(out->unit) || make_tier(rq, scale, m, font, out);
 }
 
 bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
@@ -429,10 +433,13 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
     const size_t limit = (size_t)(width / 8) + 2;
 
     size_t nsteps = sizeof ladder / sizeof ladder[0];
+    const step *steps = rq->elapsed ? tl_ticks_elapsed_ladder(rq, &nsteps) : ladder;
     for (size_t i = 0;; i++) {
         step st;
         if (i < nsteps) {
-            st = ladder[i];
+            st = steps[i];
+        } else if (rq->elapsed) {
+            break;
         } else {
             /* Deep time: 1000, 2500, 5000, 10000, 25000, … years. */
             static const int64_t base[] = {1000, 2500, 5000};
@@ -454,7 +461,7 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
         if (!label_and_check(rq, scale, measurer, font, min_gap, left, right, out, &fits))
             goto fail;
         if (fits) {
-            if (two_tier(out->unit) && !make_tier(rq, scale, measurer, font, out))
+            if (!rq->elapsed && two_tier(out->unit) && !make_tier(rq, scale, measurer, font, out))
                 goto fail;
             return true;
         }
@@ -481,6 +488,10 @@ void tl_ticks_free(tl_ticks *ticks)
 bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civil *prev,
                              int64_t prev_t, const tl_ticks_request *rq, char *buf, size_t size)
 {
+    if (rq && rq->elapsed) {
+        tl_ticks_elapsed_label(rq, unit, tk->t, buf, size);
+        return false;
+    }
     if (unit == TL_TICK_QUARTER && rq && (rq->fiscal_start > 1 || !rq->loc)) {
         /* "Q1 FY2025" (or "Q1 2020") where the year changes, "Q2" after. */
         tl_civil q;

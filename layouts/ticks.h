@@ -62,6 +62,12 @@ typedef struct tl_ticks {
  * left out (out->thinned); fiscal quarters ("Q1" under "FY2025"); a chosen week step is
  * labelled by ISO week ("W53") under the ISO week-year. Returns false when the measurer fails.
  * The caller frees `out` with tl_ticks_free(). */
+/* A step of ticks: every n units. */
+typedef struct tl_tick_step {
+    tl_tick_unit unit;
+    int64_t n;
+} tl_tick_step;
+
 typedef struct tl_ticks_request {
     struct tl_locale *loc; /* the reader's locale, or NULL: English, Gregorian */
     bool fixed;            /* this step (`unit`, `every`), not the densest that fits */
@@ -69,6 +75,12 @@ typedef struct tl_ticks_request {
     int64_t every;
     int fiscal_start;     /* the month fiscal years start (1: calendar years, quarters Q1-Q4) */
     bool fiscal_by_start; /* name a fiscal year by the year it starts in, not ends in */
+    /* An elapsed-time axis: ticks from `epoch`, counted in `elapsed_style`, the epoch's day
+     * (week, month) numbered `elapsed_base` (0 or 1); one tier. */
+    bool elapsed;
+    int64_t epoch;
+    tl_elapsed_style elapsed_style;
+    int elapsed_base;
 } tl_ticks_request;
 bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
                        double min_gap, double left, double right, const tl_ticks_request *req,

@@ -141,6 +141,47 @@ for sample in roadmap sprint-plan; do
     done
 done
 
+# --- elapsed time -----------------------------------------------------------------------------
+INCIDENT=$ROOT/data/samples/incident-log.csv
+for layout in ribbon lanes vertical; do
+    run 0 "$layout, --axis elapsed from the alert" -- "$INCIDENT" --layout "$layout" --axis elapsed \
+        --epoch "2026-03-04 09:12" -o "$WORK/e.json"
+    python3 - "$WORK/e.json" "$layout" <<'PY'
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+labels = [i["text"] for i in d["items"] if i["role"] == "tick-label"]
+# The vertical line's own thinning may leave its first tick unlabelled.
+assert labels and ("T+0" in labels or sys.argv[2] == "vertical") and all(re.fullmatch(r"T[+\u2212](0|(\d+ d ?)?(\d+ h ?)?(\d+ min)?)", t.strip())
+                              for t in labels), labels
+PY
+    ok $? "$layout: T+0 at the alert, every tick T+ or T− (d, h, min)"
+    check_scene "$WORK/e.json"; ok $? "$layout: no text over text, all inside the canvas"
+done
+run 0 "--elapsed-style t before the epoch" -- "$INCIDENT" --axis elapsed --epoch "2026-03-04 10:00" \
+    -o "$WORK/before.json"
+has '"text":"T\u2212' "$WORK/before.json" || grep -q '"text":"T−' "$WORK/before.json"
+ok $? "... ticks before it read T−"
+run 0 "--elapsed-style day" -- "$SAMPLE" --axis elapsed --epoch 2020-01-01 --elapsed-style day \
+    -o "$WORK/day.json"
+python3 - "$WORK/day.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+labels = [i["text"] for i in d["items"] if i["role"] == "tick-label"]
+ticks = {i["text"]: i["bbox"][0] + i["bbox"][2] / 2 for i in d["items"] if i["role"] == "tick-label"}
+assert "Day 1" in labels and labels[0].startswith("Day \u2212"), labels
+# Day 1 is 1 January 2020, one-based: where the calendar axis has its January tick.
+PY
+ok $? "... Day 1 on the epoch, days before it negative"
+run 0 "--elapsed-base 0" -- "$SAMPLE" --axis elapsed --epoch 2020-01-01 --elapsed-style week \
+    --elapsed-base 0 -o "$WORK/w0.json"
+has '"text":"Week 0"' "$WORK/w0.json"; ok $? "... counts the epoch's week as Week 0"
+run 0 "months in Japanese" -- "$ROOT/data/samples/india-japan-2019-2020-ja.csv" --locale ja \
+    --axis elapsed --epoch 2020-01-01 --elapsed-style month -o "$WORK/mja.json"
+has '"text":"1か月目"' "$WORK/mja.json"; ok $? "... read 1か月目"
+run 64 "--axis sideways" -- "$SAMPLE" --axis sideways -o "$WORK/x.svg"
+run 64 "--epoch not a date" -- "$SAMPLE" --axis elapsed --epoch "launch" -o "$WORK/x.svg"
+run 64 "--elapsed-style fortnight" -- "$SAMPLE" --elapsed-style fortnight -o "$WORK/x.svg"
+
 # --- deep time ------------------------------------------------------------------------------
 printf 'start,end,title\n4.54 Ga,,Earth forms\n3.7 Ga,,"Earliest life, c. 3.7 billion years ago"\n' >"$WORK/deep.csv"
 printf '541 Ma,485.4 Ma,Cambrian\n66 Ma,,K-Pg extinction\n300 ka,,Homo sapiens\n"12,000 years ago",,Farming\n' >>"$WORK/deep.csv"

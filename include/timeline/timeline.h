@@ -459,6 +459,21 @@ TL_EXPORT bool tl_layout_options_set_ticks(tl_layout_options *opts, const char *
  * 2025) rather than, by the usual convention, the year it ends in ("FY2025"). */
 TL_EXPORT void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month,
                                                  bool name_by_start);
+/* An elapsed-time axis: the ticks count from an origin (a launch, an incident, the first dose
+ * of a study) instead of naming calendar dates; positions stay the events' times. `epoch` NULL:
+ * the earliest event's start. The style: T ("T−2 h", "T+0", "T+3 d"), or days, weeks or months
+ * numbered from `base` (0 or 1) at the epoch ("Day 1", "Week 2", "Month 3", in the locale's
+ * words). The axis has one row of labels. `enable` false returns to calendar ticks. */
+typedef enum tl_elapsed_style {
+    TL_ELAPSED_T,
+    TL_ELAPSED_DAY,
+    TL_ELAPSED_WEEK,
+    TL_ELAPSED_MONTH,
+} tl_elapsed_style;
+TL_EXPORT void tl_layout_options_set_elapsed(tl_layout_options *opts, bool enable,
+                                             const tl_time *epoch, tl_elapsed_style style,
+                                             int base);
+TL_EXPORT bool tl_elapsed_style_from_name(const char *name, tl_elapsed_style *out);
 /* An as-of line: a full-height line at `today` labelled with its date, drawn in every layout
  * as a marker event is (NULL for none, the default). The library never reads the clock: a
  * caller that wants the present passes it. Outside a --from/--to window it is not drawn. */
