@@ -198,6 +198,17 @@ static bool set_fiscal_name(cli *c, const cli_option *o, const char *v, char **w
     return true;
 }
 
+static bool set_scale(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (strcmp(v, "linear") != 0 && strcmp(v, "log") != 0) {
+        *why = g_strdup_printf("unknown scale \"%s\" (linear or log)", v);
+        return false;
+    }
+    tl_layout_options_set_scale(c->style, strcmp(v, "log") == 0 ? TL_TIME_SCALE_LOG
+                                                                 : TL_TIME_SCALE_LINEAR);
+    return true;
+}
+
 static bool set_axis(cli *c, const cli_option *o, const char *v, char **why)
 {
     if (strcmp(v, "calendar") != 0 && strcmp(v, "elapsed") != 0) {
@@ -578,6 +589,13 @@ const cli_option cli_options[] = {
      .help = "name a fiscal year by the year it ends in (end, default) or starts in (start)",
      .complete = "end start",
      .set = set_fiscal_name},
+    {.name = "time-scale",
+     .arg = CLI_VALUE,
+     .metavar = "KIND",
+     .section = "axis",
+     .help = "linear (default) or log: the time before the present on a log scale (years ago)",
+     .complete = "linear log",
+     .set = set_scale},
     {.name = "axis",
      .arg = CLI_VALUE,
      .metavar = "KIND",

@@ -175,9 +175,35 @@ typedef struct interval {
     int64_t lo, hi;
 } interval;
 
+void tl_chart_scale_log(const tl_chart *c, tl_scale *s)
+{
+    if (!c->opts->log_scale || c->n == 0)
+        return;
+    int64_t present = INT64_MIN;
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        const int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
+        present = end > present ? end : present;
+    }
+    if (c->opts->has_today)
+        present = c->opts->today.hi;
+    double youngest = INFINITY, oldest = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        const double a = (double)(present - ev->start.lo) / TL_SCALE_YEAR;
+        const double b = (double)(present - tl_chart_point_instant(ev)) / TL_SCALE_YEAR;
+        oldest = a > oldest ? a : oldest;
+        if (b > 0 && b < youngest)
+            youngest = b;
+    }
+    /* A year at the least: the axis counts years ago. */
+    youngest = isfinite(youngest) ? fmax(youngest / 2, 1) : 1;
+    tl_scale_set_log(s, present, youngest, fmax(oldest, youngest * 10));
+}
+
 size_t tl_chart_find_breaks(const tl_chart *c, int64_t lo, int64_t hi, tl_scale_break *out)
 {
-    if (!c->opts->axis_breaks || c->n < 2 || hi <= lo)
+    if (!c->opts->axis_breaks || c->opts->log_scale || c->n < 2 || hi <= lo)
         return 0;
     interval *iv = tl_xmalloc(c->n * sizeof *iv);
     for (size_t i = 0; i < c->n; i++) {

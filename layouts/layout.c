@@ -5,6 +5,7 @@
 
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
+#include "common/tl-utf8.h"
 #include "options-private.h"
 #include "paginate.h"
 #include "style.h"
@@ -89,6 +90,19 @@ static tl_scene *layout_once(const tl_timeline *tl, const tl_layout_options *opt
         tl_set_error(err, TL_ERROR_USAGE,
                      "canvas width must be 200 to 100000 pt and height at most 100000 pt");
         return NULL;
+    }
+    if (opts->log_scale && opts->has_today) {
+        /* A log scale counts back from the present: nothing may lie after it. */
+        for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
+            const tl_event *ev = tl_timeline_get_event(tl, i);
+            if (ev->start.lo > opts->today.hi) {
+                tl_set_error(err, TL_ERROR_DATA,
+                             "line %lu: \"%.*s\" is after --today, the present a log scale "
+                             "counts back from",
+                             ev->line, tl_utf8_prefix(ev->title, 60), ev->title);
+                return NULL;
+            }
+        }
     }
     const tl_variant_ops *ops = variant_ops(opts->variant);
     tl_scene *scene = tl_scene_new(width, opts->height);

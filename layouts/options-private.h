@@ -25,6 +25,7 @@ struct tl_layout_options {
     int64_t ticks_every;
     int fiscal_start;   /* 1-12; 0 or 1: calendar years */
     bool fiscal_by_start;
+    bool log_scale;     /* --scale log: the time before the present, logarithmic */
     bool elapsed;       /* an elapsed-time axis from `epoch` (ticks-elapsed.c) */
     bool has_epoch;     /* false: from the earliest event */
     int64_t epoch;

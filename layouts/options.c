@@ -149,6 +149,11 @@ void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month,
     opts->fiscal_by_start = name_by_start;
 }
 
+void tl_layout_options_set_scale(tl_layout_options *opts, tl_time_scale scale)
+{
+    opts->log_scale = scale == TL_TIME_SCALE_LOG;
+}
+
 void tl_layout_options_set_elapsed(tl_layout_options *opts, bool enable, const tl_time *epoch,
                                    tl_elapsed_style style, int base)
 {

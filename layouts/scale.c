@@ -1,5 +1,7 @@
 #include "scale.h"
 
+#include <math.h>
+
 #include "data/date.h"
 
 void tl_scale_init(tl_scale *s, int64_t lo, int64_t hi, double pad, double x0, double x1)
@@ -35,6 +37,8 @@ void tl_scale_init_broken(tl_scale *s, int64_t lo, int64_t hi, double xa, double
     }
     s->lo = lo;
     s->xa = xa;
+    s->xb = xb;
+    s->log = false;
     s->k = width / (double)(hi - lo - cut);
     s->t0 = lo - (int64_t)((xa - x0) / s->k);
     s->t1 = hi + (int64_t)((x1 - xb) / s->k);
@@ -53,8 +57,27 @@ void tl_scale_init_broken(tl_scale *s, int64_t lo, int64_t hi, double xa, double
     }
 }
 
+void tl_scale_set_log(tl_scale *s, int64_t present, double youngest, double oldest)
+{
+    s->log = true;
+    s->nbreaks = 0;
+    s->present = present;
+    s->log_lo = log10(youngest);
+    s->log_hi = log10(oldest > youngest * 1.01 ? oldest : youngest * 10);
+}
+
+static double log_x(const tl_scale *s, int64_t t)
+{
+    const double age = (double)(s->present - t) / TL_SCALE_YEAR;
+    const double lg = age > 0 ? log10(age) : s->log_lo;
+    const double f = (s->log_hi - (lg < s->log_lo ? s->log_lo : lg)) / (s->log_hi - s->log_lo);
+    return s->xa + (s->xb - s->xa) * f;
+}
+
 double tl_scale_x(const tl_scale *s, int64_t t)
 {
+    if (s->log)
+        return log_x(s, t);
     double x = s->xa;
     int64_t prev = s->lo;
     for (size_t i = 0; i < s->nbreaks; i++) {

@@ -10,6 +10,7 @@
 #include "common/tl-calendar.h"
 #include "ticks-chosen.h"
 #include "ticks-elapsed.h"
+#include "ticks-log.h"
 #include "ticks-locale.h"
 
 typedef tl_tick_step step;
@@ -409,6 +410,13 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
     static const tl_ticks_request automatic = {.fiscal_start = 1};
     if (!rq)
         rq = &automatic;
+    if (scale->log) {
+        memset(out, 0, sizeof *out);
+        if (tl_ticks_generate_log(scale, measurer, font, min_gap, left, right, rq, out))
+            return true;
+        tl_ticks_free(out);
+        return false;
+    }
     if (rq->fixed) {
         memset(out, 0, sizeof *out);
         if (generate_chosen(scale, measurer, font, min_gap, left, right, rq, out))

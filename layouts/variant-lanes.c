@@ -159,6 +159,7 @@ static void set_domain(lanes *L)
     size_t nbreaks = tl_chart_find_breaks(&L->c, lo, hi, breaks);
     tl_scale_init_broken(&L->axis.scale, lo, hi, x0 + pad, x1 - pad, x0, x1, breaks, nbreaks,
                          TL_AXIS_BREAK_GAP);
+    tl_chart_scale_log(&L->c, &L->axis.scale);
 }
 
 /* The item's label, inside its bar when it fits, else beside it where there is room. Sized

@@ -176,6 +176,7 @@ static void set_domain(ribbon *r)
      * provisional scale, which breaks make piecewise. */
     tl_scale_init_broken(&r->axis.scale, lo, hi, xa, xb, left, right, breaks, nbreaks,
                          TL_AXIS_BREAK_GAP);
+    tl_chart_scale_log(&r->c, &r->axis.scale);
     double need = xb;
     for (size_t k = 0; k < r->npoints; k++) {
         const tl_event *ev = event(r, r->points[k]);
@@ -189,6 +190,7 @@ static void set_domain(ribbon *r)
     /* The axis ends as far after the data as it starts before it; labels may run past it. */
     tl_scale_init_broken(&r->axis.scale, lo, hi, xa, xb, left, fmin(right, xb + (xa - left)),
                          breaks, nbreaks, TL_AXIS_BREAK_GAP);
+    tl_chart_scale_log(&r->c, &r->axis.scale);
 }
 
 static void pack_spans(ribbon *r, int max_rows)

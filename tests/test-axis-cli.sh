@@ -182,6 +182,52 @@ run 64 "--axis sideways" -- "$SAMPLE" --axis sideways -o "$WORK/x.svg"
 run 64 "--epoch not a date" -- "$SAMPLE" --axis elapsed --epoch "launch" -o "$WORK/x.svg"
 run 64 "--elapsed-style fortnight" -- "$SAMPLE" --elapsed-style fortnight -o "$WORK/x.svg"
 
+# --- a log scale of the time before the present ---------------------------------------------
+LIFE=$ROOT/data/samples/history-of-life.csv
+for layout in ribbon lanes; do
+    run 0 "$layout, --time-scale log" -- "$LIFE" --layout "$layout" --time-scale log \
+        --today 2026 -o "$WORK/log.json"
+    python3 - "$WORK/log.json" <<'PY'
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+marks = {}
+for i in d["items"]:
+    if i["role"] == "event-mark" and i.get("event", -1) >= 0:
+        marks.setdefault(i["event"], i["bbox"][0] + i["bbox"][2] / 2)
+xs = [marks[k] for k in sorted(marks)]  # the events are in the order of time
+assert len(xs) >= 14 and all(a < b for a, b in zip(xs, xs[1:])), xs
+ticks = [(i["bbox"][0] + i["bbox"][2] / 2, i["text"]) for i in d["items"]
+         if i["role"] == "tick-label"]
+labels = [t for _, t in sorted(ticks)]
+assert all(re.fullmatch(r"(1|3|10|30|100|300) (Ga|Ma|ka)|\d+ years? ago", t) for t in labels), labels
+for big, small in (("1 Ga", "1 Ma"), ("1 Ma", "1 ka")):
+    if big in labels and small in labels:
+        assert labels.index(big) < labels.index(small), labels
+# Each decade takes the same width: log spacing.
+pos = {t: x for x, t in ticks}
+if all(k in pos for k in ("1 Ga", "1 Ma", "1 ka")):
+    assert abs((pos["1 Ma"] - pos["1 Ga"]) - (pos["1 ka"] - pos["1 Ma"])) < 1.5, pos
+PY
+    ok $? "$layout: events in order of time left to right, ticks at powers of ten, evenly spaced"
+    check_scene "$WORK/log.json"; ok $? "$layout: no text over text, all inside the canvas"
+done
+printf 'start,title\n3 Ga,a\n2999999999 years ago,b\n2 Ga,c\n' >"$WORK/close.csv"
+run 0 "events less than a pixel apart" -- "$WORK/close.csv" --time-scale log -o "$WORK/close.json"
+python3 - "$WORK/close.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+xs = {}
+for i in d["items"]:
+    if i["role"] == "event-mark":
+        xs.setdefault(i["event"], i["bbox"][0])
+v = [xs[k] for k in sorted(xs)]
+assert v[0] <= v[1] <= v[2], v
+PY
+ok $? "... keep their order"
+run 65 "an event after --today on a log scale" -- "$LIFE" --time-scale log --today 1900 -o "$WORK/x.svg"
+has 'line 16: "Humans walk on the Moon" is after --today' "$WORK/err"; ok $? "... names the row"
+run 64 "--time-scale cubic" -- "$LIFE" --time-scale cubic -o "$WORK/x.svg"
+
 # --- deep time ------------------------------------------------------------------------------
 printf 'start,end,title\n4.54 Ga,,Earth forms\n3.7 Ga,,"Earliest life, c. 3.7 billion years ago"\n' >"$WORK/deep.csv"
 printf '541 Ma,485.4 Ma,Cambrian\n66 Ma,,K-Pg extinction\n300 ka,,Homo sapiens\n"12,000 years ago",,Farming\n' >>"$WORK/deep.csv"

@@ -459,6 +459,17 @@ TL_EXPORT bool tl_layout_options_set_ticks(tl_layout_options *opts, const char *
  * 2025) rather than, by the usual convention, the year it ends in ("FY2025"). */
 TL_EXPORT void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month,
                                                  bool name_by_start);
+/* The time scale of the ribbon and lanes layouts: LINEAR (the default), or LOG, the time
+ * before the present on a logarithmic scale, for charts of "years ago" (evolution, geology,
+ * cosmology): the present (the latest event's end, or today when set) at the right edge, ticks
+ * at powers of ten years ago ("100 years ago", "10 ka", "1 Ma"), no axis breaks. An event
+ * after today is an error (TL_ERROR_DATA) when the scale is LOG. The vertical layout's axis is
+ * not proportional and stays as it is. */
+typedef enum tl_time_scale {
+    TL_TIME_SCALE_LINEAR,
+    TL_TIME_SCALE_LOG,
+} tl_time_scale;
+TL_EXPORT void tl_layout_options_set_scale(tl_layout_options *opts, tl_time_scale scale);
 /* An elapsed-time axis: the ticks count from an origin (a launch, an incident, the first dose
  * of a study) instead of naming calendar dates; positions stay the events' times. `epoch` NULL:
  * the earliest event's start. The style: T ("T−2 h", "T+0", "T+3 d"), or days, weeks or months
