@@ -31,6 +31,8 @@ typedef struct cli {
     bool has_margins;
     int pages;
     int fiscal_start; /* 0: not set (calendar years) */
+    bool shade_weekends;     /* --shade weekends */
+    GArray *holidays;        /* tl_time, from --holidays */
     bool elapsed, has_epoch; /* --axis elapsed, --epoch */
     tl_time epoch;
     tl_elapsed_style elapsed_style;

@@ -575,6 +575,8 @@ static void cli_free(cli *c)
     tl_load_options_free(c->load);
     tl_font_options_free(c->fonts);
     tl_layout_options_free(c->style);
+    if (c->holidays)
+        g_array_free(c->holidays, TRUE);
     g_key_file_free(c->config);
 }
 

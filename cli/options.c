@@ -244,6 +244,65 @@ static bool set_elapsed_base(cli *c, const cli_option *o, const char *v, char **
     return true;
 }
 
+static void apply_shade(cli *c)
+{
+    tl_layout_options_set_shade(c->style, c->shade_weekends,
+                                c->holidays ? (const tl_time *)(void *)c->holidays->data : NULL,
+                                c->holidays ? c->holidays->len : 0);
+}
+
+static bool set_shade(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (strcmp(v, "weekends") != 0 && strcmp(v, "none") != 0) {
+        *why = g_strdup_printf("unknown value \"%s\" (weekends or none)", v);
+        return false;
+    }
+    c->shade_weekends = strcmp(v, "weekends") == 0;
+    apply_shade(c);
+    return true;
+}
+
+/* A file of dates, one a line, in any form a cell takes; blank lines and "#" comments are
+ * skipped. A bad line is named by its number. */
+static bool set_holidays(cli *c, const cli_option *o, const char *v, char **why)
+{
+    char *text = NULL;
+    GError *gerr = NULL;
+    if (!g_file_get_contents(v, &text, NULL, &gerr)) {
+        *why = g_strdup_printf("cannot read \"%s\": %s", v, gerr->message);
+        g_error_free(gerr);
+        return false;
+    }
+    GArray *days = g_array_new(FALSE, FALSE, sizeof(tl_time));
+    char **lines = g_strsplit(text, "\n", -1);
+    bool ok = true;
+    for (size_t i = 0; ok && lines[i]; i++) {
+        char *line = g_strstrip(lines[i]);
+        if (!*line || *line == '#')
+            continue;
+        tl_time t;
+        tl_error *err = NULL;
+        if (tl_time_parse(line, &t, &err)) {
+            g_array_append_val(days, t);
+            continue;
+        }
+        *why = g_strdup_printf("%s:%zu: %s", v, i + 1, err->message);
+        tl_error_free(err);
+        ok = false;
+    }
+    g_strfreev(lines);
+    g_free(text);
+    if (!ok) {
+        g_array_free(days, TRUE);
+        return false;
+    }
+    if (c->holidays)
+        g_array_free(c->holidays, TRUE);
+    c->holidays = days;
+    apply_shade(c);
+    return true;
+}
+
 static bool set_past(cli *c, const cli_option *o, const char *v, char **why)
 {
     tl_past past;
@@ -623,6 +682,20 @@ const cli_option cli_options[] = {
      .help = "the number of the epoch's day, week or month: 1 (default) or 0",
      .complete = "0 1",
      .set = set_elapsed_base},
+    {.name = "shade",
+     .arg = CLI_VALUE,
+     .metavar = "DAYS",
+     .section = "axis",
+     .help = "weekends: shade Saturdays and Sundays when the axis shows days (default none)",
+     .complete = "weekends none",
+     .set = set_shade},
+    {.name = "holidays",
+     .arg = CLI_VALUE,
+     .metavar = "FILE",
+     .section = "axis",
+     .help = "shade the dates in FILE, one a line, when the axis shows days",
+     .complete = "@file",
+     .set = set_holidays},
     {.name = "today",
      .arg = CLI_VALUE,
      .metavar = "DATE",

@@ -31,6 +31,9 @@ struct tl_layout_options {
     int64_t epoch;
     tl_elapsed_style elapsed_style;
     int elapsed_base;
+    bool shade_weekends; /* shade.c */
+    tl_time *holidays;
+    size_t nholidays;
     bool has_today;     /* an as-of line at `today` (today.c) */
     tl_time today;
     tl_past past;

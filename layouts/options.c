@@ -28,6 +28,7 @@ void tl_layout_options_free(tl_layout_options *opts)
     free(opts->caption);
     free(opts->group_order);
     free(opts->locale_tag);
+    free(opts->holidays);
     tl_style_set_free(&opts->style);
     free(opts);
 }
@@ -173,6 +174,17 @@ bool tl_elapsed_style_from_name(const char *name, tl_elapsed_style *out)
             return true;
         }
     return false;
+}
+
+void tl_layout_options_set_shade(tl_layout_options *opts, bool weekends, const tl_time *holidays,
+                                 size_t count)
+{
+    opts->shade_weekends = weekends;
+    free(opts->holidays);
+    opts->holidays = count ? tl_xmalloc(count * sizeof *holidays) : NULL;
+    if (count)
+        memcpy(opts->holidays, holidays, count * sizeof *holidays);
+    opts->nholidays = count;
 }
 
 void tl_layout_options_set_today(tl_layout_options *opts, const tl_time *today)

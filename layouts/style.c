@@ -234,6 +234,7 @@ static int line_kind(const tl_op *op)
     case TL_ROLE_CARD:
     case TL_ROLE_NOTE:
     case TL_ROLE_DENSITY:
+    case TL_ROLE_SHADE:
         return -1;
     }
     return -1;

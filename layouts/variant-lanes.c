@@ -26,6 +26,7 @@
 #include "labels.h"
 #include "style.h"
 #include "variant.h"
+#include "shade.h"
 #include "words.h"
 
 static const double INSET = 10;        /* plot edge to the first or last date */
@@ -701,6 +702,7 @@ static bool lanes_emit(tl_chart *c, tl_error **err)
 {
     lanes *L = (lanes *)c;
     emit_stripes(L);
+    tl_shade_emit(c, &L->axis.scale, L->lanes_top, L->chart_bottom);
     tl_bands_emit_eras(&L->bands, c, &L->axis.scale, L->bands_top, L->bands_top, L->chart_bottom);
     tl_axis_emit(c, &L->axis, L->axis_top);
     size_t labelled, summarised;

@@ -245,6 +245,8 @@ const char *tl_scene_role_name(tl_role role)
         return "note";
     case TL_ROLE_DENSITY:
         return "density";
+    case TL_ROLE_SHADE:
+        return "shade";
     }
     return "unknown";
 }

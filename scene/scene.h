@@ -60,6 +60,7 @@ typedef enum tl_role {
     TL_ROLE_LEGEND,
     TL_ROLE_NOTE,    /* "+N more" badges and footnotes */
     TL_ROLE_DENSITY, /* a bin of events summarised rather than drawn one by one */
+    TL_ROLE_SHADE,   /* a non-working day (weekend, holiday) shaded behind the plot */
 } tl_role;
 
 typedef enum tl_op_kind {

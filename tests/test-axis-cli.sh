@@ -141,6 +141,36 @@ for sample in roadmap sprint-plan; do
     done
 done
 
+# --- weekends and holidays shaded ---------------------------------------------------------
+SPRINT=$ROOT/data/samples/sprint-plan.csv
+printf '# company holidays\n2026-01-19\n\n16 February 2026\n' >"$WORK/holidays.txt"
+for layout in ribbon lanes; do
+    run 0 "$layout, --shade weekends --holidays" -- "$SPRINT" --layout "$layout" --shade weekends \
+        --holidays "$WORK/holidays.txt" -o "$WORK/shade.json"
+    python3 - "$WORK/shade.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+shades = [i["bbox"] for i in d["items"] if i["role"] == "shade"]
+widths = sorted(round(w, 1) for x, y, w, h in shades)
+# Ten weekends from 3 January to 15 March 2026 (two days wide), two holidays (one day).
+day = widths[0]
+assert len(shades) >= 12 and sum(abs(w - 2 * day) < 0.2 for w in widths) >= 10, widths
+assert sum(abs(w - day) < 0.2 for w in widths) >= 2, widths
+first_item = next(k for k, i in enumerate(d["items"]) if i["role"] == "shade")
+first_bar = next(k for k, i in enumerate(d["items"]) if i["role"] == "span")
+assert first_item < first_bar, "shading is drawn under the bars"
+PY
+    ok $? "$layout: ten weekends and two holidays shaded, under the bars"
+done
+run 0 "--shade weekends on a chart of decades" -- "$ROOT/data/samples/history-of-computing.csv" \
+    --shade weekends -o "$WORK/decades.json"
+! has '"role":"shade"' "$WORK/decades.json"; ok $? "... shades nothing (a day is too narrow)"
+printf '2026-01-19\nnot a day\n' >"$WORK/bad-holidays.txt"
+run 64 "--holidays with a bad line" -- "$SPRINT" --holidays "$WORK/bad-holidays.txt" -o "$WORK/x.svg"
+has "bad-holidays.txt:2: invalid date \"not a day\"" "$WORK/err"; ok $? "... names the file and line"
+run 64 "--holidays missing" -- "$SPRINT" --holidays "$WORK/none.txt" -o "$WORK/x.svg"
+run 64 "--shade fridays" -- "$SPRINT" --shade fridays -o "$WORK/x.svg"
+
 # --- elapsed time -----------------------------------------------------------------------------
 INCIDENT=$ROOT/data/samples/incident-log.csv
 for layout in ribbon lanes vertical; do

@@ -80,6 +80,7 @@ static bool text_conflict(const tl_op *t, const tl_op *o)
         case TL_ROLE_SPAN:
         case TL_ROLE_PRECISION:
         case TL_ROLE_DENSITY:
+        case TL_ROLE_SHADE:
             return true;
         case TL_ROLE_CARD:
             return o->event != t->event; /* another event's card */

@@ -485,6 +485,11 @@ TL_EXPORT void tl_layout_options_set_elapsed(tl_layout_options *opts, bool enabl
                                              const tl_time *epoch, tl_elapsed_style style,
                                              int base);
 TL_EXPORT bool tl_elapsed_style_from_name(const char *name, tl_elapsed_style *out);
+/* Days shaded behind the plot of the ribbon and lanes layouts when the axis is fine enough to
+ * show them (a day at least 2 points wide): Saturdays and Sundays with `weekends`, and each of
+ * the `count` holidays (dates or intervals, copied). NULL/0 for no holidays. */
+TL_EXPORT void tl_layout_options_set_shade(tl_layout_options *opts, bool weekends,
+                                           const tl_time *holidays, size_t count);
 /* An as-of line: a full-height line at `today` labelled with its date, drawn in every layout
  * as a marker event is (NULL for none, the default). The library never reads the clock: a
  * caller that wants the present passes it. Outside a --from/--to window it is not drawn. */

@@ -1,0 +1,50 @@
+#include "shade.h"
+
+#include "common/tl-calendar.h"
+#include "options-private.h"
+
+/* The day shading: the theme's faint line colour, washed out. */
+static tl_color shade_color(const tl_chart *c)
+{
+    tl_color color = c->th->faint;
+    color.a = 0.14;
+    return color;
+}
+
+/* Shades [t0, t1) clipped to the scale, merging nothing: each call one rect. */
+static void shade(tl_chart *c, const tl_scale *s, int64_t t0, int64_t t1, double y0, double y1)
+{
+    const double x0 = tl_scale_x(s, t0 > s->t0 ? t0 : s->t0);
+    const double x1 = tl_scale_x(s, t1 < s->t1 ? t1 : s->t1);
+    if (x1 - x0 > 0.1)
+        tl_scene_add_rect(c->scene, TL_ROLE_SHADE, -1, x0, y0, x1 - x0, y1 - y0, shade_color(c));
+}
+
+void tl_shade_emit(tl_chart *c, const tl_scale *s, double y0, double y1)
+{
+    const tl_layout_options *o = c->opts;
+    if ((!o->shade_weekends && o->nholidays == 0) || s->log)
+        return;
+    /* Only where a day is wide enough to be seen: a week at 14 pt, a year at 730. */
+    if (tl_scale_x(s, s->t0 + TL_SECONDS_PER_DAY) - tl_scale_x(s, s->t0) < 2)
+        return;
+    const int64_t first = tl_cal_floor_div(s->t0, TL_SECONDS_PER_DAY);
+    const int64_t last = tl_cal_floor_div(s->t1, TL_SECONDS_PER_DAY);
+    for (int64_t d = first; o->shade_weekends && d <= last; d++) {
+        /* 1970-01-01 was a Thursday: Saturday is 2 days after a Thursday. */
+        const int64_t weekday = ((d + 3) % 7 + 7) % 7; /* 0 = Monday */
+        if (weekday == 5) /* Saturday and Sunday as one rect */
+            shade(c, s, d * TL_SECONDS_PER_DAY, (d + 2) * TL_SECONDS_PER_DAY, y0, y1);
+        else if (weekday == 6 && d == first)
+            shade(c, s, d * TL_SECONDS_PER_DAY, (d + 1) * TL_SECONDS_PER_DAY, y0, y1);
+    }
+    for (size_t i = 0; i < o->nholidays; i++) {
+        const tl_time *h = &o->holidays[i];
+        if (h->hi < s->t0 || h->lo > s->t1)
+            continue;
+        /* Whole days: a holiday given to the minute still shades its day. */
+        const int64_t a = tl_cal_floor_div(h->lo, TL_SECONDS_PER_DAY) * TL_SECONDS_PER_DAY;
+        const int64_t b = (tl_cal_floor_div(h->hi, TL_SECONDS_PER_DAY) + 1) * TL_SECONDS_PER_DAY;
+        shade(c, s, a, b, y0, y1);
+    }
+}
