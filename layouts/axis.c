@@ -38,6 +38,7 @@ void tl_axis_emit(tl_chart *c, const tl_axis *a, double y)
         tl_chart_add_text(c, TL_ROLE_TICK_LABEL, -1, tk->x - tk->extents.width / 2,
                           y + (a->row_h - tk->extents.height) / 2, &b, &c->font.tick,
                           c->th->axis_text, false);
+        tl_chart_mark_tick(c, tk->t, 0);
     }
     /* Breaks: the band cut through, with a pair of slanted strokes on either side. */
     for (size_t k = 0; k < a->scale.nbreaks; k++) {
@@ -65,6 +66,7 @@ void tl_axis_emit(tl_chart *c, const tl_axis *a, double y)
         tl_chart_add_text(c, TL_ROLE_TICK_LABEL, -1, (sp->x0 + sp->x1 - sp->extents.width) / 2,
                           mid + (a->row_h - sp->extents.height) / 2, &b, &c->font.band,
                           c->th->axis_text, false);
+        tl_chart_mark_tick(c, sp->t0, 1);
     }
 }
 

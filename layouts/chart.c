@@ -385,6 +385,16 @@ tl_ticks_request tl_chart_ticks_request(const tl_chart *c)
     };
 }
 
+void tl_chart_mark_tick(tl_chart *c, int64_t instant, int tier)
+{
+    tl_op *op = &c->scene->ops[c->scene->op_count - 1];
+    if (op->kind != TL_OP_TEXT)
+        return;
+    op->u.text.tick = true;
+    op->u.text.tier = tier;
+    op->u.text.instant = instant;
+}
+
 void tl_chart_warn_thinned(tl_chart *c, const tl_ticks *ticks)
 {
     if (ticks->thinned && !c->warned_thinned) {

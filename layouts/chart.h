@@ -85,6 +85,8 @@ bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, tl_er
 void tl_chart_scale_log(const tl_chart *c, tl_scale *s);
 /* What the options ask of the axis's ticks (--ticks, --fiscal-year-start) and the locale. */
 tl_ticks_request tl_chart_ticks_request(const tl_chart *c);
+/* Marks the text op just added as the label of the tick at `instant`, on axis row `tier`. */
+void tl_chart_mark_tick(tl_chart *c, int64_t instant, int tier);
 /* Warns once that a chosen tick step is too dense to label every tick. */
 void tl_chart_warn_thinned(tl_chart *c, const tl_ticks *ticks);
 void tl_chart_format_count(const tl_chart *c, size_t v, char *buf, size_t size);

@@ -175,6 +175,7 @@ static void emit_ticks(vertical *v)
         tl_chart_add_text(c, TL_ROLE_TICK_LABEL, -1, x1 - tt->label.ext.width,
                           tt->y - tt->label.ext.height / 2, &tt->label, tt->font, c->th->axis_text,
                           false);
+        tl_chart_mark_tick(c, tt->t, 0);
     }
 }
 

@@ -417,6 +417,7 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
                        : &c->font.tick;
         tl_cal_split(tk->t, &prev);
         prev_t = tk->t;
+        tt->t = tk->t;
         have_prev = true;
         ok = tl_chart_measure(c, tt->font, &tt->label, tt->text, 0, 1, err);
         *widest = fmax(*widest, tt->label.ext.width);

@@ -103,6 +103,7 @@ typedef struct band {
 /* A tick, labelled left of the line. */
 typedef struct tick_text {
     double y;
+    int64_t t; /* the instant it names */
     char text[96];
     tl_text_block label;
     const tl_font *font;

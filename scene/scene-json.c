@@ -9,6 +9,14 @@
 #include "common/tl-error-private.h"
 #include "scene/scene.h"
 
+static void append_instant(tl_buf *b, int64_t t)
+{
+    tl_time instant = {.lo = t, .hi = t, .precision = TL_PRECISION_SECOND};
+    char iso[64];
+    tl_cal_format_iso(&instant, iso, sizeof iso);
+    tl_buf_printf(b, "\"%sZ\"", iso);
+}
+
 static const char *kind_name(tl_op_kind kind)
 {
     switch (kind) {
@@ -87,6 +95,11 @@ static void append_op(tl_buf *b, const tl_op *op)
             tl_buf_append_str(b, ",\"strike\":true");
         if (op->u.text.shape.markup)
             tl_buf_append_str(b, ",\"markup\":true");
+        if (op->u.text.tick) {
+            tl_buf_append_str(b, ",\"t\":");
+            append_instant(b, op->u.text.instant);
+            tl_buf_printf(b, ",\"tier\":%d", op->u.text.tier);
+        }
         append_color(b, "color", op->u.text.color);
         break;
     }
@@ -110,13 +123,6 @@ static const char *precision_name(tl_precision p)
     return "";
 }
 
-static void append_instant(tl_buf *b, int64_t t)
-{
-    tl_time instant = {.lo = t, .hi = t, .precision = TL_PRECISION_SECOND};
-    char iso[64];
-    tl_cal_format_iso(&instant, iso, sizeof iso);
-    tl_buf_printf(b, "\"%sZ\"", iso);
-}
 
 /* {"text", "lo", "hi", "precision", "approximate", "uncertain"}: what the data says of a
  * date, with lo and hi as UTC instants (astronomical years: -0499 is 500 BCE). */
