@@ -303,6 +303,17 @@ static bool set_holidays(cli *c, const cli_option *o, const char *v, char **why)
     return true;
 }
 
+static bool set_axis_position(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_axis_position at;
+    if (!tl_axis_position_from_name(v, &at)) {
+        *why = g_strdup_printf("unknown position \"%s\" (top, bottom or both)", v);
+        return false;
+    }
+    tl_layout_options_set_axis_position(c->style, at);
+    return true;
+}
+
 static bool set_past(cli *c, const cli_option *o, const char *v, char **why)
 {
     tl_past past;
@@ -682,6 +693,13 @@ const cli_option cli_options[] = {
      .help = "the number of the epoch's day, week or month: 1 (default) or 0",
      .complete = "0 1",
      .set = set_elapsed_base},
+    {.name = "axis-position",
+     .arg = CLI_VALUE,
+     .metavar = "WHERE",
+     .section = "axis",
+     .help = "lanes: the time axis at the top (default), bottom or both",
+     .complete = "top bottom both",
+     .set = set_axis_position},
     {.name = "shade",
      .arg = CLI_VALUE,
      .metavar = "DAYS",

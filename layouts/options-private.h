@@ -31,6 +31,7 @@ struct tl_layout_options {
     int64_t epoch;
     tl_elapsed_style elapsed_style;
     int elapsed_base;
+    tl_axis_position axis_position; /* lanes */
     bool shade_weekends; /* shade.c */
     tl_time *holidays;
     size_t nholidays;

@@ -187,6 +187,22 @@ void tl_layout_options_set_shade(tl_layout_options *opts, bool weekends, const t
     opts->nholidays = count;
 }
 
+void tl_layout_options_set_axis_position(tl_layout_options *opts, tl_axis_position at)
+{
+    opts->axis_position = at;
+}
+
+bool tl_axis_position_from_name(const char *name, tl_axis_position *out)
+{
+    static const char *const names[] = {"top", "bottom", "both"};
+    for (size_t i = 0; name && i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (tl_axis_position)i;
+            return true;
+        }
+    return false;
+}
+
 void tl_layout_options_set_today(tl_layout_options *opts, const tl_time *today)
 {
     opts->has_today = today != NULL;

@@ -96,7 +96,8 @@ typedef struct lanes {
     size_t *ncands;
     tl_axis axis;
     tl_bands bands;
-    double bands_h, bands_top, axis_top, lanes_top, chart_bottom;
+    double bands_h, bands_top, lanes_top, lanes_bottom, chart_bottom;
+    double axis_top, axis_bottom_top; /* where each axis band starts; -1: not drawn */
 } lanes;
 
 /* ---------------------------------------------------------------------------------------------
@@ -436,10 +437,15 @@ static double plan(lanes *L, int max_rows)
         if (!L->estimate || L->c.failed || !settle_items(L, round >= TL_CHART_SETTLE_ROUNDS))
             break;
     }
+    const tl_axis_position at = L->c.opts->axis_position;
     L->bands_top = L->c.header_h;
-    L->axis_top = L->bands_top + L->bands_h;
-    L->lanes_top = L->axis_top + L->axis.band_h + AXIS_GAP;
-    double y = L->lanes_top;
+    double y = L->bands_top + L->bands_h;
+    L->axis_top = L->axis_bottom_top = -1;
+    if (at != TL_AXIS_BOTTOM) {
+        L->axis_top = y;
+        y += L->axis.band_h + AXIS_GAP;
+    }
+    L->lanes_top = y;
     for (size_t k = 0; k < L->nlanes; k++) {
         lane *ln = &L->lanes[k];
         int rows = ln->row_count > 0 ? ln->row_count : 1;
@@ -448,6 +454,12 @@ static double plan(lanes *L, int max_rows)
         ln->top = y;
         ln->height = fmax(content + 2 * LANE_PAD, name + 2 * LANE_PAD);
         y += ln->height;
+    }
+    L->lanes_bottom = y;
+    if (at != TL_AXIS_TOP) {
+        /* Under the lanes, the ticks' row against them as on top. */
+        L->axis_bottom_top = y + AXIS_GAP;
+        y = L->axis_bottom_top + L->axis.band_h;
     }
     L->chart_bottom = y;
     return y + L->c.footer_h;
@@ -549,7 +561,7 @@ static void emit_grid(lanes *L)
     const tl_stroke st = {.color = g, .width = 0.6, .dash = TL_DASH_DOTTED};
     for (size_t k = 0; k < L->axis.ticks.count; k++)
         tl_chart_add_vline_around_text(c, TL_ROLE_GRID, -1, L->axis.ticks.items[k].x, L->lanes_top,
-                                       L->chart_bottom, st);
+                                       L->lanes_bottom, st);
 }
 
 /* "+19,990 more": what a lane's density strip holds. */
@@ -702,9 +714,12 @@ static bool lanes_emit(tl_chart *c, tl_error **err)
 {
     lanes *L = (lanes *)c;
     emit_stripes(L);
-    tl_shade_emit(c, &L->axis.scale, L->lanes_top, L->chart_bottom);
+    tl_shade_emit(c, &L->axis.scale, L->lanes_top, L->lanes_bottom);
     tl_bands_emit_eras(&L->bands, c, &L->axis.scale, L->bands_top, L->bands_top, L->chart_bottom);
-    tl_axis_emit(c, &L->axis, L->axis_top);
+    if (L->axis_top >= 0)
+        tl_axis_emit(c, &L->axis, L->axis_top);
+    if (L->axis_bottom_top >= 0)
+        tl_axis_emit(c, &L->axis, L->axis_bottom_top);
     size_t labelled, summarised;
     if (L->lod && (!emit_density(L, &labelled, &summarised, err) ||
                    !tl_chart_set_summary(c, labelled, summarised, err)))

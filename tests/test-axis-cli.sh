@@ -141,6 +141,27 @@ for sample in roadmap sprint-plan; do
     done
 done
 
+# --- the axis's position in lanes ---------------------------------------------------------
+run 0 "lanes, axis on top" -- "$PLAN" --layout lanes -o "$WORK/top.json"
+for at in bottom both; do
+    run 0 "lanes, --axis-position $at" -- "$PLAN" --layout lanes --axis-position "$at" -o "$WORK/$at.json"
+    python3 - "$WORK/top.json" "$WORK/$at.json" "$at" <<'PY'
+import json, sys
+top, other, at = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+def ticks(d):
+    return [i for i in d["items"] if i["role"] == "tick-label"]
+lanes = [i["bbox"][1] for i in other["items"] if i["role"] == "lane-label"]
+below = [t for t in ticks(other) if t["bbox"][1] > max(lanes)]
+if at == "bottom":
+    assert len(ticks(other)) == len(ticks(top)) and len(below) == len(ticks(top)), at
+else:
+    assert len(ticks(other)) == 2 * len(ticks(top)) and len(below) == len(ticks(top)), at
+PY
+    ok $? "lanes, $at: the axis's labels under the lanes$([ "$at" = both ] && echo ', and over them')"
+    check_scene "$WORK/$at.json"; ok $? "lanes, $at: no text over text, all inside the canvas"
+done
+run 64 "--axis-position left" -- "$PLAN" --axis-position left -o "$WORK/x.svg"
+
 # --- weekends and holidays shaded ---------------------------------------------------------
 SPRINT=$ROOT/data/samples/sprint-plan.csv
 printf '# company holidays\n2026-01-19\n\n16 February 2026\n' >"$WORK/holidays.txt"

@@ -490,6 +490,16 @@ TL_EXPORT bool tl_elapsed_style_from_name(const char *name, tl_elapsed_style *ou
  * the `count` holidays (dates or intervals, copied). NULL/0 for no holidays. */
 TL_EXPORT void tl_layout_options_set_shade(tl_layout_options *opts, bool weekends,
                                            const tl_time *holidays, size_t count);
+/* Where the lanes layout draws its time axis: TOP (the default, as Gantt charts read), BOTTOM,
+ * or BOTH. The ribbon keeps its axis between the marks and the bars, the vertical layout its
+ * line. */
+typedef enum tl_axis_position {
+    TL_AXIS_TOP,
+    TL_AXIS_BOTTOM,
+    TL_AXIS_BOTH,
+} tl_axis_position;
+TL_EXPORT void tl_layout_options_set_axis_position(tl_layout_options *opts, tl_axis_position at);
+TL_EXPORT bool tl_axis_position_from_name(const char *name, tl_axis_position *out);
 /* An as-of line: a full-height line at `today` labelled with its date, drawn in every layout
  * as a marker event is (NULL for none, the default). The library never reads the clock: a
  * caller that wants the present passes it. Outside a --from/--to window it is not drawn. */
