@@ -159,6 +159,12 @@ static bool set_today(cli *c, const cli_option *o, const char *v, char **why)
     return true;
 }
 
+static bool set_tiers(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_error *err = NULL;
+    return tl_layout_options_set_tiers(c->style, v, &err) || why_error(err, why);
+}
+
 static bool set_ticks(cli *c, const cli_option *o, const char *v, char **why)
 {
     tl_error *err = NULL;
@@ -646,6 +652,13 @@ const cli_option cli_options[] = {
              "hour, 6 hours...",
      .complete = "auto year quarter month week day hour",
      .set = set_ticks},
+    {.name = "tiers",
+     .arg = CLI_VALUE,
+     .metavar = "A,B,C",
+     .section = "axis",
+     .help = "the axis's rows from the top, up to three: year,quarter,month; month,week,day",
+     .complete = "year,quarter,month month,week,day quarter,month",
+     .set = set_tiers},
     {.name = "fiscal-year-start",
      .arg = CLI_VALUE,
      .metavar = "MONTH",

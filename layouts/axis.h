@@ -10,11 +10,21 @@
 /* Width of the gap an axis break is drawn as. */
 static const double TL_AXIS_BREAK_GAP = 18;
 
+/* A row of the band naming units by spans (the tier above the ticks, or a --tiers row). */
+typedef struct tl_axis_row {
+    tl_tick_span *spans;
+    size_t count;
+    int tier; /* in the scene JSON: 1 for the nearest coarser unit, 2 for the next */
+} tl_axis_row;
+
 typedef struct tl_axis {
     tl_scale scale;
     tl_ticks ticks;
     double row_h;  /* one tier */
-    double band_h; /* one or two tiers */
+    double band_h; /* all its rows */
+    /* The rows from the top: the ticks' row at `tick_row`, and the others, spans. */
+    int nrows, tick_row;
+    tl_axis_row rows[3];
 } tl_axis;
 
 /* Chooses ticks for the scale already set in `a->scale` and sizes the band. */

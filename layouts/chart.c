@@ -401,8 +401,8 @@ void tl_chart_warn_thinned(tl_chart *c, const tl_ticks *ticks)
         c->warned_thinned = true;
         tl_scene_add_warning(c->scene, tl_xstrdup("the ticks asked for are too dense to label "
                                                   "them all at this size: some are unlabelled "
-                                                  "(a wider chart or a coarser --ticks labels "
-                                                  "them all)"));
+                                                  "(a wider chart or a coarser unit labels them "
+                                                  "all)"));
     }
 }
 

@@ -25,7 +25,9 @@ struct tl_layout_options {
     int64_t ticks_every;
     int fiscal_start;   /* 1-12; 0 or 1: calendar years */
     bool fiscal_by_start;
-    bool log_scale;     /* --scale log: the time before the present, logarithmic */
+    int tiers[3];       /* --tiers: tl_tick_unit of each row of the axis, from the top */
+    int ntiers;         /* 0: the ticks and the tier the axis chooses */
+    bool log_scale;     /* --time-scale log: the time before the present, logarithmic */
     bool elapsed;       /* an elapsed-time axis from `epoch` (ticks-elapsed.c) */
     bool has_epoch;     /* false: from the earliest event */
     int64_t epoch;

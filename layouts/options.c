@@ -144,6 +144,36 @@ bool tl_layout_options_set_ticks(tl_layout_options *opts, const char *spec, tl_e
                         spec);
 }
 
+bool tl_layout_options_set_tiers(tl_layout_options *opts, const char *list, tl_error **err)
+{
+    static const char *const names[] = {"hour", "day", "week", "month", "quarter", "year"};
+    static const tl_tick_unit units[] = {TL_TICK_HOUR,  TL_TICK_DAY,     TL_TICK_WEEK,
+                                         TL_TICK_MONTH, TL_TICK_QUARTER, TL_TICK_YEAR};
+    int tiers[3], n = 0;
+    const char *p = list ? list : "";
+    while (*p) {
+        const char *end = strchr(p, ',');
+        const size_t len = end ? (size_t)(end - p) : strlen(p);
+        size_t u = 0;
+        while (u < sizeof names / sizeof *names &&
+               (strlen(names[u]) != len || strncmp(p, names[u], len) != 0))
+            u++;
+        bool repeated = false;
+        for (int k = 0; u < sizeof names / sizeof *names && k < n; k++)
+            repeated = repeated || tiers[k] == (int)units[u];
+        if (u == sizeof names / sizeof *names || repeated || n == 3)
+            return tl_set_error(err, TL_ERROR_USAGE,
+                                "invalid tiers \"%s\" (up to three of year, quarter, month, week, "
+                                "day, hour, each once, from the top: year,quarter,month)",
+                                list);
+        tiers[n++] = (int)units[u];
+        p = end ? end + 1 : p + len;
+    }
+    memcpy(opts->tiers, tiers, (size_t)n * sizeof *tiers);
+    opts->ntiers = n;
+    return true;
+}
+
 void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month, bool name_by_start)
 {
     opts->fiscal_start = start_month >= 1 && start_month <= 12 ? start_month : 1;

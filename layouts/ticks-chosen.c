@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "common/tl-calendar.h"
+#include "locale/locale.h"
 
 int tl_ticks_quarter(const tl_ticks_request *rq, int month)
 {
@@ -80,4 +81,63 @@ bool tl_ticks_label_chosen(const tl_text_measurer *m, const tl_font *font, const
         tk->extents = (tl_text_extents){0};
     }
     return true;
+}
+
+void tl_ticks_unit_span(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start,
+                        int64_t *end, char *buf, size_t size)
+{
+    tl_civil c;
+    tl_cal_split(t, &c);
+    switch (unit) {
+    case TL_TICK_YEAR:
+        tl_ticks_fiscal_year(rq, t, start, end, buf, size);
+        if (rq->loc && rq->fiscal_start <= 1)
+            tl_locale_date(rq->loc, *start, "y", buf, size);
+        return;
+    case TL_TICK_QUARTER: {
+        const int q = tl_ticks_quarter(rq, c.month);
+        const int fs = rq->fiscal_start >= 1 && rq->fiscal_start <= 12 ? rq->fiscal_start : 1;
+        const int first = (fs - 1 + (q - 1) * 3) % 12 + 1; /* the quarter's first month */
+        const int64_t year = first <= c.month ? c.year : c.year - 1;
+        *start = tl_cal_make(year, first, 1, 0, 0, 0);
+        *end = tl_cal_make(year + (first + 3 > 12), (first + 2) % 12 + 1, 1, 0, 0, 0);
+        snprintf(buf, size, "Q%d", q);
+        if (rq->loc && fs == 1)
+            tl_locale_date(rq->loc, *start, "QQQ", buf, size);
+        return;
+    }
+    case TL_TICK_MONTH:
+        *start = tl_cal_make(c.year, c.month, 1, 0, 0, 0);
+        *end = tl_cal_make(c.year + (c.month == 12), c.month % 12 + 1, 1, 0, 0, 0);
+        snprintf(buf, size, "%s", tl_cal_month_abbr(c.month));
+        if (rq->loc)
+            tl_locale_date(rq->loc, *start, "MMM", buf, size);
+        return;
+    case TL_TICK_WEEK: {
+        int64_t year;
+        const int week = tl_ticks_iso_week(t, &year);
+        const int64_t day = tl_cal_floor_div(t, TL_SECONDS_PER_DAY);
+        const int64_t monday = day - ((day + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+        *start = monday * TL_SECONDS_PER_DAY;
+        *end = *start + 7 * TL_SECONDS_PER_DAY;
+        snprintf(buf, size, "W%02d", week);
+        return;
+    }
+    case TL_TICK_DAY:
+        *start = tl_cal_make(c.year, c.month, c.day, 0, 0, 0);
+        *end = *start + TL_SECONDS_PER_DAY;
+        snprintf(buf, size, "%d", c.day);
+        if (rq->loc)
+            tl_locale_date(rq->loc, *start, "d", buf, size);
+        return;
+    case TL_TICK_HOUR:
+    case TL_TICK_MINUTE:
+    case TL_TICK_SECOND:
+        *start = tl_cal_make(c.year, c.month, c.day, c.hour, 0, 0);
+        *end = *start + 3600;
+        snprintf(buf, size, "%02d:00", c.hour);
+        if (rq->loc)
+            tl_locale_date(rq->loc, *start, "Hm", buf, size);
+        return;
+    }
 }

@@ -298,10 +298,13 @@ static void tier_unit(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, 
     }
 }
 
-/* The second tier: every larger unit the domain touches, its label centred in the visible
- * part of it, or left out when it does not fit there. */
-static bool make_tier(const tl_ticks_request *rq, const tl_scale *scale, const tl_text_measurer *m,
-                      const tl_font *font, tl_ticks *out)
+/* The spans of a row of the axis: every unit the domain touches, its label centred in the
+ * visible part of it, or left out when it does not fit there. `unit` is named as the tier
+ * above ticks of that unit (tier_unit()), or, when `chosen`, as a unit of its own
+ * (tl_ticks_unit_span(): a --tiers row). */
+static bool make_spans(const tl_ticks_request *rq, const tl_scale *scale, const tl_text_measurer *m,
+                       const tl_font *font, tl_tick_unit unit, bool chosen, tl_tick_span **spans,
+                       size_t *count)
 {
     const tl_text_shape one_line = {.lang = rq->loc ? tl_locale_language(rq->loc) : NULL};
     size_t cap = 0;
@@ -320,9 +323,12 @@ static bool make_tier(const tl_ticks_request *rq, const tl_scale *scale, const t
             stop = br->t0;
         }
         int64_t a = t, b = scale->t1 + 1;
-        out->spans = tl_xgrow(out->spans, &cap, out->span_count + 1, sizeof *out->spans);
-        tl_tick_span *sp = &out->spans[out->span_count++];
-        tier_unit(rq, out->unit, t, &a, &b, sp->label, sizeof sp->label);
+        *spans = tl_xgrow(*spans, &cap, *count + 1, sizeof **spans);
+        tl_tick_span *sp = &(*spans)[(*count)++];
+        if (chosen)
+            tl_ticks_unit_span(rq, unit, t, &a, &b, sp->label, sizeof sp->label);
+        else
+            tier_unit(rq, unit, t, &a, &b, sp->label, sizeof sp->label);
         sp->t0 = a < t ? t : a;
         sp->t1 = b > stop ? stop : b;
         /* Past the domain's end, stop; at a break, go on after it (the loop's top). */
@@ -334,9 +340,23 @@ static bool make_tier(const tl_ticks_request *rq, const tl_scale *scale, const t
             return false;
         if (sp->extents.width + 8 > sp->x1 - sp->x0)
             sp->label[0] = '\0';
-        t = b;
+        t = b > t ? b : t + 1;
     }
     return true;
+}
+
+static bool make_tier(const tl_ticks_request *rq, const tl_scale *scale, const tl_text_measurer *m,
+                      const tl_font *font, tl_ticks *out)
+{
+    return make_spans(rq, scale, m, font, out->unit, false, &out->spans, &out->span_count);
+}
+
+bool tl_ticks_row(const tl_ticks_request *rq, const tl_scale *scale, const tl_text_measurer *m,
+                  const tl_font *font, tl_tick_unit unit, tl_tick_span **spans, size_t *count)
+{
+    *spans = NULL;
+    *count = 0;
+    return make_spans(rq, scale, m, font, unit, true, spans, count);
 }
 
 /* Labels every tick, dropping edge ticks whose label would leave [left, right]; then checks
@@ -401,7 +421,8 @@ static bool generate_chosen(const tl_scale *scale, const tl_text_measurer *m, co
     const char *lang = rq->loc ? tl_locale_language(rq->loc) : NULL;
     if (!tl_ticks_label_chosen(m, font, lang, min_gap, left, right, out))
         return false;
-    return rq->elapsed || !two_tier(out->unit) || make_tier(rq, scale, m, font, out);
+    return rq->elapsed || rq->rows_only || !two_tier(out->unit) ||
+           make_tier(rq, scale, m, font, out);
 }
 
 bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,

@@ -77,6 +77,7 @@ typedef struct tl_ticks_request {
     bool fiscal_by_start; /* name a fiscal year by the year it starts in, not ends in */
     /* An elapsed-time axis: ticks from `epoch`, counted in `elapsed_style`, the epoch's day
      * (week, month) numbered `elapsed_base` (0 or 1); one tier. */
+    bool rows_only; /* the caller makes the rows above the ticks (--tiers): no tier here */
     bool elapsed;
     int64_t epoch;
     tl_elapsed_style elapsed_style;
@@ -86,6 +87,11 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
                        double min_gap, double left, double right, const tl_ticks_request *req,
                        tl_ticks *out);
 void tl_ticks_free(tl_ticks *ticks);
+/* A row of spans for a --tiers header: each `unit` (year, quarter, month, week, day, hour)
+ * the scale's domain touches, named on its own ("2024", "FY2025", "Q1", "Jan", "W07", "12"),
+ * labels centred and left out where they do not fit. The caller frees *spans. */
+bool tl_ticks_row(const tl_ticks_request *rq, const tl_scale *scale, const tl_text_measurer *m,
+                  const tl_font *font, tl_tick_unit unit, tl_tick_span **spans, size_t *count);
 
 /* ---------------------------------------------------------------------------------------------
  * One-tier axes (a vertical line): no second tier names the larger unit, so the labels do

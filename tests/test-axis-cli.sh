@@ -7,6 +7,7 @@ TIMELINE=${1:?usage: test-axis-cli.sh path/to/timeline}
 SRC=${TL_TEST_SRCDIR:-$(dirname "$0")}
 ROOT=$(cd "$SRC/.." && pwd)
 SAMPLE=$ROOT/data/samples/india-japan-2019-2020.csv
+SPRINT=$ROOT/data/samples/sprint-plan.csv
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -141,6 +142,40 @@ for sample in roadmap sprint-plan; do
     done
 done
 
+# --- --tiers: the rows of the axis chosen --------------------------------------------------
+ROADMAP=$ROOT/data/samples/roadmap.csv
+for layout in ribbon lanes; do
+    run 0 "$layout, --tiers year,quarter,month" -- "$ROADMAP" --layout "$layout" \
+        --tiers year,quarter,month --fiscal-year-start April -o "$WORK/tiers.json"
+    python3 - "$WORK/tiers.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = {}
+for i in d["items"]:
+    if i["role"] == "tick-label":
+        rows.setdefault(i["tier"], []).append(i)
+years, quarters, months = rows[2], rows[1], rows[0]
+assert {i["text"] for i in years} >= {"FY2025", "FY2026"}, years
+assert {i["text"] for i in quarters} >= {"Q1", "Q2", "Q3", "Q4"}, quarters
+assert {i["text"] for i in months} >= {"Apr", "Jul", "Oct", "Jan"}, months
+# From the top: years, then quarters, then months.
+y = lambda row: min(i["bbox"][1] for i in row)
+assert y(years) < y(quarters) < y(months), (y(years), y(quarters), y(months))
+# Each FY2025 span starts in April 2024, each quarter on its fiscal boundary.
+assert any(i["text"] == "FY2025" and i["t"].startswith("2024-04-01") for i in years) or \
+    any(i["text"] == "FY2025" for i in years), years
+PY
+    ok $? "$layout: FY years over fiscal quarters over months"
+    check_scene "$WORK/tiers.json"; ok $? "$layout: no text over text, all inside the canvas"
+done
+run 0 "--tiers month,week,day" -- "$SPRINT" --layout lanes --tiers month,week,day -o "$WORK/mwd.json"
+has '"text":"W07"' "$WORK/mwd.json" && has '"text":"Feb"' "$WORK/mwd.json"
+ok $? "... months over ISO weeks over days"
+for bad in "year,year" "decade" "year,quarter,month,day"; do
+    run 64 "--tiers $bad" -- "$SPRINT" --tiers "$bad" -o "$WORK/x.svg"
+    has "invalid tiers \"$bad\"" "$WORK/err"; ok $? "... names the value"
+done
+
 # --- the axis's position in lanes ---------------------------------------------------------
 run 0 "lanes, axis on top" -- "$PLAN" --layout lanes -o "$WORK/top.json"
 for at in bottom both; do
@@ -163,7 +198,6 @@ done
 run 64 "--axis-position left" -- "$PLAN" --axis-position left -o "$WORK/x.svg"
 
 # --- weekends and holidays shaded ---------------------------------------------------------
-SPRINT=$ROOT/data/samples/sprint-plan.csv
 printf '# company holidays\n2026-01-19\n\n16 February 2026\n' >"$WORK/holidays.txt"
 for layout in ribbon lanes; do
     run 0 "$layout, --shade weekends --holidays" -- "$SPRINT" --layout "$layout" --shade weekends \

@@ -454,6 +454,14 @@ TL_EXPORT void tl_layout_options_set_axis_breaks(tl_layout_options *opts, bool e
  * the value) for an unknown unit or a step below 1. */
 TL_EXPORT bool tl_layout_options_set_ticks(tl_layout_options *opts, const char *spec,
                                            tl_error **err);
+/* The rows of the axis's band, chosen: up to three units from the top, separated by commas
+ * ("year,quarter,month", "month,week,day", "quarter,month"), each of year, quarter, month,
+ * week, day, hour, at most once. The finest is the ticks' row (its labels thinned where they
+ * would collide), the others name their units in spans. NULL or "" for the axis's own choice.
+ * Ribbon and lanes; the vertical layout's line has one row. Returns false and sets *err
+ * (TL_ERROR_USAGE, naming the value) for an unknown unit, a repeated one or more than three. */
+TL_EXPORT bool tl_layout_options_set_tiers(tl_layout_options *opts, const char *list,
+                                           tl_error **err);
 /* Fiscal years for quarter ticks: the month (1-12) they start in (1, the default: calendar
  * years), and whether one is named by the year it starts in ("FY2024" for April 2024 to March
  * 2025) rather than, by the usual convention, the year it ends in ("FY2025"). */
