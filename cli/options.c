@@ -165,6 +165,20 @@ static bool set_tiers(cli *c, const cli_option *o, const char *v, char **why)
     return tl_layout_options_set_tiers(c->style, v, &err) || why_error(err, why);
 }
 
+static bool set_tick_format(cli *c, const cli_option *o, const char *v, char **why)
+{
+    const char *eq = strchr(v, '=');
+    if (!eq) {
+        *why = g_strdup_printf("expected UNIT=SKELETON (month=MMMM), got \"%s\"", v);
+        return false;
+    }
+    char *unit = g_strndup(v, (size_t)(eq - v));
+    tl_error *err = NULL;
+    const bool ok = tl_layout_options_set_tick_format(c->style, unit, eq + 1, &err);
+    g_free(unit);
+    return ok || why_error(err, why);
+}
+
 static bool set_ticks(cli *c, const cli_option *o, const char *v, char **why)
 {
     tl_error *err = NULL;
@@ -659,6 +673,12 @@ const cli_option cli_options[] = {
      .help = "the axis's rows from the top, up to three: year,quarter,month; month,week,day",
      .complete = "year,quarter,month month,week,day quarter,month",
      .set = set_tiers},
+    {.name = "tick-format",
+     .arg = CLI_LIST,
+     .metavar = "UNIT=SKELETON",
+     .section = "axis",
+     .help = "the words of one unit's ticks, an ICU skeleton: month=MMMM, year=yy; repeatable",
+     .set = set_tick_format},
     {.name = "fiscal-year-start",
      .arg = CLI_VALUE,
      .metavar = "MONTH",

@@ -145,16 +145,23 @@ static tl_scene *layout_pages(const tl_timeline *tl, const tl_layout_options *op
 tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
                         const tl_text_measurer *measurer, tl_error **err)
 {
-    if (!opts->locale_tag && opts->direction != TL_DIRECTION_RTL)
+    bool formats = false;
+    for (size_t i = 0; i < sizeof opts->tick_formats / sizeof *opts->tick_formats; i++)
+        formats = formats || opts->tick_formats[i];
+    if (!opts->locale_tag && opts->direction != TL_DIRECTION_RTL && !formats)
         return layout_pages(tl, opts, measurer, err);
     /* The locale's formatters are opened once for the chart, however many times pagination
      * lays it out, in a copy of the options that the run owns. */
     tl_layout_options run = *opts;
     if (opts->locale_tag && !tl_locale_open(opts->locale_tag, &run.locale, err))
         return NULL;
+    /* Tick formats without a locale: ICU's English for the ticks, the rest as it always is. */
+    if (formats && !run.locale && !tl_locale_open("en", &run.format_locale, err))
+        return NULL;
     tl_scene *scene = layout_pages(tl, &run, measurer, err);
     if (scene)
         tl_words_finish(scene, run.locale, run.direction);
     tl_locale_free(run.locale);
+    tl_locale_free(run.format_locale);
     return scene;
 }

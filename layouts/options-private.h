@@ -25,6 +25,9 @@ struct tl_layout_options {
     int64_t ticks_every;
     int fiscal_start;   /* 1-12; 0 or 1: calendar years */
     bool fiscal_by_start;
+    char *tick_formats[8]; /* --tick-format: an ICU skeleton per tl_tick_unit, or NULL */
+    /* For a run with tick formats and no locale: English through ICU, for the ticks only. */
+    struct tl_locale *format_locale;
     int tiers[3];       /* --tiers: tl_tick_unit of each row of the axis, from the top */
     int ntiers;         /* 0: the ticks and the tier the axis chooses */
     bool log_scale;     /* --time-scale log: the time before the present, logarithmic */

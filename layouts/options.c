@@ -29,6 +29,8 @@ void tl_layout_options_free(tl_layout_options *opts)
     free(opts->group_order);
     free(opts->locale_tag);
     free(opts->holidays);
+    for (size_t i = 0; i < sizeof opts->tick_formats / sizeof *opts->tick_formats; i++)
+        free(opts->tick_formats[i]);
     tl_style_set_free(&opts->style);
     free(opts);
 }
@@ -171,6 +173,30 @@ bool tl_layout_options_set_tiers(tl_layout_options *opts, const char *list, tl_e
     }
     memcpy(opts->tiers, tiers, (size_t)n * sizeof *tiers);
     opts->ntiers = n;
+    return true;
+}
+
+bool tl_layout_options_set_tick_format(tl_layout_options *opts, const char *unit,
+                                       const char *skeleton, tl_error **err)
+{
+    static const char *const names[] = {"second", "minute", "hour",    "day",
+                                        "week",   "month",  "quarter", "year"};
+    _Static_assert(sizeof names / sizeof *names == TL_TICK_UNITS, "one name a unit");
+    _Static_assert(sizeof opts->tick_formats / sizeof *opts->tick_formats == TL_TICK_UNITS,
+                   "one format a unit");
+    size_t u = 0;
+    while (u < TL_TICK_UNITS && (!unit || strcmp(unit, names[u]) != 0))
+        u++;
+    bool letters = skeleton != NULL;
+    for (const char *p = skeleton; p && *p; p++)
+        letters = letters && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'));
+    if (u == TL_TICK_UNITS || (skeleton && *skeleton && !letters))
+        return tl_set_error(err, TL_ERROR_USAGE,
+                            "invalid tick format \"%s=%s\" (a unit, second to year, and an ICU "
+                            "date skeleton of letters: month=MMMM, year=yy, day=EEEd)",
+                            unit ? unit : "", skeleton ? skeleton : "");
+    free(opts->tick_formats[u]);
+    opts->tick_formats[u] = skeleton && *skeleton ? tl_xstrdup(skeleton) : NULL;
     return true;
 }
 

@@ -83,8 +83,30 @@ bool tl_ticks_label_chosen(const tl_text_measurer *m, const tl_font *font, const
     return true;
 }
 
+bool tl_ticks_formatted(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, char *buf,
+                        size_t size)
+{
+    if (!rq || !rq->formats || !rq->formats[unit] || !rq->format_loc)
+        return false;
+    char text[96];
+    if (!tl_locale_date(rq->format_loc, t, rq->formats[unit], text, sizeof text))
+        return false;
+    snprintf(buf, size, "%s", text);
+    return true;
+}
+
+static void unit_span(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start,
+                      int64_t *end, char *buf, size_t size);
+
 void tl_ticks_unit_span(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start,
                         int64_t *end, char *buf, size_t size)
+{
+    unit_span(rq, unit, t, start, end, buf, size);
+    tl_ticks_formatted(rq, unit, *start, buf, size);
+}
+
+static void unit_span(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start,
+                      int64_t *end, char *buf, size_t size)
 {
     tl_civil c;
     tl_cal_split(t, &c);

@@ -21,6 +21,10 @@ void tl_ticks_fiscal_year(const tl_ticks_request *rq, int64_t t, int64_t *start,
 int tl_ticks_iso_week(int64_t t, int64_t *week_year);
 /* The ISO week-year holding t: from the Monday of its week 1 to that of the next. */
 void tl_ticks_iso_year(int64_t t, int64_t *start, int64_t *end, char *buf, size_t size);
+/* The label of the `unit` at t in the request's tick format for that unit, if it has one
+ * (--tick-format); false, buf untouched, if not. */
+bool tl_ticks_formatted(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, char *buf,
+                        size_t size);
 /* The unit (a --tiers row) holding t: its start, its end and its name on its own: "2024" or
  * "FY2025", "Q1", "Jan", "W07", "12", "09:00" (in the request's locale where it has one). */
 void tl_ticks_unit_span(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start,

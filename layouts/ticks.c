@@ -203,6 +203,8 @@ static void format_label(const tl_ticks_request *rq, tl_tick_unit unit, int64_t 
         tl_ticks_elapsed_label(rq, unit, t, buf, size);
         return;
     }
+    if (tl_ticks_formatted(rq, unit, t, buf, size))
+        return;
     tl_civil q;
     tl_cal_split(t, &q);
     if (unit == TL_TICK_QUARTER && (rq->fiscal_start > 1 || !rq->loc)) {
@@ -254,8 +256,22 @@ static void format_label(const tl_ticks_request *rq, tl_tick_unit unit, int64_t 
 }
 
 /* The larger unit of a two-tier axis: its start at or before t, its end, and its name. */
-static void tier_unit(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start, int64_t *end,
-                      char *buf, size_t size)
+static void tier_words(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start,
+                       int64_t *end, char *buf, size_t size);
+
+/* The tier above ticks of `unit`, in the tick format of its own unit when one is set. */
+static void tier_unit(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start,
+                      int64_t *end, char *buf, size_t size)
+{
+    tier_words(rq, unit, t, start, end, buf, size);
+    const tl_tick_unit larger = unit <= TL_TICK_HOUR ? TL_TICK_DAY
+                                : unit <= TL_TICK_WEEK ? TL_TICK_MONTH
+                                                       : TL_TICK_YEAR;
+    tl_ticks_formatted(rq, larger, *start, buf, size);
+}
+
+static void tier_words(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start,
+                       int64_t *end, char *buf, size_t size)
 {
     if (unit == TL_TICK_QUARTER && (rq->fiscal_start > 1 || !rq->loc)) {
         tl_ticks_fiscal_year(rq, t, start, end, buf, size);
@@ -521,6 +537,8 @@ bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civi
         tl_ticks_elapsed_label(rq, unit, tk->t, buf, size);
         return false;
     }
+    if (tl_ticks_formatted(rq, unit, tk->t, buf, size))
+        return false;
     if (unit == TL_TICK_QUARTER && rq && (rq->fiscal_start > 1 || !rq->loc)) {
         /* "Q1 FY2025" (or "Q1 2020") where the year changes, "Q2" after. */
         tl_civil q;

@@ -68,8 +68,14 @@ typedef struct tl_tick_step {
     int64_t n;
 } tl_tick_step;
 
+enum { TL_TICK_UNITS = TL_TICK_YEAR + 1 };
+
 typedef struct tl_ticks_request {
     struct tl_locale *loc; /* the reader's locale, or NULL: English, Gregorian */
+    /* --tick-format: an ICU skeleton per unit (NULL: the axis's own words), written through
+     * `format_loc` (the locale, or English when the chart has none). */
+    const char *const *formats;
+    struct tl_locale *format_loc;
     bool fixed;            /* this step (`unit`, `every`), not the densest that fits */
     tl_tick_unit unit;
     int64_t every;

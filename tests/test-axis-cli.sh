@@ -176,6 +176,29 @@ for bad in "year,year" "decade" "year,quarter,month,day"; do
     has "invalid tiers \"$bad\"" "$WORK/err"; ok $? "... names the value"
 done
 
+# --- --tick-format -----------------------------------------------------------------------
+run 0 "--tick-format month=MMMM --tick-format year=yy" -- "$SAMPLE" --tick-format month=MMMM \
+    --tick-format year=yy -o "$WORK/fmt.json"
+python3 - "$WORK/fmt.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ticks = [i["text"] for i in d["items"] if i["role"] == "tick-label" and i["tier"] == 0]
+tiers = [i["text"] for i in d["items"] if i["role"] == "tick-label" and i["tier"] == 1]
+assert "November" in ticks and "January" in ticks and set(tiers) <= {"19", "20", "21"}, (ticks, tiers)
+PY
+ok $? "months in full, years in two digits"
+check_scene "$WORK/fmt.json"; ok $? "... no text over text, all inside the canvas"
+run 0 "--tick-format with --tiers" -- "$ROADMAP" --layout lanes --tiers year,quarter,month \
+    --tick-format month=MMMMM -o "$WORK/fmt2.json"
+python3 -c "
+import json,sys; d=json.load(open(sys.argv[1]))
+m=[i['text'] for i in d['items'] if i['role']=='tick-label' and i['tier']==0]
+sys.exit(0 if m and all(len(t) == 1 for t in m) else 1)" "$WORK/fmt2.json"
+ok $? "... the month row in one letter (MMMMM)"
+for bad in "month=MM-dd" "fortnight=d" "month"; do
+    run 64 "--tick-format $bad" -- "$SAMPLE" --tick-format "$bad" -o "$WORK/x.svg"
+done
+
 # --- the axis's position in lanes ---------------------------------------------------------
 run 0 "lanes, axis on top" -- "$PLAN" --layout lanes -o "$WORK/top.json"
 for at in bottom both; do

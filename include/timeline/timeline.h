@@ -462,6 +462,13 @@ TL_EXPORT bool tl_layout_options_set_ticks(tl_layout_options *opts, const char *
  * (TL_ERROR_USAGE, naming the value) for an unknown unit, a repeated one or more than three. */
 TL_EXPORT bool tl_layout_options_set_tiers(tl_layout_options *opts, const char *list,
                                            tl_error **err);
+/* The words of the ticks of one unit ("second" to "year", the units of tl_layout_options_set_tiers
+ * and the tier above the ticks), as an ICU date skeleton ("MMMM" for "November", "yy" for
+ * "19", "EEEd" for "Sat 16"), written in the chart's locale (English without one; ICU is then
+ * loaded for the ticks alone). NULL or "" returns the unit to the axis's own words. Returns
+ * false and sets *err (TL_ERROR_USAGE) for an unknown unit or a skeleton that is not letters. */
+TL_EXPORT bool tl_layout_options_set_tick_format(tl_layout_options *opts, const char *unit,
+                                                 const char *skeleton, tl_error **err);
 /* Fiscal years for quarter ticks: the month (1-12) they start in (1, the default: calendar
  * years), and whether one is named by the year it starts in ("FY2024" for April 2024 to March
  * 2025) rather than, by the usual convention, the year it ends in ("FY2025"). */
