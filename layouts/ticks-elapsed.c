@@ -79,15 +79,6 @@ static int64_t add_months(int64_t epoch, int64_t k)
     return tl_cal_make(year, month, c.day < days ? c.day : days, c.hour, c.minute, c.second);
 }
 
-static bool append(int64_t t, size_t limit, tl_ticks *out, size_t *cap)
-{
-    if (out->count >= limit)
-        return false;
-    out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
-    out->items[out->count++] = (tl_tick){.t = t};
-    return true;
-}
-
 bool tl_ticks_elapsed_collect(const tl_ticks_request *rq, tl_tick_unit unit, int64_t n,
                               int64_t t0, int64_t t1, size_t limit, tl_ticks *out, size_t *cap)
 {
@@ -95,7 +86,7 @@ bool tl_ticks_elapsed_collect(const tl_ticks_request *rq, tl_tick_unit unit, int
     if (len > 0) {
         int64_t k = tl_cal_floor_div(t0 - rq->epoch, len);
         for (int64_t t = rq->epoch + k * len; t <= t1; t += len)
-            if (t >= t0 && !append(t, limit, out, cap))
+            if (t >= t0 && !tl_ticks_push(out, cap, limit, t))
                 return false;
         return true;
     }
@@ -105,7 +96,7 @@ bool tl_ticks_elapsed_collect(const tl_ticks_request *rq, tl_tick_unit unit, int
         const int64_t t = add_months(rq->epoch, k * n);
         if (t > t1)
             return true;
-        if (t >= t0 && !append(t, limit, out, cap))
+        if (t >= t0 && !tl_ticks_push(out, cap, limit, t))
             return false;
     }
 }

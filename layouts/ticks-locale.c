@@ -117,15 +117,6 @@ bool tl_ticks_locale_calendar(tl_locale *loc, tl_tick_unit unit, int64_t every)
            (unit == TL_TICK_MONTH || (unit == TL_TICK_YEAR && every < BP_STEP));
 }
 
-static bool append(int64_t t, size_t limit, tl_ticks *out, size_t *cap)
-{
-    if (out->count >= limit)
-        return false;
-    out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
-    out->items[out->count++] = (tl_tick){.t = t};
-    return true;
-}
-
 bool tl_ticks_locale_collect(tl_locale *loc, tl_tick_unit unit, int64_t every, int64_t t0,
                              int64_t t1, size_t limit, tl_ticks *out, size_t *cap)
 {
@@ -143,7 +134,7 @@ bool tl_ticks_locale_collect(tl_locale *loc, tl_tick_unit unit, int64_t every, i
         const bool tick = unit == TL_TICK_MONTH
                               ? index % every == 0
                               : index == 0 && tl_locale_get(loc, m, TL_LOCALE_YEAR) % every == 0;
-        if (tick && m >= t0 && !append(m, limit, out, cap))
+        if (tick && m >= t0 && !tl_ticks_push(out, cap, limit, m))
             return false;
         index++;
     }

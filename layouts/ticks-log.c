@@ -36,15 +36,6 @@ static void age_label(const tl_ticks_request *rq, double years, char *buf, size_
     snprintf(buf, size, "%g year%s ago", years, years == 1 ? "" : "s");
 }
 
-static bool append(tl_ticks *out, size_t *cap, int64_t t)
-{
-    if (out->count >= 200)
-        return false;
-    out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
-    out->items[out->count++] = (tl_tick){.t = t};
-    return true;
-}
-
 bool tl_ticks_generate_log(const tl_scale *s, const tl_text_measurer *m, const tl_font *font,
                            double min_gap, double left, double right, const tl_ticks_request *rq,
                            tl_ticks *out)
@@ -61,7 +52,7 @@ bool tl_ticks_generate_log(const tl_scale *s, const tl_text_measurer *m, const t
             if (years < 1 || log10(years) < s->log_lo - 1e-9 || log10(years) > s->log_hi + 1e-9)
                 continue;
             const double secs = years * TL_SCALE_YEAR;
-            if (secs > 9.0e18 || !append(out, &cap, s->present - (int64_t)secs))
+            if (secs > 9.0e18 || !tl_ticks_push(out, &cap, 200, s->present - (int64_t)secs))
                 continue;
             tl_tick *tk = &out->items[out->count - 1];
             tk->x = tl_scale_x(s, tk->t);

@@ -82,10 +82,8 @@ static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0
         if (t < t0)
             t += len;
         for (; t <= t1; t += len) {
-            if (out->count >= limit)
+            if (!tl_ticks_push(out, cap, limit, t))
                 return false;
-            out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
-            out->items[out->count++].t = t;
         }
         return true;
     }
@@ -96,10 +94,8 @@ static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0
         if (t < t0)
             t += week;
         for (; t <= t1; t += week * st->n) {
-            if (out->count >= limit)
+            if (!tl_ticks_push(out, cap, limit, t))
                 return false;
-            out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
-            out->items[out->count++].t = t;
         }
         return true;
     }
@@ -118,10 +114,8 @@ static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0
                 if (t > t1)
                     break;
                 if (t >= t0) {
-                    if (out->count >= limit)
+                    if (!tl_ticks_push(out, cap, limit, t))
                         return false;
-                    out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
-                    out->items[out->count++].t = t;
                 }
             }
             if (++m > 12) {
@@ -140,10 +134,8 @@ static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0
                 break;
             if (t < t0)
                 continue;
-            if (out->count >= limit)
+            if (!tl_ticks_push(out, cap, limit, t))
                 return false;
-            out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
-            out->items[out->count++].t = t;
         }
         return true;
     }
@@ -517,6 +509,15 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
 fail:
     tl_ticks_free(out);
     return false;
+}
+
+bool tl_ticks_push(tl_ticks *out, size_t *cap, size_t limit, int64_t t)
+{
+    if (out->count >= limit)
+        return false;
+    out->items = tl_xgrow(out->items, cap, out->count + 1, sizeof *out->items);
+    out->items[out->count++] = (tl_tick){.t = t};
+    return true;
 }
 
 void tl_ticks_free(tl_ticks *ticks)

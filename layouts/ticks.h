@@ -93,6 +93,9 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
                        double min_gap, double left, double right, const tl_ticks_request *req,
                        tl_ticks *out);
 void tl_ticks_free(tl_ticks *ticks);
+/* Appends a tick at t (growing out->items, `cap` its capacity); false, nothing appended, when
+ * out already holds `limit` ticks. */
+bool tl_ticks_push(tl_ticks *out, size_t *cap, size_t limit, int64_t t);
 /* A row of spans for a --tiers header: each `unit` (year, quarter, month, week, day, hour)
  * the scale's domain touches, named on its own ("2024", "FY2025", "Q1", "Jan", "W07", "12"),
  * labels centred and left out where they do not fit. The caller frees *spans. */

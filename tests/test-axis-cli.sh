@@ -11,23 +11,8 @@ SPRINT=$ROOT/data/samples/sprint-plan.csv
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-n=0
-failed=0
-ok() { # ok COND-EXIT-STATUS NAME
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
-    [ "$1" -eq 0 ]
-}
-run() { # run EXPECTED-STATUS NAME -- ARGS...: runs the CLI, stderr to $WORK/err
-    local want=$1 name=$2
-    shift 3
-    "$TIMELINE" "$@" >"$WORK/out" 2>"$WORK/err"
-    local got=$?
-    [ "$got" -eq "$want" ]
-    ok $? "$name (exit $got, want $want)"
-    [ "$got" -eq "$want" ] || sed 's/^/#   /' "$WORK/err"
-}
-has() { grep -qF -- "$1" "$2"; }
+# shellcheck source=tests/tap-cli.sh
+. "$SRC/tap-cli.sh"
 
 # Geometry every chart keeps: text inside the canvas, no two texts over each other.
 check_scene() {
@@ -359,6 +344,4 @@ ok $? "... keeps only the K-Pg extinction"
 run 64 "--from 66.0000001 Ma" -- "$WORK/deep.csv" --from "66.0000001 Ma" -o "$WORK/x.svg"
 has 'more precise than a year' "$WORK/err"; ok $? "... says why"
 
-echo "1..$n"
-echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing

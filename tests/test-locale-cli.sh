@@ -12,24 +12,8 @@ JA=$SAMPLES/india-japan-2019-2020-ja.csv
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-n=0
-failed=0
-ok() { # ok COND-EXIT-STATUS NAME
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
-    [ "$1" -eq 0 ]
-}
-run() { # run EXPECTED-STATUS NAME -- ARGS...: runs the CLI, stderr to $WORK/err
-    local want=$1 name=$2
-    shift 3
-    "$TIMELINE" "$@" >"$WORK/out" 2>"$WORK/err"
-    local got=$?
-    [ "$got" -eq "$want" ]
-    ok $? "$name (exit $got, want $want)"
-    [ "$got" -eq "$want" ] || sed 's/^/#   /' "$WORK/err"
-}
-has() { grep -qF -- "$1" "$2"; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+# shellcheck source=tests/tap-cli.sh
+. "$SRC/tap-cli.sh"
 
 # --- the catalogs -----------------------------------------------------------------------------
 total=$(grep -c '^msgid "[^"]' "$ROOT/po/timeline.pot")
@@ -207,6 +191,4 @@ rm -f "$WORK"/ltr-* "$WORK"/rtl-*
 run 0 "--direction rtl without a locale" -- "$JA" --direction rtl -o "$WORK/rtl.png"
 run 0 "--direction ltr keeps an Arabic chart left to right" -- "$AR" --locale ar --direction ltr -o "$WORK/ltr.png"
 
-echo "1..$n"
-echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing

@@ -10,24 +10,8 @@ SAMPLE=$ROOT/data/samples/india-japan-2019-2020.csv
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-n=0
-failed=0
-ok() { # ok COND-EXIT-STATUS NAME
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
-    [ "$1" -eq 0 ] # so that `ok ... || diag ...` shows why
-}
-run() { # run EXPECTED-STATUS NAME -- ARGS...: runs the CLI, stderr to $WORK/err
-    local want=$1 name=$2
-    shift 3
-    "$TIMELINE" "$@" >"$WORK/out" 2>"$WORK/err"
-    local got=$?
-    [ "$got" -eq "$want" ]
-    ok $? "$name (exit $got, want $want)"
-    [ "$got" -eq "$want" ] || sed 's/^/#   /' "$WORK/err"
-}
-has() { grep -qF -- "$1" "$2"; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+# shellcheck source=tests/tap-cli.sh
+. "$SRC/tap-cli.sh"
 # json EXPR FILE: a Python expression over the scene `d` must hold.
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($1) else 1)" "$2"; }
 
@@ -146,6 +130,4 @@ else
     skip "PDF metadata options" "no pdfinfo"
 fi
 
-echo "1..$n"
-echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing
