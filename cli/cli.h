@@ -34,6 +34,8 @@ typedef struct cli {
     bool shade_weekends;     /* --shade weekends */
     GArray *holidays;        /* tl_time, from --holidays */
     bool elapsed, has_epoch; /* --axis elapsed, --epoch */
+    bool numeric;            /* --axis number */
+    char *unit;
     tl_time epoch;
     tl_elapsed_style elapsed_style;
     int elapsed_base;

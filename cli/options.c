@@ -231,11 +231,14 @@ static bool set_scale(cli *c, const cli_option *o, const char *v, char **why)
 
 static bool set_axis(cli *c, const cli_option *o, const char *v, char **why)
 {
-    if (strcmp(v, "calendar") != 0 && strcmp(v, "elapsed") != 0) {
-        *why = g_strdup_printf("unknown axis \"%s\" (calendar or elapsed)", v);
+    if (strcmp(v, "calendar") != 0 && strcmp(v, "elapsed") != 0 && strcmp(v, "number") != 0) {
+        *why = g_strdup_printf("unknown axis \"%s\" (calendar, elapsed or number)", v);
         return false;
     }
     c->elapsed = strcmp(v, "elapsed") == 0;
+    c->numeric = strcmp(v, "number") == 0;
+    /* The cells are read as numbers, before any input is. */
+    tl_load_options_set_numeric(c->load, c->numeric);
     return true;
 }
 
@@ -703,9 +706,17 @@ const cli_option cli_options[] = {
      .arg = CLI_VALUE,
      .metavar = "KIND",
      .section = "axis",
-     .help = "calendar (default) or elapsed: ticks count from --epoch (T+3 d, Day 2)",
-     .complete = "calendar elapsed",
+     .help = "calendar (default); elapsed: ticks count from --epoch (T+3 d, Day 2); number: "
+             "start and end are plain numbers (--unit)",
+     .complete = "calendar elapsed number",
      .set = set_axis},
+    {.name = "unit",
+     .arg = CLI_VALUE,
+     .metavar = "LABEL",
+     .section = "axis",
+     .help = "the unit of a numeric axis: m, kyr, frame",
+     .set = set_text,
+     FIELD(unit)},
     {.name = "epoch",
      .arg = CLI_VALUE,
      .metavar = "DATE",

@@ -116,8 +116,9 @@ static void warn_date(const tl_columns *cols, tl_column col, cell c, tl_date_sta
         return;
     case TL_DATE_INVALID:
     case TL_DATE_OK:
-        tl_columns_warn(tl, path, c.pos, "invalid date %s in column %s: %s",
-                        tl_columns_quote(a, c.text), tl_columns_quote(b, cols->name[col]), why);
+        tl_columns_warn(tl, path, c.pos, "invalid %s %s in column %s: %s",
+                        cols->dates.numeric ? "number" : "date", tl_columns_quote(a, c.text),
+                        tl_columns_quote(b, cols->name[col]), why);
         return;
     }
 }

@@ -435,6 +435,7 @@ bool tl_columns_init(tl_columns *cols, tl_csv_row *header, const char *path, tl_
 
     cols->dates.order = opts && opts->order != TL_DATE_ORDER_NONE ? opts->order : profile->order;
     cols->dates.zone = opts ? opts->zone : NULL;
+    cols->dates.numeric = opts && opts->numeric;
     if (profile->order != TL_DATE_ORDER_NONE && (!opts || opts->order == TL_DATE_ORDER_NONE))
         note(tl, "date order: %s (%s)", profile->order == TL_DATE_ORDER_MDY ? "mdy" : "dmy",
              profile->name);

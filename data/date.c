@@ -472,6 +472,11 @@ tl_date_status tl_date_parse_cell(const char *text, const tl_date_context *ctx, 
     const char *s = trim(text ? text : "", &len);
     out->has_end = out->start_open = out->end_open = false;
     out->end_label[0] = '\0';
+    if (ctx->numeric && len > 0)
+        return tl_date_parse_number(s, &out->start, out->start_label, TL_DATE_LABEL_SIZE, why_buf,
+                                    why_size)
+                   ? TL_DATE_OK
+                   : TL_DATE_INVALID;
     if (len == 0) {
         fail(&w, "empty date");
         return finish_status(&w, why_buf, why_size);
@@ -529,6 +534,10 @@ tl_date_status tl_date_parse_end_cell(const char *text, const tl_date_context *c
             return TL_DATE_OK;
         }
     }
+    if (ctx->numeric)
+        return tl_date_parse_number(s, out, label, label_size, why_buf, why_size)
+                   ? TL_DATE_OK
+                   : TL_DATE_INVALID;
     if (len > MAX_CELL_TEXT) {
         fail(&w, "not a date");
         return finish_status(&w, why_buf, why_size);

@@ -65,6 +65,8 @@ typedef struct tl_date_context {
     tl_date_zone *zone;
     /* Flags added to every date parsed (a profile's "approximate" column). */
     unsigned add_flags;
+    /* A numeric axis: cells are plain numbers (tl_date_parse_number()), not dates. */
+    bool numeric;
 } tl_date_context;
 
 typedef enum tl_date_status {
@@ -92,6 +94,11 @@ typedef struct tl_date_cell {
  * `why` may be NULL when why_size is 0). */
 tl_date_status tl_date_parse_cell(const char *text, const tl_date_context *ctx, tl_date_cell *out,
                                   char *why, size_t why_size);
+/* A cell of a numeric axis: a plain number ("12", "-3.5", "1e3"), held as lo = hi = the value
+ * in thousandths, precision SECOND; the label is the number as written. False with the reason
+ * in `why` for anything else (date-number.c). */
+bool tl_date_parse_number(const char *text, tl_time *out, char *label, size_t label_size,
+                          char *why, size_t why_size);
 
 /* Parses an end cell: as a start cell, except that an interval "A/B" means a date somewhere
  * in it (lo of A, hi of B, labelled "between A and B"), and "..", "open", "ongoing" and

@@ -13,6 +13,7 @@ struct tl_load_options {
     tl_date_zone *zone; /* owned reference; NULL: UTC */
     char delimiter;     /* 0: sniff */
     bool repair_utf8;   /* replace invalid UTF-8 with U+FFFD (and warn) instead of failing */
+    bool numeric;       /* start and end are plain numbers, not dates (a numeric axis) */
     /* Files from this many bytes up are read in two halves at once, whatever the number of
      * processors; 0: TL_CSV_SPLIT_MIN with two processors or more. Set by tests only. */
     uint64_t split_min;

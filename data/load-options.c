@@ -25,6 +25,11 @@ void tl_load_options_free(tl_load_options *opts)
     free(opts);
 }
 
+void tl_load_options_set_numeric(tl_load_options *opts, bool numeric)
+{
+    opts->numeric = numeric;
+}
+
 void tl_load_options_set_date_order(tl_load_options *opts, tl_date_order order)
 {
     switch (order) {

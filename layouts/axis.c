@@ -45,7 +45,7 @@ static bool build_tiers(tl_axis *a, tl_chart *c, tl_ticks_request rq, tl_error *
 bool tl_axis_build(tl_axis *a, tl_chart *c, tl_error **err)
 {
     const tl_ticks_request rq = tl_chart_ticks_request(c);
-    if (c->opts->ntiers > 0 && !c->opts->elapsed && !a->scale.log) {
+    if (c->opts->ntiers > 0 && !c->opts->elapsed && !c->opts->numeric && !a->scale.log) {
         if (!build_tiers(a, c, rq, err))
             return false;
     } else {

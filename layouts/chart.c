@@ -177,7 +177,7 @@ typedef struct interval {
 
 void tl_chart_scale_log(const tl_chart *c, tl_scale *s)
 {
-    if (!c->opts->log_scale || c->n == 0)
+    if (!c->opts->log_scale || c->opts->numeric || c->n == 0)
         return;
     int64_t present = INT64_MIN;
     for (size_t i = 0; i < c->n; i++) {
@@ -380,7 +380,9 @@ tl_ticks_request tl_chart_ticks_request(const tl_chart *c)
         .fiscal_by_start = o->fiscal_by_start,
         .formats = (const char *const *)o->tick_formats,
         .format_loc = c->loc ? c->loc : o->format_locale,
-        .elapsed = o->elapsed,
+        .numeric = o->numeric,
+        .unit_name = o->unit_name,
+        .elapsed = o->elapsed && !o->numeric,
         .epoch = epoch,
         .elapsed_style = o->elapsed_style,
         .elapsed_base = o->elapsed_base,
@@ -434,6 +436,14 @@ static void date_text_localised(const tl_chart *c, const tl_event *ev, char *buf
 void tl_chart_date_text(const tl_chart *c, size_t i, char *buf, size_t size)
 {
     const tl_event *ev = tl_chart_event(c, i);
+    if (c->opts->numeric) {
+        /* The numbers as written, with their unit: "120 – 250 m". */
+        if (c->opts->unit_name)
+            snprintf(buf, size, "%s %s", ev->date_label, c->opts->unit_name);
+        else
+            snprintf(buf, size, "%s", ev->date_label);
+        return;
+    }
     if (c->loc) {
         date_text_localised(c, ev, buf, size);
         return;

@@ -31,6 +31,8 @@ struct tl_layout_options {
     int tiers[3];       /* --tiers: tl_tick_unit of each row of the axis, from the top */
     int ntiers;         /* 0: the ticks and the tier the axis chooses */
     bool log_scale;     /* --time-scale log: the time before the present, logarithmic */
+    bool numeric;       /* a numeric axis (ticks-number.c): instants are values */
+    char *unit_name;    /* its unit, or NULL */
     bool elapsed;       /* an elapsed-time axis from `epoch` (ticks-elapsed.c) */
     bool has_epoch;     /* false: from the earliest event */
     int64_t epoch;

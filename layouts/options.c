@@ -29,6 +29,7 @@ void tl_layout_options_free(tl_layout_options *opts)
     free(opts->group_order);
     free(opts->locale_tag);
     free(opts->holidays);
+    free(opts->unit_name);
     for (size_t i = 0; i < sizeof opts->tick_formats / sizeof *opts->tick_formats; i++)
         free(opts->tick_formats[i]);
     tl_style_set_free(&opts->style);
@@ -204,6 +205,12 @@ void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month,
 {
     opts->fiscal_start = start_month >= 1 && start_month <= 12 ? start_month : 1;
     opts->fiscal_by_start = name_by_start;
+}
+
+void tl_layout_options_set_numeric(tl_layout_options *opts, bool numeric, const char *unit)
+{
+    opts->numeric = numeric;
+    set_text(&opts->unit_name, unit);
 }
 
 void tl_layout_options_set_scale(tl_layout_options *opts, tl_time_scale scale)

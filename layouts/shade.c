@@ -23,7 +23,7 @@ static void shade(tl_chart *c, const tl_scale *s, int64_t t0, int64_t t1, double
 void tl_shade_emit(tl_chart *c, const tl_scale *s, double y0, double y1)
 {
     const tl_layout_options *o = c->opts;
-    if ((!o->shade_weekends && o->nholidays == 0) || s->log)
+    if ((!o->shade_weekends && o->nholidays == 0) || s->log || o->numeric)
         return;
     /* Only where a day is wide enough to be seen: a week at 14 pt, a year at 730. */
     if (tl_scale_x(s, s->t0 + TL_SECONDS_PER_DAY) - tl_scale_x(s, s->t0) < 2)

@@ -11,6 +11,7 @@
 #include "ticks-chosen.h"
 #include "ticks-elapsed.h"
 #include "ticks-log.h"
+#include "ticks-number.h"
 #include "ticks-locale.h"
 
 typedef tl_tick_step step;
@@ -439,6 +440,13 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
     static const tl_ticks_request automatic = {.fiscal_start = 1};
     if (!rq)
         rq = &automatic;
+    if (rq->numeric) {
+        memset(out, 0, sizeof *out);
+        if (tl_ticks_generate_number(scale, measurer, font, min_gap, left, right, rq, out))
+            return true;
+        tl_ticks_free(out);
+        return false;
+    }
     if (scale->log) {
         memset(out, 0, sizeof *out);
         if (tl_ticks_generate_log(scale, measurer, font, min_gap, left, right, rq, out))
@@ -536,6 +544,10 @@ bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civi
 {
     if (rq && rq->elapsed) {
         tl_ticks_elapsed_label(rq, unit, tk->t, buf, size);
+        return false;
+    }
+    if (rq && rq->numeric) {
+        snprintf(buf, size, "%s", tk->label);
         return false;
     }
     if (tl_ticks_formatted(rq, unit, tk->t, buf, size))

@@ -10,7 +10,7 @@
 void tl_today_add(tl_chart *c)
 {
     const tl_layout_options *o = c->opts;
-    if (!o->has_today)
+    if (!o->has_today || o->numeric)
         return;
     const tl_time *t = &o->today;
     if ((o->has_from && t->hi < o->from) || (o->has_to && t->lo > o->to))

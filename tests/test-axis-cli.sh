@@ -321,6 +321,35 @@ run 65 "an event after --today on a log scale" -- "$LIFE" --time-scale log --tod
 has 'line 16: "Humans walk on the Moon" is after --today' "$WORK/err"; ok $? "... names the row"
 run 64 "--time-scale cubic" -- "$LIFE" --time-scale cubic -o "$WORK/x.svg"
 
+# --- a numeric axis -------------------------------------------------------------------------
+CORE=$ROOT/data/samples/numeric/sediment-core.csv
+for layout in ribbon lanes vertical; do
+    run 0 "$layout, --axis number --unit m" -- "$CORE" --layout "$layout" --axis number --unit m \
+        -o "$WORK/num.json"
+    python3 - "$WORK/num.json" "$layout" <<'PY'
+import json, re, sys
+d, layout = json.load(open(sys.argv[1])), sys.argv[2]
+ticks = [i["text"] for i in d["items"] if i["role"] == "tick-label"]
+values = [float(t[:-2]) for t in ticks]
+assert ticks and all(re.fullmatch(r"-?\d+(\.\d+)? m", t) for t in ticks), ticks
+import math
+steps = {round(b - a, 6) for a, b in zip(values, values[1:])}
+if layout != "vertical":  # the vertical line thins its labels by its own rules
+    assert len(steps) == 1, steps
+    step = steps.pop()
+    assert round(step / 10 ** math.floor(math.log10(step)), 6) in (1, 2, 5), step
+dates = [i["text"] for i in d["items"] if i["role"] == "event-date"]
+assert layout == "lanes" or ("2.3 m" in dates and "11 – 18.5 m" in dates), dates
+PY
+    ok $? "$layout: ticks at a 1-2-5 step in metres, dates as written with their unit"
+    check_scene "$WORK/num.json"; ok $? "$layout: no text over text, all inside the canvas"
+done
+printf 'start,title\n1.5,a\n2019-03,b\n3,c\n' >"$WORK/mixed.csv"
+run 0 "a date in a numeric column" -- "$WORK/mixed.csv" --axis number -o "$WORK/mixed.json"
+has 'mixed.csv:3:1: invalid number "2019-03" in column "start"' "$WORK/err"
+ok $? "... is the row's warning, with its line and column"
+run 65 "... and an error with --strict" -- "$WORK/mixed.csv" --axis number --strict -o "$WORK/x.svg"
+
 # --- deep time ------------------------------------------------------------------------------
 printf 'start,end,title\n4.54 Ga,,Earth forms\n3.7 Ga,,"Earliest life, c. 3.7 billion years ago"\n' >"$WORK/deep.csv"
 printf '541 Ma,485.4 Ma,Cambrian\n66 Ma,,K-Pg extinction\n300 ka,,Homo sapiens\n"12,000 years ago",,Farming\n' >>"$WORK/deep.csv"

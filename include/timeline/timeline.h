@@ -210,6 +210,11 @@ TL_EXPORT bool tl_load_options_set_delimiter(tl_load_options *opts, char delimit
  * replaced with U+FFFD" (the first ten; then a count), instead of failing the load. Positions
  * are those of the repaired text. Off by default. UTF-16 files and NUL bytes still fail. */
 TL_EXPORT void tl_load_options_set_repair_utf8(tl_load_options *opts, bool enable);
+/* Start and end cells are plain numbers, not dates ("12", "-3.5", "1e3"): positions on a
+ * numeric axis (version numbers, depths, frames, kyr), kept to a thousandth. A cell that is
+ * not a number is the row's usual warning, "invalid number". Lay such a timeline out with
+ * tl_layout_options_set_numeric(). */
+TL_EXPORT void tl_load_options_set_numeric(tl_load_options *opts, bool numeric);
 /* Names the header of the column that plays `role`, overriding what the header row and the
  * detected profile say. Roles: "start", "end", "title", "description", "group", "status",
  * "type", "importance", "color", "url", "source", "sort", "group_order". `header` is
@@ -474,6 +479,12 @@ TL_EXPORT bool tl_layout_options_set_tick_format(tl_layout_options *opts, const 
  * 2025) rather than, by the usual convention, the year it ends in ("FY2025"). */
 TL_EXPORT void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month,
                                                  bool name_by_start);
+/* A numeric axis for a timeline loaded with tl_load_options_set_numeric(): ticks at 1-2-5
+ * steps of the values, labelled with `unit` ("250 m", "3 kyr"; NULL or "" for none), dates
+ * written as the numbers were, with the unit. Calendar options (ticks, tiers, today, shading)
+ * do not apply. */
+TL_EXPORT void tl_layout_options_set_numeric(tl_layout_options *opts, bool numeric,
+                                             const char *unit);
 /* The time scale of the ribbon and lanes layouts: LINEAR (the default), or LOG, the time
  * before the present on a logarithmic scale, for charts of "years ago" (evolution, geology,
  * cosmology): the present (the latest event's end, or today when set) at the right edge, ticks
