@@ -390,7 +390,10 @@ static bool set_date_order(cli *c, const cli_option *o, const char *v, char **wh
 static bool set_tz(cli *c, const cli_option *o, const char *v, char **why)
 {
     tl_error *err = NULL;
-    return tl_load_options_set_time_zone(c->load, v, &err) || why_error(err, why);
+    /* The zone times are read in is the zone the axis shows. */
+    return (tl_load_options_set_time_zone(c->load, v, &err) &&
+            tl_layout_options_set_time_zone(c->style, v, &err)) ||
+           why_error(err, why);
 }
 
 static bool set_delimiter(cli *c, const cli_option *o, const char *v, char **why)
@@ -867,7 +870,8 @@ const cli_option cli_options[] = {
      .arg = CLI_VALUE,
      .metavar = "ZONE",
      .section = "columns",
-     .help = "time zone of times without an offset (IANA name; UTC)",
+     .help = "time zone of times without an offset, and of the axis's hours and days (IANA "
+             "name; UTC)",
      .set = set_tz},
     {.name = "delimiter",
      .arg = CLI_VALUE,

@@ -380,6 +380,7 @@ tl_ticks_request tl_chart_ticks_request(const tl_chart *c)
         .fiscal_by_start = o->fiscal_by_start,
         .formats = (const char *const *)o->tick_formats,
         .format_loc = c->loc ? c->loc : o->format_locale,
+        .zone = o->zone,
         .numeric = o->numeric,
         .unit_name = o->unit_name,
         .elapsed = o->elapsed && !o->numeric,

@@ -31,6 +31,7 @@ struct tl_layout_options {
     int tiers[3];       /* --tiers: tl_tick_unit of each row of the axis, from the top */
     int ntiers;         /* 0: the ticks and the tier the axis chooses */
     bool log_scale;     /* --time-scale log: the time before the present, logarithmic */
+    struct _GTimeZone *zone; /* the axis's wall clock (ticks-zone.c), owned; NULL: UTC */
     bool numeric;       /* a numeric axis (ticks-number.c): instants are values */
     char *unit_name;    /* its unit, or NULL */
     bool elapsed;       /* an elapsed-time axis from `epoch` (ticks-elapsed.c) */

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
+
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "locale/locale.h"
@@ -30,6 +32,8 @@ void tl_layout_options_free(tl_layout_options *opts)
     free(opts->locale_tag);
     free(opts->holidays);
     free(opts->unit_name);
+    if (opts->zone)
+        g_time_zone_unref(opts->zone);
     for (size_t i = 0; i < sizeof opts->tick_formats / sizeof *opts->tick_formats; i++)
         free(opts->tick_formats[i]);
     tl_style_set_free(&opts->style);
@@ -205,6 +209,23 @@ void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month,
 {
     opts->fiscal_start = start_month >= 1 && start_month <= 12 ? start_month : 1;
     opts->fiscal_by_start = name_by_start;
+}
+
+bool tl_layout_options_set_time_zone(tl_layout_options *opts, const char *name, tl_error **err)
+{
+    GTimeZone *zone = NULL;
+    if (name && *name) {
+        zone = g_time_zone_new_identifier(name);
+        if (!zone)
+            return tl_set_error(err, TL_ERROR_USAGE,
+                                "unknown time zone \"%s\" (expected an IANA name such as "
+                                "Europe/Paris, UTC, or an offset such as +09:00)",
+                                name);
+    }
+    if (opts->zone)
+        g_time_zone_unref(opts->zone);
+    opts->zone = zone;
+    return true;
 }
 
 void tl_layout_options_set_numeric(tl_layout_options *opts, bool numeric, const char *unit)

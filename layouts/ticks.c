@@ -12,6 +12,7 @@
 #include "ticks-elapsed.h"
 #include "ticks-log.h"
 #include "ticks-number.h"
+#include "ticks-zone.h"
 #include "ticks-locale.h"
 
 typedef tl_tick_step step;
@@ -70,6 +71,8 @@ static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0
 {
     if (rq->elapsed)
         return tl_ticks_elapsed_collect(rq, st->unit, st->n, t0, t1, limit, out, cap);
+    if (tl_ticks_zone_collects(rq, st->unit))
+        return tl_ticks_zone_collect(rq, st->unit, st->n, t0, t1, limit, out, cap);
     if (tl_ticks_locale_calendar(rq->loc, st->unit, st->n))
         return tl_ticks_locale_collect(rq->loc, st->unit, st->n, t0, t1, limit, out, cap);
     int64_t t;
@@ -196,6 +199,9 @@ static void format_label(const tl_ticks_request *rq, tl_tick_unit unit, int64_t 
         tl_ticks_elapsed_label(rq, unit, t, buf, size);
         return;
     }
+    /* Hours and days name the wall clock of the axis's zone. */
+    if (rq->zone && unit <= TL_TICK_DAY)
+        t = tl_ticks_wall(rq, t);
     if (tl_ticks_formatted(rq, unit, t, buf, size))
         return;
     tl_civil q;
@@ -256,6 +262,13 @@ static void tier_words(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t,
 static void tier_unit(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, int64_t *start,
                       int64_t *end, char *buf, size_t size)
 {
+    if (rq->zone && unit <= TL_TICK_HOUR) {
+        /* The zone's day: named by its wall clock, bounded by its midnights. */
+        tier_words(rq, unit, tl_ticks_wall(rq, t), start, end, buf, size);
+        tl_ticks_zone_day(rq, t, start, end);
+        tl_ticks_formatted(rq, TL_TICK_DAY, tl_ticks_wall(rq, *start), buf, size);
+        return;
+    }
     tier_words(rq, unit, t, start, end, buf, size);
     const tl_tick_unit larger = unit <= TL_TICK_HOUR ? TL_TICK_DAY
                                 : unit <= TL_TICK_WEEK ? TL_TICK_MONTH
@@ -549,6 +562,16 @@ bool tl_ticks_label_one_tier(tl_tick_unit unit, const tl_tick *tk, const tl_civi
     if (rq && rq->numeric) {
         snprintf(buf, size, "%s", tk->label);
         return false;
+    }
+    /* Hours and days in the wall clock of the axis's zone, as on the horizontal axes. */
+    tl_tick wall = *tk;
+    tl_civil prev_wall;
+    if (rq && rq->zone && unit <= TL_TICK_DAY) {
+        wall.t = tl_ticks_wall(rq, tk->t);
+        prev_t = tl_ticks_wall(rq, prev_t);
+        tl_cal_split(prev_t, &prev_wall);
+        prev = prev ? &prev_wall : NULL;
+        tk = &wall;
     }
     if (tl_ticks_formatted(rq, unit, tk->t, buf, size))
         return false;

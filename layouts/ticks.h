@@ -84,6 +84,9 @@ typedef struct tl_ticks_request {
     /* An elapsed-time axis: ticks from `epoch`, counted in `elapsed_style`, the epoch's day
      * (week, month) numbered `elapsed_base` (0 or 1); one tier. */
     bool rows_only; /* the caller makes the rows above the ticks (--tiers): no tier here */
+    /* The wall clock the hours and days of the axis follow (GLib's GTimeZone, borrowed), or
+     * NULL: UTC. */
+    struct _GTimeZone *zone;
     /* A numeric axis: instants are values in thousandths, labelled with `unit_name`. */
     bool numeric;
     const char *unit_name;

@@ -321,6 +321,41 @@ run 65 "an event after --today on a log scale" -- "$LIFE" --time-scale log --tod
 has 'line 16: "Humans walk on the Moon" is after --today' "$WORK/err"; ok $? "... names the row"
 run 64 "--time-scale cubic" -- "$LIFE" --time-scale cubic -o "$WORK/x.svg"
 
+# --- an axis in a time zone's wall clock, across daylight-saving changes ----------------------
+printf 'start,title\n2026-03-29 00:30,a\n2026-03-29 04:30,b\n' >"$WORK/spring.csv"
+printf 'start,title\n2026-10-25 00:30,a\n2026-10-25 04:30,b\n' >"$WORK/autumn.csv"
+run 0 "--tz Europe/Paris, hour ticks, spring forward" -- "$WORK/spring.csv" --tz Europe/Paris \
+    --ticks hour --axis-breaks none -o "$WORK/spring.json"
+python3 - "$WORK/spring.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ticks = [(i["text"], i["t"]) for i in d["items"] if i["role"] == "tick-label" and i["tier"] == 0]
+labels = [t for t, _ in ticks]
+assert "01:00" in labels and "03:00" in labels and "02:00" not in labels, ticks
+# 03:00 CEST is 01:00 UTC, an hour after 01:00 CET (00:00 UTC).
+assert dict(ticks)["03:00"] == "2026-03-29T01:00:00Z" and dict(ticks)["01:00"] == "2026-03-29T00:00:00Z", ticks
+PY
+ok $? "no tick at the skipped 02:00; 03:00 an hour after 01:00"
+run 0 "--tz Europe/Paris, hour ticks, fall back" -- "$WORK/autumn.csv" --tz Europe/Paris \
+    --ticks hour --axis-breaks none -o "$WORK/autumn.json"
+python3 - "$WORK/autumn.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ticks = [(i["text"], i["t"]) for i in d["items"] if i["role"] == "tick-label" and i["tier"] == 0]
+twos = [t for label, t in ticks if label == "02:00"]
+assert twos == ["2026-10-25T00:00:00Z", "2026-10-25T01:00:00Z"], ticks
+PY
+ok $? "02:00 twice, an hour apart, when the clocks go back"
+run 0 "--tz Asia/Kolkata, day ticks at its midnights" -- "$SAMPLE" --tz Asia/Kolkata --from 2020-09-10 \
+    --to 2020-09-20 --ticks day -o "$WORK/kolkata.json"
+python3 - "$WORK/kolkata.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ts = [i["t"] for i in d["items"] if i["role"] == "tick-label" and i["tier"] == 0]
+assert ts and all(t.endswith("T18:30:00Z") for t in ts), ts  # midnight at UTC+05:30
+PY
+ok $? "... at 18:30 UTC, midnight in India"
+
 # --- a numeric axis -------------------------------------------------------------------------
 CORE=$ROOT/data/samples/numeric/sediment-core.csv
 for layout in ribbon lanes vertical; do

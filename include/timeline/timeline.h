@@ -479,6 +479,13 @@ TL_EXPORT bool tl_layout_options_set_tick_format(tl_layout_options *opts, const 
  * 2025) rather than, by the usual convention, the year it ends in ("FY2025"). */
 TL_EXPORT void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month,
                                                  bool name_by_start);
+/* The time zone whose wall clock the axis shows (an IANA name, "UTC" or an offset such as
+ * "+09:00"; NULL or "" for UTC, the default): hour and day ticks at its hours and midnights,
+ * across daylight-saving changes (the skipped hour gets no tick, the repeated one two), and
+ * their labels and the day tier in its wall clock. Returns false and sets *err (TL_ERROR_USAGE)
+ * for a zone tzdata does not know. */
+TL_EXPORT bool tl_layout_options_set_time_zone(tl_layout_options *opts, const char *name,
+                                               tl_error **err);
 /* A numeric axis for a timeline loaded with tl_load_options_set_numeric(): ticks at 1-2-5
  * steps of the values, labelled with `unit` ("250 m", "3 kyr"; NULL or "" for none), dates
  * written as the numbers were, with the unit. Calendar options (ticks, tiers, today, shading)
