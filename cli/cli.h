@@ -35,6 +35,7 @@ typedef struct cli {
     GArray *holidays;        /* tl_time, from --holidays */
     bool elapsed, has_epoch; /* --axis elapsed, --epoch */
     bool numeric;            /* --axis number */
+    char *epoch_id;          /* --epoch that is not a date: an event's id */
     char *unit;
     tl_time epoch;
     tl_elapsed_style elapsed_style;

@@ -420,6 +420,7 @@ static void set_layout_options(cli *c)
     tl_layout_options_set_pages(o, c->pages);
     tl_layout_options_set_fit_width(o, c->fit_width);
     tl_layout_options_set_numeric(o, c->numeric, c->unit);
+    tl_layout_options_set_epoch_event(o, c->epoch_id);
     tl_layout_options_set_elapsed(o, c->elapsed, c->has_epoch ? &c->epoch : NULL, c->elapsed_style,
                                   c->elapsed_base);
 }
@@ -571,7 +572,7 @@ static void cli_free(cli *c)
     char **texts[] = {&c->title,       &c->subtitle,     &c->caption,   &c->group_order,
                       &c->from_text,   &c->to_text,      &c->font,      &c->pdf_author,
                       &c->pdf_subject, &c->pdf_keywords, &c->pdf_title, &c->pdf_creator,
-                      &c->unit};
+                      &c->unit,        &c->epoch_id};
     for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
         g_free(*texts[i]);
     tl_load_options_free(c->load);

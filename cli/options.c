@@ -242,11 +242,17 @@ static bool set_axis(cli *c, const cli_option *o, const char *v, char **why)
     return true;
 }
 
+/* A date, or else the id of the event that starts the count. */
 static bool set_epoch(cli *c, const cli_option *o, const char *v, char **why)
 {
     tl_error *err = NULL;
-    c->has_epoch = *v != '\0';
-    return !c->has_epoch || tl_time_parse(v, &c->epoch, &err) || why_error(err, why);
+    g_free(c->epoch_id);
+    c->epoch_id = NULL;
+    c->has_epoch = *v != '\0' && tl_time_parse(v, &c->epoch, &err);
+    tl_error_free(err);
+    if (*v && !c->has_epoch)
+        c->epoch_id = g_strdup(v);
+    return true;
 }
 
 static bool set_elapsed_style(cli *c, const cli_option *o, const char *v, char **why)
@@ -724,7 +730,8 @@ const cli_option cli_options[] = {
      .arg = CLI_VALUE,
      .metavar = "DATE",
      .section = "axis",
-     .help = "the origin of an elapsed axis (default: the earliest event)",
+     .help = "the origin of an elapsed axis: a date, or the id of an event (default: the "
+             "earliest event)",
      .set = set_epoch},
     {.name = "elapsed-style",
      .arg = CLI_VALUE,
@@ -893,6 +900,7 @@ const cli_option cli_options[] = {
     COLUMN("source"),
     COLUMN("sort"),
     COLUMN("group-order"),
+    COLUMN("id"),
     {.name = "repair-utf8",
      .arg = CLI_FLAG,
      .section = "columns",

@@ -611,6 +611,7 @@ static void add_event(reading *r)
     ev->title = r->title.text;
     ev->description = r->description.text;
     ev->url = get_cell(r->cols, r->row, TL_COLUMN_URL).text;
+    ev->id = get_cell(r->cols, r->row, TL_COLUMN_ID).text;
     ev->source = get_cell(r->cols, r->row, TL_COLUMN_SOURCE).text;
     if (!ev->start_label)
         ev->start_label = "";

@@ -70,6 +70,9 @@ static const keyword column_names[] = {
     {"sortkey", TL_COLUMN_SORT},
     {"grouporder", TL_COLUMN_GROUP_ORDER},
     {"laneorder", TL_COLUMN_GROUP_ORDER},
+    {"id", TL_COLUMN_ID},
+    {"key", TL_COLUMN_ID},
+    {"taskid", TL_COLUMN_ID},
 };
 
 /* The names tl_load_options_set_column() takes, normalised. */
@@ -87,6 +90,7 @@ static const keyword role_names[] = {
     {"source", TL_COLUMN_SOURCE},
     {"sort", TL_COLUMN_SORT},
     {"grouporder", TL_COLUMN_GROUP_ORDER},
+    {"id", TL_COLUMN_ID},
 };
 
 bool tl_columns_keyword_lookup(const keyword *table, size_t count, const char *text, int *value)
@@ -158,6 +162,8 @@ const char *tl_columns_get_canonical_name(tl_column column)
         return "sort";
     case TL_COLUMN_GROUP_ORDER:
         return "group_order";
+    case TL_COLUMN_ID:
+        return "id";
     case TL_COLUMN_YEAR:
         return "Year";
     case TL_COLUMN_MONTH:

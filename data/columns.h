@@ -38,6 +38,7 @@ typedef enum tl_column {
     TL_COLUMN_SOURCE,
     TL_COLUMN_SORT,
     TL_COLUMN_GROUP_ORDER,
+    TL_COLUMN_ID, /* a name other options refer to the event by (--epoch) */
     /* Roles that only profiles give. */
     TL_COLUMN_YEAR, /* TimelineJS date parts */
     TL_COLUMN_MONTH,
@@ -55,7 +56,7 @@ typedef enum tl_column {
 } tl_column;
 
 enum {
-    TL_COLUMN_OVERRIDABLE = TL_COLUMN_GROUP_ORDER + 1,
+    TL_COLUMN_OVERRIDABLE = TL_COLUMN_ID + 1,
     TL_COLUMN_COUNT = TL_COLUMN_MILESTONE + 1,
 };
 

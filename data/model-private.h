@@ -28,6 +28,7 @@ struct tl_event {
     const char *color;
     const char *url;
     const char *source;
+    const char *id; /* "" for none */
     const char *start_text;
     const char *end_text;
     /* Display labels made by data/date-label.c ("Nov 2019", "c. 1850"); end_label is "" without an

@@ -103,6 +103,7 @@ tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev)
     e->color = intern(tl, 1, ev->color);
     e->url = copy_string(tl, ev->url);
     e->source = intern(tl, 2, ev->source);
+    e->id = copy_string(tl, ev->id ? ev->id : "");
     e->start_text = copy_string(tl, ev->start_text);
     e->end_text = copy_string(tl, ev->end_text);
     e->start_label = copy_string(tl, ev->start_label);

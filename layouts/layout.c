@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
@@ -142,17 +143,36 @@ static tl_scene *layout_pages(const tl_timeline *tl, const tl_layout_options *op
     return layout_once(tl, opts, measurer, err);
 }
 
+/* --epoch ID: the start of the event with that id. */
+static bool find_epoch(const tl_timeline *tl, tl_layout_options *run, tl_error **err)
+{
+    for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
+        const tl_event *ev = tl_timeline_get_event(tl, i);
+        if (strcmp(ev->id, run->epoch_id) == 0) {
+            run->has_epoch = true;
+            run->epoch = ev->start.lo;
+            return true;
+        }
+    }
+    return tl_set_error(err, TL_ERROR_USAGE,
+                        "--epoch \"%s\": no event has that id, and it is not a date",
+                        run->epoch_id);
+}
+
 tl_scene *tl_layout_run(const tl_timeline *tl, const tl_layout_options *opts,
                         const tl_text_measurer *measurer, tl_error **err)
 {
     bool formats = false;
     for (size_t i = 0; i < sizeof opts->tick_formats / sizeof *opts->tick_formats; i++)
         formats = formats || opts->tick_formats[i];
-    if (!opts->locale_tag && opts->direction != TL_DIRECTION_RTL && !formats)
+    if (!opts->locale_tag && opts->direction != TL_DIRECTION_RTL && !formats &&
+        !(opts->elapsed && opts->epoch_id))
         return layout_pages(tl, opts, measurer, err);
     /* The locale's formatters are opened once for the chart, however many times pagination
      * lays it out, in a copy of the options that the run owns. */
     tl_layout_options run = *opts;
+    if (opts->elapsed && opts->epoch_id && !find_epoch(tl, &run, err))
+        return NULL;
     if (opts->locale_tag && !tl_locale_open(opts->locale_tag, &run.locale, err))
         return NULL;
     /* Tick formats without a locale: ICU's English for the ticks, the rest as it always is. */

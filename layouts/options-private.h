@@ -36,6 +36,7 @@ struct tl_layout_options {
     char *unit_name;    /* its unit, or NULL */
     bool elapsed;       /* an elapsed-time axis from `epoch` (ticks-elapsed.c) */
     bool has_epoch;     /* false: from the earliest event */
+    char *epoch_id;     /* the event whose start is the epoch, or NULL */
     int64_t epoch;
     tl_elapsed_style elapsed_style;
     int elapsed_base;

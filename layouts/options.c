@@ -32,6 +32,7 @@ void tl_layout_options_free(tl_layout_options *opts)
     free(opts->locale_tag);
     free(opts->holidays);
     free(opts->unit_name);
+    free(opts->epoch_id);
     if (opts->zone)
         g_time_zone_unref(opts->zone);
     for (size_t i = 0; i < sizeof opts->tick_formats / sizeof *opts->tick_formats; i++)
@@ -247,6 +248,11 @@ void tl_layout_options_set_elapsed(tl_layout_options *opts, bool enable, const t
     opts->epoch = epoch ? epoch->lo : 0;
     opts->elapsed_style = style;
     opts->elapsed_base = base == 0 ? 0 : 1;
+}
+
+void tl_layout_options_set_epoch_event(tl_layout_options *opts, const char *id)
+{
+    set_text(&opts->epoch_id, id);
 }
 
 bool tl_elapsed_style_from_name(const char *name, tl_elapsed_style *out)

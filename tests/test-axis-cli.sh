@@ -271,8 +271,20 @@ has '"text":"Week 0"' "$WORK/w0.json"; ok $? "... counts the epoch's week as Wee
 run 0 "months in Japanese" -- "$ROOT/data/samples/india-japan-2019-2020-ja.csv" --locale ja \
     --axis elapsed --epoch 2020-01-01 --elapsed-style month -o "$WORK/mja.json"
 has '"text":"1か月目"' "$WORK/mja.json"; ok $? "... read 1か月目"
+printf 'start,title,id\n2026-03-04 09:12,Alert fires,alert\n2026-03-04 09:31,Incident declared,declared\n2026-03-04 10:40,Recovered,recovered\n' >"$WORK/ids.csv"
+run 0 "--epoch naming an event's id" -- "$WORK/ids.csv" --axis elapsed --epoch declared \
+    --axis-breaks none -o "$WORK/ids.json"
+python3 - "$WORK/ids.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+t0 = [i["t"] for i in d["items"] if i["role"] == "tick-label" and i["text"] == "T+0"]
+assert t0 == ["2026-03-04T09:31:00Z"], t0
+PY
+ok $? "... T+0 at that event's start"
+run 64 "--epoch an id no row has" -- "$WORK/ids.csv" --axis elapsed --epoch nosuch -o "$WORK/x.svg"
+has '--epoch "nosuch": no event has that id' "$WORK/err"; ok $? "... names the value"
 run 64 "--axis sideways" -- "$SAMPLE" --axis sideways -o "$WORK/x.svg"
-run 64 "--epoch not a date" -- "$SAMPLE" --axis elapsed --epoch "launch" -o "$WORK/x.svg"
+run 64 "--epoch neither a date nor an id" -- "$SAMPLE" --axis elapsed --epoch "launch" -o "$WORK/x.svg"
 run 64 "--elapsed-style fortnight" -- "$SAMPLE" --elapsed-style fortnight -o "$WORK/x.svg"
 
 # --- a log scale of the time before the present ---------------------------------------------

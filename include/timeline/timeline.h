@@ -518,6 +518,10 @@ TL_EXPORT void tl_layout_options_set_elapsed(tl_layout_options *opts, bool enabl
                                              const tl_time *epoch, tl_elapsed_style style,
                                              int base);
 TL_EXPORT bool tl_elapsed_style_from_name(const char *name, tl_elapsed_style *out);
+/* The epoch of an elapsed axis as the start of the event whose id (the `id` column) is `id`,
+ * in place of a date (NULL or "" for none). Laying out fails with TL_ERROR_USAGE, naming the
+ * id, when no event has it. */
+TL_EXPORT void tl_layout_options_set_epoch_event(tl_layout_options *opts, const char *id);
 /* Days shaded behind the plot of the ribbon and lanes layouts when the axis is fine enough to
  * show them (a day at least 2 points wide): Saturdays and Sundays with `weekends`, and each of
  * the `count` holidays (dates or intervals, copied). NULL/0 for no holidays. */
