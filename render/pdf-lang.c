@@ -32,22 +32,37 @@ static const char *find_last(const char *data, size_t len, const char *needle)
     return NULL;
 }
 
+/* A decimal number at p, before `end`: digits only, at most 19. Sets *next past it. */
+static bool read_number(const char *p, const char *end, unsigned long *out, const char **next)
+{
+    unsigned long v = 0;
+    const char *q = p;
+    while (q < end && q - p < 19 && *q >= '0' && *q <= '9')
+        v = v * 10 + (unsigned long)(*q++ - '0');
+    *out = v;
+    *next = q;
+    return q > p;
+}
+
 /* Adds `delta` to every in-use offset past `after` in the table at `xref` ("xref\n0 N\n" then
  * N entries of 20 bytes, "OOOOOOOOOO GGGGG n \n"), in place. False when it is not that. */
 static bool shift_xref(char *xref, const char *end, size_t after, size_t delta)
 {
     unsigned long first, count;
-    int used = 0;
-    if (sscanf(xref, "xref\n%lu %lu\n%n", &first, &count, &used) != 2 || used == 0)
+    const char *p = xref + 5;
+    if (end - xref < 8 || memcmp(xref, "xref\n", 5) != 0 || !read_number(p, end, &first, &p) ||
+        p >= end || *p++ != ' ' || !read_number(p, end, &count, &p) || p >= end || *p++ != '\n')
         return false;
-    char *entry = xref + used;
+    char *entry = xref + (p - xref);
     for (unsigned long i = 0; i < count; i++, entry += 20) {
         if (entry + 20 > end || entry[17] != 'n') {
             if (entry + 20 > end || entry[17] != 'f')
                 return false;
             continue;
         }
-        unsigned long offset = strtoul(entry, NULL, 10);
+        unsigned long offset;
+        const char *after_digits;
+        read_number(entry, entry + 10, &offset, &after_digits);
         if (offset > after) {
             char digits[16];
             snprintf(digits, sizeof digits, "%010lu", offset + delta);
@@ -83,7 +98,9 @@ char *tl_pdf_rewrite(const tl_scene *scene, const char *data, size_t len, size_t
     memcpy(out + pos + delta, data + pos, tail - pos);
     size_t n = tail + delta;
     char *table = out + (xref - data) + 1 + delta;
-    const unsigned long startxref = strtoul(data + tail, NULL, 10);
+    unsigned long startxref;
+    const char *after_digits;
+    read_number(data + tail, data + len, &startxref, &after_digits);
     if (!shift_xref(table, out + n, pos, delta)) {
         free(out);
         *out_len = len;
