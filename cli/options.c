@@ -207,6 +207,14 @@ static bool set_fiscal_start(cli *c, const cli_option *o, const char *v, char **
     return true;
 }
 
+static bool set_week_start(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (tl_layout_options_set_week_start(c->style, v))
+        return true;
+    *why = g_strdup_printf("unknown day \"%s\" (monday, sunday, saturday...)", v);
+    return false;
+}
+
 static bool set_fiscal_name(cli *c, const cli_option *o, const char *v, char **why)
 {
     if (strcmp(v, "start") != 0 && strcmp(v, "end") != 0) {
@@ -691,6 +699,13 @@ const cli_option cli_options[] = {
      .section = "axis",
      .help = "the words of one unit's ticks, an ICU skeleton: month=MMMM, year=yy; repeatable",
      .set = set_tick_format},
+    {.name = "week-start",
+     .arg = CLI_VALUE,
+     .metavar = "DAY",
+     .section = "axis",
+     .help = "the day weeks start on: monday (default, ISO weeks), sunday, saturday...",
+     .complete = "monday sunday saturday",
+     .set = set_week_start},
     {.name = "fiscal-year-start",
      .arg = CLI_VALUE,
      .metavar = "MONTH",

@@ -378,6 +378,7 @@ tl_ticks_request tl_chart_ticks_request(const tl_chart *c)
         .every = o->ticks_every,
         .fiscal_start = o->fiscal_start > 0 ? o->fiscal_start : 1,
         .fiscal_by_start = o->fiscal_by_start,
+        .week_start = o->week_start,
         .formats = (const char *const *)o->tick_formats,
         .format_loc = c->loc ? c->loc : o->format_locale,
         .zone = o->zone,

@@ -24,6 +24,7 @@ struct tl_layout_options {
     int ticks_unit;     /* tl_tick_unit (layouts/ticks.h) */
     int64_t ticks_every;
     int fiscal_start;   /* 1-12; 0 or 1: calendar years */
+    int week_start;     /* 0 Monday (ISO) .. 6 Sunday */
     bool fiscal_by_start;
     char *tick_formats[8]; /* --tick-format: an ICU skeleton per tl_tick_unit, or NULL */
     /* For a run with tick formats and no locale: English through ICU, for the ticks only. */

@@ -206,6 +206,19 @@ bool tl_layout_options_set_tick_format(tl_layout_options *opts, const char *unit
     return true;
 }
 
+bool tl_layout_options_set_week_start(tl_layout_options *opts, const char *day)
+{
+    static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+    for (int i = 0; day && i < 7; i++)
+        if (g_ascii_strcasecmp(day, days[i]) == 0 ||
+            (strlen(day) == 3 && g_ascii_strncasecmp(day, days[i], 3) == 0)) {
+            opts->week_start = i;
+            return true;
+        }
+    return false;
+}
+
 void tl_layout_options_set_fiscal_year(tl_layout_options *opts, int start_month, bool name_by_start)
 {
     opts->fiscal_start = start_month >= 1 && start_month <= 12 ? start_month : 1;

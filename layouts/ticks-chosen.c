@@ -60,6 +60,46 @@ void tl_ticks_iso_year(int64_t t, int64_t *start, int64_t *end, char *buf, size_
     tl_cal_format_year(year, buf, size);
 }
 
+/* Days since 1970-01-01 of the first day of the week holding `day`, weeks starting on
+ * `first` (0 Monday .. 6 Sunday). */
+static int64_t week_start_day(int64_t day, int first)
+{
+    const int64_t weekday = ((day + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+    return day - ((weekday - first) % 7 + 7) % 7;
+}
+
+int tl_ticks_week(const tl_ticks_request *rq, int64_t t, int64_t *week_year)
+{
+    const int first = rq ? rq->week_start % 7 : 0;
+    if (first == 0)
+        return tl_ticks_iso_week(t, week_year);
+    const int64_t day = tl_cal_floor_div(t, TL_SECONDS_PER_DAY);
+    /* Week 1 holds 1 January; the last days of December may be week 1 of the next year. */
+    tl_civil c;
+    tl_cal_split(t, &c);
+    int64_t year = c.year;
+    if (week_start_day(tl_cal_days_from_civil(year + 1, 1, 1), first) <= day)
+        year++;
+    *week_year = year;
+    const int64_t one = week_start_day(tl_cal_days_from_civil(year, 1, 1), first);
+    return (int)((day - one) / 7) + 1;
+}
+
+void tl_ticks_week_year(const tl_ticks_request *rq, int64_t t, int64_t *start, int64_t *end,
+                        char *buf, size_t size)
+{
+    const int first = rq ? rq->week_start % 7 : 0;
+    if (first == 0) {
+        tl_ticks_iso_year(t, start, end, buf, size);
+        return;
+    }
+    int64_t year;
+    tl_ticks_week(rq, t, &year);
+    *start = week_start_day(tl_cal_days_from_civil(year, 1, 1), first) * TL_SECONDS_PER_DAY;
+    *end = week_start_day(tl_cal_days_from_civil(year + 1, 1, 1), first) * TL_SECONDS_PER_DAY;
+    tl_cal_format_year(year, buf, size);
+}
+
 bool tl_ticks_label_chosen(const tl_text_measurer *m, const tl_font *font, const char *lang,
                            double min_gap, double left, double right, tl_ticks *out)
 {
@@ -137,10 +177,9 @@ static void unit_span(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, 
         return;
     case TL_TICK_WEEK: {
         int64_t year;
-        const int week = tl_ticks_iso_week(t, &year);
+        const int week = tl_ticks_week(rq, t, &year);
         const int64_t day = tl_cal_floor_div(t, TL_SECONDS_PER_DAY);
-        const int64_t monday = day - ((day + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
-        *start = monday * TL_SECONDS_PER_DAY;
+        *start = week_start_day(day, rq->week_start % 7) * TL_SECONDS_PER_DAY;
         *end = *start + 7 * TL_SECONDS_PER_DAY;
         snprintf(buf, size, "W%02d", week);
         return;

@@ -21,6 +21,12 @@ void tl_ticks_fiscal_year(const tl_ticks_request *rq, int64_t t, int64_t *start,
 int tl_ticks_iso_week(int64_t t, int64_t *week_year);
 /* The ISO week-year holding t: from the Monday of its week 1 to that of the next. */
 void tl_ticks_iso_year(int64_t t, int64_t *start, int64_t *end, char *buf, size_t size);
+/* The week of t (1-53) and its year by the request's convention: ISO 8601 for weeks that start
+ * on Monday, else week 1 is the one that holds 1 January (the US rule). */
+int tl_ticks_week(const tl_ticks_request *rq, int64_t t, int64_t *week_year);
+/* The week-year holding t by that convention: its start, its end, its name. */
+void tl_ticks_week_year(const tl_ticks_request *rq, int64_t t, int64_t *start, int64_t *end,
+                        char *buf, size_t size);
 /* The label of the `unit` at t in the request's tick format for that unit, if it has one
  * (--tick-format); false, buf untouched, if not. */
 bool tl_ticks_formatted(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, char *buf,

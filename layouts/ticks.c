@@ -92,8 +92,9 @@ static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0
         return true;
     }
     case TL_TICK_WEEK: {
-        /* 1970-01-05 was a Monday. */
-        const int64_t week = 7 * TL_SECONDS_PER_DAY, monday = 4 * TL_SECONDS_PER_DAY;
+        /* 1970-01-05 was a Monday; weeks start that many days later. */
+        const int64_t week = 7 * TL_SECONDS_PER_DAY,
+                      monday = (4 + rq->week_start % 7) * TL_SECONDS_PER_DAY;
         t = floor_div(t0 - monday, week) * week + monday;
         if (t < t0)
             t += week;
@@ -212,7 +213,7 @@ static void format_label(const tl_ticks_request *rq, tl_tick_unit unit, int64_t 
     }
     if (unit == TL_TICK_WEEK && rq->fixed) {
         int64_t year;
-        snprintf(buf, size, "W%02d", tl_ticks_iso_week(t, &year));
+        snprintf(buf, size, "W%02d", tl_ticks_week(rq, t, &year));
         return;
     }
     if (rq->loc) {
@@ -284,7 +285,7 @@ static void tier_words(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t,
         return;
     }
     if (unit == TL_TICK_WEEK && rq->fixed) {
-        tl_ticks_iso_year(t, start, end, buf, size);
+        tl_ticks_week_year(rq, t, start, end, buf, size);
         return;
     }
     if (rq->loc) {

@@ -80,6 +80,9 @@ typedef struct tl_ticks_request {
     tl_tick_unit unit;
     int64_t every;
     int fiscal_start;     /* the month fiscal years start (1: calendar years, quarters Q1-Q4) */
+    /* The day weeks start on, 0 Monday (ISO 8601, the default) to 6 Sunday. Weeks that start
+     * on another day are numbered as in the US: week 1 holds 1 January. */
+    int week_start;
     bool fiscal_by_start; /* name a fiscal year by the year it starts in, not ends in */
     /* An elapsed-time axis: ticks from `epoch`, counted in `elapsed_style`, the epoch's day
      * (week, month) numbered `elapsed_base` (0 or 1); one tier. */

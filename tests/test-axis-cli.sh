@@ -105,6 +105,16 @@ run 0 "--ticks week" -- "$PLAN" --layout lanes --ticks week -o "$WORK/w.json"
 has '"text":"W14"' "$WORK/w.json" && has 'too dense to label them all' "$WORK/err"
 ok $? "ISO weeks, every other one labelled at 900 pt, with one warning"
 [ "$(grep -c 'too dense' "$WORK/err")" -eq 1 ]; ok $? "... only one"
+run 0 "--ticks week --week-start sunday" -- "$PLAN" --layout lanes --ticks week --week-start sunday \
+    --width 2400 -o "$WORK/sun.json"
+python3 - "$WORK/sun.json" <<'PY'
+import datetime, json, sys
+d = json.load(open(sys.argv[1]))
+ts = [i["t"][:10] for i in d["items"] if i["role"] == "tick-label" and i["tier"] == 0]
+assert ts and all(datetime.date.fromisoformat(t).weekday() == 6 for t in ts), ts
+PY
+ok $? "... ticks on Sundays"
+run 64 "--week-start someday" -- "$PLAN" --week-start someday -o "$WORK/x.svg"
 run 0 "--ticks week --width 2400" -- "$PLAN" --layout lanes --ticks week --width 2400 -o "$WORK/w2.json"
 ! has 'too dense' "$WORK/err"; ok $? "... all labelled on a wide chart, no warning"
 run 0 "--ticks '2 months'" -- "$SAMPLE" --ticks "2 months" -o "$WORK/m2.json"

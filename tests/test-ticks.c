@@ -410,6 +410,15 @@ static void test_iso_weeks(void)
         }
     }
     tap_ok(ok, "ISO weeks: W53 in 2020 and 2026, 1 January in week 52 or 53 of the year before");
+    /* Weeks from Sunday, week 1 holding 1 January (Thursday 1 January 2026). */
+    const tl_ticks_request sunday = {.week_start = 6, .fiscal_start = 1};
+    int64_t y1, y2, y3;
+    const int w1 = tl_ticks_week(&sunday, ymd(2025, 12, 28), &y1);
+    const int w2 = tl_ticks_week(&sunday, ymd(2026, 1, 3), &y2);
+    const int w3 = tl_ticks_week(&sunday, ymd(2026, 1, 4), &y3);
+    tap_ok(w1 == 1 && y1 == 2026 && w2 == 1 && y2 == 2026 && w3 == 2 && y3 == 2026,
+           "Sunday weeks: 28 Dec 2025 to 3 Jan 2026 is week 1 of 2026, 4 Jan week 2 (%d %d %d)",
+           w1, w2, w3);
     tl_ticks t;
     const tl_ticks_request rq = {.fixed = true, .unit = TL_TICK_WEEK, .every = 1, .fiscal_start = 1};
     gen_chosen(ymd(2020, 12, 14), ymd(2021, 1, 20), 3000, &rq, &t);

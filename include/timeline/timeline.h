@@ -474,6 +474,10 @@ TL_EXPORT bool tl_layout_options_set_tiers(tl_layout_options *opts, const char *
  * false and sets *err (TL_ERROR_USAGE) for an unknown unit or a skeleton that is not letters. */
 TL_EXPORT bool tl_layout_options_set_tick_format(tl_layout_options *opts, const char *unit,
                                                  const char *skeleton, tl_error **err);
+/* The day weeks start on ("monday", the default and ISO 8601's, "sunday", "saturday"; or the
+ * first three letters): week ticks fall on it, and weeks that start on another day than Monday
+ * are numbered with week 1 holding 1 January. False for another name. */
+TL_EXPORT bool tl_layout_options_set_week_start(tl_layout_options *opts, const char *day);
 /* Fiscal years for quarter ticks: the month (1-12) they start in (1, the default: calendar
  * years), and whether one is named by the year it starts in ("FY2024" for April 2024 to March
  * 2025) rather than, by the usual convention, the year it ends in ("FY2025"). */
