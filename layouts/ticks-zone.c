@@ -20,6 +20,9 @@ bool tl_ticks_zone_collect(const tl_ticks_request *rq, tl_tick_unit unit, int64_
                            int64_t t1, size_t limit, tl_ticks *out, size_t *cap)
 {
     const int64_t len = (unit == TL_TICK_HOUR ? 3600 : TL_SECONDS_PER_DAY) * n;
+    /* More ticks than the limit: fail before walking the candidates, which would be many. */
+    if ((t1 - t0) / len >= (int64_t)limit)
+        return false;
     /* Each quarter hour of UTC is a candidate: the wall clock is at a tick there or not. */
     for (int64_t t = tl_cal_floor_div(t0, QUARTER_HOUR) * QUARTER_HOUR; t <= t1;
          t += QUARTER_HOUR) {

@@ -330,6 +330,10 @@ static bool make_spans(const tl_ticks_request *rq, const tl_scale *scale, const 
                        size_t *count)
 {
     const tl_text_shape one_line = {.lang = rq->loc ? tl_locale_language(rq->loc) : NULL};
+    /* A row of units narrower than two points each (days over millions of years) would be a
+     * smear of separators, and unbounded: it is left empty. */
+    if ((double)(scale->t1 - scale->t0) / approx_seconds(unit) > (scale->x1 - scale->x0) / 2)
+        return true;
     size_t cap = 0;
     int64_t t = scale->t0;
     size_t next_break = 0;
