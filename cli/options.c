@@ -232,8 +232,8 @@ static bool set_scale(cli *c, const cli_option *o, const char *v, char **why)
         *why = g_strdup_printf("unknown scale \"%s\" (linear or log)", v);
         return false;
     }
-    tl_layout_options_set_scale(c->style, strcmp(v, "log") == 0 ? TL_TIME_SCALE_LOG
-                                                                 : TL_TIME_SCALE_LINEAR);
+    tl_layout_options_set_scale(c->style,
+                                strcmp(v, "log") == 0 ? TL_TIME_SCALE_LOG : TL_TIME_SCALE_LINEAR);
     return true;
 }
 

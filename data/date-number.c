@@ -11,8 +11,8 @@
 /* Numbers the model holds exactly: a thousandth of a unit, within int64. */
 #define MAX_NUMBER 9.0e15
 
-bool tl_date_parse_number(const char *text, tl_time *out, char *label, size_t label_size,
-                          char *why, size_t why_size)
+bool tl_date_parse_number(const char *text, tl_time *out, char *label, size_t label_size, char *why,
+                          size_t why_size)
 {
     const char *s = text ? text : "";
     while (*s == ' ' || *s == '\t')
@@ -24,8 +24,9 @@ bool tl_date_parse_number(const char *text, tl_time *out, char *label, size_t la
         rest++;
     if (end == s || *rest || !isfinite(v) || fabs(v) * 1000 > MAX_NUMBER) {
         if (why && why_size)
-            snprintf(why, why_size, end == s || *rest ? "not a number (the axis is numeric)"
-                                                      : "number out of range");
+            snprintf(why, why_size,
+                     end == s || *rest ? "not a number (the axis is numeric)"
+                                       : "number out of range");
         return false;
     }
     const int64_t at = (int64_t)llround(v * 1000);

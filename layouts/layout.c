@@ -135,7 +135,7 @@ static tl_scene *layout_once(const tl_timeline *tl, const tl_layout_options *opt
 }
 
 static tl_scene *layout_pages(const tl_timeline *tl, const tl_layout_options *opts,
-                               const tl_text_measurer *measurer, tl_error **err)
+                              const tl_text_measurer *measurer, tl_error **err)
 {
     if (opts->page_width > 0 && opts->page_height > 0)
         return tl_paginate(tl, opts, measurer, variant_ops(opts->variant)->runs_down, layout_once,

@@ -117,10 +117,10 @@ void tl_layout_options_set_window(tl_layout_options *opts, const tl_time *from, 
 
 bool tl_layout_options_set_ticks(tl_layout_options *opts, const char *spec, tl_error **err)
 {
-    static const char *const units[] = {"second", "minute", "hour", "day",
+    static const char *const units[] = {"second", "minute", "hour",    "day",
                                         "week",   "month",  "quarter", "year"};
-    static const tl_tick_unit values[] = {TL_TICK_SECOND, TL_TICK_MINUTE, TL_TICK_HOUR,
-                                          TL_TICK_DAY,    TL_TICK_WEEK,   TL_TICK_MONTH,
+    static const tl_tick_unit values[] = {TL_TICK_SECOND,  TL_TICK_MINUTE, TL_TICK_HOUR,
+                                          TL_TICK_DAY,     TL_TICK_WEEK,   TL_TICK_MONTH,
                                           TL_TICK_QUARTER, TL_TICK_YEAR};
     if (!spec || !*spec || strcmp(spec, "auto") == 0) {
         opts->ticks_fixed = false;

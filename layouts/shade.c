@@ -33,7 +33,7 @@ void tl_shade_emit(tl_chart *c, const tl_scale *s, double y0, double y1)
     for (int64_t d = first; o->shade_weekends && d <= last; d++) {
         /* 1970-01-01 was a Thursday: Saturday is 2 days after a Thursday. */
         const int64_t weekday = ((d + 3) % 7 + 7) % 7; /* 0 = Monday */
-        if (weekday == 5) /* Saturday and Sunday as one rect */
+        if (weekday == 5)                              /* Saturday and Sunday as one rect */
             shade(c, s, d * TL_SECONDS_PER_DAY, (d + 2) * TL_SECONDS_PER_DAY, y0, y1);
         else if (weekday == 6 && d == first)
             shade(c, s, d * TL_SECONDS_PER_DAY, (d + 1) * TL_SECONDS_PER_DAY, y0, y1);

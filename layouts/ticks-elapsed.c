@@ -17,18 +17,18 @@ const tl_tick_step *tl_ticks_elapsed_ladder(const tl_ticks_request *rq, size_t *
         {TL_TICK_DAY, 365},  {TL_TICK_DAY, 730},  {TL_TICK_DAY, 1825},  {TL_TICK_DAY, 3650},
     };
     static const tl_tick_step day_steps[] = {
-        {TL_TICK_DAY, 1},  {TL_TICK_DAY, 2},   {TL_TICK_DAY, 7},   {TL_TICK_DAY, 14},
-        {TL_TICK_DAY, 28}, {TL_TICK_DAY, 56},  {TL_TICK_DAY, 91},  {TL_TICK_DAY, 182},
+        {TL_TICK_DAY, 1},   {TL_TICK_DAY, 2},   {TL_TICK_DAY, 7},    {TL_TICK_DAY, 14},
+        {TL_TICK_DAY, 28},  {TL_TICK_DAY, 56},  {TL_TICK_DAY, 91},   {TL_TICK_DAY, 182},
         {TL_TICK_DAY, 364}, {TL_TICK_DAY, 728}, {TL_TICK_DAY, 1820},
     };
     static const tl_tick_step week_steps[] = {
-        {TL_TICK_WEEK, 1},  {TL_TICK_WEEK, 2},  {TL_TICK_WEEK, 4},   {TL_TICK_WEEK, 8},
-        {TL_TICK_WEEK, 13}, {TL_TICK_WEEK, 26}, {TL_TICK_WEEK, 52},  {TL_TICK_WEEK, 104},
-        {TL_TICK_WEEK, 260},
+        {TL_TICK_WEEK, 1},  {TL_TICK_WEEK, 2},   {TL_TICK_WEEK, 4},
+        {TL_TICK_WEEK, 8},  {TL_TICK_WEEK, 13},  {TL_TICK_WEEK, 26},
+        {TL_TICK_WEEK, 52}, {TL_TICK_WEEK, 104}, {TL_TICK_WEEK, 260},
     };
     static const tl_tick_step month_steps[] = {
-        {TL_TICK_MONTH, 1},  {TL_TICK_MONTH, 2},  {TL_TICK_MONTH, 3},   {TL_TICK_MONTH, 6},
-        {TL_TICK_MONTH, 12}, {TL_TICK_MONTH, 24}, {TL_TICK_MONTH, 60},  {TL_TICK_MONTH, 120},
+        {TL_TICK_MONTH, 1},  {TL_TICK_MONTH, 2},  {TL_TICK_MONTH, 3},  {TL_TICK_MONTH, 6},
+        {TL_TICK_MONTH, 12}, {TL_TICK_MONTH, 24}, {TL_TICK_MONTH, 60}, {TL_TICK_MONTH, 120},
     };
 #define LADDER(a) (*count = sizeof a / sizeof *a, a)
     switch (rq->elapsed_style) {
@@ -46,25 +46,10 @@ const tl_tick_step *tl_ticks_elapsed_ladder(const tl_ticks_request *rq, size_t *
     return NULL;
 }
 
+/* Seconds a unit lasts when that is fixed; 0 for months and longer. */
 static int64_t unit_seconds(tl_tick_unit unit)
 {
-    switch (unit) {
-    case TL_TICK_SECOND:
-        return 1;
-    case TL_TICK_MINUTE:
-        return 60;
-    case TL_TICK_HOUR:
-        return 3600;
-    case TL_TICK_DAY:
-        return TL_SECONDS_PER_DAY;
-    case TL_TICK_WEEK:
-        return 7 * TL_SECONDS_PER_DAY;
-    case TL_TICK_MONTH:
-    case TL_TICK_QUARTER:
-    case TL_TICK_YEAR:
-        return 0; /* calendar units: not a fixed length */
-    }
-    return 0;
+    return unit <= TL_TICK_WEEK ? (int64_t)tl_ticks_approx_seconds(unit) : 0;
 }
 
 /* The epoch moved by k calendar months, the day of the month kept where the month has it. */
@@ -79,8 +64,8 @@ static int64_t add_months(int64_t epoch, int64_t k)
     return tl_cal_make(year, month, c.day < days ? c.day : days, c.hour, c.minute, c.second);
 }
 
-bool tl_ticks_elapsed_collect(const tl_ticks_request *rq, tl_tick_unit unit, int64_t n,
-                              int64_t t0, int64_t t1, size_t limit, tl_ticks *out, size_t *cap)
+bool tl_ticks_elapsed_collect(const tl_ticks_request *rq, tl_tick_unit unit, int64_t n, int64_t t0,
+                              int64_t t1, size_t limit, tl_ticks *out, size_t *cap)
 {
     const int64_t len = unit_seconds(unit) * n;
     if (len > 0) {
@@ -126,8 +111,10 @@ void tl_ticks_elapsed_label(const tl_ticks_request *rq, tl_tick_unit unit, int64
          * "T−2 d", with the step's unit as the finest. */
         static const char *const symbols[] = {"d", "h", "min", "s"};
         static const int64_t lengths[] = {TL_SECONDS_PER_DAY, 3600, 60, 1};
-        const int finest = unit == TL_TICK_SECOND ? 3 : unit == TL_TICK_MINUTE ? 2
-                           : unit == TL_TICK_HOUR ? 1 : 0;
+        const int finest = unit == TL_TICK_SECOND   ? 3
+                           : unit == TL_TICK_MINUTE ? 2
+                           : unit == TL_TICK_HOUR   ? 1
+                                                    : 0;
         const int64_t delta = t - rq->epoch;
         if (delta == 0) {
             snprintf(buf, size, "T+0");
@@ -153,8 +140,7 @@ void tl_ticks_elapsed_label(const tl_ticks_request *rq, tl_tick_unit unit, int64
     case TL_ELAPSED_WEEK:
     case TL_ELAPSED_MONTH: {
         static const char *const words[] = {"", "Day {0}", "Week {0}", "Month {0}"};
-        static const tl_tick_unit units[] = {TL_TICK_DAY, TL_TICK_DAY, TL_TICK_WEEK,
-                                             TL_TICK_MONTH};
+        static const tl_tick_unit units[] = {TL_TICK_DAY, TL_TICK_DAY, TL_TICK_WEEK, TL_TICK_MONTH};
         const int64_t k = count_units(rq, units[rq->elapsed_style], t) + rq->elapsed_base;
         if (rq->loc && tl_locale_number(rq->loc, k, false, number, sizeof number)) {
             const tl_locale_arg args[1] = {{.text = number, .number = (double)k}};

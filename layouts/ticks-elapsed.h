@@ -14,8 +14,8 @@
 const tl_tick_step *tl_ticks_elapsed_ladder(const tl_ticks_request *rq, size_t *count);
 /* Appends the ticks of a step inside [t0, t1], on the grid that passes through the epoch:
  * every n units from it (calendar months for months). False at `limit` ticks. */
-bool tl_ticks_elapsed_collect(const tl_ticks_request *rq, tl_tick_unit unit, int64_t n,
-                              int64_t t0, int64_t t1, size_t limit, tl_ticks *out, size_t *cap);
+bool tl_ticks_elapsed_collect(const tl_ticks_request *rq, tl_tick_unit unit, int64_t n, int64_t t0,
+                              int64_t t1, size_t limit, tl_ticks *out, size_t *cap);
 /* The label of the tick at t on a step of `unit`. */
 void tl_ticks_elapsed_label(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, char *buf,
                             size_t size);

@@ -10,8 +10,7 @@
 #include "words.h"
 
 /* "2.5", "-10", "0.125": the value with the decimals its step needs, none trailing. */
-static void format_value(const tl_ticks_request *rq, double v, int decimals, char *buf,
-                         size_t size)
+static void format_value(const tl_ticks_request *rq, double v, int decimals, char *buf, size_t size)
 {
     if (rq->loc && tl_locale_decimal(rq->loc, v, decimals, buf, size))
         return;
@@ -38,8 +37,8 @@ static void label(const tl_ticks_request *rq, double v, int decimals, char *buf,
 }
 
 bool tl_ticks_generate_number(const tl_scale *s, const tl_text_measurer *m, const tl_font *font,
-                              double min_gap, double left, double right,
-                              const tl_ticks_request *rq, tl_ticks *out)
+                              double min_gap, double left, double right, const tl_ticks_request *rq,
+                              tl_ticks *out)
 {
     const double lo = (double)s->t0 / 1000, hi = (double)s->t1 / 1000;
     const double width = s->x1 - s->x0;

@@ -17,8 +17,7 @@
 
 typedef tl_tick_step step;
 
-/* Rough length of a unit, only to skip candidates that would be absurdly dense. */
-static double approx_seconds(tl_tick_unit unit)
+double tl_ticks_approx_seconds(tl_tick_unit unit)
 {
     switch (unit) {
     case TL_TICK_SECOND:
@@ -66,8 +65,8 @@ static int64_t next_year_on_step(int64_t y, int64_t n)
 }
 
 /* Appends the ticks of `st` inside [t0, t1]; stops at `limit` ticks (returns false then). */
-static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0, int64_t t1, size_t limit,
-                          tl_ticks *out, size_t *cap)
+static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0, int64_t t1,
+                          size_t limit, tl_ticks *out, size_t *cap)
 {
     if (rq->elapsed)
         return tl_ticks_elapsed_collect(rq, st->unit, st->n, t0, t1, limit, out, cap);
@@ -81,7 +80,7 @@ static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0
     case TL_TICK_MINUTE:
     case TL_TICK_HOUR:
     case TL_TICK_DAY: {
-        int64_t len = (int64_t)approx_seconds(st->unit) * st->n;
+        int64_t len = (int64_t)tl_ticks_approx_seconds(st->unit) * st->n;
         t = floor_div(t0, len) * len;
         if (t < t0)
             t += len;
@@ -108,7 +107,8 @@ static bool collect_range(const tl_ticks_request *rq, const step *st, int64_t t0
     case TL_TICK_QUARTER: {
         /* Quarters are every third month from the fiscal year's first. */
         const int64_t every = st->unit == TL_TICK_QUARTER ? 3 * st->n : st->n;
-        const int first = st->unit == TL_TICK_QUARTER && rq->fiscal_start > 1 ? rq->fiscal_start : 1;
+        const int first =
+            st->unit == TL_TICK_QUARTER && rq->fiscal_start > 1 ? rq->fiscal_start : 1;
         tl_civil c;
         tl_cal_split(t0, &c);
         int64_t y = c.year;
@@ -193,8 +193,8 @@ static bool two_tier(tl_tick_unit unit)
 }
 
 /* Tick label text; below a year the larger unit is in the second tier. */
-static void format_label(const tl_ticks_request *rq, tl_tick_unit unit, int64_t every, int64_t t, char *buf,
-                         size_t size)
+static void format_label(const tl_ticks_request *rq, tl_tick_unit unit, int64_t every, int64_t t,
+                         char *buf, size_t size)
 {
     if (rq->elapsed) {
         tl_ticks_elapsed_label(rq, unit, t, buf, size);
@@ -271,7 +271,7 @@ static void tier_unit(const tl_ticks_request *rq, tl_tick_unit unit, int64_t t, 
         return;
     }
     tier_words(rq, unit, t, start, end, buf, size);
-    const tl_tick_unit larger = unit <= TL_TICK_HOUR ? TL_TICK_DAY
+    const tl_tick_unit larger = unit <= TL_TICK_HOUR   ? TL_TICK_DAY
                                 : unit <= TL_TICK_WEEK ? TL_TICK_MONTH
                                                        : TL_TICK_YEAR;
     tl_ticks_formatted(rq, larger, *start, buf, size);
@@ -332,7 +332,8 @@ static bool make_spans(const tl_ticks_request *rq, const tl_scale *scale, const 
     const tl_text_shape one_line = {.lang = rq->loc ? tl_locale_language(rq->loc) : NULL};
     /* A row of units narrower than two points each (days over millions of years) would be a
      * smear of separators, and unbounded: it is left empty. */
-    if ((double)(scale->t1 - scale->t0) / approx_seconds(unit) > (scale->x1 - scale->x0) / 2)
+    if ((double)(scale->t1 - scale->t0) / tl_ticks_approx_seconds(unit) >
+        (scale->x1 - scale->x0) / 2)
         return true;
     size_t cap = 0;
     int64_t t = scale->t0;
@@ -388,9 +389,9 @@ bool tl_ticks_row(const tl_ticks_request *rq, const tl_scale *scale, const tl_te
 
 /* Labels every tick, dropping edge ticks whose label would leave [left, right]; then checks
  * that neighbouring labels keep min_gap apart. */
-static bool label_and_check(const tl_ticks_request *rq, const tl_scale *scale, const tl_text_measurer *m,
-                            const tl_font *font, double min_gap, double left, double right,
-                            tl_ticks *out, bool *fits)
+static bool label_and_check(const tl_ticks_request *rq, const tl_scale *scale,
+                            const tl_text_measurer *m, const tl_font *font, double min_gap,
+                            double left, double right, tl_ticks *out, bool *fits)
 {
     const tl_text_shape one_line = {.lang = rq->loc ? tl_locale_language(rq->loc) : NULL};
     *fits = true;
@@ -453,7 +454,8 @@ static bool generate_chosen(const tl_scale *scale, const tl_text_measurer *m, co
 }
 
 bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, const tl_font *font,
-                       double min_gap, double left, double right, const tl_ticks_request *rq, tl_ticks *out)
+                       double min_gap, double left, double right, const tl_ticks_request *rq,
+                       tl_ticks *out)
 {
     static const tl_ticks_request automatic = {.fiscal_start = 1};
     if (!rq)
@@ -514,7 +516,7 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
                 break;
             st = (step){TL_TICK_YEAR, n};
         }
-        if (span / (approx_seconds(st.unit) * (double)st.n) > (double)limit)
+        if (span / (tl_ticks_approx_seconds(st.unit) * (double)st.n) > (double)limit)
             continue;
         out->unit = st.unit;
         out->step = st.n;

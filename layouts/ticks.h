@@ -102,6 +102,9 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
                        double min_gap, double left, double right, const tl_ticks_request *req,
                        tl_ticks *out);
 void tl_ticks_free(tl_ticks *ticks);
+/* How long a unit lasts in seconds: exactly from seconds to weeks, on average for months,
+ * quarters and years. */
+double tl_ticks_approx_seconds(tl_tick_unit unit);
 /* Appends a tick at t (growing out->items, `cap` its capacity); false, nothing appended, when
  * out already holds `limit` ticks. */
 bool tl_ticks_push(tl_ticks *out, size_t *cap, size_t limit, int64_t t);

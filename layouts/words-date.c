@@ -83,18 +83,18 @@ static bool month_part(tl_locale *loc, const tl_civil *a, const tl_civil *b, int
 {
     static const char *const parts[] = {"early {0}", "mid {0}", "late {0}"};
     const int last = tl_cal_days_in_month(a->year, a->month);
-    int part = a->day == 1 && b->day == 10    ? 0
-               : a->day == 11 && b->day == 20 ? 1
+    int part = a->day == 1 && b->day == 10      ? 0
+               : a->day == 11 && b->day == 20   ? 1
                : a->day == 21 && b->day == last ? 2
-                                               : -1;
+                                                : -1;
     char month[TEXT];
     return part >= 0 && tl_locale_date(loc, lo, "yMMM", month, sizeof month) &&
            say1(loc, "month", parts[part], month, 0, buf, size);
 }
 
 /* Months within one year: early/mid/late (thirds), a quarter, a half. */
-static bool month_span(tl_locale *loc, const tl_civil *a, const tl_civil *b, int64_t lo,
-                       char *buf, size_t size)
+static bool month_span(tl_locale *loc, const tl_civil *a, const tl_civil *b, int64_t lo, char *buf,
+                       size_t size)
 {
     const int n = b->month - a->month + 1;
     char year[TEXT];
@@ -218,8 +218,8 @@ bool tl_words_event_date(tl_locale *loc, const tl_event *ev, char *buf, size_t s
     if (!ev->has_end && !ev->end_open)
         return tl_words_time(loc, &ev->start, buf, size);
     if (plain_pair(loc, ev) && ev->start.lo != ev->end.lo)
-        return tl_locale_interval(loc, ev->start.lo, ev->end.lo, skeleton(ev->start.precision),
-                                  buf, size) > 0;
+        return tl_locale_interval(loc, ev->start.lo, ev->end.lo, skeleton(ev->start.precision), buf,
+                                  size) > 0;
     if (!tl_locale_months_align(loc) && !ev->start_open && !ev->end_open && ev->start.flags == 0 &&
         ev->end.flags == 0)
         return tl_locale_interval(loc, ev->start.lo, ev->end.hi, "yMMMd", buf, size) > 0;

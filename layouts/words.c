@@ -9,8 +9,8 @@
 #include "mirror.h"
 #include "style.h"
 
-bool tl_words_say(tl_locale *loc, const char *context, const char *msgid,
-                  const tl_locale_arg *args, size_t nargs, char *buf, size_t size)
+bool tl_words_say(tl_locale *loc, const char *context, const char *msgid, const tl_locale_arg *args,
+                  size_t nargs, char *buf, size_t size)
 {
     return loc && size > 0 && tl_locale_message(loc, context, msgid, args, nargs, buf, size) > 0;
 }
@@ -62,7 +62,8 @@ static void describe_groups(tl_locale *loc, const tl_scene *scene, char *buf, si
         if (shown < n) {
             snprintf(text, sizeof text, "%s", list);
             tl_words_count(loc, n - shown, more, sizeof more);
-            const tl_locale_arg rest[2] = {{.text = text}, {.text = more, .number = (double)(n - shown)}};
+            const tl_locale_arg rest[2] = {{.text = text},
+                                           {.text = more, .number = (double)(n - shown)}};
             tl_locale_message(loc, "accessible", "{0} and {1} more", rest, 2, list, sizeof list);
         }
         const tl_locale_arg args[2] = {{.number = (double)n}, {.text = list}};

@@ -14,8 +14,8 @@
 /* The catalog's words for (context, msgid), an ICU MessageFormat pattern, formatted with
  * `args` into buf. Returns false without a locale or when formatting fails (or does not fit):
  * the caller writes its English into buf. */
-bool tl_words_say(tl_locale *loc, const char *context, const char *msgid,
-                  const tl_locale_arg *args, size_t nargs, char *buf, size_t size);
+bool tl_words_say(tl_locale *loc, const char *context, const char *msgid, const tl_locale_arg *args,
+                  size_t nargs, char *buf, size_t size);
 /* A count with the locale's grouping and digits, or "9,924" without a locale. */
 void tl_words_count(tl_locale *loc, size_t v, char *buf, size_t size);
 /* A status word ("cancelled", "中止"). */

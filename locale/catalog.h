@@ -10,7 +10,7 @@ typedef struct tl_catalog_entry {
 } tl_catalog_entry;
 
 typedef struct tl_catalog {
-    const char *tag; /* BCP 47: "ja", "zh-Hans" */
+    const char *tag;                 /* BCP 47: "ja", "zh-Hans" */
     const tl_catalog_entry *entries; /* sorted by key (strcmp) */
     size_t count;
 } tl_catalog;

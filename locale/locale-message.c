@@ -17,8 +17,8 @@ static const char *pattern_of(const tl_locale *loc, const char *context, const c
         return msgid;
     char key[512];
     snprintf(key, sizeof key, "%s%s%s", context ? context : "", context ? "\004" : "", msgid);
-    const tl_catalog_entry *e = bsearch(key, loc->catalog->entries, loc->catalog->count,
-                                        sizeof *e, compare_key);
+    const tl_catalog_entry *e =
+        bsearch(key, loc->catalog->entries, loc->catalog->count, sizeof *e, compare_key);
     return e ? e->text : msgid;
 }
 

@@ -84,8 +84,8 @@ static void set_language(tl_locale *loc)
     icu->uloc_getLanguage(loc->id, lang, sizeof lang, &st);
     icu->uloc_getScript(loc->id, script, sizeof script, &st);
     icu->uloc_getCountry(loc->id, region, sizeof region, &st);
-    snprintf(loc->language, sizeof loc->language, "%s%s%s%s%s", lang, script[0] ? "-" : "",
-             script, region[0] ? "-" : "", region);
+    snprintf(loc->language, sizeof loc->language, "%s%s%s%s%s", lang, script[0] ? "-" : "", script,
+             region[0] ? "-" : "", region);
 
     /* The catalog: language and script ("zh-Hans", also for a bare "zh", whose likely script
      * is Hans), then the language alone ("ja" for "ja-JP"). */

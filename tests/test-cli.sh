@@ -9,24 +9,8 @@ SAMPLE=$ROOT/data/samples/india-japan-2019-2020.csv
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-n=0
-failed=0
-ok() { # ok COND-EXIT-STATUS NAME; returns the status, so "ok ... || diag" can explain
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
-    return "$1"
-}
-run() { # run EXPECTED-STATUS NAME -- ARGS...: runs the CLI, stderr to $WORK/err
-    local want=$1 name=$2
-    shift 3
-    "$TIMELINE" "$@" >"$WORK/out" 2>"$WORK/err"
-    local got=$?
-    [ "$got" -eq "$want" ]
-    ok $? "$name (exit $got, want $want)"
-    [ "$got" -eq "$want" ] || sed 's/^/#   /' "$WORK/err"
-}
-has() { grep -qF -- "$1" "$2"; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+# shellcheck source=tests/tap-cli.sh
+. "$SRC/tap-cli.sh"
 
 # --- basics ---------------------------------------------------------------------------------
 run 0 "--version" -- --version
@@ -206,6 +190,4 @@ else skip "writing to a full disk" "no /dev/full"; fi
 ls -a "$WORK" | grep -q '^\.keep\.svg\.' && r=1 || r=0
 ok $r "no temporary files left behind"
 
-echo "1..$n"
-echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing

@@ -14,14 +14,8 @@ SAMPLES=$ROOT/data/samples
 WORK=$(mktemp -d)
 trap 'chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
 
-n=0
-failed=0
-ok() { # ok COND-EXIT-STATUS NAME
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
-    [ "$1" -eq 0 ] # so that `ok ... || diag ...` shows why
-}
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+# shellcheck source=tests/tap-cli.sh
+. "$SRC/tap-cli.sh"
 diag() { sed 's/^/#   /' "$1" | head -5; }
 
 if ! "$TIMELINE" "$SAMPLES/project-plan.csv" -o "$WORK/probe.svg" 2>"$WORK/err"; then
@@ -167,6 +161,4 @@ for name in india-japan-2019-2020-ja india-japan-2019-2020-hi arabic-hebrew-prin
     fi
 done
 
-echo "1..$n"
-echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing

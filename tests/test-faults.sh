@@ -28,14 +28,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-failed=0
-ok() { # ok COND-EXIT-STATUS NAME
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
-    [ "$1" -eq 0 ] # so that `ok ... || diag ...` shows why
-}
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+# shellcheck source=tests/tap-cli.sh
+. "$SRC/tap-cli.sh"
 diag() { sed 's/^/#   /' "$1" | head -5; }
 temps() { # temps DIR: the hidden temporaries left in DIR, one a line
     find "$1" -maxdepth 1 -name '.*.??????' -print
@@ -328,6 +322,4 @@ ok $? "-o a symbolic link: exit 0" || diag "$WORK/err"
 cmp -s "$WORK/nodes/target.svg" "$WORK/nodes/reference.svg"; ok $? "and the file it names is the chart"
 [ -z "$(temps "$WORK/nodes")" ]; ok $? "no temporary left beside them"
 
-echo "1..$n"
-echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing

@@ -120,8 +120,9 @@ static void test_ticks(const char *tag, tl_locale *loc)
         for (size_t i = 0; i < tk.span_count; i++) {
             if (!tk.spans[i].label[0])
                 continue; /* left out where it does not fit */
-            icu_date(tag, i == 0 ? (tk.unit == TL_TICK_MONTH ? ymd(2019, 1, 1) : ymd(2019, 11, 1))
-                                 : tk.spans[i].t0,
+            icu_date(tag,
+                     i == 0 ? (tk.unit == TL_TICK_MONTH ? ymd(2019, 1, 1) : ymd(2019, 11, 1))
+                            : tk.spans[i].t0,
                      tier_skeleton(tk.unit), want, sizeof want);
             same = strcmp(tk.spans[i].label, want) == 0 && same;
             if (strcmp(tk.spans[i].label, want) != 0)
@@ -197,8 +198,7 @@ static void test_shipped(void)
             continue;
         }
         tap_ok((i < n || extra_catalog[i - n]) == (tl_locale_catalog(loc) != NULL),
-               "%s: catalog %s", tag,
-               tl_locale_catalog(loc) ? tl_locale_catalog(loc) : "none");
+               "%s: catalog %s", tag, tl_locale_catalog(loc) ? tl_locale_catalog(loc) : "none");
         test_ticks(tag, loc);
         test_dates(tag, loc);
         tl_locale_free(loc);
@@ -282,8 +282,7 @@ static void test_bad_tags(void)
         tl_locale *loc = NULL;
         tl_error *err = NULL;
         const bool ok = tl_locale_open(bad[i], &loc, &err);
-        tap_ok(!ok && !loc && err->code == TL_ERROR_USAGE &&
-                   strstr(err->message, bad[i]) &&
+        tap_ok(!ok && !loc && err->code == TL_ERROR_USAGE && strstr(err->message, bad[i]) &&
                    strstr(err->message, "zh-Hans"),
                "\"%s\" is a usage error naming the tag and the catalogs: %s", bad[i],
                err ? err->message : "(none)");

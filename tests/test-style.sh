@@ -10,22 +10,8 @@ SAMPLE=$ROOT/data/samples/india-japan-2019-2020.csv
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-n=0
-failed=0
-ok() {
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
-    return "$1"
-}
-run() { # run EXPECTED-STATUS NAME -- ARGS...: stdout to $WORK/out, stderr to $WORK/err
-    local want=$1 name=$2
-    shift 3
-    "$TIMELINE" "$@" >"$WORK/out" 2>"$WORK/err"
-    local got=$?
-    [ "$got" -eq "$want" ]
-    ok $? "$name (exit $got, want $want)"
-    [ "$got" -eq "$want" ] || sed 's/^/#   /' "$WORK/err"
-}
+# shellcheck source=tests/tap-cli.sh
+. "$SRC/tap-cli.sh"
 has() { grep -qF -- "$1" "$2" || { echo "# not found: $1"; sed 's/^/#   /' "$2"; false; }; }
 # json EXPR FILE: evaluates a Python expression over the scene `d` (with helpers); exit status
 # is its truth.
@@ -262,6 +248,4 @@ complete_words() { # complete_words WORD...: COMPREPLY for the last word
 [ "$(complete_words timeline -S axis.fr)" = "axis.from=" ]; ok $? "-S axis.fr<TAB> is axis.from="
 [ "$(complete_words timeline --out)" = "--output --output-by-input" ]; ok $? "--out<TAB>: --output --output-by-input"
 
-echo "1..$n"
-echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+done_testing

@@ -380,7 +380,8 @@ static void test_quarters(void)
     gen_chosen(ymd(2024, 2, 1), ymd(2025, 5, 1), 2000, &rq, &t);
     named = false;
     for (size_t i = 0; i < t.span_count; i++)
-        named = named || (strcmp(t.spans[i].label, "FY2024") == 0 && t.spans[i].t0 == ymd(2024, 4, 1));
+        named =
+            named || (strcmp(t.spans[i].label, "FY2024") == 0 && t.spans[i].t0 == ymd(2024, 4, 1));
     tap_ok(named, "... or FY2024, named by the year it starts in");
     tl_ticks_free(&t);
 }
@@ -417,10 +418,11 @@ static void test_iso_weeks(void)
     const int w2 = tl_ticks_week(&sunday, ymd(2026, 1, 3), &y2);
     const int w3 = tl_ticks_week(&sunday, ymd(2026, 1, 4), &y3);
     tap_ok(w1 == 1 && y1 == 2026 && w2 == 1 && y2 == 2026 && w3 == 2 && y3 == 2026,
-           "Sunday weeks: 28 Dec 2025 to 3 Jan 2026 is week 1 of 2026, 4 Jan week 2 (%d %d %d)",
-           w1, w2, w3);
+           "Sunday weeks: 28 Dec 2025 to 3 Jan 2026 is week 1 of 2026, 4 Jan week 2 (%d %d %d)", w1,
+           w2, w3);
     tl_ticks t;
-    const tl_ticks_request rq = {.fixed = true, .unit = TL_TICK_WEEK, .every = 1, .fiscal_start = 1};
+    const tl_ticks_request rq = {
+        .fixed = true, .unit = TL_TICK_WEEK, .every = 1, .fiscal_start = 1};
     gen_chosen(ymd(2020, 12, 14), ymd(2021, 1, 20), 3000, &rq, &t);
     bool w53 = false, mondays = t.count > 0;
     for (size_t i = 0; i < t.count; i++) {
@@ -451,8 +453,7 @@ static void test_chosen_thinned(void)
         last = t.items[i].x + t.items[i].extents.width / 2;
     }
     tap_ok(t.count == 366 && t.thinned && labelled > 10 && labelled < 366 && apart,
-           "366 daily ticks at 800 pt: all kept, %zu labelled, none closer than the gap",
-           labelled);
+           "366 daily ticks at 800 pt: all kept, %zu labelled, none closer than the gap", labelled);
     tl_ticks_free(&t);
     /* Closer than 2 pt they would be a grey smear: none, and the warning. */
     gen_chosen(ymd(2020, 1, 1), ymd(2020, 12, 31), 400, &rq, &t);

@@ -16,8 +16,8 @@ static uint32_t hash(const uint8_t *data, size_t size)
 
 void fuzz_set_options(tl_layout_options *o, const uint8_t *data, size_t size)
 {
-    static const char *const locales[] = {NULL, "ja", "ar", "fr-u-ca-hebrew", "hi", NULL,
-                                          "he", "zh-Hans"};
+    static const char *const locales[] = {NULL, "ja", "ar", "fr-u-ca-hebrew",
+                                          "hi", NULL, "he", "zh-Hans"};
     const uint32_t h = hash(data, size);
     tl_layout_options_set_theme(o, (tl_theme)(h % 4));
     tl_layout_options_set_axis_breaks(o, (h >> 2) & 1);
