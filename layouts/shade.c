@@ -12,15 +12,20 @@ static tl_color shade_color(const tl_chart *c)
 }
 
 /* Shades [t0, t1) clipped to the scale, merging nothing: each call one rect. */
-static void shade(tl_chart *c, const tl_scale *s, int64_t t0, int64_t t1, double y0, double y1)
+static void shade(tl_chart *c, const tl_scale *s, int64_t t0, int64_t t1, double a0, double a1,
+                  bool down)
 {
-    const double x0 = tl_scale_x(s, t0 > s->t0 ? t0 : s->t0);
-    const double x1 = tl_scale_x(s, t1 < s->t1 ? t1 : s->t1);
-    if (x1 - x0 > 0.1)
-        tl_scene_add_rect(c->scene, TL_ROLE_SHADE, -1, x0, y0, x1 - x0, y1 - y0, shade_color(c));
+    const double p0 = tl_scale_x(s, t0 > s->t0 ? t0 : s->t0);
+    const double p1 = tl_scale_x(s, t1 < s->t1 ? t1 : s->t1);
+    if (p1 - p0 <= 0.1)
+        return;
+    if (down)
+        tl_scene_add_rect(c->scene, TL_ROLE_SHADE, -1, a0, p0, a1 - a0, p1 - p0, shade_color(c));
+    else
+        tl_scene_add_rect(c->scene, TL_ROLE_SHADE, -1, p0, a0, p1 - p0, a1 - a0, shade_color(c));
 }
 
-void tl_shade_emit(tl_chart *c, const tl_scale *s, double y0, double y1)
+void tl_shade_emit(tl_chart *c, const tl_scale *s, double y0, double y1, bool down)
 {
     const tl_layout_options *o = c->opts;
     if ((!o->shade_weekends && o->nholidays == 0) || s->log || o->numeric)
@@ -34,9 +39,9 @@ void tl_shade_emit(tl_chart *c, const tl_scale *s, double y0, double y1)
         /* 1970-01-01 was a Thursday: Saturday is 2 days after a Thursday. */
         const int64_t weekday = ((d + 3) % 7 + 7) % 7; /* 0 = Monday */
         if (weekday == 5)                              /* Saturday and Sunday as one rect */
-            shade(c, s, d * TL_SECONDS_PER_DAY, (d + 2) * TL_SECONDS_PER_DAY, y0, y1);
+            shade(c, s, d * TL_SECONDS_PER_DAY, (d + 2) * TL_SECONDS_PER_DAY, y0, y1, down);
         else if (weekday == 6 && d == first)
-            shade(c, s, d * TL_SECONDS_PER_DAY, (d + 1) * TL_SECONDS_PER_DAY, y0, y1);
+            shade(c, s, d * TL_SECONDS_PER_DAY, (d + 1) * TL_SECONDS_PER_DAY, y0, y1, down);
     }
     for (size_t i = 0; i < o->nholidays; i++) {
         const tl_time *h = &o->holidays[i];
@@ -45,6 +50,6 @@ void tl_shade_emit(tl_chart *c, const tl_scale *s, double y0, double y1)
         /* Whole days: a holiday given to the minute still shades its day. */
         const int64_t a = tl_cal_floor_div(h->lo, TL_SECONDS_PER_DAY) * TL_SECONDS_PER_DAY;
         const int64_t b = (tl_cal_floor_div(h->hi, TL_SECONDS_PER_DAY) + 1) * TL_SECONDS_PER_DAY;
-        shade(c, s, a, b, y0, y1);
+        shade(c, s, a, b, y0, y1, down);
     }
 }

@@ -714,7 +714,7 @@ static bool lanes_emit(tl_chart *c, tl_error **err)
 {
     lanes *L = (lanes *)c;
     emit_stripes(L);
-    tl_shade_emit(c, &L->axis.scale, L->lanes_top, L->lanes_bottom);
+    tl_shade_emit(c, &L->axis.scale, L->lanes_top, L->lanes_bottom, false);
     tl_bands_emit_eras(&L->bands, c, &L->axis.scale, L->bands_top, L->bands_top, L->chart_bottom);
     if (L->axis_top >= 0)
         tl_axis_emit(c, &L->axis, L->axis_top);

@@ -652,7 +652,7 @@ static bool ribbon_plan(tl_chart *c, double height, double *need, tl_error **err
 static bool ribbon_emit(tl_chart *c, tl_error **err)
 {
     ribbon *r = (ribbon *)c;
-    tl_shade_emit(c, &r->axis.scale, r->bands_top, r->chart_bottom);
+    tl_shade_emit(c, &r->axis.scale, r->bands_top, r->chart_bottom, false);
     tl_bands_emit_eras(&r->bands, c, &r->axis.scale, r->bands_top, r->bands_top, r->chart_bottom);
     tl_axis_emit(c, &r->axis, r->axis_top);
     emit_spans(r);

@@ -1,5 +1,6 @@
 /* The vertical layout's scene: era washes, marker lines, the line and its ticks, connectors,
  * bars, marks, cards and gutter labels. */
+#include "shade.h"
 #include "vertical.h"
 
 #include <math.h>
@@ -329,6 +330,13 @@ bool tl_vertical_emit(vertical *v, tl_error **err)
 {
     tl_chart *c = &v->c;
     const double height = c->opts->height;
+    /* Weekends and holidays across the plot, down the line's time. */
+    if (v->hi > v->lo) {
+        tl_scale down;
+        tl_scale_init_mapped(&down, v->lo, v->hi, y_at(v, v->lo), y_at(v, v->hi), v->axis_top,
+                             v->axis_bottom);
+        tl_shade_emit(&v->c, &down, MARGIN, plot_right(v), true);
+    }
     emit_eras(v);
     emit_markers(v);
     if (!emit_density(v, err))

@@ -235,6 +235,16 @@ assert first_item < first_bar, "shading is drawn under the bars"
 PY
     ok $? "$layout: ten weekends and two holidays shaded, under the bars"
 done
+run 0 "vertical, --shade weekends" -- "$SPRINT" --layout vertical --shade weekends \
+    -o "$WORK/vshade.json"
+python3 - "$WORK/vshade.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+shades = [i["bbox"] for i in d["items"] if i["role"] == "shade"]
+assert len(shades) >= 10 and all(w > 10 * h for x, y, w, h in shades), shades[:3]
+PY
+ok $? "... bands across the plot, one a weekend, down the line"
+check_scene "$WORK/vshade.json"; ok $? "... no text over text, all inside the canvas"
 run 0 "--shade weekends on a chart of decades" -- "$ROOT/data/samples/history-of-computing.csv" \
     --shade weekends -o "$WORK/decades.json"
 ! has '"role":"shade"' "$WORK/decades.json"; ok $? "... shades nothing (a day is too narrow)"
