@@ -80,7 +80,8 @@ char *tl_pdf_rewrite(const tl_scene *scene, const char *data, size_t len, size_t
     /* BCP 47 tags are letters, digits and hyphens: nothing a PDF string needs escaped. */
     const char *at = find_last(data, len, catalog);
     /* Cairo writes the structure tree of a tagged document but does not mark it as such. */
-    const bool structure = at && strstr(at, "/StructTreeRoot") != NULL;
+    const bool structure =
+        at && find_last(at, len - (size_t)(at - data), "/StructTreeRoot") != NULL;
     char entry[128];
     snprintf(entry, sizeof entry, " /Lang (%.80s)%s", scene->lang,
              structure ? " /MarkInfo << /Marked true >>" : "");
