@@ -48,8 +48,10 @@ for t in "${targets[@]}"; do
     # shellcheck disable=SC2046
     cp $(seeds_of "$t") "$dir/kept/"
     ls "$dir/kept" | sort >"$dir/seeds.txt"
-    build-fuzz/tests/fuzz/fuzz-"$t" -merge=1 -rss_limit_mb=2048 -timeout=10 \
-        "$dir/kept" "$dir/found" >"$dir/merge.log" 2>&1
+    env LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp \
+        build-fuzz/tests/fuzz/fuzz-"$t" -merge=1 -rss_limit_mb=2048 -timeout=10 \
+        -artifact_prefix="build-fuzz/artifacts/$t-merge-" "$dir/kept" "$dir/found" \
+        >"$dir/merge.log" 2>&1
     mkdir -p tests/fuzz/corpus/"$t"
     added=0
     for f in "$dir"/kept/*; do
