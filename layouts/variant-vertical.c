@@ -77,6 +77,10 @@ static void collect(vertical *v)
 {
     const size_t n = v->c.n;
     tl_chart_extent(&v->c, &v->lo, &v->hi);
+    /* A log scale: the fraction of the way down the line, 0 the oldest, 1 the present. */
+    tl_scale_init_mapped(&v->warp, v->lo, v->hi, 0, 1, 0, 1);
+    tl_chart_scale_log(&v->c, &v->warp);
+    v->log = v->warp.log;
     v->bands = tl_xcalloc(n + 1, sizeof *v->bands);
     tl_keyed *order = tl_xmalloc((n + 1) * sizeof *order);
     size_t npoints = 0;

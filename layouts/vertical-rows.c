@@ -333,6 +333,7 @@ static bool ladder_ticks(const vertical *v, double spacing, tl_ticks *out)
 {
     tl_scale s = {0};
     tl_scale_init_mapped(&s, v->lo, v->hi, v->ya, y_at(v, v->hi), v->axis_top, v->axis_bottom);
+    tl_chart_scale_log(&v->c, &s); /* the same log scale as y_at(), from ya to the line's end */
     height_measurer hm = {.m = v->c.m};
     const tl_text_measurer adapter = {.measure = measure_height, .user = &hm};
     const tl_ticks_request rq = tl_chart_ticks_request(&v->c);

@@ -119,6 +119,10 @@ typedef struct vertical {
     band *bands; /* chart order */
     size_t nbands;
     int64_t lo, hi;
+    /* --time-scale log: the line's time warped onto [lo, hi] by a log scale of the time
+     * before the present (`warp` maps t to the fraction 0..1 of the way down). */
+    bool log;
+    tl_scale warp;
     bool has_spans, has_eras;
 
     /* Columns. */
@@ -154,6 +158,8 @@ static inline const tl_event *event(const vertical *v, size_t i)
 
 static inline double y_at(const vertical *v, int64_t t)
 {
+    if (v->log)
+        return v->ya + tl_scale_x(&v->warp, t) * (double)(v->hi - v->lo) * v->pps;
     return v->ya + (double)(t - v->lo) * v->pps;
 }
 

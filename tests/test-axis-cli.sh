@@ -309,19 +309,21 @@ run 64 "--elapsed-style fortnight" -- "$SAMPLE" --elapsed-style fortnight -o "$W
 
 # --- a log scale of the time before the present ---------------------------------------------
 LIFE=$ROOT/data/samples/history-of-life.csv
-for layout in ribbon lanes; do
+for layout in ribbon lanes vertical; do
     run 0 "$layout, --time-scale log" -- "$LIFE" --layout "$layout" --time-scale log \
         --today 2026 -o "$WORK/log.json"
     python3 - "$WORK/log.json" <<'PY'
 import json, re, sys
 d = json.load(open(sys.argv[1]))
+vertical = d["height"] > d["width"] or any(i["role"] == "card" for i in d["items"])
+k = 1 if vertical else 0  # the axis of time: y down the vertical line, x across the others
 marks = {}
 for i in d["items"]:
     if i["role"] == "event-mark" and i.get("event", -1) >= 0:
-        marks.setdefault(i["event"], i["bbox"][0] + i["bbox"][2] / 2)
-xs = [marks[k] for k in sorted(marks)]  # the events are in the order of time
+        marks.setdefault(i["event"], i["bbox"][k] + i["bbox"][k + 2] / 2)
+xs = [marks[e] for e in sorted(marks)]  # the events are in the order of time
 assert len(xs) >= 14 and all(a < b for a, b in zip(xs, xs[1:])), xs
-ticks = [(i["bbox"][0] + i["bbox"][2] / 2, i["text"]) for i in d["items"]
+ticks = [(i["bbox"][k] + i["bbox"][k + 2] / 2, i["text"]) for i in d["items"]
          if i["role"] == "tick-label"]
 labels = [t for _, t in sorted(ticks)]
 assert all(re.fullmatch(r"(1|3|10|30|100|300) (Ga|Ma|ka)|\d+ years? ago", t) for t in labels), labels

@@ -496,12 +496,12 @@ TL_EXPORT bool tl_layout_options_set_time_zone(tl_layout_options *opts, const ch
  * do not apply. */
 TL_EXPORT void tl_layout_options_set_numeric(tl_layout_options *opts, bool numeric,
                                              const char *unit);
-/* The time scale of the ribbon and lanes layouts: LINEAR (the default), or LOG, the time
+/* The time scale: LINEAR (the default), or LOG, the time
  * before the present on a logarithmic scale, for charts of "years ago" (evolution, geology,
  * cosmology): the present (the latest event's end, or today when set) at the right edge, ticks
  * at powers of ten years ago ("100 years ago", "10 ka", "1 Ma"), no axis breaks. An event
- * after today is an error (TL_ERROR_DATA) when the scale is LOG. The vertical layout's axis is
- * not proportional and stays as it is. */
+ * after today is an error (TL_ERROR_DATA) when the scale is LOG. In the vertical layout the
+ * line runs down from the oldest to the present. */
 typedef enum tl_time_scale {
     TL_TIME_SCALE_LINEAR,
     TL_TIME_SCALE_LOG,
