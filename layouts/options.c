@@ -297,7 +297,7 @@ void tl_layout_options_set_axis_position(tl_layout_options *opts, tl_axis_positi
 
 bool tl_axis_position_from_name(const char *name, tl_axis_position *out)
 {
-    static const char *const names[] = {"top", "bottom", "both"};
+    static const char *const names[] = {"auto", "top", "bottom", "both"};
     for (size_t i = 0; name && i < sizeof names / sizeof *names; i++)
         if (strcmp(name, names[i]) == 0) {
             *out = (tl_axis_position)i;

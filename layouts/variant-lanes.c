@@ -437,7 +437,8 @@ static double plan(lanes *L, int max_rows)
         if (!L->estimate || L->c.failed || !settle_items(L, round >= TL_CHART_SETTLE_ROUNDS))
             break;
     }
-    const tl_axis_position at = L->c.opts->axis_position;
+    const tl_axis_position at =
+        L->c.opts->axis_position == TL_AXIS_AUTO ? TL_AXIS_TOP : L->c.opts->axis_position;
     L->bands_top = L->c.header_h;
     double y = L->bands_top + L->bands_h;
     L->axis_top = L->axis_bottom_top = -1;

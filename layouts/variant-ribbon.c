@@ -362,7 +362,11 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
             stack[side] += r->level_h[side][k] + (k ? LEVEL_GAP : 0);
     }
 
-    r->bands_top = r->c.header_h;
+    /* The axis repeated over the chart and under it (--axis-position); the spine stays. */
+    const tl_axis_position at = r->c.opts->axis_position;
+    const double repeat = r->axis.band_h + REPEAT_GAP;
+    r->top_axis = at == TL_AXIS_TOP || at == TL_AXIS_BOTH ? r->c.header_h : -1;
+    r->bands_top = r->c.header_h + (r->top_axis >= 0 ? repeat : 0);
     r->above_top = r->bands_top + r->bands_h;
     r->axis_top = r->above_top + stack[0];
     r->axis_bottom = r->axis_top + r->axis.band_h;
@@ -372,6 +376,12 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
             below + SPAN_TOP + r->span_row_count * (r->span_row_h + ROW_GAP) - ROW_GAP + 6;
     else
         r->chart_bottom = r->lod ? below + 6 : r->axis_bottom + stack[1];
+    r->bottom_axis = -1;
+    r->content_bottom = r->chart_bottom;
+    if (at == TL_AXIS_BOTTOM || at == TL_AXIS_BOTH) {
+        r->bottom_axis = r->chart_bottom + REPEAT_GAP;
+        r->chart_bottom = r->bottom_axis + r->axis.band_h;
+    }
     r->height = r->chart_bottom + r->c.footer_h;
     return r->height;
 }
@@ -652,9 +662,14 @@ static bool ribbon_plan(tl_chart *c, double height, double *need, tl_error **err
 static bool ribbon_emit(tl_chart *c, tl_error **err)
 {
     ribbon *r = (ribbon *)c;
-    tl_shade_emit(c, &r->axis.scale, r->bands_top, r->chart_bottom, false);
-    tl_bands_emit_eras(&r->bands, c, &r->axis.scale, r->bands_top, r->bands_top, r->chart_bottom);
+    tl_shade_emit(c, &r->axis.scale, r->bands_top, r->content_bottom, false);
+    tl_bands_emit_eras(&r->bands, c, &r->axis.scale, r->bands_top, r->bands_top,
+                       r->content_bottom);
     tl_axis_emit(c, &r->axis, r->axis_top);
+    if (r->top_axis >= 0)
+        tl_axis_emit(c, &r->axis, r->top_axis);
+    if (r->bottom_axis >= 0)
+        tl_axis_emit(c, &r->axis, r->bottom_axis);
     emit_spans(r);
     emit_points(r);
     size_t labelled;
@@ -664,7 +679,7 @@ static bool ribbon_emit(tl_chart *c, tl_error **err)
     tl_bands_emit_labels(&r->bands, c, r->bands_top);
     tl_chart_emit_header(c);
     tl_chart_emit_footer(c, r->chart_bottom);
-    tl_bands_emit_markers(&r->bands, c, &r->axis.scale, r->bands_top, r->chart_bottom);
+    tl_bands_emit_markers(&r->bands, c, &r->axis.scale, r->bands_top, r->content_bottom);
     return true;
 }
 

@@ -37,6 +37,7 @@ static const double LEVEL_GAP = 7;   /* between levels */
 static const double STEM_MIN = 18;   /* axis band to the nearest level */
 static const double MARK_OFFSET = 8; /* axis band edge to mark centre */
 static const double SPAN_TOP = 14;   /* axis band to the first span row */
+static const double REPEAT_GAP = 8;  /* a repeated axis band to the chart (--axis-position) */
 static const double BAR_H = 7;
 static const double ROW_GAP = 8;
 static const double LABEL_WRAP = 150;   /* event titles wrap here */
@@ -90,6 +91,8 @@ typedef struct ribbon {
     int levels[2];
     double level_h[2][MAX_LEVELS_FIT];
     double bands_top, above_top, axis_top, axis_bottom, chart_bottom, height;
+    double top_axis, bottom_axis; /* the axis repeated over and under the chart; -1: not */
+    double content_bottom;        /* the chart's bottom above a repeated axis */
 } ribbon;
 
 static inline const tl_event *event(const ribbon *r, size_t i)

@@ -213,6 +213,17 @@ PY
     ok $? "lanes, $at: the axis's labels under the lanes$([ "$at" = both ] && echo ', and over them')"
     check_scene "$WORK/$at.json"; ok $? "lanes, $at: no text over text, all inside the canvas"
 done
+run 0 "ribbon, --axis-position both" -- "$SAMPLE" --axis-position both -o "$WORK/rboth.json"
+python3 - "$WORK/rboth.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+axes = sorted(i["bbox"][1] for i in d["items"] if i["role"] == "axis" and i["bbox"][2] > 500)
+labels = [i["bbox"][1] for i in d["items"] if i["role"] == "event-label"]
+spans = [i["bbox"][1] for i in d["items"] if i["role"] == "span"]
+assert len(axes) == 3 and axes[0] < min(labels) and axes[2] > max(spans), (axes, labels, spans)
+PY
+ok $? "ribbon, both: the spine kept, the axis repeated over the labels and under the bars"
+check_scene "$WORK/rboth.json"; ok $? "... no text over text, all inside the canvas"
 run 64 "--axis-position left" -- "$PLAN" --axis-position left -o "$WORK/x.svg"
 
 # --- weekends and holidays shaded ---------------------------------------------------------

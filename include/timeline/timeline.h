@@ -531,10 +531,12 @@ TL_EXPORT void tl_layout_options_set_epoch_event(tl_layout_options *opts, const 
  * the `count` holidays (dates or intervals, copied). NULL/0 for no holidays. */
 TL_EXPORT void tl_layout_options_set_shade(tl_layout_options *opts, bool weekends,
                                            const tl_time *holidays, size_t count);
-/* Where the lanes layout draws its time axis: TOP (the default, as Gantt charts read), BOTTOM,
- * or BOTH. The ribbon keeps its axis between the marks and the bars, the vertical layout its
- * line. */
+/* Where the time axis is read. AUTO (the default): the lanes layout's over the lanes, as Gantt
+ * charts read; the ribbon's along its spine between the marks and the bars. TOP, BOTTOM, BOTH:
+ * the lanes layout's axis there; the ribbon keeps its spine and repeats the axis over the
+ * chart, under it or both, for a long read. The vertical layout has its line. */
 typedef enum tl_axis_position {
+    TL_AXIS_AUTO,
     TL_AXIS_TOP,
     TL_AXIS_BOTTOM,
     TL_AXIS_BOTH,

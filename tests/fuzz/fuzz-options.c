@@ -53,5 +53,5 @@ void fuzz_set_options(tl_layout_options *o, const uint8_t *data, size_t size)
     tl_layout_options_set_past(o, (g >> 22) & 1 ? TL_PAST_DIM : TL_PAST_SHOW);
     tl_layout_options_set_shade(o, (g >> 23) & 1, (g >> 24) & 1 ? &today : NULL,
                                 (g >> 24) & 1 ? 1 : 0);
-    tl_layout_options_set_axis_position(o, (tl_axis_position)((g >> 25) % 3));
+    tl_layout_options_set_axis_position(o, (tl_axis_position)((g >> 25) % 4));
 }
