@@ -117,9 +117,60 @@ bool tl_ticks_locale_calendar(tl_locale *loc, tl_tick_unit unit, int64_t every)
            (unit == TL_TICK_MONTH || (unit == TL_TICK_YEAR && every < BP_STEP));
 }
 
+/* Beyond this many months a month walk costs too much (each month is several ICU calls, and the
+ * tick chooser tries several steps): 200 years. */
+enum { MONTH_WALK_MAX = 2400, JUMP_TRIES = 4 };
+
+/* The year start at or after `from` whose number is a multiple of `every`, found by jumping a
+ * year length at a time and correcting on the year number; INT64_MIN when the calendar's years
+ * do not converge there (an era starts in between), and the caller steps one year instead. */
+static int64_t jump_to_multiple(tl_locale *loc, int64_t from, int64_t every, int64_t year_len)
+{
+    int64_t y = tl_locale_get(loc, from, TL_LOCALE_YEAR);
+    const int64_t target = y + (every - (y % every + every) % every) % every;
+    /* Aim at the middle of a year so that year-length drift cannot land on a neighbour. */
+    int64_t t = from + year_len / 2;
+    for (int i = 0; i < JUMP_TRIES && y != target; i++) {
+        t += (target - y) * year_len;
+        y = tl_locale_get(loc, t, TL_LOCALE_YEAR);
+    }
+    if (y != target)
+        return INT64_MIN;
+    int64_t start, end;
+    year_bounds(loc, t, &start, &end);
+    return start;
+}
+
+/* Year ticks over a long span: from one tick to the next in a few calls rather than a month
+ * walk, so that ten thousand years in the Hebrew calendar cost what two hundred do. */
+static bool collect_years_jumping(tl_locale *loc, int64_t every, int64_t t0, int64_t t1,
+                                  size_t limit, tl_ticks *out, size_t *cap)
+{
+    int64_t start, end;
+    year_bounds(loc, t0, &start, &end);
+    const int64_t year_len = end - start;
+    for (int64_t s = start; s <= t1;) {
+        int64_t next = jump_to_multiple(loc, s, every, year_len);
+        if (next == INT64_MIN || next < s) {
+            year_bounds(loc, s, &start, &end); /* step over the era change a year at a time */
+            s = end > s ? end : s + year_len;
+            continue;
+        }
+        if (next > t1)
+            break;
+        if (next >= t0 && !tl_ticks_push(out, cap, limit, next))
+            return false;
+        year_bounds(loc, next, &start, &end);
+        s = end > next ? end : next + year_len;
+    }
+    return true;
+}
+
 bool tl_ticks_locale_collect(tl_locale *loc, tl_tick_unit unit, int64_t every, int64_t t0,
                              int64_t t1, size_t limit, tl_ticks *out, size_t *cap)
 {
+    if (unit == TL_TICK_YEAR && (t1 - t0) / (28 * TL_SECONDS_PER_DAY) > MONTH_WALK_MAX)
+        return collect_years_jumping(loc, every, t0, t1, limit, out, cap);
     /* Month by month from the start of t0's year: a month is a tick when it is the n-th of
      * its year (months), or starts a year whose number is a multiple of n (years). */
     int64_t start, end;

@@ -275,6 +275,48 @@ static void test_hebrew_leap(void)
     tl_locale_free(loc);
 }
 
+/* Year ticks over a long span jump from tick to tick instead of walking months: they must be
+ * exactly the year starts ICU gives, every multiple of the step, none missed. */
+static void test_long_span(const char *tag, const char *icu_id, int64_t every)
+{
+    tl_locale *loc = open_or_fail(tag);
+    if (!loc)
+        return;
+    const int64_t t0 = ymd(1500, 3, 1), t1 = ymd(2030, 1, 1);
+    tl_scale s;
+    tl_scale_init(&s, t0, t1, 0, 0, 4000);
+    tl_text_measurer m = tl_measure_fixed();
+    const tl_ticks_request rq = {
+        .loc = loc, .fiscal_start = 1, .fixed = true, .unit = TL_TICK_YEAR, .every = every};
+    tl_ticks tk;
+    tap_ok(tl_ticks_generate(&s, &m, &FONT, 10, -1e9, 1e9, &rq, &tk), "%s: %lld-year ticks",
+           tag, (long long)every);
+    /* ICU's own list: the first day of every year of that calendar inside [t0, t1]. */
+    UErrorCode st = U_ZERO_ERROR;
+    UCalendar *cal = ucal_open(u"UTC", -1, icu_id, UCAL_DEFAULT, &st);
+    ucal_setMillis(cal, (double)t0 * 1000, &st);
+    size_t want = 0, matched = 0;
+    for (int32_t y = ucal_get(cal, UCAL_EXTENDED_YEAR, &st);; y++) {
+        ucal_clear(cal);
+        ucal_set(cal, UCAL_EXTENDED_YEAR, y);
+        ucal_set(cal, UCAL_DAY_OF_YEAR, 1);
+        const int64_t start = (int64_t)(ucal_getMillis(cal, &st) / 1000);
+        if (U_FAILURE(st) || start > t1)
+            break;
+        if (start < t0 || ucal_get(cal, UCAL_YEAR, &st) % every != 0)
+            continue;
+        for (size_t i = 0; i < tk.count; i++)
+            matched += tk.items[i].t == start;
+        want++;
+    }
+    tap_ok(U_SUCCESS(st) && want > 0 && tk.count == want && matched == want,
+           "%s: the %zu ticks are ICU's %zu year starts (%zu matched)", tag, tk.count, want,
+           matched);
+    ucal_close(cal);
+    tl_ticks_free(&tk);
+    tl_locale_free(loc);
+}
+
 static void test_bad_tags(void)
 {
     const char *const bad[] = {"", "ja_JP!", "xx-Qqqq-99-", "qq", "ja-u-ca-nosuch", "--"};
@@ -295,6 +337,9 @@ int main(void)
     test_shipped();
     test_japanese_era();
     test_hebrew_leap();
+    test_long_span("he-u-ca-hebrew", "he@calendar=hebrew", 50);
+    test_long_span("ar-u-ca-islamic", "ar@calendar=islamic", 100);
+    test_long_span("fa-u-ca-persian", "fa@calendar=persian", 20);
     test_bad_tags();
     return tap_done();
 }
