@@ -9,19 +9,36 @@ static const double BAND_PAD = 5; /* tick label to band edge */
 static const double TICK_LEN = 3;
 static const double TICK_GAP = 12; /* between tick labels */
 
-/* --tiers: the ticks of the finest unit listed, a row of spans for each other, in the order
- * listed from the top. */
-static bool build_tiers(tl_axis *a, tl_chart *c, tl_ticks_request rq, tl_error **err)
+bool tl_axis_tiers_request(const tl_chart *c, tl_ticks_request *rq, int *finest)
 {
     const tl_layout_options *o = c->opts;
-    int finest = 0;
+    if (o->ntiers == 0 || o->elapsed || o->numeric || o->log_scale)
+        return false;
+    *finest = 0;
     for (int i = 1; i < o->ntiers; i++)
-        if (o->tiers[i] < o->tiers[finest])
-            finest = i;
-    rq.fixed = true;
-    rq.unit = (tl_tick_unit)o->tiers[finest];
-    rq.every = 1;
-    rq.rows_only = true;
+        if (o->tiers[i] < o->tiers[*finest])
+            *finest = i;
+    rq->fixed = true;
+    rq->unit = (tl_tick_unit)o->tiers[*finest];
+    rq->every = 1;
+    rq->rows_only = true;
+    return true;
+}
+
+int tl_axis_tier_of(const tl_chart *c, int finest, int i)
+{
+    const tl_layout_options *o = c->opts;
+    int tier = 1; /* tiers count up from the ticks by coarseness */
+    for (int k = 0; k < o->ntiers; k++)
+        tier += k != finest && k != i && o->tiers[k] < o->tiers[i];
+    return tier;
+}
+
+/* --tiers: the ticks of the finest unit listed, a row of spans for each other, in the order
+ * listed from the top. */
+static bool build_tiers(tl_axis *a, tl_chart *c, tl_ticks_request rq, int finest, tl_error **err)
+{
+    const tl_layout_options *o = c->opts;
     if (!tl_ticks_generate(&a->scale, c->m, &c->font.tick, TICK_GAP, a->scale.x0 + 2,
                            a->scale.x1 - 2, &rq, &a->ticks))
         return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
@@ -31,10 +48,7 @@ static bool build_tiers(tl_axis *a, tl_chart *c, tl_ticks_request rq, tl_error *
         if (i == finest)
             continue;
         tl_axis_row *row = &a->rows[i];
-        /* Tiers count up from the ticks by coarseness. */
-        row->tier = 1;
-        for (int k = 0; k < o->ntiers; k++)
-            row->tier += k != finest && k != i && o->tiers[k] < o->tiers[i];
+        row->tier = tl_axis_tier_of(c, finest, i);
         if (!tl_ticks_row(&rq, &a->scale, c->m, &c->font.band, (tl_tick_unit)o->tiers[i],
                           &row->spans, &row->count))
             return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
@@ -44,9 +58,10 @@ static bool build_tiers(tl_axis *a, tl_chart *c, tl_ticks_request rq, tl_error *
 
 bool tl_axis_build(tl_axis *a, tl_chart *c, tl_error **err)
 {
-    const tl_ticks_request rq = tl_chart_ticks_request(c);
-    if (c->opts->ntiers > 0 && !c->opts->elapsed && !c->opts->numeric && !a->scale.log) {
-        if (!build_tiers(a, c, rq, err))
+    tl_ticks_request rq = tl_chart_ticks_request(c);
+    int finest;
+    if (!a->scale.log && tl_axis_tiers_request(c, &rq, &finest)) {
+        if (!build_tiers(a, c, rq, finest, err))
             return false;
     } else {
         if (!tl_ticks_generate(&a->scale, c->m, &c->font.tick, TICK_GAP, a->scale.x0 + 2,

@@ -27,6 +27,11 @@ typedef struct tl_axis {
     tl_axis_row rows[3];
 } tl_axis;
 
+/* --tiers in any layout: false when the chart has none, or its axis cannot take them (elapsed,
+ * numeric, log); else the request for the ticks of the finest unit listed, and its index. */
+bool tl_axis_tiers_request(const tl_chart *c, tl_ticks_request *rq, int *finest);
+/* The scene JSON's tier of listed tier i: 1 for the nearest coarser unit than the ticks. */
+int tl_axis_tier_of(const tl_chart *c, int finest, int i);
 /* Chooses ticks for the scale already set in `a->scale` and sizes the band. */
 bool tl_axis_build(tl_axis *a, tl_chart *c, tl_error **err);
 /* Draws the band with its top edge at y, from scale.x0 to scale.x1. */

@@ -54,12 +54,28 @@ static bool set_height(const tl_variant_ops *ops, tl_chart *c, tl_error **err)
     return true;
 }
 
+/* Axis options this chart cannot honour are said, not dropped in silence. */
+static void warn_unused_axis_options(const tl_variant_ops *ops, tl_chart *c)
+{
+    const tl_layout_options *o = c->opts;
+    if (o->ntiers > 0 && (o->elapsed || o->numeric || o->log_scale))
+        tl_scene_add_warning(c->scene,
+                             tl_xstrdup(o->log_scale ? "--tiers is ignored on a log time scale"
+                                        : o->numeric ? "--tiers is ignored on a numeric axis"
+                                                     : "--tiers is ignored on an elapsed-time "
+                                                       "axis (--elapsed-style counts the units)"));
+    if (o->axis_position != TL_AXIS_AUTO && ops->runs_down)
+        tl_scene_add_warning(c->scene, tl_xstrdup("--axis-position is ignored in the vertical "
+                                                  "layout: its ticks stand beside the line"));
+}
+
 bool tl_variant_run(const tl_variant_ops *ops, const tl_timeline *tl, const tl_layout_options *opts,
                     const tl_text_measurer *measurer, tl_scene *scene, tl_error **err)
 {
     tl_chart *c = tl_xcalloc(1, ops->size);
     tl_chart_init(c, tl, opts, measurer, scene);
     c->groups_apart = ops->groups_apart;
+    warn_unused_axis_options(ops, c);
     bool ok = ops->collect(c, err);
     if (ok) {
         unsigned legend = 0;

@@ -256,7 +256,7 @@ static void set_spine(vertical *v, int left_lanes)
     v->bar_in[0] = v->bar_in[1] = MARK_R + BAR_GAP;
     v->tick_in =
         fmax(v->bar_in[0] + left_lanes * (BAR_W + BAR_GAP), AXIS_W / 2 + TICK_LEN) + TICK_LABEL_GAP;
-    v->lane_in[0] = v->tick_in + v->tick_w;
+    v->lane_in[0] = v->tick_in + v->tick_w + tl_vertical_tiers_width(v);
     v->lane_in[1] = v->bar_in[1] + v->bar_lanes * (BAR_W + BAR_GAP);
 }
 
@@ -326,6 +326,7 @@ static bool vertical_measure(tl_chart *c, unsigned *legend, tl_error **err)
     rank_cards(v);
     v->era_lanes = pack_era_lanes(v);
     v->bar_lanes = bar_lanes_needed(v);
+    tl_vertical_tiers_init(v);
     *legend = (v->has_spans ? TL_LEGEND_SPANS : 0) | (v->has_eras ? TL_LEGEND_ERAS : 0);
     if (v->lod)
         c->lod_candidates = v->ncards;
@@ -355,9 +356,12 @@ static bool vertical_plan(tl_chart *c, double height, double *need, tl_error **e
         double widest = 0;
         if (!tl_vertical_lay_out(v, &widest, err))
             return false;
-        if (widest <= v->tick_w + 0.01 || pass == 2)
+        if (pass == 2)
             break; /* after the last pass, labels still too wide are left out */
-        v->tick_w = widest;
+        const bool tiers_grew = tl_vertical_tiers_grow(v);
+        if (widest <= v->tick_w + 0.01 && !tiers_grew)
+            break;
+        v->tick_w = fmax(v->tick_w, widest);
     }
     /* A fixed height always holds the chart once it is planned: it leaves out what it must. */
     *need = height > 0 ? height : v->bottom + c->footer_h;
@@ -377,6 +381,7 @@ static void vertical_free(tl_chart *c)
     free(v->summarised);
     free(v->bands);
     free(v->ticks);
+    tl_vertical_tiers_free(v);
 }
 
 static bool vertical_run(const tl_timeline *tl, const tl_layout_options *opts,

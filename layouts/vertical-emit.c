@@ -81,7 +81,11 @@ static void emit_markers(vertical *v)
     if (!nmarkers)
         return;
 
-    obstacle *obs = tl_xmalloc((v->ncards * 2 + v->nticks + v->nbands + 1) * sizeof *obs);
+    size_t ntier_spans = 0;
+    for (int i = 0; i < v->ntiers; i++)
+        ntier_spans += v->tiers[i].count;
+    obstacle *obs =
+        tl_xmalloc((v->ncards * 2 + v->nticks + ntier_spans + v->nbands + 1) * sizeof *obs);
     size_t nobs = 0;
     double tallest = 0;
     for (size_t k = 0; k < v->ncards; k++) {
@@ -100,6 +104,13 @@ static void emit_markers(vertical *v)
             obs[nobs++] = (obstacle){x1 - tt->label.ext.width, tt->y - tt->label.ext.height / 2, x1,
                                      tt->y + tt->label.ext.height / 2};
         }
+    }
+    for (int i = 0; i < v->ntiers; i++) {
+        const tier_column *col = &v->tiers[i];
+        for (size_t k = 0; k < col->count; k++)
+            if (col->labels[k].text[0])
+                obs[nobs++] = (obstacle){col->x - col->w - 4, col->label_top[k], col->x,
+                                         col->label_top[k] + col->labels[k].ext.height};
     }
     for (size_t k = 0; k < v->nbands; k++) {
         const band *b = &v->bands[k];
@@ -343,6 +354,7 @@ bool tl_vertical_emit(vertical *v, tl_error **err)
         return false;
     emit_axis(v);
     emit_ticks(v);
+    tl_vertical_tiers_emit(v);
     emit_connectors(v);
     emit_bars(v);
     emit_marks(v);

@@ -3,8 +3,10 @@
 #include "vertical.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "axis.h"
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "ticks.h"
@@ -327,45 +329,95 @@ static bool measure_height(void *user, const tl_font *font, const tl_text_shape 
     return true;
 }
 
+/* The line's time scale, from ya to the line's end, with the same log warp as y_at(). */
+static void line_scale(const vertical *v, tl_scale *s)
+{
+    *s = (tl_scale){0};
+    tl_scale_init_mapped(s, v->lo, v->hi, v->ya, y_at(v, v->hi), v->axis_top, v->axis_bottom);
+    tl_chart_scale_log(&v->c, s);
+}
+
 /* Calendar ticks for the line: the densest step of the calendar ladder whose labels keep
  * `spacing` points apart. */
-static bool ladder_ticks(const vertical *v, double spacing, tl_ticks *out)
+static bool ladder_ticks(const vertical *v, const tl_ticks_request *rq, double spacing,
+                         tl_ticks *out)
 {
-    tl_scale s = {0};
-    tl_scale_init_mapped(&s, v->lo, v->hi, v->ya, y_at(v, v->hi), v->axis_top, v->axis_bottom);
-    tl_chart_scale_log(&v->c, &s); /* the same log scale as y_at(), from ya to the line's end */
+    tl_scale s;
+    line_scale(v, &s);
     height_measurer hm = {.m = v->c.m};
     const tl_text_measurer adapter = {.measure = measure_height, .user = &hm};
-    const tl_ticks_request rq = tl_chart_ticks_request(&v->c);
     return tl_ticks_generate(&s, &adapter, &v->c.font.tick, spacing - v->tick_h, v->axis_top,
-                             v->axis_bottom, &rq, out);
+                             v->axis_bottom, rq, out);
+}
+
+/* Names the shown ticks and measures them: grid ticks in the grid's unit ("Mar", "2020"),
+ * fill-ins in the finer one; with --tiers, each in the finest tier's own words ("Mar"), the
+ * columns beside them naming the larger units. Sets *widest to the widest label. */
+static bool label_ticks(vertical *v, const tl_ticks_request *rq, bool tiered, const tl_ticks *grid,
+                        const tl_ticks *fine, bool nests, const long *on_grid, double *widest,
+                        tl_error **err)
+{
+    tl_chart *c = &v->c;
+    tl_civil prev;
+    int64_t prev_t = 0;
+    bool have_prev = false;
+    for (size_t k = 0; k < v->nticks; k++) {
+        tick_text *tt = &v->ticks[k];
+        if (!tt->shown)
+            continue;
+        const bool grid_tick = !nests || on_grid[k] >= 0;
+        const tl_tick *tk = !nests      ? &grid->items[k]
+                            : grid_tick ? &grid->items[on_grid[k]]
+                                        : &fine->items[k];
+        tt->font = &c->font.tick;
+        if (tiered)
+            snprintf(tt->text, sizeof tt->text, "%s", tk->label);
+        else if (tl_ticks_label_one_tier(grid_tick ? grid->unit : fine->unit, tk,
+                                         have_prev ? &prev : NULL, prev_t, rq, tt->text,
+                                         sizeof tt->text))
+            tt->font = &c->font.band; /* a year among months stands out, as the band names do */
+        tl_cal_split(tk->t, &prev);
+        prev_t = tk->t;
+        tt->t = tk->t;
+        have_prev = true;
+        tt->shown = tt->text[0] != '\0'; /* a chosen step's ticks too dense to name them all */
+        if (tt->shown && !tl_chart_measure(c, tt->font, &tt->label, tt->text, 0, 1, err))
+            return false;
+        *widest = fmax(*widest, tt->shown ? tt->label.ext.width : 0);
+    }
+    return true;
 }
 
 /* Calendar ticks along the line. The labels follow a regular grid (the ladder's step for
  * TICK_SPACING). Events often fall on the very dates it marks (a year's first day, mid-year
  * for "2020"), and a label cannot sit on a connector crossing its column, so such labels are
  * left out; where that leaves a wide gap, a finer step that nests in the grid (months in
- * years, days in months, but not weeks in months) fills in, roundest dates first. Sets
- * *widest to the width of the widest label. */
+ * years, days in months, but not weeks in months) fills in, roundest dates first. A chosen
+ * step (--ticks, --tiers) keeps its ticks and thins only their labels, as densely as they
+ * fit. Sets *widest to the width of the widest label. */
 static bool make_ticks(vertical *v, double *widest, tl_error **err)
 {
     tl_chart *c = &v->c;
-    const tl_ticks_request rq = tl_chart_ticks_request(c);
+    tl_ticks_request rq = tl_chart_ticks_request(c);
+    int finest;
+    const bool tiered = tl_axis_tiers_request(c, &rq, &finest);
     free(v->ticks);
     v->ticks = NULL;
     v->nticks = 0;
     *widest = 0;
 
-    tl_ticks grid, fine;
-    if (!ladder_ticks(v, TICK_SPACING, &grid))
+    /* A chosen step is its own grid, its labels as dense as they fit. */
+    const double dense = v->tick_h + TICK_CANDIDATE_GAP;
+    tl_ticks grid, fine = {0};
+    if (!ladder_ticks(v, &rq, rq.fixed ? dense : TICK_SPACING, &grid))
         return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
-    if (!ladder_ticks(v, v->tick_h + TICK_CANDIDATE_GAP, &fine)) {
+    if (!rq.fixed && !ladder_ticks(v, &rq, dense, &fine)) {
         tl_ticks_free(&grid);
         return tl_set_error(err, TL_ERROR_CONFIG, "cannot measure tick labels");
     }
     /* on_grid[k]: the grid tick at fine tick k, or -1. */
     long *on_grid = tl_xmalloc((fine.count + 1) * sizeof *on_grid);
-    const bool nests = tl_ticks_nest(&grid, &fine, on_grid);
+    const bool nests = !rq.fixed && tl_ticks_nest(&grid, &fine, on_grid);
     const tl_ticks *cand = nests ? &fine : &grid;
     const size_t nc = cand->count;
 
@@ -394,35 +446,21 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
         else
             level[k] = tl_ticks_roundness(fine.unit, fine.step, cand->items[k].t);
     }
-    tl_ticks_thin(y, level, nc, TICK_SPACING, shown);
-    for (size_t k = 0; k < nc; k++)
+    tl_ticks_thin(y, level, nc, rq.fixed ? dense : TICK_SPACING, shown);
+    for (size_t k = 0; k < nc; k++) {
         v->ticks[k].shown = shown[k];
-
-    /* Grid ticks are named in the grid's unit ("Mar", "2020"), fill-ins in the finer one. */
-    tl_civil prev;
-    int64_t prev_t = 0;
-    bool have_prev = false, ok = true;
-    for (size_t k = 0; k < nc && ok; k++) {
-        tick_text *tt = &v->ticks[k];
-        if (!tt->shown)
-            continue;
-        const bool grid_tick = !nests || on_grid[k] >= 0;
-        const tl_tick *tk = !nests      ? &grid.items[k]
-                            : grid_tick ? &grid.items[on_grid[k]]
-                                        : &fine.items[k];
-        /* A year among months stands out, as the band names do. */
-        tt->font = tl_ticks_label_one_tier(grid_tick ? grid.unit : fine.unit, tk,
-                                           have_prev ? &prev : NULL, prev_t, &rq, tt->text,
-                                           sizeof tt->text)
-                       ? &c->font.band
-                       : &c->font.tick;
-        tl_cal_split(tk->t, &prev);
-        prev_t = tk->t;
-        tt->t = tk->t;
-        have_prev = true;
-        ok = tl_chart_measure(c, tt->font, &tt->label, tt->text, 0, 1, err);
-        *widest = fmax(*widest, tt->label.ext.width);
+        grid.thinned = grid.thinned || (rq.fixed && level[k] >= 0 && !shown[k]);
     }
+    bool ok = label_ticks(v, &rq, tiered, &grid, &fine, nests, on_grid, widest, err);
+    if (ok && tiered) {
+        tl_scale s;
+        line_scale(v, &s);
+        height_measurer hm = {.m = c->m};
+        const tl_text_measurer adapter = {.measure = measure_height, .user = &hm};
+        ok = tl_vertical_tiers_make(v, &s, &rq, &adapter, blocked, nblocked, err);
+    }
+    if (ok)
+        tl_chart_warn_thinned(c, &grid);
     tl_ticks_free(&grid);
     tl_ticks_free(&fine);
     free(on_grid);

@@ -110,6 +110,20 @@ typedef struct tick_text {
     bool shown;
 } tick_text;
 
+/* A --tiers column left of the tick labels: the spans of one coarser unit down the line, each
+ * a rule with its name at its top. */
+typedef struct tier_column {
+    int listed;  /* its place in --tiers */
+    int tier;    /* in the scene JSON */
+    double w;    /* the column planned for its labels */
+    double need; /* the widest label the last lay-out gave it */
+    double x;    /* its rule; the labels end TIER_RULE_GAP left of it */
+    tl_tick_span *spans;
+    size_t count;
+    tl_text_block *labels; /* per span; text "" when left out */
+    double *label_top;     /* per span */
+} tier_column;
+
 typedef struct vertical {
     tl_chart c;
     tl_keyed *order; /* the points and spans by date, until they are made cards */
@@ -144,6 +158,8 @@ typedef struct vertical {
     double tick_h; /* of a tick label */
     tick_text *ticks;
     size_t nticks;
+    tier_column tiers[2]; /* left to right, as listed */
+    int ntiers;
     int title_lines, desc_lines;
     size_t keep; /* cards of rank below this are kept */
     /* Level of detail: events counted in the density strip instead of given a card. */
@@ -171,6 +187,17 @@ double tl_vertical_bar_end(const vertical *v, const card *cd);
 double tl_vertical_bar_x(const vertical *v, const card *cd);
 /* Whether a card's connector leaves from a mark on the line (rather than from a bar). */
 bool tl_vertical_has_mark(const card *cd);
+/* --tiers (vertical-tiers.c): the columns the options ask for, their width in all, whether a
+ * lay-out found them too narrow (they are widened then), the spans for the current rows (their
+ * labels kept clear of the sorted `blocked` ys, where connectors cross), drawing, freeing. */
+void tl_vertical_tiers_init(vertical *v);
+double tl_vertical_tiers_width(const vertical *v);
+bool tl_vertical_tiers_grow(vertical *v);
+bool tl_vertical_tiers_make(vertical *v, const tl_scale *line, const tl_ticks_request *rq,
+                            const tl_text_measurer *by_height, const double *blocked,
+                            size_t nblocked, tl_error **err);
+void tl_vertical_tiers_emit(vertical *v);
+void tl_vertical_tiers_free(vertical *v);
 /* Adds everything planned to the scene (vertical-emit.c). */
 bool tl_vertical_emit(vertical *v, tl_error **err);
 

@@ -163,6 +163,56 @@ PY
     ok $? "$layout: FY years over fiscal quarters over months"
     check_scene "$WORK/tiers.json"; ok $? "$layout: no text over text, all inside the canvas"
 done
+# The vertical line: the finest unit as its ticks, each coarser one a column further left.
+run 0 "vertical, --tiers year,quarter,month" -- "$ROADMAP" --layout vertical \
+    --tiers year,quarter,month --fiscal-year-start April -o "$WORK/vtiers.json"
+python3 - "$WORK/vtiers.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = {}
+for i in d["items"]:
+    if i["role"] == "tick-label":
+        rows.setdefault(i["tier"], []).append(i)
+years, quarters, months = rows[2], rows[1], rows[0]
+assert [i["text"] for i in years] == ["FY2025", "FY2026"], years
+assert {i["text"] for i in quarters} == {"Q1", "Q2", "Q3", "Q4"}, quarters
+assert all(len(i["text"]) == 3 for i in months) and len(months) >= 8, months
+# Left to right: years, quarters, months, the line.
+right = lambda row: max(i["bbox"][0] + i["bbox"][2] for i in row)
+left = lambda row: min(i["bbox"][0] for i in row)
+axis = [i for i in d["items"] if i["role"] == "axis"][0]["bbox"][0]
+assert right(years) < left(quarters) and right(quarters) < left(months) and right(months) < axis
+# Down the line in time order; a unit's name never above a month that comes before it.
+for row in (years, quarters, months):
+    ys = [i["bbox"][1] for i in sorted(row, key=lambda i: i["t"])]
+    assert ys == sorted(ys), row
+for unit in years + quarters:
+    for m in months:
+        if m["t"] < unit["t"]:
+            assert m["bbox"][1] + m["bbox"][3] / 2 < unit["bbox"][1], (m, unit)
+# No connector runs through a unit's name.
+for stem in (i["bbox"] for i in d["items"] if i["role"] == "event-stem"):
+    for u in years + quarters:
+        x, y, w, h = u["bbox"]
+        assert not (stem[0] < x + w and x < stem[0] + stem[2] and
+                    stem[1] <= y + h and y <= stem[1] + stem[3]), (stem, u)
+PY
+ok $? "vertical: FY years and fiscal quarters in columns beside the months, clear of connectors"
+check_scene "$WORK/vtiers.json"; ok $? "vertical tiers: no text over text, all inside the canvas"
+run 0 "vertical, --tiers month,week" -- "$SPRINT" --layout vertical --tiers month,week \
+    -o "$WORK/vmw.json"
+has '"text":"W06"' "$WORK/vmw.json" && has '"text":"Feb"' "$WORK/vmw.json"
+ok $? "... ISO weeks beside their months"
+check_scene "$WORK/vmw.json"; ok $? "... no text over text, all inside the canvas"
+# Options a chart cannot honour are said, and --strict refuses them.
+run 0 "--tiers on a log scale" -- "$ROOT/data/samples/history-of-life.csv" --time-scale log \
+    --tiers year,month -o "$WORK/x.svg"
+has "--tiers is ignored on a log time scale" "$WORK/err"; ok $? "... is a warning naming it"
+run 65 "... and an error with --strict" -- "$ROOT/data/samples/history-of-life.csv" \
+    --time-scale log --tiers year,month --strict -o "$WORK/x.svg"
+run 0 "--axis-position in the vertical layout" -- "$ROADMAP" --layout vertical \
+    --axis-position bottom -o "$WORK/x.svg"
+has "--axis-position is ignored in the vertical layout" "$WORK/err"; ok $? "... is a warning"
 run 0 "--tiers month,week,day" -- "$SPRINT" --layout lanes --tiers month,week,day -o "$WORK/mwd.json"
 has '"text":"W07"' "$WORK/mwd.json" && has '"text":"Feb"' "$WORK/mwd.json"
 ok $? "... months over ISO weeks over days"
