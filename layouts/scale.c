@@ -21,6 +21,16 @@ void tl_scale_init_mapped(tl_scale *s, int64_t lo, int64_t hi, double xa, double
     tl_scale_init_broken(s, lo, hi, xa, xb, x0, x1, NULL, 0, 0);
 }
 
+/* A stretch of time past the domain's ends, in seconds: a page may stretch far (or, when the
+ * domain has no length on the page, infinitely), and a double beyond int64_t has no cast. */
+static int64_t clamp_span(double seconds)
+{
+    const double most = 4e18; /* with the domain, still inside int64_t */
+    if (!(seconds > -most)) /* NaN included */
+        return seconds > 0 ? (int64_t)most : isnan(seconds) ? 0 : -(int64_t)most;
+    return seconds < most ? (int64_t)seconds : (int64_t)most;
+}
+
 void tl_scale_init_broken(tl_scale *s, int64_t lo, int64_t hi, double xa, double xb, double x0,
                           double x1, const tl_scale_break *breaks, size_t nbreaks, double gap)
 {
@@ -40,8 +50,8 @@ void tl_scale_init_broken(tl_scale *s, int64_t lo, int64_t hi, double xa, double
     s->xb = xb;
     s->log = false;
     s->k = width / (double)(hi - lo - cut);
-    s->t0 = lo - (int64_t)((xa - x0) / s->k);
-    s->t1 = hi + (int64_t)((x1 - xb) / s->k);
+    s->t0 = lo - clamp_span((xa - x0) / s->k);
+    s->t1 = hi + clamp_span((x1 - xb) / s->k);
     s->x0 = x0;
     s->x1 = x1;
     s->nbreaks = nbreaks;

@@ -344,8 +344,7 @@ bool tl_vertical_emit(vertical *v, tl_error **err)
     /* Weekends and holidays across the plot, down the line's time. */
     if (v->hi > v->lo) {
         tl_scale down;
-        tl_scale_init_mapped(&down, v->lo, v->hi, y_at(v, v->lo), y_at(v, v->hi), v->axis_top,
-                             v->axis_bottom);
+        tl_vertical_line_scale(v, &down);
         tl_shade_emit(&v->c, &down, MARGIN, plot_right(v), true);
     }
     emit_eras(v);

@@ -329,8 +329,7 @@ static bool measure_height(void *user, const tl_font *font, const tl_text_shape 
     return true;
 }
 
-/* The line's time scale, from ya to the line's end, with the same log warp as y_at(). */
-static void line_scale(const vertical *v, tl_scale *s)
+void tl_vertical_line_scale(const vertical *v, tl_scale *s)
 {
     *s = (tl_scale){0};
     tl_scale_init_mapped(s, v->lo, v->hi, v->ya, y_at(v, v->hi), v->axis_top, v->axis_bottom);
@@ -343,7 +342,7 @@ static bool ladder_ticks(const vertical *v, const tl_ticks_request *rq, double s
                          tl_ticks *out)
 {
     tl_scale s;
-    line_scale(v, &s);
+    tl_vertical_line_scale(v, &s);
     height_measurer hm = {.m = v->c.m};
     const tl_text_measurer adapter = {.measure = measure_height, .user = &hm};
     return tl_ticks_generate(&s, &adapter, &v->c.font.tick, spacing - v->tick_h, v->axis_top,
@@ -454,7 +453,7 @@ static bool make_ticks(vertical *v, double *widest, tl_error **err)
     bool ok = label_ticks(v, &rq, tiered, &grid, &fine, nests, on_grid, widest, err);
     if (ok && tiered) {
         tl_scale s;
-        line_scale(v, &s);
+        tl_vertical_line_scale(v, &s);
         height_measurer hm = {.m = c->m};
         const tl_text_measurer adapter = {.measure = measure_height, .user = &hm};
         ok = tl_vertical_tiers_make(v, &s, &rq, &adapter, blocked, nblocked, err);

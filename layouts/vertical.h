@@ -182,6 +182,8 @@ static inline double y_at(const vertical *v, int64_t t)
 /* Lays out the rows for the current columns (vertical-rows.c); *widest_tick is set to the
  * widest tick label the chosen ticks need. */
 bool tl_vertical_lay_out(vertical *v, double *widest_tick, tl_error **err);
+/* The line's time scale, from ya to the line's end, with the same log warp as y_at(). */
+void tl_vertical_line_scale(const vertical *v, tl_scale *s);
 /* A span's bar: where it ends down the line, and its left edge. */
 double tl_vertical_bar_end(const vertical *v, const card *cd);
 double tl_vertical_bar_x(const vertical *v, const card *cd);
