@@ -170,4 +170,5 @@ void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y
     tl_text_op *t =
         tl_scene_add_text(c->scene, role, ev, x, y, b->text, font, &shape, &b->ext, color);
     t->strike = strike;
+    t->shortened = b->ext.ellipsized;
 }

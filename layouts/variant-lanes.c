@@ -38,7 +38,6 @@ static const double LANE_PAD = 7;  /* lane edge to its first and last row */
 static const double LABEL_PAD = 5; /* label to its bar's edge or beside it */
 static const double ITEM_GAP = 8;  /* between neighbours in a row */
 static const double AXIS_GAP = 6;  /* axis band to the first lane */
-static const double LABEL_MAX = 240;
 enum { MAX_ROWS = 200 };
 /* Level of detail: a lane with more items than LOD_ROWS_FULL rows could label at best labels
  * its most important ones in LOD_ROWS rows and counts the rest in a density strip. */
@@ -172,7 +171,7 @@ static bool size_item(lanes *L, item *it, bool exact, tl_error **err)
     const double left = L->gutter, right = c->scene->width - MARGIN;
     const bool estimate = L->estimate && !exact;
     const tl_event *ev = tl_chart_event(c, it->event);
-    if (!tl_chart_size(c, &c->font.label, &it->label, ev->title, tl_chart_label_width(c, LABEL_MAX),
+    if (!tl_chart_size(c, &c->font.label, &it->label, ev->title, tl_chart_label_width(c, right - left),
                        1, estimate, err))
         return false;
     double w = it->label.ext.width;

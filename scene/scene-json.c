@@ -93,6 +93,8 @@ static void append_op(tl_buf *b, const tl_op *op)
             tl_buf_printf(b, ",\"max_lines\":%d", op->u.text.shape.max_lines);
         if (op->u.text.strike)
             tl_buf_append_str(b, ",\"strike\":true");
+        if (op->u.text.shortened)
+            tl_buf_append_str(b, ",\"shortened\":true");
         if (op->u.text.shape.markup)
             tl_buf_append_str(b, ",\"markup\":true");
         if (op->u.text.tick) {

@@ -129,6 +129,7 @@ typedef struct tl_text_op {
     tl_text_shape shape; /* as measured; the renderer shapes with the same values */
     tl_color color;
     bool strike;
+    bool shortened; /* cut with an ellipsis to fit its width or lines */
     /* A tick label (TL_ROLE_TICK_LABEL): the instant it names and its row of the axis (0 the
      * ticks, 1 the tier naming the larger unit). */
     bool tick;
