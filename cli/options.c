@@ -641,7 +641,7 @@ const cli_option cli_options[] = {
      .arg = CLI_VALUE,
      .metavar = "PT",
      .section = "chart",
-     .help = "widest event label: wrap or shorten there (ribbon 150)",
+     .help = "widest event label: wrap or shorten there (default: the room it has)",
      .set = set_number,
      FIELD(label_width),
      .min = 20,

@@ -323,7 +323,7 @@ static void pack_points(ribbon *r, int max_levels)
 static double label_h(const ribbon *r, size_t k)
 {
     const label *lb = &r->labels[r->points[k]];
-    return r->compact[k] ? lb->short_h : lb->h;
+    return r->wide[k] ? lb->wide_h : r->compact[k] ? lb->short_h : lb->h;
 }
 
 /* Places point labels in at most max_levels levels per side and spans in at most
@@ -337,6 +337,7 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
         if (!r->estimate || r->c.failed || !settle_labels(r, round >= TL_CHART_SETTLE_ROUNDS))
             break;
     }
+    tl_ribbon_widen(r);
 
     memset(r->levels, 0, sizeof r->levels);
     memset(r->level_h, 0, sizeof r->level_h);
@@ -415,8 +416,10 @@ static void emit_points(ribbon *r)
 
         if (s->level >= 0) {
             const label *lb = &r->labels[i];
-            const tl_text_block *title = r->compact[k] ? &lb->short_title : &lb->title;
-            double w = r->compact[k] ? lb->short_w : lb->w;
+            const tl_text_block *title = r->wide[k]      ? &lb->wide_title
+                                         : r->compact[k] ? &lb->short_title
+                                                         : &lb->title;
+            const double w = tl_ribbon_label_w(r, k);
             double h = title->ext.height + 1 + lb->date.ext.height;
             /* The level's far edge: labels hang from it, so a level's tops line up. */
             double dist = STEM_MIN + (above ? r->badge_h : 0);
@@ -433,7 +436,7 @@ static void emit_points(ribbon *r)
             tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)i, tx, box_y, title, &c->font.label,
                               st->strike ? c->th->muted : c->th->text, st->strike);
             tl_text_block date = lb->date;
-            if (r->compact[k] && date.ext.width > 120) {
+            if (r->compact[k] && !r->wide[k] && date.ext.width > 120) {
                 date.shape = (tl_text_shape){.wrap_width = 120, .max_lines = 1};
                 date.ext.width = 120;
             }
@@ -629,6 +632,7 @@ static void ribbon_choose(tl_chart *c)
     r->stems = tl_xcalloc(r->npoints + 1, sizeof *r->stems);
     r->compact = tl_xcalloc(r->npoints + 1, sizeof *r->compact);
     r->excluded = tl_xcalloc(r->npoints + 1, sizeof *r->excluded);
+    r->wide = tl_xcalloc(r->npoints + 1, sizeof *r->wide);
     r->span_rows = tl_xcalloc(r->nspans + 1, sizeof *r->span_rows);
 }
 
@@ -694,6 +698,7 @@ static void ribbon_free(tl_chart *c)
     free(r->stems);
     free(r->compact);
     free(r->excluded);
+    free(r->wide);
     free(r->span_rows);
     free(r->summarised);
 }

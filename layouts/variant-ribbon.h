@@ -60,6 +60,10 @@ typedef struct label {
     char date_text[160];
     double w, h;             /* the block, stem padding included */
     double short_w, short_h; /* the compact block */
+    /* The title on one line, for a level with room beside it; sized when first tried. */
+    tl_text_block wide_title;
+    bool wide_sized, wide_ok; /* wide_ok: it fits the plot on one line */
+    double wide_w, wide_h;
 } label;
 
 typedef struct ribbon {
@@ -70,6 +74,7 @@ typedef struct ribbon {
     tl_stem_item *stems; /* per point */
     bool *compact;       /* per point: use the short label */
     bool *excluded;      /* per point: left out to make room for more important labels */
+    bool *wide;          /* per point: on one line, in room its level has (ribbon-widen.c) */
     tl_row_item *span_rows;
     int span_row_count;
     double span_row_h;
@@ -99,6 +104,17 @@ static inline const tl_event *event(const ribbon *r, size_t i)
 {
     return tl_chart_event(&r->c, i);
 }
+
+/* The block of point k's label as placed: wide, compact or full. */
+static inline double tl_ribbon_label_w(const ribbon *r, size_t k)
+{
+    const label *lb = &r->labels[r->points[k]];
+    return r->wide[k] ? lb->wide_w : r->compact[k] ? lb->short_w : lb->w;
+}
+
+/* Sets on one line each placed title that was wrapped or cut short while its level has room
+ * beside it for the whole line (ribbon-widen.c). A failure is kept in r->c.failed. */
+void tl_ribbon_widen(ribbon *r);
 
 /* Level of detail (ribbon-lod.c). With more events than the levels and rows could label at
  * best, keeps the candidates for a label in the points and spans and lists the others as

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Labels get the room they have: a label is shortened only when its whole text fits neither
-# beside its item towards the plot's right edge nor towards its left edge. Every sample in the
-# lanes layout at its natural width, and at narrow widths where some must be shortened; the
-# full widths come from the same chart laid out very wide. Checked on the scene JSON. TAP.
+# Labels get the room they have. Lanes: a label is shortened only when its whole text fits
+# neither beside its item towards the plot's right edge nor towards its left edge. Ribbon: a
+# title is shortened only when the free run beside its stem, on its level (up to the next
+# label, a stem rising through, or the plot's edge), is narrower than the whole title; a
+# title wrapped where that run holds it on one line is a failure too. Every sample at its
+# natural width, and narrow widths where some must be shortened; the full one-line widths come
+# from the same chart laid out very wide in lanes. Checked on the scene JSON. TAP output.
 set -u
 TIMELINE=${1:?usage: test-label-room.sh path/to/timeline}
 SRC=${TL_TEST_SRCDIR:-$(dirname "$0")}
@@ -37,6 +40,69 @@ for lb in short:
 print(len(short))
 PY
 }
+
+# check_ribbon NARROW.json WIDE.json
+check_ribbon() {
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+narrow, wide = (json.load(open(p)) for p in sys.argv[1:3])
+full = {i["event"]: i["bbox"] for i in wide["items"] if i["role"] == "event-label"}
+axis = [i["bbox"] for i in narrow["items"] if i["role"] == "axis"][0]
+left, right = axis[0], axis[0] + axis[2]
+boxes = [i for i in narrow["items"] if i["role"] in ("event-label", "event-date")]
+stems = [i for i in narrow["items"] if i["role"] == "event-stem"]
+stem_x = {i["event"]: i["bbox"][0] for i in stems}
+def overlaps_y(a, b):
+    return a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+short = wrapped = 0
+for lb in (i for i in narrow["items"] if i["role"] == "event-label"):
+    if lb["event"] not in stem_x:
+        continue  # a span's title, on one line beside its dates
+    x, y, w, h = lb["bbox"]
+    anchor = stem_x[lb["event"]]
+    rightward = x >= anchor
+    # The free run beside the stem on this label's level, as the layout sees it: 10 pt to the
+    # next box, 5 pt to a stem rising through.
+    run = (right - anchor) if rightward else (anchor - left)
+    for o in boxes:
+        if o["event"] == lb["event"] or not overlaps_y(o["bbox"], lb["bbox"]):
+            continue
+        ox = o["bbox"][0] if rightward else o["bbox"][0] + o["bbox"][2]
+        d = (ox - anchor) if rightward else (anchor - ox)
+        if d > 0:
+            run = min(run, d - 10)
+    for st in stems:
+        if st["event"] == lb["event"] or not overlaps_y(st["bbox"], lb["bbox"]):
+            continue
+        d = (st["bbox"][0] - anchor) if rightward else (anchor - st["bbox"][0])
+        if d > 0:
+            run = min(run, d - 5)
+    need = 5 + full[lb["event"]][2]  # the stem's padding and the title on one line
+    if lb.get("shortened"):
+        short += 1
+        assert need > run + 0.5, ("shortened with room", lb["text"], need, run)
+    elif h > full[lb["event"]][3] + 0.5:
+        wrapped += 1
+        assert need > run + 0.5, ("wrapped with room for one line", lb["text"], need, run)
+print(short, "shortened,", wrapped, "wrapped")
+PY
+}
+
+for csv in "$ROOT"/data/samples/*.csv; do
+    name=$(basename "$csv" .csv)
+    run 0 "$name, ribbon" -- "$csv" -o "$WORK/n.json"
+    run 0 "$name, lanes, 4000 pt wide" -- "$csv" --layout lanes --width 4000 -o "$WORK/w.json"
+    count=$(check_ribbon "$WORK/n.json" "$WORK/w.json")
+    ok $? "$name: no ribbon title shortened or wrapped while it has room (${count:-?})"
+done
+for width in 500 700; do
+    run 0 "india-japan, ribbon, $width pt" -- "$ROOT/data/samples/india-japan-2019-2020.csv" \
+        --width "$width" -o "$WORK/n.json"
+    run 0 "... lanes, 4000 pt" -- "$ROOT/data/samples/india-japan-2019-2020.csv" --layout lanes \
+        --width 4000 -o "$WORK/w.json"
+    count=$(check_ribbon "$WORK/n.json" "$WORK/w.json")
+    ok $? "ribbon, $width pt: shortened or wrapped only without room (${count:-?})"
+done
 
 for csv in "$ROOT"/data/samples/*.csv; do
     name=$(basename "$csv" .csv)

@@ -74,8 +74,11 @@ printf 'start,title\n2020-01,A title long enough to need more than one hundred a
     >"$WORK/long.csv"
 run 0 "default label width" -- "$WORK/long.csv" -o "$WORK/w150.json"
 run 0 "--label-width 300" -- --label-width 300 "$WORK/long.csv" -o "$WORK/w300.json"
+json '[i["bbox"][2] > 150 and i["bbox"][3] < 15 for i in d["items"] if i["role"] == "event-label"][0]' \
+    "$WORK/w150.json"; ok $? "by default a title takes the room beside it: one line, over 150 pt"
+run 0 "--label-width 150" -- --label-width 150 "$WORK/long.csv" -o "$WORK/w150.json"
 json 'all(i["bbox"][2] <= 150 for i in d["items"] if i["type"] == "text" and i["role"] == "event-label")' \
-    "$WORK/w150.json"; ok $? "labels are at most 150 pt wide by default"
+    "$WORK/w150.json"; ok $? "labels are at most 150 pt wide with --label-width 150"
 json 'any(150 < i["bbox"][2] <= 300 for i in d["items"] if i["type"] == "text" and i["role"] == "event-label")' \
     "$WORK/w300.json"; ok $? "and up to 300 pt with --label-width 300"
 run 64 "--label-width must be a number" -- --label-width wide "$SAMPLE" -o "$WORK/x.png"
