@@ -8,6 +8,7 @@
  * clipped at the cut. A unit belongs to the page where it starts and is drawn there whole, so
  * a cut may pass behind a label but never through it; cuts are chosen in the gaps between
  * units when there are any, at an era boundary when one is near the end of the page. */
+#include "paginate-continued.h"
 #include "paginate-cuts.h"
 #include "paginate.h"
 
@@ -160,7 +161,9 @@ static bool overlaps(const double box[4], int d, double lo, double hi)
     return box[d] < hi && box[d] + box[2 + d] > lo;
 }
 
-static void add_slice_page(tl_scene *s, const cutter *k, const slice *sl, tl_page *page)
+/* Adds the page's view of its slice; marks in `shown` the ops it draws whole. */
+static void add_slice_page(tl_scene *s, const cutter *k, const slice *sl, tl_page *page,
+                           bool *shown)
 {
     const plan *P = &k->P;
     double x, y, src[4];
@@ -213,11 +216,34 @@ static void add_slice_page(tl_scene *s, const cutter *k, const slice *sl, tl_pag
         const int u = k->op_unit[i];
         double box[4];
         tl_scene_op_bbox(&s->ops[i], box);
-        if ((u >= 0 && !k->units[u].gutter && mine[u]) ||
-            (u == -3 && box[P->d] >= sl->lo - 0.01 && box[P->d] + box[2 + P->d] <= sl->end + 0.01))
+        shown[i] = (u >= 0 && !k->units[u].gutter && mine[u]) ||
+                   (u == -3 && box[P->d] >= sl->lo - 0.01 &&
+                    box[P->d] + box[2 + P->d] <= sl->end + 0.01);
+        if (shown[i])
             tl_viewport_add_op(uv, i);
     }
     free(mine);
+}
+
+/* Spans and eras cut at the page's start, named again there. */
+static bool name_continued(tl_scene *s, const cutter *k, const slice *sl, tl_page *page,
+                           const bool *shown, const tl_text_measurer *m, tl_locale *loc,
+                           tl_error **err)
+{
+    double x, y, src[4];
+    slice_origin(&k->P, sl->lo, &x, &y, src);
+    const continued_page cp = {
+        .lo = sl->lo,
+        .end = sl->end,
+        .cross_lo = k->P.cross_lo,
+        .cross_hi = k->P.cross_hi,
+        .x = x,
+        .y = y,
+        .src_y = src[1],
+        .scale = k->P.s,
+        .shown = shown,
+    };
+    return tl_paginate_name_continued(s, page, &cp, k->op_unit, m, loc, err);
 }
 
 static void add_part(tl_scene *s, tl_page *page, part p, const double src[4], double x, double y,
@@ -343,6 +369,7 @@ static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_lo
     const page_box *box = &P->box;
     tl_scene_clear_pages(s);
     double src[4];
+    bool *shown = tl_xmalloc((s->op_count + 1) * sizeof *shown);
     for (size_t i = 0; i < k->nslices; i++) {
         tl_page *page = tl_scene_add_page(s, box->width, box->height);
         if (i == 0) {
@@ -350,10 +377,17 @@ static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_lo
             if (src[3] > 0 && has_part(s, PART_HEADER))
                 add_part(s, page, PART_HEADER, src, box->x, box->y, P->s, box);
         } else if (!add_continued(s, page, P, m, loc, err)) {
+            free(shown);
             return false;
         }
-        add_slice_page(s, k, &k->slices[i], page);
+        const slice *sl = &k->slices[i];
+        add_slice_page(s, k, sl, page, shown);
+        if (i > 0 && P->d == 0 && !name_continued(s, k, sl, page, shown, m, loc, err)) {
+            free(shown);
+            return false;
+        }
     }
+    free(shown);
     /* The footer under the plot on the last page when it fits there, else on a page of its
      * own: legend, caption and sources appear once. */
     footer_src(s, src);

@@ -129,4 +129,69 @@ for width in 420 520 700; do
     count=$(check_room "$WORK/n.json" "$WORK/w.json")
     ok $? "$width pt: shortened only without room (${count:-?} shortened)"
 done
+# --- printed across pages: a bar cut at a page's start is named on that page too -----------
+HOC=$ROOT/data/samples/history-of-computing.csv
+for layout in lanes ribbon; do
+    run 0 "history of computing, $layout, A4 landscape" -- "$HOC" --layout "$layout" \
+        --page A4 --landscape -o "$WORK/pages.json"
+    python3 - "$WORK/pages.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+items = d["items"]
+named = 0
+for n, page in enumerate(d["pages"]):
+    on_page = {i for vp in page["viewports"] for i in vp["ops"]}
+    overlay = page.get("overlay", [])
+    again = {o["event"] for o in overlay if "event" in o and o["text"].endswith("(continued)")}
+    for vp in page["viewports"]:
+        lo = vp["src"][0]
+        for i in vp["ops"]:
+            it = items[i]
+            if it["type"] != "rect" or "event" not in it or it["role"] not in ("span", "era"):
+                continue
+            x, y, w, h = it["bbox"]
+            if not (x < lo - 1 and x + w > lo + 60):
+                continue  # not cut at this page's start, or only a sliver of it here
+            ev = it["event"]
+            labels = [j for j, o in enumerate(items) if o.get("event") == ev and
+                      o["role"] in ("event-label", "era-label")]
+            # The label in the bar's row (a span's own, an era's name on its band) or just
+            # over it (the ribbon's spans).
+            def names(j):
+                lx, ly, lw, lh = items[j]["bbox"]
+                return y <= ly + lh / 2 <= y + h or (y - 4 <= ly + lh <= y + 0.5 and x <= lx <= x + w)
+            row = [j for j in labels if names(j)]
+            if not row:
+                continue
+            # The room the row leaves at the page's start: to the bar's end or the first text
+            # of the page there; under 40 points the name is left out.
+            ty, th = items[row[0]]["bbox"][1], items[row[0]]["bbox"][3]
+            stop = min([x + w, vp["src"][0] + vp["src"][2]] +
+                       [items[j]["bbox"][0] for j in on_page if items[j]["type"] == "text" and
+                        items[j]["bbox"][1] < ty + th and items[j]["bbox"][1] + items[j]["bbox"][3] > ty
+                        and items[j]["bbox"][0] + items[j]["bbox"][2] > lo])
+            if (stop - lo) * vp["scale"] < 40:
+                continue
+            assert any(j in on_page for j in row) or ev in again, \
+                ("page", n + 1, "bar of event", ev, "has no name", items[row[0]]["text"])
+            named += ev in again
+    for o in overlay:
+        if o["text"].endswith("(continued)") and "event" in o:
+            x, y, w, h = o["bbox"]
+            assert x >= 0 and x + w <= page["width"] and y >= 0 and y + h <= page["height"], o
+print("# named again:", named)
+assert named > 0
+PY
+    ok $? "$layout: every span or era cut at a page's start is named on that page"
+done
+run 0 "... the names are real text in the PDF" -- "$HOC" --layout lanes --page A4 --landscape \
+    -o "$WORK/pages.pdf"
+if command -v pdftotext >/dev/null; then
+    pdftotext -f 7 -l 7 "$WORK/pages.pdf" "$WORK/p7.txt"
+    grep -q "ARPANET in service.*(continued)" "$WORK/p7.txt"
+    ok $? "page 7 names the ARPANET bar it continues"
+else
+    skip "page 7 names the ARPANET bar" "pdftotext not installed"
+fi
+
 done_testing
