@@ -138,18 +138,22 @@ for sample in roadmap sprint-plan; do
 done
 
 # --- --tiers: the rows of the axis chosen --------------------------------------------------
+# tier_check FILE CODE: runs CODE with years, quarters and months, the tick labels of tiers
+# 2, 1 and 0 of the scene in FILE (and d, the scene).
+tier_check() {
+    printf '%s\n%s\n' "import json, sys
+d = json.load(open(sys.argv[1]))
+rows = {}
+for i in d['items']:
+    if i['role'] == 'tick-label':
+        rows.setdefault(i['tier'], []).append(i)
+years, quarters, months = rows[2], rows[1], rows[0]" "$2" | python3 - "$1"
+}
 ROADMAP=$ROOT/data/samples/roadmap.csv
 for layout in ribbon lanes; do
     run 0 "$layout, --tiers year,quarter,month" -- "$ROADMAP" --layout "$layout" \
         --tiers year,quarter,month --fiscal-year-start April -o "$WORK/tiers.json"
-    python3 - "$WORK/tiers.json" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-rows = {}
-for i in d["items"]:
-    if i["role"] == "tick-label":
-        rows.setdefault(i["tier"], []).append(i)
-years, quarters, months = rows[2], rows[1], rows[0]
+    tier_check "$WORK/tiers.json" "$(cat <<'PY'
 assert {i["text"] for i in years} >= {"FY2025", "FY2026"}, years
 assert {i["text"] for i in quarters} >= {"Q1", "Q2", "Q3", "Q4"}, quarters
 assert {i["text"] for i in months} >= {"Apr", "Jul", "Oct", "Jan"}, months
@@ -160,20 +164,14 @@ assert y(years) < y(quarters) < y(months), (y(years), y(quarters), y(months))
 assert any(i["text"] == "FY2025" and i["t"].startswith("2024-04-01") for i in years) or \
     any(i["text"] == "FY2025" for i in years), years
 PY
+)"
     ok $? "$layout: FY years over fiscal quarters over months"
     check_scene "$WORK/tiers.json"; ok $? "$layout: no text over text, all inside the canvas"
 done
 # The vertical line: the finest unit as its ticks, each coarser one a column further left.
 run 0 "vertical, --tiers year,quarter,month" -- "$ROADMAP" --layout vertical \
     --tiers year,quarter,month --fiscal-year-start April -o "$WORK/vtiers.json"
-python3 - "$WORK/vtiers.json" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-rows = {}
-for i in d["items"]:
-    if i["role"] == "tick-label":
-        rows.setdefault(i["tier"], []).append(i)
-years, quarters, months = rows[2], rows[1], rows[0]
+tier_check "$WORK/vtiers.json" "$(cat <<'PY'
 assert [i["text"] for i in years] == ["FY2025", "FY2026"], years
 assert {i["text"] for i in quarters} == {"Q1", "Q2", "Q3", "Q4"}, quarters
 assert all(len(i["text"]) == 3 for i in months) and len(months) >= 8, months
@@ -197,6 +195,7 @@ for stem in (i["bbox"] for i in d["items"] if i["role"] == "event-stem"):
         assert not (stem[0] < x + w and x < stem[0] + stem[2] and
                     stem[1] <= y + h and y <= stem[1] + stem[3]), (stem, u)
 PY
+)"
 ok $? "vertical: FY years and fiscal quarters in columns beside the months, clear of connectors"
 check_scene "$WORK/vtiers.json"; ok $? "vertical tiers: no text over text, all inside the canvas"
 run 0 "vertical, --tiers month,week" -- "$SPRINT" --layout vertical --tiers month,week \
