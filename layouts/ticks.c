@@ -434,7 +434,7 @@ static bool generate_chosen(const tl_scale *scale, const tl_text_measurer *m, co
     out->unit = st.unit;
     out->step = st.n;
     /* A tick every two points at the most: denser would be a grey smear, not an axis. */
-    const size_t limit = (size_t)((scale->x1 - scale->x0) / 2) + 2;
+    const size_t limit = (size_t)(fmax(0, scale->x1 - scale->x0) / 2) + 2;
     size_t cap = 0;
     if (!collect(rq, &st, scale, limit, out, &cap)) {
         out->count = 0;
@@ -495,7 +495,7 @@ bool tl_ticks_generate(const tl_scale *scale, const tl_text_measurer *measurer, 
     const double span = (double)(scale->t1 - scale->t0);
     const double width = scale->x1 - scale->x0;
     /* No label is narrower than a few points; more ticks than this can never fit. */
-    const size_t limit = (size_t)(width / 8) + 2;
+    const size_t limit = (size_t)(fmax(0, width) / 8) + 2; /* a scale may be inverted */
 
     size_t nsteps = sizeof ladder / sizeof ladder[0];
     const step *steps = rq->elapsed ? tl_ticks_elapsed_ladder(rq, &nsteps) : ladder;
