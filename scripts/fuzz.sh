@@ -30,9 +30,9 @@ for t in "${targets[@]}"; do
     n=$((n + 1))
     mkdir -p "$work/$t"
     case "$t" in
-    csv) seeds=(tests/data/csv/*.csv data/samples/*.csv) ;;
+    csv) seeds=(tests/data/csv/*.csv data/samples/*.csv tests/fuzz/corpus/csv/*) ;;
     layout) seeds=(tests/fuzz/corpus/layout/* tests/data/csv/*.csv data/samples/*.csv) ;;
-    render) seeds=(data/samples/*.csv) ;;
+    render) seeds=(data/samples/*.csv tests/fuzz/corpus/render/*) ;;
     *) seeds=(tests/fuzz/corpus/"$t"/*) ;;
     esac
     cp "${seeds[@]}" "$work/$t/"
