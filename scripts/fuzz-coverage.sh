@@ -27,7 +27,7 @@ objects=()
 for t in "${targets[@]}"; do
     case "$t" in
     csv) seeds=("$fixtures" "$samples") ;;
-    layout) seeds=("$corpus/layout" "$fixtures" "$samples") ;;
+    layout) seeds=("$fixtures" "$samples") ;;
     render) seeds=("$samples") ;;
     *) seeds=() ;;
     esac
