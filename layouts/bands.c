@@ -104,14 +104,18 @@ void tl_bands_emit_labels(tl_bands *b, tl_chart *c, double rows_top)
 
 void tl_bands_emit_markers(tl_bands *b, tl_chart *c, const tl_scale *s, double y0, double y1)
 {
+    tl_text_index ix = {0};
     for (size_t k = 0; k < b->count; k++) {
         size_t i = b->items[k];
         if (tl_chart_event(c, i)->type != TL_EVENT_MARKER)
             continue;
+        if (!ix.box)
+            tl_text_index_build(&ix, c->scene);
         const tl_stroke st = {
             .color = tl_chart_event_color(c, i), .width = 1, .dash = TL_DASH_DASHED};
-        tl_chart_add_vline_around_text(c, TL_ROLE_MARKER, (int32_t)i, item_x(c, s, i), y0, y1, st);
+        tl_chart_add_vline_around(c, &ix, TL_ROLE_MARKER, (int32_t)i, item_x(c, s, i), y0, y1, st);
     }
+    tl_text_index_free(&ix);
 }
 
 void tl_bands_free(tl_bands *b)

@@ -465,21 +465,61 @@ static int cmp_interval(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-void tl_chart_add_vline_around_text(tl_chart *c, tl_role role, int32_t ev, double x, double y0,
-                                    double y1, tl_stroke stroke)
+void tl_text_index_build(tl_text_index *ix, const tl_scene *sc)
 {
-    const tl_scene *sc = c->scene;
-    double *cuts = tl_xmalloc(2 * (sc->op_count + 1) * sizeof *cuts);
-    size_t ncuts = 0;
+    ix->box = tl_xmalloc(4 * (sc->op_count + 1) * sizeof *ix->box);
+    ix->n = 0;
+    ix->widest = 0;
     for (size_t j = 0; j < sc->op_count; j++) {
         const tl_op *op = &sc->ops[j];
-        if (op->kind != TL_OP_TEXT || op->u.text.x > x + 2 || op->u.text.x + op->u.text.w < x - 2)
+        if (op->kind != TL_OP_TEXT)
             continue;
-        cuts[2 * ncuts] = op->u.text.y - 2;
-        cuts[2 * ncuts + 1] = op->u.text.y + op->u.text.h + 2;
+        const tl_text_op *t = &op->u.text;
+        double *b = &ix->box[4 * ix->n++];
+        b[0] = t->x;
+        b[1] = t->x + t->w;
+        b[2] = t->y;
+        b[3] = t->y + t->h;
+        ix->widest = fmax(ix->widest, t->w);
+    }
+    qsort(ix->box, ix->n, 4 * sizeof *ix->box, cmp_interval);
+}
+
+void tl_text_index_free(tl_text_index *ix)
+{
+    free(ix->box);
+    ix->box = NULL;
+    ix->n = 0;
+}
+
+void tl_chart_add_vline_around(tl_chart *c, const tl_text_index *ix, tl_role role, int32_t ev,
+                               double x, double y0, double y1, tl_stroke stroke)
+{
+    /* Only texts starting within `widest` left of x can reach it. */
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->box[4 * mid] < x - 2 - ix->widest)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    double *cuts = NULL;
+    size_t ncuts = 0, cap = 0;
+    for (size_t j = lo; j < ix->n && ix->box[4 * j] <= x + 2; j++) {
+        const double *b = &ix->box[4 * j];
+        if (b[1] < x - 2)
+            continue;
+        if (ncuts == cap) {
+            cap = cap ? 2 * cap : 16;
+            cuts = tl_xrealloc(cuts, 2 * cap * sizeof *cuts);
+        }
+        cuts[2 * ncuts] = b[2] - 2;
+        cuts[2 * ncuts + 1] = b[3] + 2;
         ncuts++;
     }
-    qsort(cuts, ncuts, 2 * sizeof *cuts, cmp_interval);
+    if (ncuts)
+        qsort(cuts, ncuts, 2 * sizeof *cuts, cmp_interval);
     double y = y0;
     for (size_t n = 0; n <= ncuts; n++) {
         double stop = n < ncuts ? fmin(cuts[2 * n], y1) : y1;

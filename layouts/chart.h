@@ -94,10 +94,18 @@ void tl_chart_format_count(const tl_chart *c, size_t v, char *buf, size_t size);
 
 /* The colour of density bins. */
 tl_color tl_chart_density_color(const tl_chart *c);
-/* A vertical line from y0 to y1 at x, broken wherever it would cross a text op already in the
- * scene (so call it after the text is placed). */
-void tl_chart_add_vline_around_text(tl_chart *c, tl_role role, int32_t ev, double x, double y0,
-                                    double y1, tl_stroke stroke);
+/* The text boxes in the scene so far, by left edge: built once for the many vertical lines a
+ * chart breaks around its text (grid lines, markers), which add no text themselves. */
+typedef struct tl_text_index {
+    double *box; /* x0, x1, y0, y1 of each text */
+    size_t n;
+    double widest;
+} tl_text_index;
+void tl_text_index_build(tl_text_index *ix, const tl_scene *sc);
+void tl_text_index_free(tl_text_index *ix);
+/* A vertical line from y0 to y1 at x, broken wherever it would cross a text of the index. */
+void tl_chart_add_vline_around(tl_chart *c, const tl_text_index *ix, tl_role role, int32_t ev,
+                               double x, double y0, double y1, tl_stroke stroke);
 /* A warning for every event the variant left unplaced. */
 void tl_chart_report_unplaced(tl_chart *c);
 

@@ -57,29 +57,32 @@ static tl_color text_color(const tl_rect_op *bar, const tl_text_op *label, bool 
     return LIGHT;
 }
 
-/* How far from `from` the row [y0, y1] is free of the page's other texts, up to `limit`. */
-static double free_run(const tl_scene *s, const bool *shown, double from, double limit, double y0,
-                       double y1)
+/* How far from `from` the row [y0, y1] is free of the page's texts, up to `limit`. */
+static double free_run(const tl_scene *s, const size_t *texts, size_t ntexts, double from,
+                       double limit, double y0, double y1)
 {
-    for (size_t i = 0; i < s->op_count; i++) {
-        const tl_op *op = &s->ops[i];
-        if (!shown[i] || op->kind != TL_OP_TEXT)
-            continue;
-        const tl_text_op *t = &op->u.text;
+    for (size_t k = 0; k < ntexts; k++) {
+        const tl_text_op *t = &s->ops[texts[k]].u.text;
         if (t->y < y1 && t->y + t->h > y0 && t->x + t->w > from && t->x - TEXT_GAP < limit)
             limit = fmax(from, t->x - TEXT_GAP);
     }
     return limit - from;
 }
 
-static bool name_one(tl_scene *s, tl_page *page, const continued_page *cp, const tl_rect_op *bar,
-                     bool on_bar, const tl_op *label, const tl_text_measurer *m, tl_locale *loc,
-                     tl_error **err)
+/* The texts the page draws whole. */
+typedef struct page_texts {
+    size_t *at;
+    size_t n;
+} page_texts;
+
+static bool name_one(tl_scene *s, tl_page *page, const continued_page *cp, const page_texts *pt,
+                     const tl_rect_op *bar, bool on_bar, const tl_op *label,
+                     const tl_text_measurer *m, tl_locale *loc, tl_error **err)
 {
     const tl_text_op *t = &label->u.text;
     const double end = fmin(bar->x + bar->w, cp->end);
     const double room =
-        free_run(s, cp->shown, cp->lo + PAD, end - PAD, t->y, t->y + t->h) * cp->scale;
+        free_run(s, pt->at, pt->n, cp->lo + PAD, end - PAD, t->y, t->y + t->h) * cp->scale;
     if (room < MIN_ROOM)
         return true;
     char local[512];
@@ -122,6 +125,10 @@ bool tl_paginate_name_continued(tl_scene *s, tl_page *page, const continued_page
 {
     long *label_of = labels_by_event(s);
     bool *named = tl_xcalloc(s->event_count + 1, sizeof *named);
+    page_texts pt = {tl_xmalloc((s->op_count + 1) * sizeof *pt.at), 0};
+    for (size_t i = 0; i < s->op_count; i++)
+        if (cp->shown[i] && s->ops[i].kind == TL_OP_TEXT)
+            pt.at[pt.n++] = i;
     bool ok = true;
     for (size_t i = 0; i < s->op_count && ok; i++) {
         const tl_op *op = &s->ops[i];
@@ -138,8 +145,9 @@ bool tl_paginate_name_continued(tl_scene *s, tl_page *page, const continued_page
             !names_bar(bar, &label->u.text, &on_bar) || mid < cp->cross_lo || mid > cp->cross_hi)
             continue; /* starts on this page, ends before it, or its label is elsewhere */
         named[op->event] = true;
-        ok = name_one(s, page, cp, bar, on_bar, label, m, loc, err);
+        ok = name_one(s, page, cp, &pt, bar, on_bar, label, m, loc, err);
     }
+    free(pt.at);
     free(named);
     free(label_of);
     return ok;

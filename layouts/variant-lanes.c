@@ -559,9 +559,12 @@ static void emit_grid(lanes *L)
     tl_color g = c->th->faint;
     g.a = 0.35;
     const tl_stroke st = {.color = g, .width = 0.6, .dash = TL_DASH_DOTTED};
+    tl_text_index ix;
+    tl_text_index_build(&ix, c->scene);
     for (size_t k = 0; k < L->axis.ticks.count; k++)
-        tl_chart_add_vline_around_text(c, TL_ROLE_GRID, -1, L->axis.ticks.items[k].x, L->lanes_top,
-                                       L->lanes_bottom, st);
+        tl_chart_add_vline_around(c, &ix, TL_ROLE_GRID, -1, L->axis.ticks.items[k].x,
+                                  L->lanes_top, L->lanes_bottom, st);
+    tl_text_index_free(&ix);
 }
 
 /* "+19,990 more": what a lane's density strip holds. */
