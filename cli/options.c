@@ -690,7 +690,8 @@ const cli_option cli_options[] = {
      .arg = CLI_VALUE,
      .metavar = "A,B,C",
      .section = "axis",
-     .help = "the axis's rows from the top, up to three: year,quarter,month; month,week,day",
+     .help = "the axis's rows from the top (columns beside a vertical line), up to three: "
+             "year,quarter,month; month,week,day",
      .complete = "year,quarter,month month,week,day quarter,month",
      .set = set_tiers},
     {.name = "tick-format",
