@@ -32,6 +32,7 @@ typedef struct cli {
     int pages;
     int fiscal_start; /* 0: not set (calendar years) */
     bool shade_weekends;     /* --shade weekends */
+    unsigned workdays;       /* --workdays: bit 0 Monday; 0 when not given */
     GArray *holidays;        /* tl_time, from --holidays */
     bool elapsed, has_epoch; /* --axis elapsed, --epoch */
     bool numeric;            /* --axis number */

@@ -8,7 +8,7 @@
 
 #include "cli.h"
 
-static const char *const sections[] = {"chart", "axis", "pdf", "columns", "palette"};
+static const char *const sections[] = {"chart", "axis", "plan", "pdf", "columns", "palette"};
 
 /* ---------------------------------------------------------------------------------------------
  * Did you mean

@@ -54,11 +54,12 @@ void cli_print_help(FILE *fp)
             fprintf(fp, "  %-*s ", HELP_COLUMN - 3, head);
         print_wrapped(fp, o->help);
     }
-    fputs("\nStyle files: the keys of [chart] [axis] [pdf] [columns] are the long option\n"
-          "names; [palette] takes group.NAME and status.NAME (colours), group-shape.NAME\n"
-          "and status-shape.NAME (circle, square, diamond), font.PART (title subtitle\n"
-          "caption label date body tick band legend badge) and line.KIND (axis stem mark\n"
-          "bar grid marker). Precedence: defaults < theme < style files < -S < options.\n"
+    fputs("\nStyle files: the keys of [chart] [axis] [plan] [pdf] [columns] are the long\n"
+          "option names; [palette] takes group.NAME and status.NAME (colours),\n"
+          "group-shape.NAME and status-shape.NAME (circle, square, diamond), font.PART\n"
+          "(title subtitle caption label date body tick band legend badge) and line.KIND\n"
+          "(axis stem mark bar grid marker). Precedence: defaults < theme < style files\n"
+          "< -S < options.\n"
           "\n"
           "INPUT - reads standard input. Exit status: 0 ok, 64 usage, 65 bad data,\n"
           "66 cannot open input, 73 cannot create output, 74 I/O error, 78 fonts,\n"

@@ -159,6 +159,29 @@ static void print_summary(const char *input, const tl_timeline *tl)
            st.warnings, st.warnings == 1 ? "" : "s");
 }
 
+/* A plan's tasks as scheduled: the dates each resolved to and its slack, a line each. */
+static void print_schedule(const char *input, const tl_timeline *tl)
+{
+    for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
+        const tl_event *ev = tl_timeline_get_event(tl, i);
+        double slack;
+        bool critical;
+        if (!tl_event_get_slack(ev, &slack, &critical))
+            continue;
+        char a[48], b[48] = "";
+        const tl_time start = tl_event_get_start(ev);
+        tl_time end;
+        tl_time_format(&start, a, sizeof a);
+        if (tl_event_get_end(ev, &end))
+            tl_time_format(&end, b, sizeof b);
+        const char *id = tl_event_get_id(ev);
+        printf("%s:%lu: %s%s%s: %s%s%s, slack %g day%s%s\n",
+               strcmp(input, "-") == 0 ? "<stdin>" : input, tl_event_get_line(ev),
+               tl_event_get_title(ev), id[0] ? " #" : "", id, a, b[0] ? " to " : "", b, slack,
+               slack == 1 ? "" : "s", critical ? ", critical" : "");
+    }
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Arguments: command line, style files, -S; applied in that order of precedence
  * ------------------------------------------------------------------------------------------- */
@@ -341,6 +364,7 @@ static int run_one(cli *c, const job *j, tl_fonts *fonts, size_t warnings)
             fprintf(stderr, "timeline: warning: %zu more warnings not shown\n",
                     shown - MAX_SHOWN_WARNINGS);
         print_summary(j->input, tl);
+        print_schedule(j->input, tl);
         status = tl_timeline_get_event_count(tl) == 0 || (c->strict && warnings) ? 65 : 0;
         goto done;
     }

@@ -286,6 +286,38 @@ static void apply_shade(cli *c)
     tl_layout_options_set_shade(c->style, c->shade_weekends,
                                 c->holidays ? (const tl_time *)(void *)c->holidays->data : NULL,
                                 c->holidays ? c->holidays->len : 0);
+    /* A plan's working week shades the days outside it. */
+    if (c->workdays)
+        tl_layout_options_set_shade_days(c->style, ~c->workdays & 0x7f);
+    tl_load_options_set_holidays(c->load,
+                                 c->holidays ? (const tl_time *)(void *)c->holidays->data : NULL,
+                                 c->holidays ? c->holidays->len : 0);
+}
+
+static bool set_critical_path(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_layout_options_set_critical_path(c->style, true);
+    return true;
+}
+
+static bool set_show_progress(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_layout_options_set_show_progress(c->style, true);
+    return true;
+}
+
+static bool set_workdays(cli *c, const cli_option *o, const char *v, char **why)
+{
+    unsigned mask;
+    if (!tl_workdays_parse(v, &mask)) {
+        *why = g_strdup_printf("invalid working week \"%s\" (expected days such as Mon-Fri, "
+                               "Sun-Thu or Mon,Wed,Fri)", v);
+        return false;
+    }
+    c->workdays = mask;
+    tl_load_options_set_workdays(c->load, mask);
+    apply_shade(c);
+    return true;
 }
 
 static bool set_shade(cli *c, const cli_option *o, const char *v, char **why)
@@ -813,6 +845,26 @@ const cli_option cli_options[] = {
      .complete = "auto none",
      .set = set_axis_breaks},
 
+    GROUP("Project plans"),
+    {.name = "workdays",
+     .arg = CLI_VALUE,
+     .metavar = "DAYS",
+     .section = "plan",
+     .help = "a plan's working week (Mon-Fri, Sun-Thu, ...): durations and lags count only its "
+             "days and --holidays, and the other days are shaded (default: every day)",
+     .complete = "Mon-Fri Sun-Thu Mon-Sat",
+     .set = set_workdays},
+    {.name = "critical-path",
+     .arg = CLI_FLAG,
+     .section = "plan",
+     .help = "outline a plan's critical path: the tasks without slack and the dependencies "
+             "that drive them",
+     .set = set_critical_path},
+    {.name = "show-progress",
+     .arg = CLI_FLAG,
+     .section = "plan",
+     .help = "add each task's progress (\"60 %\") to its label",
+     .set = set_show_progress},
     GROUP("Pages and PDF"),
     {.name = "page",
      .arg = CLI_VALUE,

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "data/columns-plan.h"
 #include "data/columns-private.h"
 #include "data/model-private.h"
 #include "data/profiles.h"
@@ -296,6 +297,8 @@ typedef struct reading {
     char derived[TITLE_FROM_TEXT_MAX + 8];
     char hashed[8];
     char label[2 * TL_DATE_LABEL_SIZE + 8];
+    tl_plan_row plan; /* the plan cells, when the header has plan columns */
+    bool has_plan;
 } reading;
 
 /* The type first: a title row needs no date. True when the row is a title row, handled. */
@@ -326,6 +329,22 @@ static bool read_title_row(reading *r)
     return true;
 }
 
+/* A start that data/plan.c resolves once every row is in: "after design", or empty in a row
+ * with dependencies. Its date is a placeholder until then. */
+static bool plan_start(reading *r, cell s)
+{
+    if (!r->plan.start_pending &&
+        tl_columns_plan_start(r->cols, s.text, s.pos, r->path, r->tl, &r->plan) <= 0) {
+        tl_columns_warn(r->tl, r->path, s.pos, "missing start date");
+        return false;
+    }
+    tl_event *ev = &r->ev;
+    ev->start = (tl_time){.precision = TL_PRECISION_DAY};
+    ev->start_text = s.text;
+    ev->start_label = "";
+    return true;
+}
+
 /* The start: a date cell (perhaps an interval, which gives the end too) or TimelineJS parts. */
 static bool read_start(reading *r)
 {
@@ -341,6 +360,9 @@ static bool read_start(reading *r)
     if (cols->index[TL_COLUMN_START] != TL_COLUMN_ABSENT ||
         cols->index[TL_COLUMN_YEAR] == TL_COLUMN_ABSENT) {
         const cell s = get_cell(cols, r->row, TL_COLUMN_START);
+        r->start.at = s;
+        if (!s.text[0] && r->has_plan)
+            return plan_start(r, s);
         if (!s.text[0]) {
             tl_columns_warn(r->tl, r->path, s.pos, "missing start date");
             return false;
@@ -348,6 +370,12 @@ static bool read_start(reading *r)
         char why[128];
         tl_date_cell *parsed = &r->parsed;
         const tl_date_status st = tl_date_parse_cell(s.text, &ctx, parsed, why, sizeof why);
+        if (st != TL_DATE_OK && r->has_plan) {
+            const int relative =
+                tl_columns_plan_start(cols, s.text, s.pos, r->path, r->tl, &r->plan);
+            if (relative != 0)
+                return relative > 0 && plan_start(r, s);
+        }
         if (st != TL_DATE_OK) {
             warn_date(cols, TL_COLUMN_START, s, st, why, r->path, r->tl);
             return false;
@@ -379,6 +407,29 @@ static bool read_start(reading *r)
     ev->start_text = r->start.text;
     ev->start_label = r->start.label;
     return true;
+}
+
+/* With a duration and no end, the end is the start plus the duration (data/plan.c); an end
+ * given beside a duration wins. */
+static void plan_end(reading *r, bool end_given)
+{
+    tl_plan_row *plan = &r->plan;
+    if (!r->has_plan || !plan->duration[0])
+        return;
+    if (end_given || r->interval) {
+        char a[QUOTE_BUF];
+        tl_columns_warn(r->tl, r->path,
+                        (tl_csv_pos){plan->duration_line, plan->duration_col},
+                        "duration %s ignored: the row gives its end",
+                        tl_columns_quote(a, plan->duration));
+        plan->duration = "";
+        return;
+    }
+    plan->end_pending = true;
+    r->ev.has_end = true;
+    r->ev.end = r->ev.start;
+    r->ev.end_label = "";
+    r->ev.end_text = plan->duration;
 }
 
 /* The end, unless the start was an interval: an end cell or TimelineJS parts. */
@@ -419,6 +470,7 @@ static bool read_end(reading *r)
             ev->end_label = end->label;
             ev->end_text = end->at.text;
         }
+        plan_end(r, end_given);
         return true;
     }
     if (!compose_date(cols, r->row, TL_COLUMN_END_YEAR, &end_ctx, end, &end_given, r->path, r->tl))
@@ -448,8 +500,9 @@ static bool check_title_and_dates(reading *r)
         tl_columns_warn(r->tl, r->path, r->title.pos, "empty title");
         return false;
     }
-    /* Compared as intervals: an end "2019-03" after a start "2019-03-15" still overlaps it. */
-    if (ev->has_end && ev->end.hi < ev->start.lo) {
+    /* Compared as intervals: an end "2019-03" after a start "2019-03-15" still overlaps it.
+     * A planned start is checked once it is known. */
+    if (ev->has_end && ev->end.hi < ev->start.lo && !r->plan.start_pending) {
         const cell at = r->end.at.text[0] ? r->end.at : r->start.at;
         char a[QUOTE_BUF], b[QUOTE_BUF];
         tl_columns_warn(r->tl, r->path, at.pos, "end %s is before start %s",
@@ -617,6 +670,8 @@ static void add_event(reading *r)
         ev->start_label = "";
     if (!ev->end_label)
         ev->end_label = "";
+    if (r->has_plan && tl_columns_plan_used(&r->plan))
+        ev->plan = &r->plan;
     const cell display = get_text_cell(r->cols, r->row, TL_COLUMN_DISPLAY_DATE, false);
     ev->own_date_label = display.text[0] != '\0';
     if (display.text[0]) {
@@ -652,6 +707,7 @@ void tl_columns_add_row(tl_columns *cols, tl_csv_row *row, const char *path, tl_
     r.ev = (tl_event){.importance = 3, .line = row->fields[0].pos.line};
     if (read_title_row(&r))
         return;
+    r.has_plan = tl_columns_read_plan(cols, row, path, tl, &r.plan);
     /* Problems that make the row unusable: one warning, row skipped. */
     if (!read_start(&r) || !read_end(&r) || !check_title_and_dates(&r) || !settle_type(&r))
         return;

@@ -73,6 +73,16 @@ static const keyword column_names[] = {
     {"id", TL_COLUMN_ID},
     {"key", TL_COLUMN_ID},
     {"taskid", TL_COLUMN_ID},
+    {"depends", TL_COLUMN_DEPENDS},
+    {"dependson", TL_COLUMN_DEPENDS},
+    {"dependencies", TL_COLUMN_DEPENDS},
+    {"predecessors", TL_COLUMN_DEPENDS},
+    {"duration", TL_COLUMN_DURATION},
+    {"length", TL_COLUMN_DURATION},
+    {"progress", TL_COLUMN_PROGRESS},
+    {"percentcomplete", TL_COLUMN_PROGRESS},
+    {"%complete", TL_COLUMN_PROGRESS},
+    {"complete", TL_COLUMN_PROGRESS},
 };
 
 /* The names tl_load_options_set_column() takes, normalised. */
@@ -91,6 +101,9 @@ static const keyword role_names[] = {
     {"sort", TL_COLUMN_SORT},
     {"grouporder", TL_COLUMN_GROUP_ORDER},
     {"id", TL_COLUMN_ID},
+    {"depends", TL_COLUMN_DEPENDS},
+    {"duration", TL_COLUMN_DURATION},
+    {"progress", TL_COLUMN_PROGRESS},
 };
 
 bool tl_columns_keyword_lookup(const keyword *table, size_t count, const char *text, int *value)
@@ -164,6 +177,12 @@ const char *tl_columns_get_canonical_name(tl_column column)
         return "group_order";
     case TL_COLUMN_ID:
         return "id";
+    case TL_COLUMN_DEPENDS:
+        return "depends";
+    case TL_COLUMN_DURATION:
+        return "duration";
+    case TL_COLUMN_PROGRESS:
+        return "progress";
     case TL_COLUMN_YEAR:
         return "Year";
     case TL_COLUMN_MONTH:

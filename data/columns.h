@@ -10,6 +10,8 @@
  *   importance: importance, priority   color: color, colour
  *   url: url, link, href, website   source: source, sources, citation, reference
  *   sort: sort, sort order, sort key   group_order: group order, lane order
+ *   id: id, key, task id   depends: depends, depends on, dependencies, predecessors
+ *   duration: duration, length   progress: progress, percent complete, % complete, complete
  * A header that matches a profile's signature (profiles.c) is read with that profile's names
  * first. Unknown columns are ignored, each with a note. A start (or, in a TimelineJS sheet, a
  * Year) and a title column are required. */
@@ -38,7 +40,10 @@ typedef enum tl_column {
     TL_COLUMN_SOURCE,
     TL_COLUMN_SORT,
     TL_COLUMN_GROUP_ORDER,
-    TL_COLUMN_ID, /* a name other options refer to the event by (--epoch) */
+    TL_COLUMN_ID, /* a name other options and rows refer to the event by (--epoch, depends) */
+    TL_COLUMN_DEPENDS,  /* project plans (data/plan.h): ids this row follows */
+    TL_COLUMN_DURATION, /* "3d", "2w": the end is the start plus this */
+    TL_COLUMN_PROGRESS, /* percent done */
     /* Roles that only profiles give. */
     TL_COLUMN_YEAR, /* TimelineJS date parts */
     TL_COLUMN_MONTH,
@@ -56,7 +61,7 @@ typedef enum tl_column {
 } tl_column;
 
 enum {
-    TL_COLUMN_OVERRIDABLE = TL_COLUMN_ID + 1,
+    TL_COLUMN_OVERRIDABLE = TL_COLUMN_PROGRESS + 1,
     TL_COLUMN_COUNT = TL_COLUMN_MILESTONE + 1,
 };
 

@@ -20,6 +20,9 @@ struct tl_load_options {
     /* Header names overriding the column of each role that tl_load_options_set_column()
      * accepts; owned, NULL when not overridden. */
     char *columns[TL_COLUMN_OVERRIDABLE];
+    unsigned workdays; /* 0: every day */
+    tl_time *holidays; /* owned */
+    size_t nholidays;
 };
 
 #endif /* TL_LOAD_OPTIONS_PRIVATE_H */

@@ -3,6 +3,9 @@
 
 #include <glib.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "data/plan.h"
 
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
@@ -22,6 +25,7 @@ void tl_load_options_free(tl_load_options *opts)
         g_time_zone_unref(opts->zone);
     for (size_t i = 0; i < TL_COLUMN_OVERRIDABLE; i++)
         free(opts->columns[i]);
+    free(opts->holidays);
     free(opts);
 }
 
@@ -88,9 +92,31 @@ bool tl_load_options_set_column(tl_load_options *opts, const char *role, const c
         return tl_set_error(err, TL_ERROR_USAGE,
                             "unknown column role \"%s\" (expected start, end, title, "
                             "description, group, status, type, importance, color, url, source, "
-                            "sort or group_order)",
+                            "sort, group_order, id, depends, duration or progress)",
                             role ? role : "");
     free(opts->columns[col]);
     opts->columns[col] = header ? tl_xstrdup(header) : NULL;
     return true;
+}
+
+void tl_load_options_set_workdays(tl_load_options *opts, unsigned mask)
+{
+    opts->workdays = mask & 0x7f;
+}
+
+void tl_load_options_set_holidays(tl_load_options *opts, const tl_time *holidays, size_t count)
+{
+    free(opts->holidays);
+    opts->holidays = NULL;
+    opts->nholidays = 0;
+    if (count == 0)
+        return;
+    opts->holidays = tl_xmalloc(count * sizeof *holidays);
+    memcpy(opts->holidays, holidays, count * sizeof *holidays);
+    opts->nholidays = count;
+}
+
+bool tl_workdays_parse(const char *text, unsigned *mask)
+{
+    return text && tl_plan_parse_workdays(text, mask);
 }

@@ -13,6 +13,42 @@
  * each remembers. */
 enum { TL_MODEL_INTERN_SLOTS = 4, TL_MODEL_INTERN_WAYS = 8 };
 
+/* How a dependency ties its successor to its predecessor: finish-to-start (the default: the
+ * successor starts when the predecessor ends), start-to-start, finish-to-finish,
+ * start-to-finish. */
+typedef enum tl_link_type {
+    TL_LINK_FS,
+    TL_LINK_SS,
+    TL_LINK_FF,
+    TL_LINK_SF,
+} tl_link_type;
+
+/* A dependency between two events, found by data/plan.c: events are named by their `order`
+ * (file position) until tl_model_finish() sorts them, and by index in tl->events after. */
+typedef struct tl_link {
+    size_t from, to; /* predecessor and successor */
+    tl_link_type type;
+    int64_t lag; /* working seconds (see data/plan.h) */
+    bool violated; /* the successor's dates break it */
+    bool critical; /* both ends are critical and the link drives the successor */
+} tl_link;
+
+/* What a row of a project plan adds to its event (NULL for other rows): the cells that
+ * data/plan.c resolves after the last row, and what it finds. Arena memory. */
+typedef struct tl_plan_row {
+    const char *depends;  /* the depends cell as written, "" for none */
+    const char *duration; /* the duration cell as written, "" for none */
+    unsigned long depends_line, depends_col;
+    unsigned long start_line, start_col;
+    unsigned long duration_line, duration_col;
+    double progress;    /* 0..100, or -1 when not given */
+    bool start_pending; /* the start is relative (or empty, with dependencies): resolved later */
+    bool end_pending;   /* the end is start + duration: resolved later */
+    bool has_slack;
+    bool critical;   /* on the critical path: no slack */
+    double slack;    /* total slack in days (working days with a working calendar) */
+} tl_plan_row;
+
 struct tl_event {
     tl_time start; /* for an open start: lo = hi = the end's lo, flag TL_TIME_BEFORE */
     tl_time end;   /* valid when has_end */
@@ -45,6 +81,7 @@ struct tl_event {
     /* Index of `group` in tl_timeline.groups, -1 for no group. Set by tl_model_finish(), which
      * also makes `group` point at the shared copy in `groups`. */
     int group_index;
+    tl_plan_row *plan; /* NULL unless the row has plan cells */
 };
 
 struct tl_timeline {
@@ -75,6 +112,10 @@ struct tl_timeline {
     const char *profile; /* static: "timeline", "TimelineJS v3", ... */
     size_t rows;         /* data rows read, blank ones excluded */
     size_t title_rows;   /* rows that gave the title rather than an event */
+    /* Project plans (data/plan.c): the dependencies, in the order the rows give them. */
+    tl_link *links;
+    size_t nlinks;
+    bool has_plan; /* a row has plan cells: tl_plan_resolve() has work to do */
 };
 
 tl_timeline *tl_model_new(void);

@@ -112,6 +112,14 @@ tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev)
     e->date_label =
         ev->date_label == ev->start_label ? e->start_label : copy_string(tl, ev->date_label);
     e->status_text = intern(tl, 3, ev->status_text);
+    if (ev->plan) {
+        tl_plan_row *plan = tl_arena_alloc(&tl->strings, sizeof *plan);
+        *plan = *ev->plan;
+        plan->depends = copy_string(tl, ev->plan->depends);
+        plan->duration = copy_string(tl, ev->plan->duration);
+        e->plan = plan;
+        tl->has_plan = true;
+    }
     e->order = tl->count;
     e->group_index = -1;
     tl->count++;
@@ -141,6 +149,7 @@ void tl_model_append(tl_timeline *tl, tl_timeline *part)
     move_strings(&tl->notes, &part->notes);
     tl->rows += part->rows;
     tl->title_rows += part->title_rows;
+    tl->has_plan = tl->has_plan || part->has_plan;
     tl_timeline_free(part);
 }
 
@@ -257,6 +266,21 @@ static int compare_ranks(const void *pa, const void *pb)
     return (a->first > b->first) - (a->first < b->first);
 }
 
+/* Links are made with file positions (`order`); once sorted, they name events by index. */
+static void index_links(tl_timeline *tl)
+{
+    if (tl->nlinks == 0)
+        return;
+    size_t *index_of = tl_xmalloc((tl->count + 1) * sizeof *index_of);
+    for (size_t i = 0; i < tl->count; i++)
+        index_of[tl->events[i].order] = i;
+    for (size_t k = 0; k < tl->nlinks; k++) {
+        tl->links[k].from = index_of[tl->links[k].from];
+        tl->links[k].to = index_of[tl->links[k].to];
+    }
+    free(index_of);
+}
+
 void tl_model_finish(tl_timeline *tl)
 {
     /* Groups are numbered by first appearance in the file, not in chart order, so walk the
@@ -321,6 +345,7 @@ void tl_model_finish(tl_timeline *tl)
     free(ranks);
 
     sort_events(tl, true);
+    index_links(tl);
 }
 
 int tl_model_group_index(const tl_timeline *tl, const char *group)
@@ -357,6 +382,7 @@ void tl_timeline_free(tl_timeline *tl)
         g_hash_table_destroy(tl->group_orders);
     free(tl->events);
     free(tl->groups);
+    free(tl->links);
     free(tl);
 }
 
@@ -448,6 +474,50 @@ const char *tl_event_get_end_text(const tl_event *ev)
 unsigned long tl_event_get_line(const tl_event *ev)
 {
     return ev ? ev->line : 0;
+}
+
+const char *tl_event_get_id(const tl_event *ev)
+{
+    return ev ? ev->id : "";
+}
+
+double tl_event_get_progress(const tl_event *ev)
+{
+    return ev && ev->plan ? ev->plan->progress : -1;
+}
+
+bool tl_event_get_slack(const tl_event *ev, double *slack, bool *critical)
+{
+    if (!ev || !ev->plan || !ev->plan->has_slack)
+        return false;
+    if (slack)
+        *slack = ev->plan->slack;
+    if (critical)
+        *critical = ev->plan->critical;
+    return true;
+}
+
+size_t tl_timeline_get_dependency_count(const tl_timeline *tl)
+{
+    return tl ? tl->nlinks : 0;
+}
+
+bool tl_timeline_get_dependency(const tl_timeline *tl, size_t index, size_t *from, size_t *to,
+                                const char **type, bool *violated)
+{
+    static const char *const types[] = {"FS", "SS", "FF", "SF"};
+    if (!tl || index >= tl->nlinks)
+        return false;
+    const tl_link *l = &tl->links[index];
+    if (from)
+        *from = l->from;
+    if (to)
+        *to = l->to;
+    if (type)
+        *type = types[l->type];
+    if (violated)
+        *violated = l->violated;
+    return true;
 }
 
 const char *tl_event_get_url(const tl_event *ev)

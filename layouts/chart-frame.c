@@ -1,5 +1,6 @@
 /* The chart's frame: the title block above the plot, and below it the legend, the caption and
  * the list of sources. */
+#include "arrows.h"
 #include "chart.h"
 
 #include <math.h>
@@ -20,6 +21,11 @@ struct tl_legend_entry {
         ENTRY_PRECISION,
         ENTRY_FUZZY,
         ENTRY_DENSITY,
+        ENTRY_PROGRESS,
+        ENTRY_DEPENDENCY,
+        ENTRY_CRITICAL,
+        ENTRY_VIOLATED,
+        ENTRY_NO_DEPENDENCIES,
     } kind;
     int index; /* group index or tl_status */
     tl_text_block text;
@@ -83,7 +89,7 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
         statuses += !seen[s];
         seen[s] = true;
     }
-    c->legend = tl_xcalloc(c->tl->group_count + TL_STATUS_OTHER + 5, sizeof *c->legend);
+    c->legend = tl_xcalloc(c->tl->group_count + TL_STATUS_OTHER + 10, sizeof *c->legend);
     for (size_t g = 0; g < c->tl->group_count && !(flags & TL_LEGEND_NO_GROUPS); g++)
         if (c->group_present[g])
             c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_GROUP, .index = (int)g};
@@ -101,6 +107,19 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
         c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_SPAN};
     if (flags & TL_LEGEND_ERAS)
         c->legend[c->nlegend++] = (tl_legend_entry){.kind = ENTRY_ERA};
+    static const struct {
+        unsigned flag;
+        int kind;
+    } plan_entries[] = {
+        {TL_LEGEND_PROGRESS, ENTRY_PROGRESS},
+        {TL_LEGEND_DEPENDENCIES, ENTRY_DEPENDENCY},
+        {TL_LEGEND_CRITICAL, ENTRY_CRITICAL},
+        {TL_LEGEND_VIOLATED, ENTRY_VIOLATED},
+        {TL_LEGEND_NO_DEPENDENCIES, ENTRY_NO_DEPENDENCIES},
+    };
+    for (size_t k = 0; k < sizeof plan_entries / sizeof plan_entries[0]; k++)
+        if (flags & plan_entries[k].flag)
+            c->legend[c->nlegend++] = (tl_legend_entry){.kind = plan_entries[k].kind};
     /* The counts are known once the labels are placed: until then the entry is measured with
      * the widest numbers it can show (tl_chart_set_summary). */
     if (c->lod_candidates > 0) {
@@ -142,6 +161,21 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
             break;
         case ENTRY_DENSITY:
             text = summary_text(c, c->lod_candidates, c->n);
+            break;
+        case ENTRY_PROGRESS:
+            text = legend_word(c, "done");
+            break;
+        case ENTRY_DEPENDENCY:
+            text = legend_word(c, "dependency");
+            break;
+        case ENTRY_CRITICAL:
+            text = legend_word(c, "critical path");
+            break;
+        case ENTRY_VIOLATED:
+            text = legend_word(c, "violated dependency");
+            break;
+        case ENTRY_NO_DEPENDENCIES:
+            text = legend_word(c, "dependencies not shown");
             break;
         }
         const double wrap = e->kind == ENTRY_DENSITY ? tl_chart_text_width(c) - SWATCH - 4 : 220;
@@ -223,6 +257,36 @@ void tl_chart_emit_header(tl_chart *c)
                           &c->font.subtitle, c->th->muted, false);
 }
 
+/* The keys of a plan: a bar half done, and arrows as the plot draws them. */
+static void emit_plan_key(tl_chart *c, const tl_legend_entry *e, double cy)
+{
+    const tl_color ink = c->th->neutral;
+    if (e->kind == ENTRY_PROGRESS) {
+        const tl_color bg = c->th->background;
+        const tl_color light = {ink.r + (bg.r - ink.r) * 0.62, ink.g + (bg.g - ink.g) * 0.62,
+                                ink.b + (bg.b - ink.b) * 0.62, ink.a};
+        tl_rect_op *bar =
+            tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - 3.5, SWATCH, 7, light);
+        bar->radius = 2;
+        bar = tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x, cy - 3.5, SWATCH / 2, 7, ink);
+        bar->radius = 2;
+        return;
+    }
+    tl_stroke st = {.color = tl_arrows_color(c), .width = 0.9};
+    if (e->kind == ENTRY_CRITICAL)
+        st = (tl_stroke){.color = tl_arrows_critical_color(c), .width = 1.6};
+    else if (e->kind == ENTRY_VIOLATED)
+        st = (tl_stroke){.color = tl_arrows_violated_color(c), .width = 1.1, .dash = TL_DASH_DASHED};
+    else if (e->kind == ENTRY_NO_DEPENDENCIES)
+        st.dash = TL_DASH_DOTTED;
+    tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x, cy, e->x + SWATCH - 4, cy, st);
+    if (e->kind == ENTRY_NO_DEPENDENCIES)
+        return;
+    tl_op *head = tl_scene_push(c->scene, TL_OP_MARKER, TL_ROLE_LEGEND, -1);
+    head->u.marker = (tl_marker_op){.cx = e->x + SWATCH - 3, .cy = cy, .radius = 3,
+                                    .shape = TL_MARKER_ARROW_RIGHT, .fill = st.color};
+}
+
 void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
 {
     const double top = plot_bottom + TL_CHART_FOOTER_GAP;
@@ -282,6 +346,13 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom)
                 tl_scene_add_rect(c->scene, TL_ROLE_LEGEND, -1, e->x + b * 4, cy + 5 - heights[b],
                                   3, heights[b], tl_chart_density_color(c));
             }
+            break;
+        case ENTRY_PROGRESS:
+        case ENTRY_DEPENDENCY:
+        case ENTRY_CRITICAL:
+        case ENTRY_VIOLATED:
+        case ENTRY_NO_DEPENDENCIES:
+            emit_plan_key(c, e, cy);
             break;
         case ENTRY_ERA: {
             tl_color f = c->th->era_fill;

@@ -50,6 +50,11 @@ enum {
     TL_LEGEND_PRECISION = 1 << 2, /* the bracket of a coarse date */
     TL_LEGEND_NO_GROUPS = 1 << 3, /* the layout names the groups itself (lanes) */
     TL_LEGEND_FUZZY = 1 << 4,     /* the dashed bracket of an approximate or uncertain date */
+    TL_LEGEND_DEPENDENCIES = 1 << 5,    /* a plan's arrows (arrows.c) */
+    TL_LEGEND_CRITICAL = 1 << 6,        /* its critical path */
+    TL_LEGEND_VIOLATED = 1 << 7,        /* a dependency its dates break */
+    TL_LEGEND_NO_DEPENDENCIES = 1 << 8, /* a layout that does not draw them says so */
+    TL_LEGEND_PROGRESS = 1 << 9,        /* the done part of a bar */
 };
 
 typedef struct tl_legend_entry tl_legend_entry;

@@ -120,6 +120,11 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
             .start_time = ev->start,
             .end_time = ev->end,
             .group_index = ev->group_index,
+            .progress = ev->plan ? (float)ev->plan->progress : 0.0f,
+            .has_progress = ev->plan && ev->plan->progress >= 0,
+            .slack = ev->plan ? (float)ev->plan->slack : 0.0f,
+            .has_slack = ev->plan && ev->plan->has_slack,
+            .critical = ev->plan && ev->plan->critical,
         };
     }
     tl_footnotes_init(c);
@@ -615,4 +620,16 @@ bool tl_chart_height_error(tl_error **err, double height, double need, const cha
     return tl_set_error(err, TL_ERROR_USAGE,
                         "a height of %.0f pt cannot hold %s (it needs at least %.0f pt)", height,
                         what, need);
+}
+
+unsigned tl_chart_progress_legend(const tl_chart *c)
+{
+    if (!c->tl->has_plan)
+        return 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        if (ev->type == TL_EVENT_SPAN && ev->plan && ev->plan->progress >= 0)
+            return TL_LEGEND_PROGRESS;
+    }
+    return 0;
 }

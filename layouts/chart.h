@@ -114,6 +114,8 @@ void tl_chart_report_unplaced(tl_chart *c);
 /* The legend entry a point's date extent needs (tl_chart_extent_kind()): TL_LEGEND_PRECISION,
  * TL_LEGEND_FUZZY or 0. */
 unsigned tl_chart_extent_legend(const tl_chart *c, size_t i, const tl_scale *s, double mark_r);
+/* TL_LEGEND_PROGRESS when a span on the chart has a progress (a plan's done part), else 0. */
+unsigned tl_chart_progress_legend(const tl_chart *c);
 /* Level of detail: of the `n` events, drawn at x[k] along [lo, hi], marks the `keep` most
  * deserving of a label (tl_lod_order()). Returns a new array of n flags, which the caller
  * frees; fills rank[k] (when not NULL) with event k's place in that order, 0 for the best. */

@@ -30,6 +30,9 @@ void tl_mirror_scene(tl_scene *scene)
 {
     for (size_t i = 0; i < scene->op_count; i++)
         mirror_op(&scene->ops[i], scene->width);
+    for (size_t i = 0; i < scene->link_count; i++)
+        for (int k = 0; k < scene->links[i].npoints; k++)
+            scene->links[i].x[k] = scene->width - scene->links[i].x[k];
     for (size_t p = 0; p < scene->page_count; p++) {
         tl_page *page = &scene->pages[p];
         for (size_t v = 0; v < page->viewport_count; v++) {

@@ -42,7 +42,9 @@ struct tl_layout_options {
     tl_elapsed_style elapsed_style;
     int elapsed_base;
     tl_axis_position axis_position; /* lanes */
-    bool shade_weekends; /* shade.c */
+    unsigned shade_days; /* shade.c: days of the week shaded, bit 0 Monday */
+    bool critical_path;  /* a plan's critical path outlined (arrows.c, lanes) */
+    bool show_progress;  /* "60 %" after a task's label */
     tl_time *holidays;
     size_t nholidays;
     bool has_today;     /* an as-of line at `today` (today.c) */

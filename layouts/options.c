@@ -279,10 +279,28 @@ bool tl_elapsed_style_from_name(const char *name, tl_elapsed_style *out)
     return false;
 }
 
+void tl_layout_options_set_critical_path(tl_layout_options *opts, bool enable)
+{
+    opts->critical_path = enable;
+}
+
+void tl_layout_options_set_show_progress(tl_layout_options *opts, bool enable)
+{
+    opts->show_progress = enable;
+}
+
+/* Saturday and Sunday, bits 5 and 6. */
+enum { WEEKEND = 0x60 };
+
+void tl_layout_options_set_shade_days(tl_layout_options *opts, unsigned days_off)
+{
+    opts->shade_days = days_off & 0x7f;
+}
+
 void tl_layout_options_set_shade(tl_layout_options *opts, bool weekends, const tl_time *holidays,
                                  size_t count)
 {
-    opts->shade_weekends = weekends;
+    opts->shade_days = weekends ? WEEKEND : 0;
     free(opts->holidays);
     opts->holidays = count ? tl_xmalloc(count * sizeof *holidays) : NULL;
     if (count)

@@ -152,3 +152,35 @@ bool tl_paginate_name_continued(tl_scene *s, tl_page *page, const continued_page
     free(label_of);
     return ok;
 }
+
+void tl_paginate_mark_links(tl_scene *s, tl_page *page, const continued_page *cp)
+{
+    static const double R = 2.5;
+    for (size_t k = 0; k < s->link_count; k++) {
+        const tl_scene_link *l = &s->links[k];
+        for (int p = 1; p < l->npoints; p++) {
+            const double x0 = l->x[p - 1], x1 = l->x[p], y = l->y[p];
+            if (l->y[p - 1] != y || y < cp->cross_lo || y > cp->cross_hi)
+                continue;
+            const bool right = x1 > x0;
+            const double edges[2] = {cp->lo, cp->end};
+            for (int e = 0; e < 2; e++) {
+                const double at = edges[e];
+                if (!(fmin(x0, x1) < at && at < fmax(x0, x1)))
+                    continue;
+                /* Inside the page, a head's width from its edge. */
+                const double inward = e == 0 ? R + 0.5 : -(R + 0.5);
+                tl_op *op = tl_page_push_overlay(page, TL_OP_MARKER, TL_ROLE_DEPENDENCY);
+                op->event = l->to;
+                op->u.marker = (tl_marker_op){
+                    .cx = cp->x + (at - cp->lo) * cp->scale + inward,
+                    .cy = cp->y + (y - cp->src_y) * cp->scale,
+                    .radius = R,
+                    .shape = right ? TL_MARKER_ARROW_RIGHT : TL_MARKER_ARROW_LEFT,
+                    .fill_mode = TL_MARKER_FILLED,
+                    .fill = l->color,
+                };
+            }
+        }
+    }
+}

@@ -24,4 +24,9 @@ bool tl_paginate_name_continued(tl_scene *s, tl_page *page, const continued_page
                                 const int *op_unit, const tl_text_measurer *m, tl_locale *loc,
                                 tl_error **err);
 
+/* Marks where the page cuts a dependency's arrow at its left or right edge: a small head at
+ * the edge, in the arrow's colour, pointing the way the arrow runs, so that an arrow leaving
+ * the page is seen to go on, and one arriving to come from the page before. */
+void tl_paginate_mark_links(tl_scene *s, tl_page *page, const continued_page *cp);
+
 #endif /* TL_PAGINATE_CONTINUED_H */

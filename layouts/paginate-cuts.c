@@ -43,8 +43,9 @@ static bool is_atomic(const tl_op *op, const double box[4], int d, double len)
         return true;
     case TL_OP_RECT:
     case TL_OP_LINE:
-        /* An event's stem, card or short bar goes with its label; long shapes are cut. */
-        return op->event >= 0 && box[2 + d] <= len / 2;
+        /* An event's stem, card or short bar goes with its label; long shapes are cut, and so
+         * is every piece of a dependency's arrow, which joins two events' places. */
+        return op->event >= 0 && box[2 + d] <= len / 2 && op->role != TL_ROLE_DEPENDENCY;
     }
     return false;
 }

@@ -225,14 +225,12 @@ static void add_slice_page(tl_scene *s, const cutter *k, const slice *sl, tl_pag
     free(mine);
 }
 
-/* Spans and eras cut at the page's start, named again there. */
-static bool name_continued(tl_scene *s, const cutter *k, const slice *sl, tl_page *page,
-                           const bool *shown, const tl_text_measurer *m, tl_locale *loc,
-                           tl_error **err)
+/* Where the page puts its slice of the chart, for the marks made over it. */
+static continued_page page_of(const cutter *k, const slice *sl, const bool *shown)
 {
     double x, y, src[4];
     slice_origin(&k->P, sl->lo, &x, &y, src);
-    const continued_page cp = {
+    return (continued_page){
         .lo = sl->lo,
         .end = sl->end,
         .cross_lo = k->P.cross_lo,
@@ -243,7 +241,22 @@ static bool name_continued(tl_scene *s, const cutter *k, const slice *sl, tl_pag
         .scale = k->P.s,
         .shown = shown,
     };
+}
+
+/* Spans and eras cut at the page's start, named again there. */
+static bool name_continued(tl_scene *s, const cutter *k, const slice *sl, tl_page *page,
+                           const bool *shown, const tl_text_measurer *m, tl_locale *loc,
+                           tl_error **err)
+{
+    const continued_page cp = page_of(k, sl, shown);
     return tl_paginate_name_continued(s, page, &cp, k->op_unit, m, loc, err);
+}
+
+/* Dependencies' arrows cut at the page's edges, marked there. */
+static void mark_links(tl_scene *s, const cutter *k, const slice *sl, tl_page *page)
+{
+    const continued_page cp = page_of(k, sl, NULL);
+    tl_paginate_mark_links(s, page, &cp);
 }
 
 static void add_part(tl_scene *s, tl_page *page, part p, const double src[4], double x, double y,
@@ -386,6 +399,8 @@ static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_lo
             free(shown);
             return false;
         }
+        if (P->d == 0)
+            mark_links(s, k, sl, page);
     }
     free(shown);
     /* The footer under the plot on the last page when it fits there, else on a page of its

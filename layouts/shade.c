@@ -25,23 +25,34 @@ static void shade(tl_chart *c, const tl_scale *s, int64_t t0, int64_t t1, double
         tl_scene_add_rect(c->scene, TL_ROLE_SHADE, -1, p0, a0, p1 - p0, a1 - a0, shade_color(c));
 }
 
+/* Whether day number d (days since 1970-01-01, a Thursday) is in the mask of days off. */
+static bool off(unsigned days, int64_t d)
+{
+    return (days >> (((d + 3) % 7 + 7) % 7)) & 1;
+}
+
 void tl_shade_emit(tl_chart *c, const tl_scale *s, double y0, double y1, bool down)
 {
     const tl_layout_options *o = c->opts;
-    if ((!o->shade_weekends && o->nholidays == 0) || s->log || o->numeric)
+    if ((!o->shade_days && o->nholidays == 0) || s->log || o->numeric)
         return;
     /* Only where a day is wide enough to be seen: a week at 14 pt, a year at 730. */
     if (tl_scale_x(s, s->t0 + TL_SECONDS_PER_DAY) - tl_scale_x(s, s->t0) < 2)
         return;
     const int64_t first = tl_cal_floor_div(s->t0, TL_SECONDS_PER_DAY);
     const int64_t last = tl_cal_floor_div(s->t1, TL_SECONDS_PER_DAY);
-    for (int64_t d = first; o->shade_weekends && d <= last; d++) {
-        /* 1970-01-01 was a Thursday: Saturday is 2 days after a Thursday. */
-        const int64_t weekday = ((d + 3) % 7 + 7) % 7; /* 0 = Monday */
-        if (weekday == 5)                              /* Saturday and Sunday as one rect */
-            shade(c, s, d * TL_SECONDS_PER_DAY, (d + 2) * TL_SECONDS_PER_DAY, y0, y1, down);
-        else if (weekday == 6 && d == first)
-            shade(c, s, d * TL_SECONDS_PER_DAY, (d + 1) * TL_SECONDS_PER_DAY, y0, y1, down);
+    for (int64_t d = first; o->shade_days && d <= last;) {
+        if (!off(o->shade_days, d)) {
+            d++;
+            continue;
+        }
+        /* A run of days off as one rect (a weekend), running on past the window's last day
+         * as a weekend that begins inside it does. */
+        int64_t end = d + 1;
+        while (end - d < 7 && off(o->shade_days, end))
+            end++;
+        shade(c, s, d * TL_SECONDS_PER_DAY, end * TL_SECONDS_PER_DAY, y0, y1, down);
+        d = end;
     }
     for (size_t i = 0; i < o->nholidays; i++) {
         const tl_time *h = &o->holidays[i];

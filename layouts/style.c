@@ -235,6 +235,8 @@ static int line_kind(const tl_op *op)
     case TL_ROLE_NOTE:
     case TL_ROLE_DENSITY:
     case TL_ROLE_SHADE:
+    case TL_ROLE_DEPENDENCY:
+    case TL_ROLE_PROGRESS:
         return -1;
     }
     return -1;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arrows.h"
 #include "axis.h"
 #include "bands.h"
 #include "chart.h"
@@ -24,6 +25,7 @@
 #include "data/date.h"
 #include "density.h"
 #include "labels.h"
+#include "lanes-plan.h"
 #include "style.h"
 #include "variant.h"
 #include "shade.h"
@@ -34,6 +36,7 @@ static const double GUTTER_PAD = 10;   /* lane name to the plot */
 static const double GUTTER_MAX = 0.25; /* of the width */
 static const double BAR_H = 16;
 static const double ROW_GAP = 5;
+static const double PLAN_ROW_GAP = 10; /* a plan's rows leave room for its arrows between them */
 static const double LANE_PAD = 7;  /* lane edge to its first and last row */
 static const double LABEL_PAD = 5; /* label to its bar's edge or beside it */
 static const double ITEM_GAP = 8;  /* between neighbours in a row */
@@ -56,6 +59,9 @@ typedef struct item {
     double x0, x1; /* the bar or the diamond */
     placement where;
     tl_text_block label;
+    /* The label's text, set when first sized (the sources' numbers are on the titles by
+     * then): the title, or with --show-progress "Title · 60 %". */
+    const char *text;
     double label_x;
     size_t rank; /* level of detail: 0 for the item most deserving of a label */
 } item;
@@ -97,6 +103,8 @@ typedef struct lanes {
     tl_bands bands;
     double bands_h, bands_top, lanes_top, lanes_bottom, chart_bottom;
     double axis_top, axis_bottom_top; /* where each axis band starts; -1: not drawn */
+    double row_gap;                   /* ROW_GAP, or PLAN_ROW_GAP for a plan's arrows */
+    bool one_per_row;                 /* a plan: each task in a row of its own, as Gantt charts */
 } lanes;
 
 /* ---------------------------------------------------------------------------------------------
@@ -171,7 +179,9 @@ static bool size_item(lanes *L, item *it, bool exact, tl_error **err)
     const double left = L->gutter, right = c->scene->width - MARGIN;
     const bool estimate = L->estimate && !exact;
     const tl_event *ev = tl_chart_event(c, it->event);
-    if (!tl_chart_size(c, &c->font.label, &it->label, ev->title, tl_chart_label_width(c, right - left),
+    if (!it->text)
+        it->text = tl_lanes_label_text(c, it->event);
+    if (!tl_chart_size(c, &c->font.label, &it->label, it->text, tl_chart_label_width(c, right - left),
                        1, estimate, err))
         return false;
     double w = it->label.ext.width;
@@ -188,7 +198,7 @@ static bool size_item(lanes *L, item *it, bool exact, tl_error **err)
         /* Neither side has room for the whole label: shorten it on the roomier side. */
         double room_r = right - it->x1 - LABEL_PAD, room_l = it->x0 - LABEL_PAD - left;
         double room = fmax(fmax(room_r, room_l), 20);
-        if (!tl_chart_size(c, &c->font.label, &it->label, ev->title, room, 1, estimate, err))
+        if (!tl_chart_size(c, &c->font.label, &it->label, it->text, room, 1, estimate, err))
             return false;
         it->where = room_r >= room_l ? RIGHT : LEFT;
         it->label_x =
@@ -395,6 +405,33 @@ static int cmp_item(const void *a, const void *b)
     return (x->event > y->event) - (x->event < y->event);
 }
 
+/* A plan's rows: each task in its own, in order of start, so that its arrows read as in a
+ * Gantt chart. Tasks past `max_rows` are not placed. */
+static int cmp_mark(const void *a, const void *b)
+{
+    const item *const *x = a, *const *y = b;
+    if ((*x)->x0 != (*y)->x0)
+        return ((*x)->x0 > (*y)->x0) - ((*x)->x0 < (*y)->x0);
+    return ((*x)->event > (*y)->event) - ((*x)->event < (*y)->event);
+}
+
+static int one_per_row(lane *ln, int max_rows)
+{
+    /* By the mark, not by a label set to its left. */
+    const item **order = tl_xmalloc((ln->count + 1) * sizeof *order);
+    for (size_t j = 0; j < ln->count; j++)
+        order[j] = &ln->items[j];
+    qsort(order, ln->count, sizeof *order, cmp_mark);
+    int rows = 0;
+    for (size_t r = 0; r < ln->count; r++) {
+        tl_row_item *it = &ln->rows[order[r] - ln->items];
+        it->row = (int)r < max_rows ? (int)r : -1;
+        rows = it->row >= 0 ? it->row + 1 : rows;
+    }
+    free(order);
+    return rows;
+}
+
 /* Rows inside each lane. An item occupies its bar or diamond and its outside label. */
 static void pack_lanes(lanes *L, int max_rows)
 {
@@ -418,14 +455,16 @@ static void pack_lanes(lanes *L, int max_rows)
         }
         if (L->lod)
             pack_by_rank(ln, max_rows);
+        else if (L->one_per_row)
+            ln->row_count = one_per_row(ln, max_rows);
         else
             ln->row_count = ln->count ? tl_labels_pack_rows(ln->rows, ln->count, max_rows, 0) : 0;
     }
 }
 
-static double row_h(void)
+static double row_h(const lanes *L)
 {
-    return BAR_H + ROW_GAP;
+    return BAR_H + L->row_gap;
 }
 
 static double plan(lanes *L, int max_rows)
@@ -449,7 +488,7 @@ static double plan(lanes *L, int max_rows)
     for (size_t k = 0; k < L->nlanes; k++) {
         lane *ln = &L->lanes[k];
         int rows = ln->row_count > 0 ? ln->row_count : 1;
-        double content = rows * row_h() - ROW_GAP + (L->lod ? DENSITY_GAP + DENSITY_H : 0);
+        double content = rows * row_h(L) - L->row_gap + (L->lod ? DENSITY_GAP + DENSITY_H : 0);
         double name = ln->name_block.ext.height + (L->lod ? 2 + ln->more.ext.height : 0);
         ln->top = y;
         ln->height = fmax(content + 2 * LANE_PAD, name + 2 * LANE_PAD);
@@ -469,19 +508,10 @@ static double plan(lanes *L, int max_rows)
  * Emitting
  * ------------------------------------------------------------------------------------------- */
 
-/* Dark text on light fills, white on dark ones (WCAG relative luminance). */
-static tl_color ink_on(const tl_chart *c, tl_color fill)
-{
-    if (fill.a < 0.5)
-        return c->th->text;
-    double lum = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;
-    return lum < 0.55 ? (tl_color){1, 1, 1, 1} : (tl_color){0.1, 0.11, 0.13, 1};
-}
-
 static void emit_lane(lanes *L, lane *ln, size_t index)
 {
     tl_chart *c = &L->c;
-    const double rows_h = (ln->row_count > 0 ? ln->row_count : 1) * row_h() - ROW_GAP;
+    const double rows_h = (ln->row_count > 0 ? ln->row_count : 1) * row_h(L) - L->row_gap;
     /* With a density strip the rows start at the top and the strip ends the lane. */
     const double first_row = L->lod ? ln->top + LANE_PAD : ln->top + (ln->height - rows_h) / 2;
     for (size_t j = 0; j < ln->count; j++) {
@@ -493,16 +523,15 @@ static void emit_lane(lanes *L, lane *ln, size_t index)
         const tl_event *ev = tl_chart_event(c, i);
         const tl_status_style *st = tl_style_status(ev->status);
         tl_color color = tl_chart_event_color(c, i);
-        double top = first_row + row->row * row_h();
+        double top = first_row + row->row * row_h(L);
         double cy = top + BAR_H / 2;
         tl_color label_color = st->strike ? c->th->muted : c->th->text;
         if (ev->type == TL_EVENT_SPAN) {
-            tl_rect_op *bar = tl_scene_add_rect(c->scene, TL_ROLE_SPAN, (int32_t)i, it->x0, top,
-                                                it->x1 - it->x0, BAR_H, color);
-            bar->radius = 3;
-            tl_style_bar(bar, ev->status, color);
+            const tl_color ink =
+                tl_lanes_emit_bar(c, i, it->x0, it->x1, top, BAR_H, color,
+                                  it->label_x + it->label.ext.width / 2);
             if (it->where == INSIDE && !st->strike)
-                label_color = ink_on(c, bar->fill);
+                label_color = ink;
             tl_chart_add_clip_marks(c, i, it->x0, it->x1, cy, color);
         } else {
             /* What the date leaves open: in the gap under the row, clear of the labels
@@ -511,6 +540,9 @@ static void emit_lane(lanes *L, lane *ln, size_t index)
                                 top + BAR_H + 1.5, 3, color);
             tl_chart_add_marker(c, TL_ROLE_EVENT_MARK, (int32_t)i, (it->x0 + it->x1) / 2, cy,
                                 DIAMOND_R, TL_MARKER_DIAMOND, ev->status, color);
+            if (tl_lanes_is_critical(c, ev))
+                c->scene->ops[c->scene->op_count - 1].u.marker.stroke =
+                    (tl_stroke){.color = tl_arrows_critical_color(c), .width = TL_LANES_CRITICAL_W};
         }
         tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)i, it->label_x,
                           cy - it->label.ext.height / 2, &it->label, &c->font.label, label_color,
@@ -661,6 +693,8 @@ static double shrink_to(lanes *L, double height)
 static bool lanes_collect(tl_chart *c, tl_error **err)
 {
     lanes *L = (lanes *)c;
+    L->one_per_row = c->tl->nlinks > 0;
+    L->row_gap = L->one_per_row ? PLAN_ROW_GAP : ROW_GAP;
     make_lanes(L);
     count_items(L);
     if (!measure_gutter(L, err))
@@ -697,6 +731,7 @@ static bool lanes_measure(tl_chart *c, unsigned *legend, tl_error **err)
     }
     for (size_t k = 0; k < L->nlanes && L->lod; k++)
         c->lod_candidates += L->lanes[k].count;
+    *legend |= tl_arrows_legend(c, true) | tl_chart_progress_legend(c);
     return true;
 }
 
@@ -730,6 +765,7 @@ static bool lanes_emit(tl_chart *c, tl_error **err)
     for (size_t k = 0; k < L->nlanes; k++)
         emit_lane(L, &L->lanes[k], k);
     tl_bands_emit_labels(&L->bands, c, L->bands_top);
+    tl_arrows_emit(c, L->row_gap, L->gutter, c->scene->width - MARGIN);
     tl_chart_emit_header(c);
     tl_chart_emit_footer(c, L->chart_bottom);
     c->scene->frame.gutter = L->gutter; /* pages repeat the group names */

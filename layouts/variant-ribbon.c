@@ -20,6 +20,7 @@
 
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
+#include "arrows.h"
 #include "footnotes.h"
 #include "style.h"
 #include "variant.h"
@@ -645,7 +646,7 @@ static bool ribbon_measure(tl_chart *c, unsigned *legend, tl_error **err)
     if (!tl_axis_build(&r->axis, c, err))
         return false;
     r->bands_h = tl_bands_pack(&r->bands, c, &r->axis.scale, c->scene->width - MARGIN);
-    *legend = (r->nspans ? TL_LEGEND_SPANS : 0) | extent_legend(r);
+    *legend = (r->nspans ? TL_LEGEND_SPANS : 0) | extent_legend(r) | tl_arrows_legend(c, false);
     for (size_t k = 0; k < r->bands.count; k++)
         if (event(r, r->bands.items[k])->type == TL_EVENT_ERA)
             *legend |= TL_LEGEND_ERAS;

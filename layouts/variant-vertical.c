@@ -35,6 +35,7 @@
 
 #include "common/tl-alloc.h"
 #include "common/tl-calendar.h"
+#include "arrows.h"
 #include "footnotes.h"
 #include "labels.h"
 #include "variant.h"
@@ -327,7 +328,8 @@ static bool vertical_measure(tl_chart *c, unsigned *legend, tl_error **err)
     v->era_lanes = pack_era_lanes(v);
     v->bar_lanes = bar_lanes_needed(v);
     tl_vertical_tiers_init(v);
-    *legend = (v->has_spans ? TL_LEGEND_SPANS : 0) | (v->has_eras ? TL_LEGEND_ERAS : 0);
+    *legend = (v->has_spans ? TL_LEGEND_SPANS : 0) | (v->has_eras ? TL_LEGEND_ERAS : 0) |
+              tl_arrows_legend(c, false);
     if (v->lod)
         c->lod_candidates = v->ncards;
     return true;

@@ -223,6 +223,18 @@ static void marker_path(cairo_t *cr, const tl_marker_op *m)
         cairo_line_to(cr, cx - r, cy + r);
         cairo_close_path(cr);
         break;
+    case TL_MARKER_ARROW_UP:
+        cairo_move_to(cr, cx, cy - r);
+        cairo_line_to(cr, cx + r, cy + r);
+        cairo_line_to(cr, cx - r, cy + r);
+        cairo_close_path(cr);
+        break;
+    case TL_MARKER_ARROW_DOWN:
+        cairo_move_to(cr, cx, cy + r);
+        cairo_line_to(cr, cx - r, cy - r);
+        cairo_line_to(cr, cx + r, cy - r);
+        cairo_close_path(cr);
+        break;
     }
 }
 

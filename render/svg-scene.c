@@ -202,6 +202,18 @@ static void marker_shape(tl_buf *b, const tl_marker_op *m, double r)
         point(b, 'L', cx - r, cy - r);
         point(b, 'L', cx - r, cy + r);
         break;
+    case TL_MARKER_ARROW_UP:
+        tl_buf_append_str(b, "<path d=\"");
+        point(b, 'M', cx, cy - r);
+        point(b, 'L', cx + r, cy + r);
+        point(b, 'L', cx - r, cy + r);
+        break;
+    case TL_MARKER_ARROW_DOWN:
+        tl_buf_append_str(b, "<path d=\"");
+        point(b, 'M', cx, cy + r);
+        point(b, 'L', cx - r, cy - r);
+        point(b, 'L', cx + r, cy - r);
+        break;
     }
     tl_buf_append_str(b, "Z\"");
 }

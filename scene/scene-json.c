@@ -75,7 +75,7 @@ static void append_op(tl_buf *b, const tl_op *op)
         break;
     case TL_OP_MARKER: {
         static const char *const shapes[] = {"circle", "diamond", "square", "arrow-left",
-                                             "arrow-right"};
+                                             "arrow-right", "arrow-up", "arrow-down"};
         static const char *const fills[] = {"filled", "hollow", "half", "dot"};
         tl_buf_printf(b, ",\"shape\":\"%s\",\"fill_mode\":\"%s\"", shapes[op->u.marker.shape],
                       fills[op->u.marker.fill_mode]);
@@ -159,6 +159,44 @@ static void append_numbers(tl_buf *b, const double *v, size_t n)
 
 /* "pages": [{"width", "height", "viewports": [{"src", "at", "scale", "clip", "ops"}],
  * "overlay": [ops in page coordinates]}]: what each printed page shows. */
+/* A plan's event: its progress, slack and place on the critical path, when it has them. */
+static void append_plan(tl_buf *b, const tl_scene_event *ev)
+{
+    if (ev->has_progress) {
+        tl_buf_append_str(b, ",\"progress\":");
+        tl_buf_append_fixed2(b, ev->progress);
+    }
+    if (ev->has_slack) {
+        tl_buf_append_str(b, ",\"slack_days\":");
+        tl_buf_append_fixed2(b, ev->slack);
+        tl_buf_printf(b, ",\"critical\":%s", ev->critical ? "true" : "false");
+    }
+}
+
+/* The dependencies, each with its route as drawn ("path" empty when it is not drawn). */
+static void append_links(tl_buf *b, const tl_scene *scene)
+{
+    tl_buf_append_str(b, ",\n\"dependencies\":[");
+    for (size_t i = 0; i < scene->link_count; i++) {
+        const tl_scene_link *l = &scene->links[i];
+        tl_buf_append_str(b, i ? ",\n " : "\n ");
+        tl_buf_printf(b, "{\"from\":%d,\"to\":%d,\"type\":\"%s\",\"lag_days\":", (int)l->from,
+                      (int)l->to, l->type);
+        tl_buf_append_fixed2(b, l->lag_days);
+        tl_buf_printf(b, ",\"violated\":%s,\"critical\":%s,\"path\":[",
+                      l->violated ? "true" : "false", l->critical ? "true" : "false");
+        for (int k = 0; k < l->npoints; k++) {
+            tl_buf_append_str(b, k ? ",[" : "[");
+            tl_buf_append_fixed2(b, l->x[k]);
+            tl_buf_append_char(b, ',');
+            tl_buf_append_fixed2(b, l->y[k]);
+            tl_buf_append_char(b, ']');
+        }
+        tl_buf_append_str(b, "]}");
+    }
+    tl_buf_append_char(b, ']');
+}
+
 static void append_pages(tl_buf *b, const tl_scene *scene)
 {
     tl_buf_append_str(b, ",\n\"pages\":[");
@@ -251,9 +289,12 @@ char *tl_scene_to_json(const tl_scene *scene)
             }
         if (ev->footnote > 0)
             tl_buf_printf(&b, ",\"footnote\":%d", ev->footnote);
+        append_plan(&b, ev);
         tl_buf_append_char(&b, '}');
     }
     tl_buf_append_char(&b, ']');
+    if (scene->link_count > 0)
+        append_links(&b, scene);
     if (scene->page_count > 0)
         append_pages(&b, scene);
     /* Only with level of detail, so charts that draw every event dump as before. */

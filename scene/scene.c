@@ -21,6 +21,7 @@ void tl_scene_free(tl_scene *scene)
     tl_scene_clear_pages(scene);
     free(scene->ops);
     free(scene->events);
+    free(scene->links);
     tl_strv_free(&scene->warnings);
     tl_arena_free(&scene->strings);
     if (scene->fonts && scene->fonts_unref)
@@ -247,6 +248,10 @@ const char *tl_scene_role_name(tl_role role)
         return "density";
     case TL_ROLE_SHADE:
         return "shade";
+    case TL_ROLE_DEPENDENCY:
+        return "dependency";
+    case TL_ROLE_PROGRESS:
+        return "progress";
     }
     return "unknown";
 }

@@ -61,6 +61,8 @@ typedef enum tl_role {
     TL_ROLE_NOTE,    /* "+N more" badges and footnotes */
     TL_ROLE_DENSITY, /* a bin of events summarised rather than drawn one by one */
     TL_ROLE_SHADE,   /* a non-working day (weekend, holiday) shaded behind the plot */
+    TL_ROLE_DEPENDENCY, /* an arrow from a task to one that depends on it */
+    TL_ROLE_PROGRESS,   /* the done part of a task's bar */
 } tl_role;
 
 typedef enum tl_op_kind {
@@ -76,6 +78,8 @@ typedef enum tl_marker_shape {
     TL_MARKER_SQUARE,
     TL_MARKER_ARROW_LEFT,  /* a span that goes on before the chart's window */
     TL_MARKER_ARROW_RIGHT, /* ... or after it */
+    TL_MARKER_ARROW_UP,    /* a dependency's head, pointing up into its task */
+    TL_MARKER_ARROW_DOWN,
 } tl_marker_shape;
 
 typedef enum tl_marker_fill {
@@ -162,7 +166,27 @@ typedef struct tl_scene_event {
     const char *url;              /* a link for its label and mark (checked); NULL for none */
     const char *source;           /* NULL for none */
     int footnote;                 /* the number of its source in the list of sources; 0: none */
+    /* Project plans: percent done (has_progress), and the total slack in (working) days that
+     * the critical path method found (has_slack). */
+    float progress;
+    float slack;
+    bool has_progress;
+    bool has_slack;
+    bool critical;
 } tl_scene_event;
+
+/* A dependency between two events, and the arrow drawn for it (npoints 0: not drawn). */
+enum { TL_SCENE_LINK_POINTS = 8 };
+typedef struct tl_scene_link {
+    int32_t from, to;   /* scene event indices */
+    const char *type;   /* "FS", "SS", "FF" or "SF" (static) */
+    double lag_days;    /* in working days with a working calendar */
+    bool violated;      /* the successor's dates break it */
+    bool critical;      /* on the critical path */
+    tl_color color;     /* the arrow's, for the marks where a page cuts it */
+    double x[TL_SCENE_LINK_POINTS], y[TL_SCENE_LINK_POINTS]; /* the route, chart coordinates */
+    int npoints;
+} tl_scene_link;
 
 /* Where the variant put the parts of the chart, in chart coordinates: what pagination needs
  * to cut the plot into pages and to move the title and the footer. Filled by chart.c. */
@@ -210,6 +234,8 @@ struct tl_scene {
     size_t op_count, op_cap;
     tl_scene_event *events;
     size_t event_count;
+    tl_scene_link *links; /* project plans' dependencies; NULL for none */
+    size_t link_count;
     tl_strv warnings;
     tl_arena strings;
     /* Level of detail: with too many events to label, the events labelled and those counted in

@@ -81,7 +81,10 @@ static bool text_conflict(const tl_op *t, const tl_op *o)
         case TL_ROLE_PRECISION:
         case TL_ROLE_DENSITY:
         case TL_ROLE_SHADE:
+        case TL_ROLE_PROGRESS:
             return true;
+        case TL_ROLE_DEPENDENCY:
+            return false;
         case TL_ROLE_CARD:
             return o->event != t->event; /* another event's card */
         case TL_ROLE_BACKGROUND:

@@ -217,12 +217,23 @@ TL_EXPORT void tl_load_options_set_repair_utf8(tl_load_options *opts, bool enabl
 TL_EXPORT void tl_load_options_set_numeric(tl_load_options *opts, bool numeric);
 /* Names the header of the column that plays `role`, overriding what the header row and the
  * detected profile say. Roles: "start", "end", "title", "description", "group", "status",
- * "type", "importance", "color", "url", "source", "sort", "group_order". `header` is
+ * "type", "importance", "color", "url", "source", "sort", "group_order", "id", "depends",
+ * "duration", "progress". `header` is
  * matched like header names (case, spaces, '_', '-' and '.' ignored); NULL removes the
  * override. Returns false and sets *err (TL_ERROR_USAGE) for an unknown role. A header that
  * the file lacks fails the load (TL_ERROR_USAGE). */
 TL_EXPORT bool tl_load_options_set_column(tl_load_options *opts, const char *role,
                                           const char *header, tl_error **err);
+/* The working calendar of a project plan (docs/plans.md): durations and lags in hours, days
+ * and weeks count only working time. `mask` has bit 0 for Monday to bit 6 for Sunday (0x1f:
+ * Monday to Friday; 0 or 0x7f: every day, the default). `holidays` (copied; every day each
+ * one covers) are days off as well. */
+TL_EXPORT void tl_load_options_set_workdays(tl_load_options *opts, unsigned mask);
+TL_EXPORT void tl_load_options_set_holidays(tl_load_options *opts, const tl_time *holidays,
+                                            size_t count);
+/* Parses "Mon-Fri", "Sun-Thu", "Mon,Wed,Fri" into a mask for tl_load_options_set_workdays();
+ * false for another text. */
+TL_EXPORT bool tl_workdays_parse(const char *text, unsigned *mask);
 
 /* Loads a timeline from CSV. The first row is a header naming the columns; known layouts
  * (TimelineJS v3 and v1 sheets, Preceden exports, vistime, timevis, px.timeline) are
@@ -343,6 +354,20 @@ TL_EXPORT const char *tl_event_get_end_label(const tl_event *ev);
 TL_EXPORT const char *tl_event_get_date_label(const tl_event *ev);
 /* 1-based line of the row in its file. */
 TL_EXPORT unsigned long tl_event_get_line(const tl_event *ev);
+/* The row's id ("" for none): what depends cells, relative starts and --epoch name it by. */
+TL_EXPORT const char *tl_event_get_id(const tl_event *ev);
+/* Project plans (docs/plans.md). Percent done, or -1 when the row gives none. */
+TL_EXPORT double tl_event_get_progress(const tl_event *ev);
+/* The total slack of a plan's task in days (working days with a working calendar), as the
+ * critical path method finds it, and whether the task is critical (no slack). False for an
+ * event outside a plan. */
+TL_EXPORT bool tl_event_get_slack(const tl_event *ev, double *slack, bool *critical);
+/* A plan's dependencies: the predecessor and successor (indices for tl_timeline_get_event()),
+ * the link type ("FS", "SS", "FF" or "SF", static) and whether the dates violate it. Any
+ * out-pointer may be NULL; false past the end. */
+TL_EXPORT size_t tl_timeline_get_dependency_count(const tl_timeline *tl);
+TL_EXPORT bool tl_timeline_get_dependency(const tl_timeline *tl, size_t index, size_t *from,
+                                          size_t *to, const char **type, bool *violated);
 
 /* ---------------------------------------------------------------------------------------------
  * Fonts
@@ -531,6 +556,15 @@ TL_EXPORT void tl_layout_options_set_epoch_event(tl_layout_options *opts, const 
  * the `count` holidays (dates or intervals, copied). NULL/0 for no holidays. */
 TL_EXPORT void tl_layout_options_set_shade(tl_layout_options *opts, bool weekends,
                                            const tl_time *holidays, size_t count);
+/* Shades the days of the week in `days_off` (bit 0 Monday .. bit 6 Sunday; a project plan's
+ * days outside its working week) instead of the weekend alone; 0 shades none. Holidays stay
+ * as tl_layout_options_set_shade() set them. */
+TL_EXPORT void tl_layout_options_set_shade_days(tl_layout_options *opts, unsigned days_off);
+/* A project plan's critical path (the tasks without slack, and the dependencies that drive
+ * them) outlined, with a legend entry (docs/plans.md). Off by default. */
+TL_EXPORT void tl_layout_options_set_critical_path(tl_layout_options *opts, bool enable);
+/* "60 %" after the label of each task with a progress. Off by default. */
+TL_EXPORT void tl_layout_options_set_show_progress(tl_layout_options *opts, bool enable);
 /* Where the time axis is read. AUTO (the default): the lanes layout's over the lanes, as Gantt
  * charts read; the ribbon's along its spine between the marks and the bars. TOP, BOTTOM, BOTH:
  * the lanes layout's axis there; the ribbon keeps its spine and repeats the axis over the
