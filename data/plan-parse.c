@@ -130,6 +130,13 @@ int tl_plan_parse_depends(const char *cell, tl_plan_ref *refs, size_t max, char 
             refs[n - 1].lag = lag;
             continue;
         }
+        /* Two letters and a lag that are not a link type: a typo, not an id. */
+        if (len >= 3 && g_ascii_isalpha(t[0]) && g_ascii_isalpha(t[1]) &&
+            (t[2] == '+' || t[2] == '-')) {
+            snprintf(why, why_size, "unknown link type \"%.*s\" (expected FS, SS, FF or SF)",
+                     (int)len, t);
+            return -1;
+        }
         if (n == max) {
             snprintf(why, why_size, "more than %zu dependencies", max);
             return -1;

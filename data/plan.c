@@ -114,9 +114,9 @@ static bool add_edges(planner *p, size_t to, const char *cell, bool from_start,
          * column of the file. The message names the id. */
         const unsigned long at = col;
         if (from == (size_t)-1 || from == to) {
-            warn(p, line, at, "%s \"%.*s\" in %s; %s",
-                 from == to ? "a row cannot depend on itself:" : "unknown id",
+            warn(p, line, at, "%s\"%.*s\" in %s%s; %s", from == to ? "" : "unknown id ",
                  (int)refs[k].id_len, refs[k].id, from_start ? "start" : "depends",
+                 from == to ? " is the row itself" : "",
                  from_start ? "row left out" : "no arrow drawn");
             ok = ok && !from_start;
             continue;

@@ -124,6 +124,8 @@ static void test_depends_grammar(void)
     tap_ok(n == 3 && refs[2].type == TL_LINK_FS && refs[2].lag.n == 0, "qa: finish-to-start");
     n = tl_plan_parse_depends("a ff", refs, 8, why, sizeof why);
     tap_ok(n == 1 && refs[0].type == TL_LINK_FF, "a type in lower case");
+    n = tl_plan_parse_depends("a FQ+2d", refs, 8, why, sizeof why);
+    tap_ok(n < 0 && strstr(why, "unknown link type \"FQ+2d\""), "a mistyped link type: %s", why);
     n = tl_plan_parse_depends("+2d a", refs, 8, why, sizeof why);
     tap_ok(n < 0 && strstr(why, "before any id"), "a lag before any id: %s", why);
     tap_is_int(tl_plan_parse_depends(" , ", refs, 8, why, sizeof why), 0, "no reference");
@@ -383,7 +385,8 @@ static void test_bad_references(void)
     tap_ok(has_warning(tl, "plan.csv:7:25: \"Late\" starts 2024-01-09, but it follows \"Design\", "
                            "which ends 2024-01-12: the dependency is violated"),
            "a violated dependency is reported at its reference");
-    tap_ok(has_warning(tl, "a row cannot depend on itself"), "a row naming itself");
+    tap_ok(has_warning(tl, "plan.csv:8:25: \"self\" in depends is the row itself; no arrow drawn"),
+           "a row naming itself");
     tap_ok(!by_id(tl, "build") && !by_id(tl, "docs") && by_id(tl, "test") && by_id(tl, "late"),
            "the rows left out are not in the timeline; the others are");
     size_t from, to;
