@@ -119,6 +119,15 @@ run 0 "--check prints the schedule" -- --check --workdays Mon-Fri --holidays "$H
 has "release-plan.csv:9: QA pass #qa: 2025-04-08 to 2025-04-23, slack 0 days, critical" "$WORK/out"
 ok $? "--check: QA pass resolved, with its slack"
 
+# The [plan] section of a style file, and -S.
+printf '[plan]\nworkdays = Mon-Fri\ncritical-path = true\n' >"$WORK/plan.ini"
+run 0 "a style file's [plan] section" -- -c "$WORK/plan.ini" --check "$RELEASE"
+has "QA pass #qa: 2025-04-08 to 2025-04-21, slack 0 days, critical" "$WORK/out"
+ok $? "[plan] workdays: Monday to Friday, no holidays (QA 8-21 April)"
+run 0 "-S plan.workdays" -- -S plan.workdays=Sun-Thu --check "$RELEASE"
+has "Specification #spec: 2025-03-03 to 2025-03-09" "$WORK/out"
+ok $? "Sunday to Thursday: five days from Monday 3 March end on Sunday 9"
+
 # Every theme, PNG and PDF; A4 landscape pages.
 for theme in light dark print colorblind; do
     "$TIMELINE" --layout lanes --theme "$theme" --workdays Mon-Fri --critical-path \
