@@ -39,8 +39,8 @@ void cli_print_help(FILE *fp)
                 fputs(
                     "      --col-ROLE NAME       take ROLE from column NAME; ROLE is start, end,\n"
                     "                            title, description, group, status, type,\n"
-                    "                            importance, color, url, source, sort or\n"
-                    "                            group-order\n",
+                    "                            importance, color, url, source, sort,\n"
+                    "                            group-order, id, depends, duration or progress\n",
                     fp);
             continue;
         }

@@ -351,7 +351,7 @@ static int run_one(cli *c, const job *j, tl_fonts *fonts, size_t warnings)
     tl_scene *scene = NULL;
     size_t shown = 0;
     int status = 0;
-    tl_timeline *tl = tl_timeline_load_csv_file(j->input, NULL, c->load, &err);
+    tl_timeline *tl = tl_timeline_load_file(j->input, NULL, c->load, &err);
     if (!tl)
         goto fail;
     if (c->verbose)

@@ -453,6 +453,17 @@ static bool set_delimiter(cli *c, const cli_option *o, const char *v, char **why
     return tl_load_options_set_delimiter(c->load, d, &err) || why_error(err, why);
 }
 
+static bool set_input_format(cli *c, const cli_option *o, const char *v, char **why)
+{
+    tl_input_format f;
+    if (!tl_input_format_from_name(v, &f)) {
+        *why = g_strdup_printf("unknown input format \"%s\" (auto, csv, tsv, json or jsonl)", v);
+        return false;
+    }
+    tl_load_options_set_input_format(c->load, f);
+    return true;
+}
+
 static bool set_column(cli *c, const cli_option *o, const char *v, char **why)
 {
     tl_error *err = NULL;
@@ -948,6 +959,14 @@ const cli_option cli_options[] = {
      .help = "time zone of times without an offset, and of the axis's hours and days (IANA "
              "name; UTC)",
      .set = set_tz},
+    {.name = "input-format",
+     .arg = CLI_VALUE,
+     .metavar = "FORMAT",
+     .section = "columns",
+     .help = "auto (default: by the extension, then the first byte), csv, tsv, json (an array "
+             "of event objects) or jsonl (one object a line)",
+     .complete = "auto csv tsv json jsonl",
+     .set = set_input_format},
     {.name = "delimiter",
      .arg = CLI_VALUE,
      .metavar = "C",
@@ -969,6 +988,9 @@ const cli_option cli_options[] = {
     COLUMN("sort"),
     COLUMN("group-order"),
     COLUMN("id"),
+    COLUMN("depends"),
+    COLUMN("duration"),
+    COLUMN("progress"),
     {.name = "repair-utf8",
      .arg = CLI_FLAG,
      .section = "columns",

@@ -16,8 +16,8 @@
 #include "data/csv-reader.h"
 #include "data/csv-split.h"
 #include "data/load-options-private.h"
+#include "data/load.h"
 #include "data/model-private.h"
-#include "data/plan.h"
 #include "timeline/timeline.h"
 
 /* Input is read this much at a time; the file itself is never held in memory (a large one
@@ -143,17 +143,8 @@ static tl_timeline *loader_close(loader *ld, bool ok, tl_error **err)
         tl_model_add_warning(tl, tl_xasprintf("%s: %zu more invalid UTF-8 sequences replaced "
                                               "with U+FFFD",
                                               ld->path, ld->repairs - REPAIRS_SHOWN));
-    tl_columns_finish(&ld->columns, tl);
-    if (tl->has_plan) {
-        tl_workcal cal;
-        tl_workcal_init(&cal, ld->opts ? ld->opts->workdays : 0,
-                        ld->opts ? ld->opts->holidays : NULL, ld->opts ? ld->opts->nholidays : 0);
-        const bool planned = tl_plan_resolve(tl, &cal, ld->path, err);
-        tl_workcal_clear(&cal);
-        if (!planned)
-            goto fail;
-    }
-    tl_model_finish(tl);
+    if (!tl_load_complete(tl, &ld->columns, ld->opts, ld->path, err))
+        goto fail;
     tl_csv_reader_free(ld->reader);
     tl_columns_clear(&ld->columns);
     return tl;

@@ -20,6 +20,7 @@ struct tl_load_options {
     /* Header names overriding the column of each role that tl_load_options_set_column()
      * accepts; owned, NULL when not overridden. */
     char *columns[TL_COLUMN_OVERRIDABLE];
+    tl_input_format input_format;
     unsigned workdays; /* 0: every day */
     tl_time *holidays; /* owned */
     size_t nholidays;

@@ -120,3 +120,9 @@ bool tl_workdays_parse(const char *text, unsigned *mask)
 {
     return text && tl_plan_parse_workdays(text, mask);
 }
+
+void tl_load_options_set_input_format(tl_load_options *opts, tl_input_format format)
+{
+    if (format >= TL_INPUT_AUTO && format <= TL_INPUT_JSONL)
+        opts->input_format = format;
+}

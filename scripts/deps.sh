@@ -8,8 +8,8 @@ TL_PACKAGES=(
     gcc clang meson ninja-build pkg-config
     libcairo2-dev libpango1.0-dev libcsv-dev libpng-dev zlib1g-dev
     # locales: ICU (dates, numbers, calendars; loaded when a chart asks for a locale) and
-    # gettext (msgfmt checks the catalogs of po/)
-    libicu-dev gettext
+    # gettext (msgfmt checks the catalogs of po/); json-glib (JSON and JSON Lines input)
+    libicu-dev gettext libjson-glib-dev
     # fonts the default font chain uses (fonts/fc-config.c): Latin, Devanagari, Arabic, Hebrew
     # and symbols; Japanese; emoji
     fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 for tool in clang llvm-profdata llvm-cov; do
     command -v "$tool" >/dev/null || { echo "fuzz-coverage: $tool is needed" >&2; exit 1; }
 done
-targets=(csv date estimate layout render)
+targets=(csv date estimate json layout render)
 if [ ! -f build-cov/build.ninja ]; then
     CC=clang meson setup build-cov -Dbuildtype=debug \
         -Dc_args='-fprofile-instr-generate -fcoverage-mapping' \
@@ -29,6 +29,7 @@ for t in "${targets[@]}"; do
     csv) seeds=("$fixtures" "$samples") ;;
     layout) seeds=("$fixtures" "$samples") ;;
     render) seeds=("$samples") ;;
+    json) seeds=("$samples") ;;
     *) seeds=() ;;
     esac
     [ -d "$corpus/$t" ] && seeds+=("$corpus/$t")

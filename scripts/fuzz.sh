@@ -8,7 +8,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
-targets=(csv date estimate layout render)
+targets=(csv date estimate json layout render)
 
 if ! command -v clang >/dev/null; then
     echo "ok 1 - fuzzers # SKIP no clang"
@@ -31,6 +31,7 @@ for t in "${targets[@]}"; do
     mkdir -p "$work/$t"
     case "$t" in
     csv) seeds=(tests/data/csv/*.csv data/samples/*.csv tests/fuzz/corpus/csv/*) ;;
+    json) seeds=(tests/fuzz/corpus/json/* data/samples/*.json data/samples/*.jsonl) ;;
     layout) seeds=(tests/fuzz/corpus/layout/* tests/data/csv/*.csv data/samples/*.csv) ;;
     render) seeds=(data/samples/*.csv tests/fuzz/corpus/render/*) ;;
     *) seeds=(tests/fuzz/corpus/"$t"/*) ;;

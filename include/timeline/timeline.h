@@ -235,6 +235,30 @@ TL_EXPORT void tl_load_options_set_holidays(tl_load_options *opts, const tl_time
  * false for another text. */
 TL_EXPORT bool tl_workdays_parse(const char *text, unsigned *mask);
 
+/* The format of an input. AUTO: from the options, else the file's extension (.csv .tsv .txt;
+ * .json; .jsonl .ndjson), else its first byte ('[' JSON, '{' JSON Lines, else CSV). */
+typedef enum tl_input_format {
+    TL_INPUT_AUTO,
+    TL_INPUT_CSV,   /* comma, semicolon or tab separated (sniffed) */
+    TL_INPUT_JSON,  /* an array of event objects whose keys are the CSV's column names */
+    TL_INPUT_JSONL, /* JSON Lines: one such object a line */
+} tl_input_format;
+
+/* Looks up a format by name: "auto", "csv", "tsv", "json", "jsonl" or "ndjson". */
+TL_EXPORT bool tl_input_format_from_name(const char *name, tl_input_format *out);
+TL_EXPORT void tl_load_options_set_input_format(tl_load_options *opts, tl_input_format format);
+
+/* Loads a timeline from a file in any input format (tl_input_format; docs/formats.md), "-"
+ * for standard input. Messages and errors as tl_timeline_load_csv_file(); malformed JSON is
+ * TL_ERROR_DATA with json-glib's position. */
+TL_EXPORT tl_timeline *tl_timeline_load_file(const char *path, const char *display_name,
+                                             const tl_load_options *opts, tl_error **err);
+/* The same from `len` bytes of memory (borrowed); the format from `display_name`'s extension
+ * or the content when the options leave it AUTO. */
+TL_EXPORT tl_timeline *tl_timeline_load_buffer(const char *data, size_t len,
+                                               const char *display_name,
+                                               const tl_load_options *opts, tl_error **err);
+
 /* Loads a timeline from CSV. The first row is a header naming the columns; known layouts
  * (TimelineJS v3 and v1 sheets, Preceden exports, vistime, timevis, px.timeline) are
  * recognised from it (see tl_timeline_get_profile()), and otherwise the columns are ours:
