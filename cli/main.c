@@ -345,12 +345,52 @@ typedef struct job {
     bool several; /* one of several inputs: messages name it */
 } job;
 
+/* Applies what the source states of its own chart (a gantt's tickInterval, its
+ * todayMarker) to `style`, a copy for this input only, under the user's settings: a key the
+ * command line or a style file set is left as it is. Only axis settings are taken from a
+ * source; a bad one is a warning. Returns the number of warnings. */
+static size_t apply_source_settings(cli *c, const job *j, const tl_timeline *tl)
+{
+    static const char *const allowed[] = {"ticks", "tick-format", "today", "shade"};
+    size_t warned = 0;
+    for (size_t i = 0; i < tl_timeline_get_setting_count(tl); i++) {
+        const char *setting = tl_timeline_get_setting(tl, i);
+        const char *eq = strchr(setting, '=');
+        if (!eq)
+            continue;
+        char *key = g_strndup(setting, (size_t)(eq - setting));
+        const cli_option *o = cli_option_find(key);
+        bool known = false;
+        for (size_t k = 0; k < G_N_ELEMENTS(allowed) && o; k++)
+            known = known || strcmp(key, allowed[k]) == 0;
+        char *why = NULL;
+        if (!known) {
+            why = g_strdup("not a setting a source may state");
+        } else if (g_key_file_has_key(c->config, o->section, o->name, NULL)) {
+            if (c->verbose)
+                fprintf(stderr, "timeline: note: %s states %s; the command line's is kept\n",
+                        j->input, setting);
+        } else if (o->set(c, o, eq + 1, &why) && c->verbose) {
+            fprintf(stderr, "timeline: note: %s states %s\n", j->input, setting);
+        }
+        if (why && !c->quiet)
+            fprintf(stderr, "timeline: warning: %s: setting %s ignored: %s\n", j->input, setting,
+                    why);
+        warned += why != NULL;
+        g_free(why);
+        g_free(key);
+    }
+    return warned;
+}
+
 static int run_one(cli *c, const job *j, tl_fonts *fonts, size_t warnings)
 {
     tl_error *err = NULL;
     tl_scene *scene = NULL;
     size_t shown = 0;
     int status = 0;
+    tl_layout_options *shared_style = c->style;
+    const bool shared_shade = c->shade_weekends;
     tl_timeline *tl = tl_timeline_load_file(j->input, NULL, c->load, &err);
     if (!tl)
         goto fail;
@@ -359,6 +399,11 @@ static int run_one(cli *c, const job *j, tl_fonts *fonts, size_t warnings)
             fprintf(stderr, "timeline: note: %s\n", tl_timeline_get_note(tl, i));
     warnings += print_warnings(c, j->input, j->several, tl_timeline_get_warning_count(tl),
                                timeline_warning, tl, &shown);
+    /* The source's own settings on a copy of the options, for this chart only. */
+    if (tl_timeline_get_setting_count(tl) > 0) {
+        c->style = tl_layout_options_copy(shared_style);
+        warnings += apply_source_settings(c, j, tl);
+    }
     if (c->check) {
         if (!c->quiet && shown > MAX_SHOWN_WARNINGS)
             fprintf(stderr, "timeline: warning: %zu more warnings not shown\n",
@@ -408,6 +453,11 @@ static int run_one(cli *c, const job *j, tl_fonts *fonts, size_t warnings)
 fail:
     status = fail(err, j->input, j->several);
 done:
+    if (c->style != shared_style) {
+        tl_layout_options_free(c->style);
+        c->style = shared_style;
+        c->shade_weekends = shared_shade;
+    }
     tl_scene_free(scene);
     tl_timeline_free(tl);
     return status;

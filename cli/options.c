@@ -457,7 +457,8 @@ static bool set_input_format(cli *c, const cli_option *o, const char *v, char **
 {
     tl_input_format f;
     if (!tl_input_format_from_name(v, &f)) {
-        *why = g_strdup_printf("unknown input format \"%s\" (auto, csv, tsv, json or jsonl)", v);
+        *why = g_strdup_printf("unknown input format \"%s\" (auto, csv, tsv, json, jsonl, "
+                               "timelinejs, mermaid or markwhen)", v);
         return false;
     }
     tl_load_options_set_input_format(c->load, f);
@@ -963,9 +964,10 @@ const cli_option cli_options[] = {
      .arg = CLI_VALUE,
      .metavar = "FORMAT",
      .section = "columns",
-     .help = "auto (default: by the extension, then the first byte), csv, tsv, json (an array "
-             "of event objects) or jsonl (one object a line)",
-     .complete = "auto csv tsv json jsonl",
+     .help = "auto (default: by the extension, then the content), csv, tsv, json (an array "
+             "of event objects), jsonl (one object a line), timelinejs (TimelineJS3 JSON), "
+             "mermaid (a timeline or gantt diagram) or markwhen",
+     .complete = "auto csv tsv json jsonl timelinejs mermaid markwhen",
      .set = set_input_format},
     {.name = "delimiter",
      .arg = CLI_VALUE,

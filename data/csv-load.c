@@ -195,7 +195,8 @@ static bool split_point(FILE *fp, const tl_load_options *opts, uint64_t *at, uns
 /* Reads `fp` to its end; with `whole_file` (a file opened here, at its start) its second half
  * may be parsed on another thread, for the same timeline. */
 static tl_timeline *load_stream(FILE *fp, const char *path, const tl_load_options *opts,
-                                bool whole_file, tl_error **err)
+                                bool whole_file, const char *head, size_t head_len,
+                                tl_error **err)
 {
     uint64_t at = UINT64_MAX;
     unsigned long line = 0;
@@ -205,8 +206,10 @@ static tl_timeline *load_stream(FILE *fp, const char *path, const tl_load_option
     char *chunk = tl_xmalloc(CHUNK_SIZE);
     uint64_t fed = 0;
     bool eof = false;
+    /* What was read ahead to tell the format (never with a split: that is a file from 0). */
+    bool ok = head_len == 0 || tl_csv_reader_feed(ld.reader, head, head_len, err);
     /* The second half needs the delimiter and the columns, which the header row settles. */
-    bool ok = feed_until(&ld, fp, chunk, &fed, at, split, &eof, err);
+    ok = ok && feed_until(&ld, fp, chunk, &fed, at, split, &eof, err);
     tl_csv_half *half = NULL;
     part second = {.path = path};
     if (split && ok && !eof && ld.have_header) {
@@ -242,7 +245,14 @@ tl_timeline *tl_timeline_load_csv_stream(FILE *fp, const char *display_name,
         tl_set_error(err, TL_ERROR_USAGE, "tl_timeline_load_csv_stream: no stream");
         return NULL;
     }
-    return load_stream(fp, path, opts, false, err);
+    return load_stream(fp, path, opts, false, NULL, 0, err);
+}
+
+tl_timeline *tl_csv_load_stream_after(FILE *fp, const char *head, size_t head_len,
+                                      const char *path, const tl_load_options *opts,
+                                      tl_error **err)
+{
+    return load_stream(fp, path, opts, false, head, head_len, err);
 }
 
 tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_name,
@@ -253,14 +263,15 @@ tl_timeline *tl_timeline_load_csv_file(const char *path, const char *display_nam
         return NULL;
     }
     if (strcmp(path, "-") == 0)
-        return load_stream(stdin, display_name ? display_name : "<stdin>", opts, false, err);
+        return load_stream(stdin, display_name ? display_name : "<stdin>", opts, false, NULL, 0,
+                           err);
     const char *name = display_name ? display_name : path;
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         tl_set_error_at(err, TL_ERROR_NOINPUT, name, 0, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
-    tl_timeline *tl = load_stream(fp, name, opts, true, err);
+    tl_timeline *tl = load_stream(fp, name, opts, true, NULL, 0, err);
     /* Read-only: a failing fclose loses nothing. */
     fclose(fp);
     return tl;

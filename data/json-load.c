@@ -1,310 +1,351 @@
 /* JSON and JSON Lines through json-glib: an array of event objects, or one object a line,
- * whose keys are the CSV's column names (with the same aliases). Each object becomes a row
- * for the columns' reader (columns-row.c), so a JSON event is checked, warned about and
- * turned into an event exactly as a CSV row is; a row's position is where its object starts. */
+ * whose keys are the CSV's column names (with the same aliases). The objects become rows of
+ * the columns reader (json-rows.c). An array is parsed whole, with the place of each element
+ * taken from the parser as it goes; JSON Lines is parsed a line at a time and streams: only
+ * the chart's events stay in memory. */
 #include "data/load.h"
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
-#include "data/columns.h"
+#include "data/json-rows.h"
+#include "data/load-options-private.h"
 #include "data/model-private.h"
+
+/* JSON Lines files from this many bytes up are read in two halves at once (with two
+ * processors or more). */
+#define TL_JSONL_SPLIT_MIN ((uint64_t)8 << 20)
 
 /* An object's place in the file. */
 typedef struct place {
     unsigned long line, column;
 } place;
 
-typedef struct json_doc {
-    const char *path;
-    tl_timeline *tl;
-    /* The objects to read, each with its place, in file order (borrowed from `roots`). */
-    JsonObject **objects;
-    place *places;
-    size_t count, cap;
-    JsonNode **roots; /* what owns them: one tree, or one a line */
-    size_t nroots, roots_cap;
-    /* Where the parser is: nesting depth, and the places of the objects at depth 1. */
+/* Where the array's parser is: nesting depth, and the places of the objects at depth 1. */
+typedef struct array_places {
     int depth;
     place *starts;
-    size_t nstarts, starts_cap;
-} json_doc;
+    size_t count, cap;
+} array_places;
 
 static void on_object_start(JsonParser *parser, gpointer user)
 {
-    json_doc *d = user;
+    array_places *d = user;
     if (++d->depth == 2) {
         /* Inside the top array: an element. The parser stands just past its '{'. */
-        d->starts = tl_xgrow(d->starts, &d->starts_cap, d->nstarts + 1, sizeof *d->starts);
+        d->starts = tl_xgrow(d->starts, &d->cap, d->count + 1, sizeof *d->starts);
         const guint pos = json_parser_get_current_pos(parser);
-        d->starts[d->nstarts++] = (place){json_parser_get_current_line(parser), pos > 0 ? pos : 1};
+        d->starts[d->count++] = (place){json_parser_get_current_line(parser), pos > 0 ? pos : 1};
     }
 }
 
 static void on_array_start(JsonParser *parser, gpointer user)
 {
     (void)parser;
-    ((json_doc *)user)->depth++;
+    ((array_places *)user)->depth++;
 }
 
 static void on_end(JsonParser *parser, gpointer container, gpointer user)
 {
     (void)parser;
     (void)container;
-    ((json_doc *)user)->depth--;
-}
-
-static void add_object(json_doc *d, JsonObject *o, place at)
-{
-    d->objects = tl_xgrow(d->objects, &d->cap, d->count + 1, sizeof *d->objects);
-    d->places = tl_xrealloc(d->places, d->cap * sizeof *d->places);
-    d->objects[d->count] = o;
-    d->places[d->count] = at;
-    d->count++;
-}
-
-static void keep_root(json_doc *d, JsonNode *root)
-{
-    d->roots = tl_xgrow(d->roots, &d->roots_cap, d->nroots + 1, sizeof *d->roots);
-    d->roots[d->nroots++] = root;
-}
-
-/* json-glib's message names its own "<data>" and a position: ours names the file. */
-static bool parse_error(const char *path, unsigned long line, const GError *gerr, tl_error **err)
-{
-    const char *msg = gerr ? gerr->message : "invalid JSON";
-    unsigned long l = 0, c = 0;
-    const char *rest = msg;
-    if (sscanf(msg, "<data>:%lu:%lu:", &l, &c) == 2) {
-        rest = strchr(strchr(strchr(msg, ':') + 1, ':') + 1, ':') + 1;
-        while (*rest == ' ')
-            rest++;
-    }
-    if (line > 0) /* JSON Lines: the parser saw one line */
-        l = line;
-    return tl_set_error_at(err, TL_ERROR_DATA, path, l, c, "invalid JSON: %s", rest);
+    ((array_places *)user)->depth--;
 }
 
 /* A JSON array of objects. */
-static bool read_array(json_doc *d, const char *data, size_t len, tl_error **err)
+static bool read_array(tl_json_rows *rows, tl_timeline *tl, const char *data, size_t len,
+                       const char *path, tl_error **err)
 {
+    if (!tl_json_check_depth(data, len, path, 1, err))
+        return false;
+    array_places places = {0};
     JsonParser *parser = json_parser_new();
-    g_signal_connect(parser, "object-start", G_CALLBACK(on_object_start), d);
-    g_signal_connect(parser, "array-start", G_CALLBACK(on_array_start), d);
-    g_signal_connect(parser, "object-end", G_CALLBACK(on_end), d);
-    g_signal_connect(parser, "array-end", G_CALLBACK(on_end), d);
+    g_signal_connect(parser, "object-start", G_CALLBACK(on_object_start), &places);
+    g_signal_connect(parser, "array-start", G_CALLBACK(on_array_start), &places);
+    g_signal_connect(parser, "object-end", G_CALLBACK(on_end), &places);
+    g_signal_connect(parser, "array-end", G_CALLBACK(on_end), &places);
     GError *gerr = NULL;
     bool ok = json_parser_load_from_data(parser, data, (gssize)len, &gerr);
     if (!ok)
-        parse_error(d->path, 0, gerr, err);
-    JsonNode *root = ok ? json_parser_steal_root(parser) : NULL;
+        tl_json_parse_error(path, 0, gerr, err);
     g_clear_error(&gerr);
-    g_object_unref(parser);
-    if (!ok)
-        return false;
-    if (!root || !JSON_NODE_HOLDS_ARRAY(root)) {
-        if (root)
-            json_node_unref(root);
-        return tl_set_error_at(err, TL_ERROR_DATA, d->path, 1, 0,
-                               "expected an array of event objects (or JSON Lines: one object "
-                               "a line)");
-    }
-    keep_root(d, root);
-    JsonArray *a = json_node_get_array(root);
+    JsonNode *root = ok ? json_parser_get_root(parser) : NULL;
+    if (ok && (!root || !JSON_NODE_HOLDS_ARRAY(root)))
+        ok = tl_set_error_at(err, TL_ERROR_DATA, path, 1, 0,
+                             "expected an array of event objects (or JSON Lines: one object a "
+                             "line)");
+    JsonArray *a = ok ? json_node_get_array(root) : NULL;
     size_t next = 0;
-    for (guint i = 0; i < json_array_get_length(a); i++) {
+    for (guint i = 0; ok && i < json_array_get_length(a); i++) {
         JsonNode *n = json_array_get_element(a, i);
         if (!JSON_NODE_HOLDS_OBJECT(n)) {
-            tl_model_add_warning(d->tl, tl_xasprintf("%s: element %u of the array is not an "
-                                                     "object; skipped",
-                                                     d->path, i + 1));
+            tl_model_add_warning(tl, tl_xasprintf("%s: element %u of the array is not an "
+                                                  "object; skipped",
+                                                  path, i + 1));
             continue;
         }
-        const place at = next < d->nstarts ? d->starts[next] : (place){0, 0};
+        const place at = next < places.count ? places.starts[next] : (place){0, 0};
         next++;
-        add_object(d, json_node_get_object(n), at);
+        ok = tl_json_rows_add(rows, n, at.line, at.column, err);
     }
-    return true;
+    g_object_unref(parser);
+    free(places.starts);
+    return ok;
 }
 
-/* JSON Lines: one object a line; blank lines skipped. */
-static bool read_lines(json_doc *d, const char *data, size_t len, tl_error **err)
+/* One line of JSON Lines (blank ones are skipped). */
+static bool read_line(tl_json_rows *rows, tl_timeline *tl, JsonParser *parser, const char *s,
+                      size_t n, unsigned long line, const char *path, tl_error **err)
+{
+    size_t a = 0, b = n;
+    while (a < b && g_ascii_isspace(s[a]))
+        a++;
+    while (b > a && g_ascii_isspace(s[b - 1]))
+        b--;
+    if (a == b)
+        return true;
+    if (!tl_json_check_depth(s + a, b - a, path, line, err))
+        return false;
+    GError *gerr = NULL;
+    if (!json_parser_load_from_data(parser, s + a, (gssize)(b - a), &gerr)) {
+        tl_json_parse_error(path, line, gerr, err);
+        g_clear_error(&gerr);
+        return false;
+    }
+    JsonNode *root = json_parser_get_root(parser);
+    if (!root || !JSON_NODE_HOLDS_OBJECT(root)) {
+        tl_model_add_warning(tl, tl_format_located(path, line, a + 1,
+                                                   "not an event object; skipped"));
+        return true;
+    }
+    return tl_json_rows_add(rows, root, line, 1, err);
+}
+
+/* JSON Lines from memory. */
+static bool read_lines(tl_json_rows *rows, tl_timeline *tl, const char *data, size_t len,
+                       const char *path, tl_error **err)
 {
     JsonParser *parser = json_parser_new();
     unsigned long line = 0;
     bool ok = true;
     for (size_t off = 0; ok && off < len;) {
-        const size_t start = off;
         const char *nl = memchr(data + off, '\n', len - off);
         const size_t end = nl ? (size_t)(nl - data) : len;
-        line++;
-        size_t a = off, b = end;
-        while (a < b && g_ascii_isspace(data[a]))
-            a++;
-        while (b > a && g_ascii_isspace(data[b - 1]))
-            b--;
+        ok = read_line(rows, tl, parser, data + off, end - off, ++line, path, err);
         off = end + 1;
-        if (a == b)
-            continue;
-        GError *gerr = NULL;
-        if (!json_parser_load_from_data(parser, data + a, (gssize)(b - a), &gerr)) {
-            ok = parse_error(d->path, line, gerr, err);
-            g_clear_error(&gerr);
-            break;
-        }
-        JsonNode *root = json_parser_steal_root(parser);
-        if (!root || !JSON_NODE_HOLDS_OBJECT(root)) {
-            if (root)
-                json_node_unref(root);
-            tl_model_add_warning(d->tl, tl_format_located(d->path, line, a - start + 1,
-                                                          "not an event object; skipped"));
-            continue;
-        }
-        keep_root(d, root);
-        add_object(d, json_node_get_object(root), (place){line, 1});
     }
     g_object_unref(parser);
     return ok;
 }
 
-/* A value as the text of a cell: numbers as written in JSON (no locale), true/false as yes/no,
- * null as empty, a list as its items joined by ", " (ids, tags). */
-static void append_value(GString *out, JsonNode *n, bool *nested)
+/* Lines of `fp` from its current place, which is byte `*pos` and line `*line` + 1, until
+ * *pos reaches `limit` (UINT64_MAX: the end); with `fork`, until the fork refuses a row,
+ * which leaves *pos and *line at the start of that row's line. */
+static bool read_stream(tl_json_rows *rows, tl_timeline *tl, JsonParser *parser, FILE *fp,
+                        uint64_t *pos, unsigned long *line, uint64_t limit, const char *path,
+                        const gint *stop, tl_error **err)
 {
-    switch (json_node_get_node_type(n)) {
-    case JSON_NODE_NULL:
-        return;
-    case JSON_NODE_OBJECT:
-        *nested = true;
-        return;
-    case JSON_NODE_ARRAY: {
-        JsonArray *a = json_node_get_array(n);
-        for (guint i = 0; i < json_array_get_length(a); i++) {
-            if (i)
-                g_string_append(out, ", ");
-            append_value(out, json_array_get_element(a, i), nested);
-        }
-        return;
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t n = 0;
+    bool ok = true;
+    while (ok && *pos < limit && !(stop && g_atomic_int_get(stop)) &&
+           (n = getline(&buf, &cap, fp)) > 0) {
+        ok = read_line(rows, tl, parser, buf, (size_t)n, *line + 1, path, err);
+        if (stop && tl_json_rows_refused(rows))
+            break;
+        *pos += (uint64_t)n;
+        ++*line;
     }
-    case JSON_NODE_VALUE:
-        break;
-    }
-    const GType t = json_node_get_value_type(n);
-    if (t == G_TYPE_STRING) {
-        g_string_append(out, json_node_get_string(n));
-    } else if (t == G_TYPE_INT64) {
-        g_string_append_printf(out, "%" G_GINT64_FORMAT, json_node_get_int(n));
-    } else if (t == G_TYPE_DOUBLE) {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.15g", json_node_get_double(n)));
-    } else if (t == G_TYPE_BOOLEAN) {
-        g_string_append(out, json_node_get_boolean(n) ? "yes" : "no");
-    }
+    if (ok && n < 0 && ferror(fp))
+        ok = tl_set_error_at(err, TL_ERROR_IO, path, *line, 0, "cannot read");
+    free(buf);
+    return ok;
 }
 
-static void free_row(tl_csv_row *row)
+/* The second half of a large file, on a thread of its own (as CSV's, csv-split.c): its rows
+ * go to a timeline of their own through a fork of the rows, joined in file order. */
+typedef struct half {
+    const char *path;
+    FILE *fp;
+    uint64_t pos; /* where it starts, then where it stopped */
+    unsigned long line;
+    tl_json_rows *rows;
+    tl_timeline *tl;
+    gint stop;
+    bool ok;
+    tl_error *err;
+    GThread *thread;
+} half;
+
+static gpointer read_half(gpointer data)
 {
-    for (size_t i = 0; i < row->count; i++)
-        g_free(row->fields[i].text);
-    free(row->fields);
+    half *h = data;
+    JsonParser *parser = json_parser_new();
+    h->ok = read_stream(h->rows, h->tl, parser, h->fp, &h->pos, &h->line, UINT64_MAX, h->path,
+                        &h->stop, &h->err);
+    g_object_unref(parser);
+    return NULL;
 }
 
-/* The header: every key, in the order the objects first use them. */
-static void make_header(const json_doc *d, GPtrArray *keys, GHashTable *index, tl_csv_row *header)
+/* The first line start at or after the middle of `fp`, and the number of lines before it;
+ * false when the file is not worth cutting (not a regular file, small, one processor). */
+static bool find_cut(FILE *fp, uint64_t from, const tl_load_options *opts, uint64_t *at,
+                     unsigned long *lines)
 {
-    for (size_t k = 0; k < d->count; k++) {
-        GList *members = json_object_get_members(d->objects[k]);
-        for (GList *m = members; m; m = m->next)
-            if (!g_hash_table_contains(index, m->data)) {
-                g_hash_table_insert(index, m->data, GSIZE_TO_POINTER(keys->len));
-                g_ptr_array_add(keys, m->data);
+    struct stat st;
+    const uint64_t forced = opts ? opts->split_min : 0;
+    if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) ||
+        (uint64_t)st.st_size < (forced ? forced : TL_JSONL_SPLIT_MIN) ||
+        (!forced && g_get_num_processors() < 2) || from >= (uint64_t)st.st_size / 2)
+        return false;
+    enum { CHUNK = 64 * 1024 };
+    char *buf = tl_xmalloc(CHUNK);
+    uint64_t off = 0, middle = (uint64_t)st.st_size / 2;
+    unsigned long n = 0;
+    bool found = false;
+    ssize_t got;
+    while (!found && (got = pread(fileno(fp), buf, CHUNK, (off_t)off)) > 0) {
+        for (const char *p = buf, *end = buf + got; (p = memchr(p, '\n', (size_t)(end - p)));) {
+            n++;
+            p++;
+            if (off + (uint64_t)(p - buf) > middle) {
+                *at = off + (uint64_t)(p - buf);
+                found = *at < (uint64_t)st.st_size;
+                break;
             }
-        g_list_free(members);
+        }
+        off += (uint64_t)got;
     }
-    header->count = keys->len;
-    header->fields = tl_xcalloc(keys->len + 1, sizeof *header->fields);
-    for (guint i = 0; i < keys->len; i++) {
-        header->fields[i].text = g_strdup(keys->pdata[i]);
-        header->fields[i].len = strlen(header->fields[i].text);
-        header->fields[i].pos = (tl_csv_pos){1, 1};
-    }
-    header->end = (tl_csv_pos){1, 1};
+    free(buf);
+    *lines = n;
+    return found;
 }
 
-/* An object as a row of the header's fields. */
-static void make_row(json_doc *d, size_t k, const GPtrArray *keys, tl_csv_row *row)
+/* Reads up to the cut here while a thread reads the rest; then joins the two, and reads on
+ * here from where the thread refused a row, if it did. */
+static bool read_split(tl_json_rows *rows, tl_timeline *tl, JsonParser *parser, FILE *fp,
+                       uint64_t *pos, unsigned long *line, uint64_t at, unsigned long cut_line,
+                       const char *path, tl_error **err)
 {
-    const place at = d->places[k];
-    const tl_csv_pos pos = {at.line, at.column};
-    row->count = keys->len;
-    row->fields = tl_xcalloc(keys->len + 1, sizeof *row->fields);
-    row->end = pos;
-    GString *s = g_string_new(NULL);
-    for (guint i = 0; i < keys->len; i++) {
-        g_string_truncate(s, 0);
-        JsonNode *n = json_object_get_member(d->objects[k], keys->pdata[i]);
-        bool nested = false;
-        if (n)
-            append_value(s, n, &nested);
-        tl_column col;
-        if (nested && tl_columns_lookup(keys->pdata[i], &col)) {
-            char *msg = tl_xasprintf("key \"%s\" holds an object, not a value; ignored",
-                                     (const char *)keys->pdata[i]);
-            tl_model_add_warning(d->tl, tl_format_located(d->path, at.line, at.column, msg));
-            free(msg);
-        }
-        row->fields[i].text = g_strndup(s->str, s->len);
-        row->fields[i].len = s->len;
-        row->fields[i].pos = pos;
+    half h = {.path = path, .pos = at, .line = cut_line, .tl = tl_model_new()};
+    h.fp = fopen(path, "rb");
+    if (h.fp && fseeko(h.fp, (off_t)at, SEEK_SET) == 0) {
+        h.rows = tl_json_rows_fork(rows, h.tl);
+        h.thread = g_thread_try_new("jsonl-half", read_half, &h, NULL);
     }
-    g_string_free(s, TRUE);
+    bool ok = read_stream(rows, tl, parser, fp, pos, line, h.thread ? at : UINT64_MAX, path,
+                          NULL, err);
+    if (h.thread) {
+        if (!ok)
+            g_atomic_int_set(&h.stop, 1);
+        g_thread_join(h.thread);
+        if (ok && !h.ok) {
+            ok = false;
+            if (err && !*err) {
+                *err = h.err;
+                h.err = NULL;
+            }
+        }
+        if (ok) {
+            tl_model_append(tl, h.tl);
+            h.tl = NULL;
+            tl_json_rows_merge(rows, h.rows);
+            h.rows = NULL;
+            *pos = h.pos;
+            *line = h.line;
+            ok = fseeko(fp, (off_t)h.pos, SEEK_SET) == 0 &&
+                 read_stream(rows, tl, parser, fp, pos, line, UINT64_MAX, path, NULL, err);
+        }
+    }
+    tl_json_rows_free(h.rows);
+    tl_timeline_free(h.tl);
+    tl_error_free(h.err);
+    if (h.fp)
+        fclose(h.fp);
+    return ok;
+}
+
+/* JSON Lines from a stream, after `head` (bytes already read from it). A regular file read
+ * from its start (no head) that is large enough is read in two halves at once. */
+static bool stream_lines(tl_json_rows *rows, tl_timeline *tl, FILE *fp, const char *head,
+                         size_t head_len, const char *path, const tl_load_options *opts,
+                         tl_error **err)
+{
+    JsonParser *parser = json_parser_new();
+    unsigned long line = 0;
+    bool ok = true;
+    /* The head's whole lines; its last, unfinished one is carried into the stream's first. */
+    size_t off = 0;
+    for (const char *nl; ok && (nl = memchr(head + off, '\n', head_len - off));) {
+        const size_t end = (size_t)(nl - head);
+        ok = read_line(rows, tl, parser, head + off, end - off, ++line, path, err);
+        off = end + 1;
+    }
+    if (ok && off < head_len) {
+        GString *carry = g_string_new_len(head + off, (gssize)(head_len - off));
+        char *buf = NULL;
+        size_t cap = 0;
+        const ssize_t n = getline(&buf, &cap, fp);
+        if (n > 0)
+            g_string_append_len(carry, buf, n);
+        free(buf);
+        ok = read_line(rows, tl, parser, carry->str, carry->len, ++line, path, err);
+        g_string_free(carry, TRUE);
+    }
+    uint64_t pos = 0;
+    if (ok && head_len == 0) {
+        /* The header settles on the first objects; a cut needs it. */
+        while (ok && !tl_json_rows_settled(rows) && !feof(fp)) {
+            ok = read_stream(rows, tl, parser, fp, &pos, &line, pos + 1, path, NULL, err);
+        }
+        uint64_t at;
+        unsigned long cut_line;
+        if (ok && tl_json_rows_settled(rows) && find_cut(fp, pos, opts, &at, &cut_line))
+            ok = read_split(rows, tl, parser, fp, &pos, &line, at, cut_line, path, err);
+    }
+    ok = ok && read_stream(rows, tl, parser, fp, &pos, &line, UINT64_MAX, path, NULL, err);
+    g_object_unref(parser);
+    return ok;
+}
+
+/* The shared end of the three entry points below. */
+static tl_timeline *finish(tl_json_rows *rows, tl_timeline *tl, bool ok, const char *format,
+                           tl_error **err)
+{
+    ok = ok && tl_json_rows_finish(rows, format, err);
+    tl_json_rows_free(rows);
+    if (!ok) {
+        tl_timeline_free(tl);
+        return NULL;
+    }
+    return tl;
 }
 
 tl_timeline *tl_json_load(const char *data, size_t len, const char *path, bool lines,
                           const tl_load_options *opts, tl_error **err)
 {
-    json_doc d = {.path = path, .tl = tl_model_new()};
-    tl_columns cols;
-    memset(&cols, 0, sizeof cols);
-    GPtrArray *keys = g_ptr_array_new();
-    GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
-    tl_csv_row header = {0};
-    bool ok = lines ? read_lines(&d, data, len, err) : read_array(&d, data, len, err);
-    if (ok && d.count == 0) {
-        ok = tl_set_error_at(err, TL_ERROR_DATA, path, 0, 0, "no event objects");
-    }
-    if (ok) {
-        make_header(&d, keys, index, &header);
-        ok = tl_columns_init(&cols, &header, path, d.tl, opts, err);
-    }
-    for (size_t k = 0; ok && k < d.count; k++) {
-        tl_csv_row row;
-        make_row(&d, k, keys, &row);
-        tl_columns_add_row(&cols, &row, path, d.tl);
-        free_row(&row);
-    }
-    if (ok)
-        tl_model_add_note(d.tl, tl_xstrdup(lines ? "format: JSON Lines" : "format: JSON"));
-    ok = ok && tl_load_complete(d.tl, &cols, opts, path, err);
-    tl_columns_clear(&cols);
-    if (header.fields)
-        free_row(&header);
-    g_hash_table_destroy(index);
-    g_ptr_array_free(keys, TRUE);
-    for (size_t i = 0; i < d.nroots; i++)
-        json_node_unref(d.roots[i]);
-    free(d.roots);
-    free(d.objects);
-    free(d.places);
-    free(d.starts);
-    if (!ok) {
-        tl_timeline_free(d.tl);
-        return NULL;
-    }
-    return d.tl;
+    tl_timeline *tl = tl_model_new();
+    tl_json_rows *rows =
+        tl_json_rows_new(path, tl, opts, lines ? TL_JSON_LOOKAHEAD : SIZE_MAX);
+    const bool ok = lines ? read_lines(rows, tl, data, len, path, err)
+                          : read_array(rows, tl, data, len, path, err);
+    return finish(rows, tl, ok, lines ? "format: JSON Lines" : "format: JSON", err);
+}
+
+tl_timeline *tl_jsonl_load_stream(FILE *fp, const char *head, size_t head_len, const char *path,
+                                  const tl_load_options *opts, tl_error **err)
+{
+    tl_timeline *tl = tl_model_new();
+    tl_json_rows *rows = tl_json_rows_new(path, tl, opts, TL_JSON_LOOKAHEAD);
+    const bool ok = stream_lines(rows, tl, fp, head, head_len, path, opts, err);
+    return finish(rows, tl, ok, "format: JSON Lines", err);
 }

@@ -123,6 +123,6 @@ bool tl_workdays_parse(const char *text, unsigned *mask)
 
 void tl_load_options_set_input_format(tl_load_options *opts, tl_input_format format)
 {
-    if (format >= TL_INPUT_AUTO && format <= TL_INPUT_JSONL)
+    if (format >= TL_INPUT_AUTO && format <= TL_INPUT_MARKWHEN)
         opts->input_format = format;
 }

@@ -97,6 +97,7 @@ struct tl_timeline {
     size_t cap;
     tl_strv warnings;
     tl_strv notes;
+    tl_strv settings; /* "key=value": what the source asks of the chart */
     /* Group names in chart order: by group_order, then first appearance (arena strings). */
     const char **groups;
     size_t group_count;
@@ -131,6 +132,9 @@ void tl_model_append(tl_timeline *tl, tl_timeline *part);
 /* Adds a warning or a note (takes ownership of `message`). */
 void tl_model_add_warning(tl_timeline *tl, char *message);
 void tl_model_add_note(tl_timeline *tl, char *message);
+/* Records a chart setting the source itself states (a gantt's tickInterval, todayMarker),
+ * as the CLI's -S takes it: "ticks=1 week" (takes ownership). */
+void tl_model_add_setting(tl_timeline *tl, char *assignment);
 /* Records the group_order of `group`: true when it is the group's first one or the same
  * value again; false, with *previous set, when the group already has another one (which
  * stays). */

@@ -22,6 +22,7 @@ tl_timeline *tl_model_new(void)
     tl->strings = (tl_arena)TL_ARENA_INIT;
     tl->warnings = (tl_strv)TL_STRV_INIT;
     tl->notes = (tl_strv)TL_STRV_INIT;
+    tl->settings = (tl_strv)TL_STRV_INIT;
     tl->title = "";
     tl->profile = "timeline";
     return tl;
@@ -161,6 +162,11 @@ void tl_model_add_warning(tl_timeline *tl, char *message)
 void tl_model_add_note(tl_timeline *tl, char *message)
 {
     tl_strv_push(&tl->notes, message);
+}
+
+void tl_model_add_setting(tl_timeline *tl, char *assignment)
+{
+    tl_strv_push(&tl->settings, assignment);
 }
 
 void tl_model_set_title(tl_timeline *tl, const char *title)
@@ -378,6 +384,7 @@ void tl_timeline_free(tl_timeline *tl)
     tl_arena_free(&tl->strings);
     tl_strv_free(&tl->warnings);
     tl_strv_free(&tl->notes);
+    tl_strv_free(&tl->settings);
     if (tl->group_orders)
         g_hash_table_destroy(tl->group_orders);
     free(tl->events);
@@ -585,6 +592,18 @@ const char *tl_timeline_get_note(const tl_timeline *tl, size_t index)
     if (!tl || index >= tl->notes.len)
         return NULL;
     return tl->notes.items[index];
+}
+
+size_t tl_timeline_get_setting_count(const tl_timeline *tl)
+{
+    return tl ? tl->settings.len : 0;
+}
+
+const char *tl_timeline_get_setting(const tl_timeline *tl, size_t index)
+{
+    if (!tl || index >= tl->settings.len)
+        return NULL;
+    return tl->settings.items[index];
 }
 
 size_t tl_timeline_get_group_count(const tl_timeline *tl)

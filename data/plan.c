@@ -150,7 +150,8 @@ static void collect_edges(planner *p)
             add_edges(p, i, row->depends, false, row->depends_line, row->depends_col);
     }
     /* By successor, so that each event's incoming edges are one run. */
-    qsort(p->edges, p->nedges, sizeof *p->edges, cmp_edge);
+    if (p->nedges > 1)
+        qsort(p->edges, p->nedges, sizeof *p->edges, cmp_edge);
     for (size_t k = 0; k < p->nedges; k++) {
         node *n = &p->nodes[p->edges[k].to];
         if (n->count == 0)

@@ -21,6 +21,40 @@ tl_layout_options *tl_layout_options_new(void)
     return o;
 }
 
+static char *dup_or_null(const char *s)
+{
+    return s ? tl_xstrdup(s) : NULL;
+}
+
+tl_layout_options *tl_layout_options_copy(const tl_layout_options *opts)
+{
+    if (!opts)
+        return NULL;
+    tl_layout_options *o = tl_xmalloc(sizeof *o);
+    *o = *opts;
+    o->title = dup_or_null(opts->title);
+    o->subtitle = dup_or_null(opts->subtitle);
+    o->caption = dup_or_null(opts->caption);
+    o->group_order = dup_or_null(opts->group_order);
+    o->locale_tag = dup_or_null(opts->locale_tag);
+    o->unit_name = dup_or_null(opts->unit_name);
+    o->epoch_id = dup_or_null(opts->epoch_id);
+    o->holidays = NULL;
+    if (opts->nholidays) {
+        o->holidays = tl_xmalloc(opts->nholidays * sizeof *o->holidays);
+        memcpy(o->holidays, opts->holidays, opts->nholidays * sizeof *o->holidays);
+    }
+    if (o->zone)
+        g_time_zone_ref(o->zone);
+    for (size_t i = 0; i < sizeof o->tick_formats / sizeof *o->tick_formats; i++)
+        o->tick_formats[i] = dup_or_null(opts->tick_formats[i]);
+    /* Opened per run, never shared. */
+    o->locale = NULL;
+    o->format_locale = NULL;
+    tl_style_set_copy(&o->style, &opts->style);
+    return o;
+}
+
 void tl_layout_options_free(tl_layout_options *opts)
 {
     if (!opts)

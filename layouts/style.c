@@ -173,6 +173,19 @@ const char *tl_style_line_name(tl_style_line l)
     return l < TL_STYLE_LINE_COUNT ? line_names[l] : "";
 }
 
+void tl_style_set_copy(tl_style_set *dst, const tl_style_set *src)
+{
+    *dst = *src;
+    dst->groups = NULL;
+    if (src->ngroups) {
+        dst->groups = tl_xmalloc(src->ngroups * sizeof *dst->groups);
+        for (size_t i = 0; i < src->ngroups; i++) {
+            dst->groups[i] = src->groups[i];
+            dst->groups[i].name = tl_xstrdup(src->groups[i].name);
+        }
+    }
+}
+
 void tl_style_set_free(tl_style_set *s)
 {
     for (size_t i = 0; i < s->ngroups; i++)

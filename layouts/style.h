@@ -80,6 +80,8 @@ typedef struct tl_style_set {
 } tl_style_set;
 
 void tl_style_set_free(tl_style_set *s);
+/* A deep copy of `src` into `dst` (whose old contents are not freed). */
+void tl_style_set_copy(tl_style_set *dst, const tl_style_set *src);
 /* The entry of a group, added when `add` and it has none yet; NULL when not found. */
 tl_style_group *tl_style_set_group(tl_style_set *s, const char *name, bool add);
 const tl_style_group *tl_style_find_group(const tl_style_set *s, const char *name);

@@ -9,7 +9,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-1800}
-if [ $# -gt 0 ]; then targets=("$@"); else targets=(csv date estimate json layout render); fi
+if [ $# -gt 0 ]; then targets=("$@"); else targets=(csv date estimate json timelinejs mermaid markwhen layout render); fi
 
 command -v clang >/dev/null || { echo "fuzz-campaign: clang is needed" >&2; exit 1; }
 if [ ! -f build-fuzz/build.ninja ]; then

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 for tool in clang llvm-profdata llvm-cov; do
     command -v "$tool" >/dev/null || { echo "fuzz-coverage: $tool is needed" >&2; exit 1; }
 done
-targets=(csv date estimate json layout render)
+targets=(csv date estimate json timelinejs mermaid markwhen layout render)
 if [ ! -f build-cov/build.ninja ]; then
     CC=clang meson setup build-cov -Dbuildtype=debug \
         -Dc_args='-fprofile-instr-generate -fcoverage-mapping' \

@@ -8,7 +8,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
-targets=(csv date estimate json layout render)
+targets=(csv date estimate json timelinejs mermaid markwhen layout render)
 
 if ! command -v clang >/dev/null; then
     echo "ok 1 - fuzzers # SKIP no clang"
@@ -32,6 +32,9 @@ for t in "${targets[@]}"; do
     case "$t" in
     csv) seeds=(tests/data/csv/*.csv data/samples/*.csv tests/fuzz/corpus/csv/*) ;;
     json) seeds=(tests/fuzz/corpus/json/* data/samples/*.json data/samples/*.jsonl) ;;
+    timelinejs) seeds=(tests/fuzz/corpus/timelinejs/* data/samples/*.timeline.json) ;;
+    mermaid) seeds=(tests/fuzz/corpus/mermaid/* data/samples/*.mmd) ;;
+    markwhen) seeds=(tests/fuzz/corpus/markwhen/* data/samples/*.mw) ;;
     layout) seeds=(tests/fuzz/corpus/layout/* tests/data/csv/*.csv data/samples/*.csv) ;;
     render) seeds=(data/samples/*.csv tests/fuzz/corpus/render/*) ;;
     *) seeds=(tests/fuzz/corpus/"$t"/*) ;;

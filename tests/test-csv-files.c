@@ -621,10 +621,96 @@ static void test_split(void)
     free(crlf);
 }
 
+/* JSON Lines of `n` objects: spans, groups, a bad date every 97 lines, Hindi and Japanese
+ * titles, blank lines; keys in varied orders and spellings. */
+static void varied_jsonl(tl_buf *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const int year = 1950 + (int)(i % 70), month = 1 + (int)(i % 12), day = 1 + (int)(i % 28);
+        if (i % 97 == 13)
+            tl_buf_printf(b, "{\"start\": \"%d-02-30\", \"title\": \"Bad %zu\"}\n", year, i);
+        else if (i % 3 == 0)
+            tl_buf_printf(b, "{\"title\": \"Span %zu\", \"start\": \"%d-%02d-%02d\", "
+                             "\"end\": %d, \"group\": \"G%zu\", \"status\": \"tentative\"}\n",
+                          i, year, month, day, year + 1, i % 7);
+        else if (i % 7 == 0)
+            tl_buf_printf(b, "{\"date\": \"%d-%02d\", \"name\": \"भारत %zu 日本\"}\n", year,
+                          month, i);
+        else
+            tl_buf_printf(b, "{\"start\": \"%d-%02d-%02d\", \"title\": \"Event %zu\", "
+                             "\"group\": \"G%zu\"}\n",
+                          year, month, day, i, i % 5);
+        if (i % 50 == 49)
+            tl_buf_append_str(b, "\n");
+    }
+}
+
+/* Loads JSON Lines from a file read in two halves (forced at any size) and from a buffer in
+ * one go, and checks that both give the same. */
+static void expect_same_jsonl(const char *text, size_t len, const char *name)
+{
+    char *path = test_temp_path("split.jsonl");
+    if (!path || !test_write_file(path, text, len)) {
+        tap_ok(false, "%s: temporary file", name);
+        free(path);
+        return;
+    }
+    tl_load_options *opts = tl_load_options_new();
+    opts->split_min = 1;
+    tl_load_options_set_input_format(opts, TL_INPUT_JSONL);
+    tl_error *e1 = NULL, *e2 = NULL;
+    tl_timeline *halves = tl_timeline_load_file(path, "t.jsonl", opts, &e1);
+    tl_timeline *whole = tl_timeline_load_buffer(text, len, "t.jsonl", opts, &e2);
+    char *a = dump_load(halves, e1), *b = dump_load(whole, e2);
+    tap_is_str(a, b, "%s: the same as read in one go", name);
+    free(a);
+    free(b);
+    tl_timeline_free(halves);
+    tl_timeline_free(whole);
+    tl_error_free(e1);
+    tl_error_free(e2);
+    tl_load_options_free(opts);
+    remove(path);
+    free(path);
+}
+
+/* JSON Lines streamed in two halves: the same timeline, warnings, notes and errors as one
+ * pass, including keys first met past the header's lookahead and rows the second half must
+ * leave to the first. */
+static void test_jsonl_split(void)
+{
+    tl_buf b = TL_BUF_INIT;
+    varied_jsonl(&b, 3000);
+    expect_same_jsonl(b.data, b.len, "jsonl split: varied lines");
+    /* Keys first used past the lookahead: a known role (its column was added) and an
+     * unknown key, in the second half. */
+    tl_buf_append_str(&b, "{\"start\": \"2001\", \"title\": \"Late\", \"type\": \"era\", "
+                          "\"mood\": \"odd\"}\n");
+    varied_jsonl(&b, 200);
+    expect_same_jsonl(b.data, b.len, "jsonl split: keys first met in the second half");
+    /* A title row and a group order in the second half: read after the first half. */
+    tl_buf_append_str(&b, "{\"start\": \"\", \"title\": \"The chart\", \"type\": \"title\"}\n"
+                          "{\"start\": \"2002\", \"title\": \"O\", \"group\": \"G3\", "
+                          "\"group_order\": 1}\n");
+    varied_jsonl(&b, 100);
+    expect_same_jsonl(b.data, b.len, "jsonl split: a title row in the second half");
+    /* A malformed line in the second half: the same error at the same line. */
+    tl_buf_append_str(&b, "{\"start\": \"2003\", \"title\": \"broken\"\n");
+    varied_jsonl(&b, 10);
+    expect_same_jsonl(b.data, b.len, "jsonl split: malformed line in the second half");
+    /* No final line feed. */
+    tl_buf_clear(&b);
+    varied_jsonl(&b, 2000);
+    tl_buf_append_str(&b, "{\"start\": \"2004\", \"title\": \"last\"}");
+    expect_same_jsonl(b.data, b.len, "jsonl split: no final line feed");
+    tl_buf_free(&b);
+}
+
 int main(void)
 {
     test_large_file();
     test_split();
+    test_jsonl_split();
     test_fixtures();
     test_corpus();
     return tap_done();

@@ -95,8 +95,8 @@ printf '{"start":"2019-03-01","title":"A"}\n{"start": 2020, "title": "B"\n' >"$W
 run 65 "a malformed line of JSON Lines" -- -o "$WORK/t.svg" "$WORK/broken.jsonl"
 has "broken.jsonl:2:" "$WORK/err"
 ok $? "names its line"
-printf '{"events": []}' >"$WORK/object.json"
-run 65 "an object where an array belongs" -- --check "$WORK/object.json"
+printf '"events"\n' >"$WORK/object.json"
+run 65 "a string where an array belongs" -- --check "$WORK/object.json"
 has "expected an array of event objects" "$WORK/err"
 ok $? "says what it expected"
 printf '[\n {"start": "2019-02-30", "title": "Bad"},\n {"start": 1850, "title": "A year as a number", "importance": 5}\n]\n' >"$WORK/dates.json"
@@ -112,5 +112,32 @@ printf '[{"id":"a","title":"A","start":"2024-03-04","duration":"5d","progress":1
 run 0 "a plan in JSON" -- --check "$WORK/plan.json"
 has "plan.json:2: B #b: 2024-03-09 to 2024-03-11" "$WORK/out"
 ok $? "a list of dependencies and a number of percent"
+
+# Settings a source states (a gantt's tickInterval, axisFormat, excluded weekends): applied to
+# its own chart, under the command line, and never to the other inputs of the same run.
+GANTT=$SAMPLES/release-plan.mmd
+run 0 "a gantt states its axis" -- --check -v "$GANTT"
+has "states ticks=week" "$WORK/err" && has "states shade=weekends" "$WORK/err"
+ok $? "and -v says what it stated"
+"$TIMELINE" --layout lanes -T json -o "$WORK/stated.scene" "$GANTT" 2>/dev/null
+"$TIMELINE" --layout lanes --ticks week --tick-format day=ddMMM --tick-format week=ddMMM \
+    --shade weekends -T json -o "$WORK/given.scene" "$GANTT" 2>/dev/null
+cmp -s "$WORK/stated.scene" "$WORK/given.scene"
+ok $? "the stated settings draw what the same options on the command line draw"
+run 0 "--ticks on the command line" -- --check -v --ticks month "$GANTT"
+has "states ticks=week; the command line's is kept" "$WORK/err"
+ok $? "wins over the source's"
+"$TIMELINE" --layout lanes --ticks month -T json -o "$WORK/month.scene" "$GANTT" 2>/dev/null
+! cmp -s "$WORK/month.scene" "$WORK/stated.scene"
+ok $? "and draws its own ticks"
+mkdir -p "$WORK/two"
+cp "$GANTT" "$WORK/two/plan.mmd"
+cp "$SAMPLES/release-plan.csv" "$WORK/two/plan-csv.csv"
+"$TIMELINE" --layout lanes -T json -O "$WORK/two/plan.mmd" "$WORK/two/plan-csv.csv" 2>/dev/null
+"$TIMELINE" --layout lanes -T json -o "$WORK/alone.scene" "$SAMPLES/release-plan.csv" 2>/dev/null
+cmp -s "$WORK/two/plan-csv.json" "$WORK/alone.scene"
+ok $? "another input of the same run is drawn as if alone"
+cmp -s "$WORK/two/plan.json" "$WORK/stated.scene"
+ok $? "and the gantt as its own settings say"
 
 done_testing

@@ -236,15 +236,19 @@ TL_EXPORT void tl_load_options_set_holidays(tl_load_options *opts, const tl_time
 TL_EXPORT bool tl_workdays_parse(const char *text, unsigned *mask);
 
 /* The format of an input. AUTO: from the options, else the file's extension (.csv .tsv .txt;
- * .json; .jsonl .ndjson), else its first byte ('[' JSON, '{' JSON Lines, else CSV). */
+ * .json; .jsonl .ndjson; .mmd .mermaid; .mw), else its content (docs/formats.md). */
 typedef enum tl_input_format {
     TL_INPUT_AUTO,
-    TL_INPUT_CSV,   /* comma, semicolon or tab separated (sniffed) */
-    TL_INPUT_JSON,  /* an array of event objects whose keys are the CSV's column names */
-    TL_INPUT_JSONL, /* JSON Lines: one such object a line */
+    TL_INPUT_CSV,        /* comma, semicolon or tab separated (sniffed) */
+    TL_INPUT_JSON,       /* an array of event objects whose keys are the CSV's column names */
+    TL_INPUT_JSONL,      /* JSON Lines: one such object a line */
+    TL_INPUT_TIMELINEJS, /* TimelineJS3's JSON: {"title", "events", "eras"} */
+    TL_INPUT_MERMAID,    /* a Mermaid timeline or gantt diagram */
+    TL_INPUT_MARKWHEN,   /* Markwhen text */
 } tl_input_format;
 
-/* Looks up a format by name: "auto", "csv", "tsv", "json", "jsonl" or "ndjson". */
+/* Looks up a format by name: "auto", "csv", "tsv", "json", "jsonl", "ndjson", "timelinejs",
+ * "mermaid", "mmd" or "markwhen". */
 TL_EXPORT bool tl_input_format_from_name(const char *name, tl_input_format *out);
 TL_EXPORT void tl_load_options_set_input_format(tl_load_options *opts, tl_input_format format);
 
@@ -308,6 +312,12 @@ TL_EXPORT const char *tl_timeline_get_warning(const tl_timeline *tl, size_t inde
  * TimelineJS v3", "column "Media" ignored", "delimiter: semicolon"); NULL past the end. */
 TL_EXPORT size_t tl_timeline_get_note_count(const tl_timeline *tl);
 TL_EXPORT const char *tl_timeline_get_note(const tl_timeline *tl, size_t index);
+
+/* Chart settings the source states of itself, as style-file assignments "KEY=VALUE" (a
+ * Mermaid gantt's "tickInterval 1week" is "ticks=1 week", its todayMarker "today=..."). The
+ * CLI applies them under the style file and the command line; NULL past the end. */
+TL_EXPORT size_t tl_timeline_get_setting_count(const tl_timeline *tl);
+TL_EXPORT const char *tl_timeline_get_setting(const tl_timeline *tl, size_t index);
 
 /* The header layout detected: "timeline" (ours), "TimelineJS v3", "TimelineJS v1",
  * "Preceden", "vistime", "timevis" or "px.timeline". Static storage. */
@@ -480,6 +490,9 @@ typedef enum tl_theme {
  * content, no title. The caller frees them with tl_layout_options_free(). */
 TL_EXPORT tl_layout_options *tl_layout_options_new(void);
 TL_EXPORT void tl_layout_options_free(tl_layout_options *opts);
+/* An independent copy (freed with tl_layout_options_free()): one chart's own settings over
+ * options shared by several. */
+TL_EXPORT tl_layout_options *tl_layout_options_copy(const tl_layout_options *opts);
 TL_EXPORT void tl_layout_options_set_variant(tl_layout_options *opts, tl_variant variant);
 TL_EXPORT void tl_layout_options_set_theme(tl_layout_options *opts, tl_theme theme);
 /* Title drawn above the chart; NULL or "" for none. Copied. */
