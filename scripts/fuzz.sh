@@ -5,10 +5,11 @@
 # the CSV fixtures and samples, the same folders as tests/fuzz/meson.build.
 # Prints TAP: "ok"/"not ok" per target; a finding is saved under build-fuzz/artifacts/ and
 # must be fixed and its input added to the target's seeds. Exit status 1 on any finding.
+# Usage: scripts/fuzz.sh [TARGET...]   (default: every target; a target is "json", "mermaid"...)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
-targets=(csv date estimate json timelinejs mermaid markwhen layout render)
+if [ $# -gt 0 ]; then targets=("$@"); else targets=(csv date estimate json timelinejs mermaid markwhen layout render); fi
 
 if ! command -v clang >/dev/null; then
     echo "ok 1 - fuzzers # SKIP no clang"
