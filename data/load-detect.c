@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "data/load.h"
+#include "data/markwhen-date.h"
 
 /* A '{' input: TimelineJS when its first object has an "events" key, or spans lines (a
  * pretty-printed document); JSON Lines when the first object ends on its line. */
@@ -68,7 +69,7 @@ static bool starts_word(const char *a, const char *b, const char *word)
 }
 
 /* A Markwhen statement: a header key, a section or group, or "DATE: event" whose date part
- * holds no CSV delimiter and starts as dates do (a digit, a month name, "now", "after"). */
+ * holds no CSV delimiter and is made of the words Markwhen's dates are made of. */
 static bool markwhen_statement(const char *a, const char *b)
 {
     static const char *const keys[] = {"title:", "description:", "dateFormat:", "timezone:",
@@ -84,15 +85,7 @@ static bool markwhen_statement(const char *a, const char *b)
     if (!colon || memchr(a, ',', (size_t)(colon - a)) || memchr(a, ';', (size_t)(colon - a)) ||
         memchr(a, '\t', (size_t)(colon - a)))
         return false;
-    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (g_ascii_isdigit(*a) || starts_word(a, b, "now") || starts_word(a, b, "after") ||
-        starts_word(a, b, "before"))
-        return true;
-    for (size_t i = 0; i < G_N_ELEMENTS(months); i++)
-        if ((size_t)(b - a) >= 3 && g_ascii_strncasecmp(a, months[i], 3) == 0)
-            return true;
-    return false;
+    return tl_mw_looks_like_date(a, (size_t)(colon - a));
 }
 
 /* Text formats: the first statement after comments and a "---" front matter block. */

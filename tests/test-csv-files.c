@@ -452,6 +452,22 @@ static char *dump_load(const tl_timeline *tl, const tl_error *err)
     return tl_buf_steal(&b);
 }
 
+/* Checks that a load in two halves and one in one go give the same (timeline, warnings,
+ * notes, error) and frees both; returns whether they did. */
+static bool same_loads(tl_timeline *halves, tl_error *e1, tl_timeline *whole, tl_error *e2,
+                       const char *name)
+{
+    char *a = dump_load(halves, e1), *b = dump_load(whole, e2);
+    const bool same = tap_is_str(a, b, "%s: the same as read in one go", name);
+    free(a);
+    free(b);
+    tl_timeline_free(halves);
+    tl_timeline_free(whole);
+    tl_error_free(e1);
+    tl_error_free(e2);
+    return same;
+}
+
 /* Loads `csv` from a file cut in two (forced at any size) and from a buffer in one go, and
  * checks that both give the same; `cut` says whether a cut is expected to be found. */
 static void expect_same_split(const char *csv, size_t len, bool cut, const char *name)
@@ -475,15 +491,8 @@ static void expect_same_split(const char *csv, size_t len, bool cut, const char 
     tl_error *e1 = NULL, *e2 = NULL;
     tl_timeline *halves = tl_timeline_load_csv_file(path, "t.csv", opts, &e1);
     tl_timeline *whole = tl_timeline_load_csv_buffer(csv, len, "t.csv", opts, &e2);
-    char *a = dump_load(halves, e1), *b = dump_load(whole, e2);
-    if (!tap_is_str(a, b, "%s: the same as read in one go", name))
+    if (!same_loads(halves, e1, whole, e2, name))
         tap_diag("cut at byte %llu, line %lu", (unsigned long long)at, line);
-    free(a);
-    free(b);
-    tl_timeline_free(halves);
-    tl_timeline_free(whole);
-    tl_error_free(e1);
-    tl_error_free(e2);
     tl_load_options_free(opts);
     remove(path);
     free(path);
@@ -661,14 +670,7 @@ static void expect_same_jsonl(const char *text, size_t len, const char *name)
     tl_error *e1 = NULL, *e2 = NULL;
     tl_timeline *halves = tl_timeline_load_file(path, "t.jsonl", opts, &e1);
     tl_timeline *whole = tl_timeline_load_buffer(text, len, "t.jsonl", opts, &e2);
-    char *a = dump_load(halves, e1), *b = dump_load(whole, e2);
-    tap_is_str(a, b, "%s: the same as read in one go", name);
-    free(a);
-    free(b);
-    tl_timeline_free(halves);
-    tl_timeline_free(whole);
-    tl_error_free(e1);
-    tl_error_free(e2);
+    same_loads(halves, e1, whole, e2, name);
     tl_load_options_free(opts);
     remove(path);
     free(path);
