@@ -23,11 +23,6 @@ static void skip_ws(scan *s)
         s->p++;
 }
 
-static bool is_word_char(char c)
-{
-    return g_ascii_isalnum(c) || c == '_';
-}
-
 /* Takes the word `w` (any case) when no letter or digit follows it. */
 static bool take_word(scan *s, const char *w)
 {
@@ -424,7 +419,7 @@ static int take_relative(scan *s, tl_mw_side *side)
     if (t.p < t.end && *t.p == '!') {
         const char *id = t.p + 1;
         size_t n = 0;
-        while (id + n < t.end && is_word_char(id[n]))
+        while (id + n < t.end && tl_mw_is_word_char(id[n]))
             n++;
         if (n == 0)
             return 0;

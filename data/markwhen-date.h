@@ -12,7 +12,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <glib.h>
+
 #include "data/date.h"
+
+/* What ids and tags are made of. */
+static inline bool tl_mw_is_word_char(char c)
+{
+    return g_ascii_isalnum(c) || c == '_';
+}
 
 /* Amounts of a relative date, each unit apart: calendar units move the civil date, the others
  * add time. */

@@ -10,12 +10,6 @@
 #include "common/tl-alloc.h"
 #include "data/columns.h"
 
-/* What ids and tags are made of (as in markwhen-load.c). */
-static bool is_word_char(char c)
-{
-    return g_ascii_isalnum(c) || c == '_';
-}
-
 /* ---------------------------------------------------------------------------------------------
  * Titles and tags
  * ------------------------------------------------------------------------------------------- */
@@ -35,7 +29,7 @@ size_t tl_mw_tag_len(const char *p, const char *b)
         return 0;
     size_t n = 1;
     bool digits = true;
-    while (p + n < b && is_word_char(p[n])) {
+    while (p + n < b && tl_mw_is_word_char(p[n])) {
         digits = digits && g_ascii_isdigit(p[n]);
         n++;
     }
@@ -97,8 +91,8 @@ void tl_mw_take_title(tl_mw_reader *r, const tl_mw_line *l, const char *a)
             p += n;
             continue;
         }
-        if (word_start && *p == '!' && p + 1 < l->b && is_word_char(p[1]) && !r->id) {
-            for (n = 1; p + n < l->b && is_word_char(p[n]);)
+        if (word_start && *p == '!' && p + 1 < l->b && tl_mw_is_word_char(p[1]) && !r->id) {
+            for (n = 1; p + n < l->b && tl_mw_is_word_char(p[n]);)
                 n++;
             r->id = tl_xstrndup(p + 1, n - 1);
             r->id_at = *l;

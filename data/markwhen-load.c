@@ -80,11 +80,6 @@ static bool starts_word(const char *a, const char *b, const char *word)
            ((size_t)(b - a) == n || a[n] == ' ' || a[n] == '\t');
 }
 
-static bool is_word_char(char c)
-{
-    return g_ascii_isalnum(c) || c == '_';
-}
-
 /* Ends b before a " // comment" (a comment needs the space, so that URLs stay whole). */
 static const char *cut_comment(const char *a, const char *b)
 {
@@ -119,7 +114,7 @@ bool tl_mw_key_value(const char *a, const char *b, const char **key_end, const c
     const char *p = a;
     if (p >= b || !(g_ascii_isalpha(*p) || *p == '_'))
         return false;
-    while (p < b && (is_word_char(*p) || *p == '-'))
+    while (p < b && (tl_mw_is_word_char(*p) || *p == '-'))
         p++;
     *key_end = p;
     while (p < b && (*p == ' ' || *p == '\t'))
@@ -141,7 +136,7 @@ bool tl_mw_key_value(const char *a, const char *b, const char **key_end, const c
 static void tag_color_line(tl_mw_reader *r, const tl_mw_line *l, const char *b)
 {
     const char *p = l->a + 1, *v;
-    while (p < b && is_word_char(*p))
+    while (p < b && tl_mw_is_word_char(*p))
         p++;
     const char *tag_end = p;
     while (p < b && (*p == ' ' || *p == '\t'))
@@ -209,7 +204,7 @@ static void header_line(tl_mw_reader *r, const tl_mw_line *l)
     }
     r->key = TL_MW_KEY_NONE;
     const char *b = cut_comment(l->a, l->b), *key_end, *v;
-    if (b - l->a >= 2 && l->a[0] == '#' && is_word_char(l->a[1])) {
+    if (b - l->a >= 2 && l->a[0] == '#' && tl_mw_is_word_char(l->a[1])) {
         tag_color_line(r, l, b);
     } else if (!tl_mw_key_value(l->a, b, &key_end, &v)) {
         tl_mw_note_once(r, "header text", l,

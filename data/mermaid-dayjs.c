@@ -385,14 +385,12 @@ static bool amount_text(double v, const char *unit, char *out, size_t size)
     return (size_t)snprintf(out + n, size - (size_t)n, "%s", unit) < size - (size_t)n;
 }
 
-bool tl_mermaid_duration(const char *s, size_t len, double day_hours, double scale, char *out,
-                         size_t size)
+bool tl_mermaid_duration(const char *s, size_t len, double day_hours, char *out, size_t size)
 {
     double n;
     char unit[3];
     if (!split_duration(s, len, &n, unit))
         return false;
-    n *= scale;
     switch (unit[0]) {
     case 'd':
         return amount_text(n, "d", out, size);

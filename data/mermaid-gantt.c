@@ -421,7 +421,7 @@ static void append_lag(GString *s, double seconds)
 {
     char amount[40], text[48];
     snprintf(amount, sizeof amount, "%.0fs", seconds);
-    if (seconds >= 0.5 && tl_mermaid_duration(amount, strlen(amount), 0, 1, text, sizeof text))
+    if (seconds >= 0.5 && tl_mermaid_duration(amount, strlen(amount), 0, text, sizeof text))
         g_string_append_printf(s, " FS+%s", text);
 }
 
@@ -500,7 +500,7 @@ static bool end_cell(const gantt *g, const task *t, tl_table *tb, bool final)
         put(tb, "end", text, at);
         return true;
     case END_DURATION:
-        if (tl_mermaid_duration(at->text, at->len, g->day_hours, 1, text, sizeof text)) {
+        if (tl_mermaid_duration(at->text, at->len, g->day_hours, text, sizeof text)) {
             put(tb, "duration", text, at);
             return true;
         }

@@ -55,7 +55,8 @@ void tl_mermaid_note(tl_mermaid *m, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* The two diagrams, after their first statement. They fill m->table; false with *err for a
- * document that cannot be read at all (a timeline period that cannot be dated). */
+ * document that cannot be read at all (a timeline period that cannot be dated; a gantt never
+ * fails: what it cannot read is a warning). */
 bool tl_mermaid_timeline(tl_mermaid *m, const tl_mermaid_stmt *head, tl_error **err);
 bool tl_mermaid_gantt(tl_mermaid *m, tl_error **err);
 
@@ -88,9 +89,8 @@ void tl_mermaid_date_add(tl_mermaid_when *w, int64_t seconds);
 
 /* A Mermaid duration ("3d", "1.5w", "24h", "30m", "2M", "1y", "500ms") as a plan amount
  * ("3d", "1.5w", "24h", "0.5h", "2mo", "1y"), hours counted in days of `day_hours` when that
- * is above 0 (workdayhours). `scale` multiplies it (0.5: half of it). False for another text. */
-bool tl_mermaid_duration(const char *s, size_t len, double day_hours, double scale, char *out,
-                         size_t size);
+ * is above 0 (workdayhours). False for another text. */
+bool tl_mermaid_duration(const char *s, size_t len, double day_hours, char *out, size_t size);
 /* A duration's length in seconds, months and years as 30 and 365 days: where a milestone is
  * drawn. False for another text. */
 bool tl_mermaid_duration_seconds(const char *s, size_t len, double day_hours, double *seconds);
