@@ -1,4 +1,4 @@
-/* Where the time of one run goes: loads a CSV, sets up the fonts, lays it out with the Pango
+/* Where the time of one run goes: loads an input (any format), sets up the fonts, lays it out with the Pango
  * measurer and renders it to a file, timing each step through the public API, as the CLI
  * runs them. Usage: bench-phases FILE.csv OUTPUT.{svg,png,pdf} [ribbon|lanes|vertical [LOCALE]].
  * With a locale, "locale" is the time of checking its tag, which loads ICU. */
@@ -40,7 +40,7 @@ int main(int argc, char **argv)
     tl_render_options_set_svg_text(ropts, n > 9 && strcmp(argv[2] + n - 9, ".text.svg") == 0);
     tl_error *err = NULL;
     double t0 = now();
-    tl_timeline *tl = tl_timeline_load_csv_file(argv[1], NULL, NULL, &err);
+    tl_timeline *tl = tl_timeline_load_file(argv[1], NULL, NULL, &err);
     if (!tl)
         return fail(err);
     double t1 = now();

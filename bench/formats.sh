@@ -3,7 +3,8 @@
 # written as CSV, as JSON Lines and as a JSON array (empty cells left out, as a script would
 # write them), each rendered to SVG by whole runs of the CLI. Prints a Markdown table of the
 # median wall time and peak memory of RUNS runs (default 5), and each format's time over the
-# CSV's.
+# CSV's. Then the floor under JSON Lines: json-glib alone parsing the file on two threads
+# (bench/jsonl-parse.c), over the CSV's whole run.
 #
 # Usage: bench/formats.sh [BUILD-DIR] [SIZES...]   (default: build 100000 1000000)
 set -uo pipefail
@@ -44,4 +45,10 @@ PY
         printf '| %s | %s | %d MB | %.2f s | %.2f | %d MB |\n' "$n" "$ext" $((size / 1000000)) \
             "$secs" "$(awk -v a="$secs" -v b="$csv_secs" 'BEGIN { print a / b }')" $((kb / 1024))
     done
+    if [ -x "$build/bench/jsonl-parse" ]; then
+        secs=$(for _ in $(seq "$runs"); do "$build/bench/jsonl-parse" "$data/e.jsonl"; done |
+            sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+        printf '| %s | jsonl, json-glib parsing alone | | %.2f s | %.2f | |\n' "$n" "$secs" \
+            "$(awk -v a="$secs" -v b="$csv_secs" 'BEGIN { print a / b }')"
+    fi
 done

@@ -40,6 +40,14 @@ struct tl_json_rows {
      * it meets first are listed for the parent to note. */
     bool forked, refused;
     GPtrArray *late; /* "key\nline" */
+    /* The previous object's keys in the order it gave them (pointers to `index`'s own keys)
+     * and their fields + 1: objects of a stream mostly repeat one order, and a comparison
+     * with the key met at the same place is cheaper than hashing it. */
+    struct seen_key {
+        const char *key;
+        size_t field;
+    } *order;
+    size_t order_cap;
 };
 
 tl_json_rows *tl_json_rows_new(const char *path, tl_timeline *tl, const tl_load_options *opts,
@@ -71,6 +79,7 @@ void tl_json_rows_free(tl_json_rows *r)
     g_hash_table_destroy(r->index);
     free(r->fields);
     free(r->offsets);
+    free(r->order);
     g_string_free(r->text, TRUE);
     free(r);
 }
@@ -165,6 +174,25 @@ static size_t late_key(tl_json_rows *r, const char *key, unsigned long line)
     return field;
 }
 
+/* The field + 1 of the `nth` key of an object (0 when it has no column). */
+static size_t key_field(tl_json_rows *r, size_t nth, const char *key, unsigned long line)
+{
+    if (nth < r->order_cap && r->order[nth].key && strcmp(r->order[nth].key, key) == 0)
+        return r->order[nth].field;
+    gpointer own = NULL, v = NULL;
+    if (!g_hash_table_lookup_extended(r->index, key, &own, &v)) {
+        late_key(r, key, line);
+        g_hash_table_lookup_extended(r->index, key, &own, &v);
+    }
+    if (nth >= r->order_cap) {
+        const size_t cap = r->order_cap;
+        r->order = tl_xgrow(r->order, &r->order_cap, nth + 1, sizeof *r->order);
+        memset(r->order + cap, 0, (r->order_cap - cap) * sizeof *r->order);
+    }
+    r->order[nth] = (struct seen_key){own, GPOINTER_TO_SIZE(v)};
+    return r->order[nth].field;
+}
+
 /* A value as the text of a cell: numbers as written in JSON (no locale), true/false as yes/no,
  * null as empty, a list as its items joined by ", " (ids, tags). */
 static void append_value(GString *out, JsonNode *n, bool *nested)
@@ -214,11 +242,8 @@ static void add_row(tl_json_rows *r, JsonNode *node, unsigned long line, unsigne
     const char *key;
     JsonNode *value;
     json_object_iter_init(&it, json_node_get_object(node));
-    while (json_object_iter_next(&it, &key, &value)) {
-        gpointer v = NULL;
-        const size_t field = g_hash_table_lookup_extended(r->index, key, NULL, &v)
-                                 ? GPOINTER_TO_SIZE(v)
-                                 : late_key(r, key, line);
+    for (size_t nth = 0; json_object_iter_next(&it, &key, &value); nth++) {
+        const size_t field = key_field(r, nth, key, line);
         if (field == 0)
             continue;
         const size_t start = r->text->len;

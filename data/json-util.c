@@ -26,6 +26,13 @@ bool tl_json_parse_error(const char *path, unsigned long line, const GError *ger
 bool tl_json_check_depth(const char *data, size_t len, const char *path, unsigned long first_line,
                          tl_error **err)
 {
+    /* Nesting needs an opening bracket a level: with few of them (every event object) the
+     * scan below, which must follow strings, is not needed. */
+    size_t opening = 0;
+    for (size_t i = 0; i < len; i++)
+        opening += (data[i] == '{') | (data[i] == '[');
+    if (opening <= TL_JSON_MAX_DEPTH)
+        return true;
     unsigned long line = first_line, col = 0;
     int depth = 0;
     bool in_string = false;

@@ -140,4 +140,42 @@ ok $? "another input of the same run is drawn as if alone"
 cmp -s "$WORK/two/plan.json" "$WORK/stated.scene"
 ok $? "and the gantt as its own settings say"
 
+# Nesting: json-glib parses recursively, so a line nested past 256 levels is refused at its
+# place before it is parsed; many brackets that nest shallowly are data like any other.
+python3 - "$WORK" <<'PY'
+import json, sys
+w = sys.argv[1]
+good = '{"start": "2020-01-01", "title": "first"}\n'
+with open(w + "/deep.jsonl", "w") as f:
+    f.write(good + '{"start": "2020-02-01", "title": "deep", "x": ' + "[" * 300 + "]" * 300 + "}\n")
+with open(w + "/wide.jsonl", "w") as f:
+    f.write(good + json.dumps({"start": "2020-02-01", "title": "wide", "x": [[]] * 300}) + "\n")
+PY
+run 65 "a line nested 300 deep" -- --check "$WORK/deep.jsonl"
+has "deep.jsonl:2:" "$WORK/err" && has "nested more than 256 deep" "$WORK/err"
+ok $? "is refused at its line"
+run 0 "300 brackets side by side" -- --check "$WORK/wide.jsonl"
+
+# Objects that give their keys in changing orders, with a key first met late: the same
+# events as the file with one order.
+python3 - "$WORK" <<'PY'
+import json, sys
+w = sys.argv[1]
+rows = [{"start": "2020-0%d-01" % m, "title": "event %d" % m, "group": "g%d" % (m % 2)}
+        for m in range(1, 10)]
+rows[6]["end"] = "2020-08-15"
+with open(w + "/ordered.jsonl", "w") as f:
+    for r in rows:
+        f.write(json.dumps(r) + "\n")
+with open(w + "/shuffled.jsonl", "w") as f:
+    for i, r in enumerate(rows):
+        keys = list(r)
+        keys = keys[i % len(keys):] + keys[:i % len(keys)]
+        f.write(json.dumps({k: r[k] for k in keys}) + "\n")
+PY
+"$TIMELINE" -T json -o "$WORK/ordered.scene" "$WORK/ordered.jsonl" 2>/dev/null
+"$TIMELINE" -T json -o "$WORK/shuffled.scene" "$WORK/shuffled.jsonl" 2>/dev/null
+cmp -s "$WORK/ordered.scene" "$WORK/shuffled.scene"
+ok $? "keys in changing orders read as in one order"
+
 done_testing
