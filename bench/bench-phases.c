@@ -1,6 +1,6 @@
 /* Where the time of one run goes: loads an input (any format), sets up the fonts, lays it out with the Pango
  * measurer and renders it to a file, timing each step through the public API, as the CLI
- * runs them. Usage: bench-phases FILE.csv OUTPUT.{svg,png,pdf} [ribbon|lanes|vertical [LOCALE]].
+ * runs them. Usage: bench-phases INPUT OUTPUT.{svg,png,pdf} [ribbon|lanes|vertical [LOCALE]].
  * With a locale, "locale" is the time of checking its tag, which loads ICU. */
 #include <stdio.h>
 #include <string.h>
@@ -25,7 +25,7 @@ static int fail(tl_error *err)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: bench-phases FILE.csv OUTPUT [ribbon|lanes|vertical]\n"
+        fprintf(stderr, "usage: bench-phases INPUT OUTPUT [ribbon|lanes|vertical]\n"
                         "  (OUTPUT.svg, .png or .pdf; .text.svg: SVG with live text)\n");
         return 64;
     }
