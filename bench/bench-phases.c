@@ -1,6 +1,6 @@
-/* Where the time of one run goes: loads an input (any format), sets up the fonts, lays it out with the Pango
- * measurer and renders it to a file, timing each step through the public API, as the CLI
- * runs them. Usage: bench-phases INPUT OUTPUT.{svg,png,pdf} [ribbon|lanes|vertical [LOCALE]].
+/* Where the time of one run goes: loads an input (any format), sets up the fonts, lays it
+ * out with the Pango measurer and renders it to a file, timing each step through the public
+ * API, as the CLI runs them. Usage: bench-phases INPUT OUTPUT.{svg,png,pdf} [ribbon|lanes|vertical [LOCALE]].
  * With a locale, "locale" is the time of checking its tag, which loads ICU. */
 #include <stdio.h>
 #include <string.h>
