@@ -50,6 +50,12 @@ typedef struct cli {
     tl_layout_options *style; /* palette, sizes, widths and background; the rest per input */
     /* What --print-config prints: the value of every option with a section, as last set. */
     GKeyFile *config;
+    bool watch;
+    /* For --watch: the files and folders the options named (style files, --holidays,
+     * --font-dir), noted when named, so that one that cannot be read is watched too; NULL
+     * when nobody asks. Borrowed. */
+    GPtrArray *watched_files, *watched_folders;
+    size_t warnings_total, charts_written; /* of the whole run, for --watch's line */
 } cli;
 
 /* What an option's value is, for help, completion and style files. */
@@ -119,6 +125,24 @@ void cli_config_print(const cli *c, FILE *fp);
 bool cli_page_size_parse(const char *text, double *width, double *height, char **why);
 bool cli_length_parse(const char *text, double *points, char **why);
 bool cli_margins_parse(const char *text, double margins[4], char **why);
+
+/* Notes a file (or a folder) the options read, for --watch. */
+void cli_watch_note(cli *c, const char *path, bool folder);
+
+/* What one whole run of the command line did, for --watch (cli/watch.c). */
+typedef struct cli_outcome {
+    int status;                 /* the exit status */
+    size_t warnings, charts;    /* warnings printed, charts written */
+    char *output;               /* the one output file, or NULL (several, or none) */
+    bool check;                 /* --check: nothing is written */
+    GPtrArray *files, *folders; /* the inputs and what the options read; owned strings */
+} cli_outcome;
+/* Runs the command line once, afresh: reads the options (style files again) and renders every
+ * input, filling `out` (whose arrays exist). */
+typedef void (*cli_run_fn)(int argc, char **argv, cli_outcome *out);
+/* --watch: runs once, then again whenever a file of the last run changes, until SIGINT or
+ * SIGTERM; returns 0 then. */
+int cli_watch(int argc, char **argv, cli_run_fn run);
 
 /* The closest of `count` names to `word` when it is close enough to be a typo, else NULL. */
 const char *cli_did_you_mean(const char *word, const char *const *names, size_t count);

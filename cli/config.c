@@ -236,6 +236,7 @@ int cli_config_load_file(cli *c, const char *path)
     gchar *text = NULL;
     gsize len = 0;
     GError *gerr = NULL;
+    cli_watch_note(c, path, false);
     if (!g_file_get_contents(path, &text, &len, &gerr)) {
         int status = gerr->code == G_FILE_ERROR_NOENT || gerr->code == G_FILE_ERROR_ACCES ? 66 : 74;
         fprintf(stderr, "timeline: %s\n", gerr->message);

@@ -448,11 +448,13 @@ static int run_one(cli *c, const job *j, tl_fonts *fonts, size_t warnings)
     tl_render_options_free(ropts);
     if (!ok)
         goto fail;
+    c->charts_written++;
     goto done;
 
 fail:
     status = fail(err, j->input, j->several);
 done:
+    c->warnings_total += warnings;
     if (c->style != shared_style) {
         tl_layout_options_free(c->style);
         c->style = shared_style;
@@ -657,13 +659,9 @@ static void cli_free(cli *c)
     g_key_file_free(c->config);
 }
 
-int main(int argc, char **argv)
+static void cli_init(cli *c)
 {
-    /* A reader that goes away (| head) makes writes fail with EPIPE, reported as an I/O
-     * error (74), instead of killing the process halfway through a file. */
-    signal(SIGPIPE, SIG_IGN);
-    install_signal_handlers();
-    cli c = {
+    *c = (cli){
         .dpi = 96,
         .scale = 1,
         .theme = TL_THEME_LIGHT,
@@ -674,12 +672,68 @@ int main(int argc, char **argv)
         .style = tl_layout_options_new(),
         .config = g_key_file_new(),
     };
+}
+
+/* One run for --watch: the options read again (a style file may have changed), every input
+ * rendered, as a new process would. */
+static void run_again(int argc, char **argv, cli_outcome *out)
+{
+    cli c;
+    cli_init(&c);
+    c.watched_files = out->files;
+    c.watched_folders = out->folders;
     GPtrArray *inputs = g_ptr_array_new();
+    optind = 0; /* getopt starts afresh */
     int status = parse_args(argc, argv, &c, inputs);
+    for (guint i = 0; i < inputs->len; i++)
+        g_ptr_array_add(out->files, g_strdup(inputs->pdata[i]));
     if (status == 0)
         status = run(&c, inputs);
     else if (status < 0)
         status = 0;
+    out->status = status;
+    out->warnings = c.warnings_total;
+    out->charts = c.charts_written;
+    out->check = c.check;
+    out->output = !c.outputs_by_input && c.output && c.output[strlen(c.output) - 1] != '/'
+                      ? g_strdup(c.output)
+                      : NULL;
+    g_ptr_array_free(inputs, TRUE);
+    cli_free(&c);
+}
+
+/* What --watch cannot follow: standard input, and an output that is not a file. */
+static int check_watch(const cli *c, const GPtrArray *inputs)
+{
+    for (guint i = 0; i < inputs->len; i++)
+        if (strcmp(inputs->pdata[i], "-") == 0)
+            return fail_usage("--watch follows files: standard input (-) cannot be watched");
+    if (inputs->len == 0)
+        return fail_usage("--watch needs an input file");
+    if (!c->check && !c->outputs_by_input && (!c->output || strcmp(c->output, "-") == 0))
+        return fail_usage("--watch rewrites files: give -o FILE or -O, not standard output");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    /* A reader that goes away (| head) makes writes fail with EPIPE, reported as an I/O
+     * error (74), instead of killing the process halfway through a file. */
+    signal(SIGPIPE, SIG_IGN);
+    install_signal_handlers();
+    cli c;
+    cli_init(&c);
+    GPtrArray *inputs = g_ptr_array_new();
+    int status = parse_args(argc, argv, &c, inputs);
+    if (status == 0 && c.watch && !(status = check_watch(&c, inputs))) {
+        cli_free(&c);
+        cli_init(&c);
+        status = cli_watch(argc, argv, run_again);
+    } else if (status == 0) {
+        status = run(&c, inputs);
+    } else if (status < 0) {
+        status = 0;
+    }
     g_ptr_array_free(inputs, TRUE);
     cli_free(&c);
     return status;

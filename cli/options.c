@@ -337,6 +337,7 @@ static bool set_holidays(cli *c, const cli_option *o, const char *v, char **why)
 {
     char *text = NULL;
     GError *gerr = NULL;
+    cli_watch_note(c, v, false);
     if (!g_file_get_contents(v, &text, NULL, &gerr)) {
         *why = g_strdup_printf("cannot read \"%s\": %s", v, gerr->message);
         g_error_free(gerr);
@@ -406,6 +407,7 @@ static bool set_axis_breaks(cli *c, const cli_option *o, const char *v, char **w
 
 static bool set_font_dir(cli *c, const cli_option *o, const char *v, char **why)
 {
+    cli_watch_note(c, v, true);
     tl_font_options_add_dir(c->fonts, v);
     return true;
 }
@@ -1003,6 +1005,11 @@ const cli_option cli_options[] = {
      .help = "validate the input, print a summary, write nothing",
      .set = set_flag,
      FIELD(check)},
+    {.name = "watch",
+     .arg = CLI_FLAG,
+     .help = "render again whenever an input, a style file or a font folder changes",
+     .set = set_flag,
+     FIELD(watch)},
 
     GROUP("Style files"),
     {.name = "config",
@@ -1083,6 +1090,13 @@ const cli_option *cli_option_find(const char *name)
         if (cli_options[i].id != CLI_ID_HELP_GROUP && strcmp(cli_options[i].name, name) == 0)
             return &cli_options[i];
     return NULL;
+}
+
+void cli_watch_note(cli *c, const char *path, bool folder)
+{
+    GPtrArray *list = folder ? c->watched_folders : c->watched_files;
+    if (list)
+        g_ptr_array_add(list, g_strdup(path));
 }
 
 bool cli_option_apply(cli *c, const cli_option *o, const char *value, char **why)
