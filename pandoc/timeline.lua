@@ -189,10 +189,10 @@ local function where(loc, n)
 end
 
 -- The program's messages with "<stdin>:LINE" turned into the Markdown file's line.
-local function relocate(text, loc)
-  if not loc then return text end
-  return (text:gsub("<stdin>:(%d+)", function(n)
-    return loc.file .. ":" .. (loc.line + tonumber(n))
+local function relocate(text, loc, n)
+  return (text:gsub("<stdin>:(%d+)", function(line)
+    if not loc then return "timeline block " .. n .. ", line " .. line end
+    return loc.file .. ":" .. (loc.line + tonumber(line))
   end))
 end
 
@@ -206,8 +206,10 @@ local function program_version()
       version = trim(out)
     else
       version = false
-      version_error = "cannot run the timeline program '" .. config.program .. "' ("
-          .. (type(out) == "table" and ("exit " .. tostring(out.error_code)) or tostring(out))
+      local why = type(out) == "table" and ("exit status " .. tostring(out.error_code))
+          or tostring(out)
+      if why:match("does not exist") then why = "not found" end
+      version_error = "cannot run the timeline program '" .. config.program .. "' (" .. why
           .. "): set the metadata timeline-path or the environment variable TIMELINE"
     end
   end
@@ -337,12 +339,12 @@ local function render(block)
     local done, output, status = run(argv, text)
     if not done then
       os.remove(tmp)
-      local msg = trim(relocate(output, loc))
+      local msg = trim(relocate(output, loc, block_count))
       if msg == "" then msg = "no message" end
       return failed(block, place, "timeline exited with status " .. tostring(status) .. ":\n" .. msg)
     end
     if trim(output) ~= "" then
-      io.stderr:write(place .. ": " .. trim(relocate(output, loc)) .. "\n")
+      io.stderr:write(place .. ": " .. trim(relocate(output, loc, block_count)) .. "\n")
     end
     local moved, err = os.rename(tmp, file)
     if not moved then return failed(block, place, "cannot write " .. file .. ": " .. tostring(err)) end
