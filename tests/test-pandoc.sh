@@ -66,8 +66,11 @@ ok $? "HTML: three different SVG images" || sed 's/^/#   /' "$WORK/svgs"
 bad=0
 [ -s "$WORK/svgs" ] || bad=1
 while read -r f; do
-    [ -s "$WORK/html/$f" ] && xmllint --noout "$WORK/html/$f" 2>/dev/null &&
-        head -c 300 "$WORK/html/$f" | grep -q '<svg' || { bad=1; echo "#   $f"; }
+    if ! { [ -s "$WORK/html/$f" ] && xmllint --noout "$WORK/html/$f" 2>/dev/null &&
+        head -c 300 "$WORK/html/$f" | grep -q '<svg'; }; then
+        bad=1
+        echo "#   $f"
+    fi
 done <"$WORK/svgs"
 ok $bad "HTML: each SVG file exists beside the output and is valid XML (xmllint)"
 [ "$(grep -c '<figure>' "$WORK/html/report.html")" -eq 3 ] &&
@@ -190,6 +193,7 @@ has 'timeline block 2: timeline exited with status 65' "$WORK/stdin.html" &&
 ok $? "standard input: errors name the block's number" || sed 's/^/#   /' "$WORK/stdin.err"
 
 # A refused attribute, and a missing program.
+# shellcheck disable=SC2016 # backquotes, not a command
 printf '```{.timeline output=x.svg}\nstart,title\n2020,A\n```\n' >"$WORK/refused.md"
 (cd "$WORK" && pandoc_run refused refused.md -t html -o refused.html)
 has "refused.md:1: the attribute &#39;output&#39; is not an option a block can set" "$WORK/refused.html" ||
