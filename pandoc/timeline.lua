@@ -304,7 +304,9 @@ local function failed(block, place, message)
     pandoc.Para({ pandoc.Strong({ pandoc.Str("timeline error:") }), pandoc.Space(),
       table.unpack(lines) }),
     block,
-  }, pandoc.Attr("", { "timeline-error" }, {}))
+  }, pandoc.Attr("", { "timeline-error" },
+    -- seen at a glance in HTML; other writers leave the attribute out
+    { style = "border-left: 4px solid #c62828; padding-left: 1em" }))
 end
 
 local function render(block)
