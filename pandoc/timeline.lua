@@ -22,8 +22,9 @@ printed on standard error with the block's line in the Markdown file ("report.md
 Pandoc 2.x gives Lua filters no way to add to its own warnings, so `--fail-if-warnings` does
 not see these; with metadata `timeline-strict: true` or the environment variable
 TIMELINE_FAIL_ON_ERROR=1, a failing block makes the filter raise an error after all blocks
-were tried, and pandoc exits non-zero without writing the output. Under pandoc 3, the errors
-are also pandoc warnings (pandoc.log.warn), which `--fail-if-warnings` counts.
+were tried, and pandoc exits non-zero (83) without writing the output. Where pandoc has
+pandoc.log.warn (later pandoc 3 releases), the errors are pandoc warnings, which
+`--fail-if-warnings` counts.
 
 The program: metadata `timeline-path`, else the environment variable TIMELINE, else
 `timeline` on the PATH. Needs a POSIX shell (`sh`) and `mkdir`.
