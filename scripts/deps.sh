@@ -17,7 +17,15 @@ TL_PACKAGES=(
     librsvg2-bin poppler-utils libxml2-utils python3 valgrind time
     # PostScript and EPS output are checked by converting them (ps2pdf)
     ghostscript
+    # the Pandoc filter pandoc/timeline.lua is tested with Debian's pandoc (tests/test-pandoc.sh;
+    # it checks the LaTeX text, and a PDF too when pdflatex is there)
+    pandoc
 )
+
+# What turns a report into PDF with pandoc (pdflatex and the fonts of pandoc's LaTeX template),
+# when asked for: tl_install_deps "${TL_PANDOC_PDF_PACKAGES[@]}" (docs/pandoc.md).
+# shellcheck disable=SC2034 # used by the caller
+TL_PANDOC_PDF_PACKAGES=(texlive-latex-base texlive-latex-recommended lmodern)
 
 # What bench/run.sh compares against, when asked to install it (bench/run.sh --install).
 # shellcheck disable=SC2034 # used by bench/run.sh
