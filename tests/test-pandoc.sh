@@ -200,6 +200,12 @@ printf '```{.timeline output=x.svg}\nstart,title\n2020,A\n```\n' >"$WORK/refused
 has "refused.md:1: the attribute &#39;output&#39; is not an option a block can set" "$WORK/refused.html" ||
     has "refused.md:1: the attribute 'output' is not an option a block can set" "$WORK/refused.html"
 ok $? "an attribute the filter sets itself is refused"
+# shellcheck disable=SC2016 # backquotes, not a command
+printf '```{.timeline watch=true}\nstart,title\n2020,A\n```\n' >"$WORK/watch.md"
+(cd "$WORK" && timeout 60 pandoc --lua-filter "$FILTER" watch.md -t html -o watch.html 2>/dev/null)
+has "the attribute &#39;watch&#39; is not an option a block can set" "$WORK/watch.html" ||
+    has "the attribute 'watch' is not an option a block can set" "$WORK/watch.html"
+ok $? "watch, which would never end, is refused"
 (cd "$WORK" && TIMELINE=$WORK/no-such-program pandoc_run missing bad.md -t html -o missing.html)
 has "cannot run the timeline program" "$WORK/missing.html" && has "bad.md:3:" "$WORK/missing.html"
 ok $? "a missing program: every block says so, at its line"

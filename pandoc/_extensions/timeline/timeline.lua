@@ -40,11 +40,12 @@ local FLAGS = {
   ["repair-utf8"] = true, ["show-progress"] = true, ["strict"] = true,
   ["svg-text"] = true, ["system-fonts"] = true, ["quiet"] = true, ["verbose"] = true,
 }
--- Options the filter sets itself, or that would make the program write no chart.
+-- Options the filter sets itself, or that would make the program write no chart (or, with
+-- watch, never end).
 local REFUSED = {
   ["output"] = true, ["format"] = true, ["output-by-input"] = true, ["check"] = true,
   ["help"] = true, ["version"] = true, ["completion"] = true, ["print-config"] = true,
-  ["list-themes"] = true, ["list-locales"] = true,
+  ["list-themes"] = true, ["list-locales"] = true, ["watch"] = true,
 }
 -- Attributes that belong to the filter, not the program.
 local OWN = { ["caption"] = true, ["alt"] = true }
