@@ -21,9 +21,9 @@ extern const tl_color tl_paginate_number_color;
 bool tl_paginate_measure(const tl_text_measurer *m, const tl_font *font, const char *text,
                          double wrap, tl_text_extents *ext, tl_error **err);
 /* A text in the page's overlay, in page coordinates. */
-void tl_paginate_overlay_text(tl_scene *scene, tl_page *page, const tl_font *font,
-                              const char *text, double x, double y, const tl_text_extents *ext,
-                              double wrap, tl_color color, tl_role role);
+void tl_paginate_overlay_text(tl_scene *scene, tl_page *page, const tl_font *font, const char *text,
+                              double x, double y, const tl_text_extents *ext, double wrap,
+                              tl_color color, tl_role role);
 bool tl_paginate_has_part(const tl_scene *s, part p);
 /* The smallest text size in the header and the plot: what a scale must keep legible. */
 double tl_paginate_smallest_text(const tl_scene *s);

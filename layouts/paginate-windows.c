@@ -26,7 +26,7 @@
 #define M TL_CHART_MARGIN
 
 enum { MAX_WINDOWS = 100, FIT_TRIES = 3 };
-static const double BLEED = 3;         /* continuous shapes past the plot */
+static const double BLEED = 3; /* continuous shapes past the plot */
 static const double PT_PER_CM = 72 / 2.54;
 static const double YEAR = 365.2425 * 86400;
 
@@ -112,8 +112,7 @@ static int64_t round_cut(int64_t a, int64_t b)
         bool found = false;
         for (int next = 0; next < 2; next++) {
             const int64_t c = unit_floor(mid, which, next);
-            if (c >= a && c <= b &&
-                (!found || llabs(c - mid) < llabs(best - mid)))
+            if (c >= a && c <= b && (!found || llabs(c - mid) < llabs(best - mid)))
                 best = c, found = true;
         }
         if (found)
@@ -168,8 +167,8 @@ static bool choose_cuts(const starts *st, int n, int64_t *cuts)
 
 typedef struct page_run {
     tl_scene *s;
-    double scale;  /* chart to page */
-    bool legible;  /* every label placed, text at least TL_PAGE_MIN_TEXT on paper */
+    double scale; /* chart to page */
+    bool legible; /* every label placed, text at least TL_PAGE_MIN_TEXT on paper */
     int64_t from, to;
 } page_run;
 
@@ -180,8 +179,8 @@ static double plot_h(const tl_scene *s)
 
 /* The window [from, to] laid out at `target` scale: the page's width over it. */
 static tl_scene *lay_at(const tl_timeline *tl, tl_layout_options *po, const page_box *box,
-                        double hb, const tl_text_measurer *m, tl_layout_once_fn once,
-                        double target, double *scale, bool *ok, tl_error **err)
+                        double hb, const tl_text_measurer *m, tl_layout_once_fn once, double target,
+                        double *scale, bool *ok, tl_error **err)
 {
     po->width = fmin(100000, fmax(200, box->w / target + 2 * M));
     tl_scene *s = once(tl, po, m, err);
@@ -515,8 +514,8 @@ static bool add_scales(tl_scene *s, const page_run *runs, int n, const page_box 
  * ------------------------------------------------------------------------------------------- */
 
 static bool build_pages(tl_scene *s, const page_run *runs, const placed_plot *pp, int n,
-                        const page_box *box, double hb, const tl_text_measurer *m,
-                        tl_locale *loc, tl_error **err)
+                        const page_box *box, double hb, const tl_text_measurer *m, tl_locale *loc,
+                        tl_error **err)
 {
     const double gap = s->frame.footer_top - s->frame.plot_bottom;
     tl_scene_clear_pages(s);
@@ -553,8 +552,7 @@ static bool build_pages(tl_scene *s, const page_run *runs, const placed_plot *pp
         }
         tl_paginate_add_part(s, page, PART_FOOTER, src, box->x, y, scale, box);
     }
-    return tl_paginate_add_numbers(s, box, m, loc, err) &&
-           add_scales(s, runs, n, box, m, loc, err);
+    return tl_paginate_add_numbers(s, box, m, loc, err) && add_scales(s, runs, n, box, m, loc, err);
 }
 
 /* ---------------------------------------------------------------------------------------------

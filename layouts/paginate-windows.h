@@ -8,9 +8,9 @@
 #include "paginate.h"
 
 typedef enum tl_windows_result {
-    TL_WINDOWS_DONE,      /* *scene is the paged chart */
-    TL_WINDOWS_UNSUITED,  /* the chart is printed at one scale: *scene is untouched */
-    TL_WINDOWS_FAILED,    /* *scene is freed and NULL, *err set */
+    TL_WINDOWS_DONE,     /* *scene is the paged chart */
+    TL_WINDOWS_UNSUITED, /* the chart is printed at one scale: *scene is untouched */
+    TL_WINDOWS_FAILED,   /* *scene is freed and NULL, *err set */
 } tl_windows_result;
 
 /* Pages of their own windows for the chart in *scene (laid out once at the page's width with

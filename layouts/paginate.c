@@ -41,8 +41,8 @@ const tl_color tl_paginate_number_color = {0.42, 0.45, 0.5, 1};
  * The page
  * ------------------------------------------------------------------------------------------- */
 
-bool tl_paginate_measure(const tl_text_measurer *m, const tl_font *font, const char *text, double wrap,
-                    tl_text_extents *ext, tl_error **err)
+bool tl_paginate_measure(const tl_text_measurer *m, const tl_font *font, const char *text,
+                         double wrap, tl_text_extents *ext, tl_error **err)
 {
     const tl_text_shape shape = {.wrap_width = wrap, .max_lines = 1};
     if (!m->measure(m->user, font, &shape, text, ext))
@@ -83,8 +83,8 @@ static bool page_geometry(const tl_layout_options *o, const tl_text_measurer *m,
 }
 
 void tl_paginate_overlay_text(tl_scene *scene, tl_page *page, const tl_font *font, const char *text,
-                             double x, double y, const tl_text_extents *ext, double wrap,
-                             tl_color color, tl_role role)
+                              double x, double y, const tl_text_extents *ext, double wrap,
+                              tl_color color, tl_role role)
 {
     tl_op *op = tl_page_push_overlay(page, TL_OP_TEXT, role);
     op->u.text = (tl_text_op){
@@ -259,8 +259,8 @@ static void mark_links(tl_scene *s, const cutter *k, const slice *sl, tl_page *p
     tl_paginate_mark_links(s, page, &cp);
 }
 
-void tl_paginate_add_part(tl_scene *s, tl_page *page, part p, const double src[4], double x, double y,
-                     double scale, const page_box *box)
+void tl_paginate_add_part(tl_scene *s, tl_page *page, part p, const double src[4], double x,
+                          double y, double scale, const page_box *box)
 {
     const double clip[4] = {box->x, y, box->w, box->y + box->h - y};
     tl_viewport *vp = tl_page_add_viewport(page, src, x, y, scale, clip);
@@ -307,7 +307,7 @@ bool tl_paginate_add_continued(tl_scene *s, tl_page *page, const page_box *box,
 }
 
 bool tl_paginate_add_numbers(tl_scene *s, const page_box *box, const tl_text_measurer *m,
-                        tl_locale *loc, tl_error **err)
+                             tl_locale *loc, tl_error **err)
 {
     if (s->page_count < 2)
         return true;
@@ -322,8 +322,9 @@ bool tl_paginate_add_numbers(tl_scene *s, const page_box *box, const tl_text_mea
         tl_text_extents ext;
         if (!tl_paginate_measure(m, &tl_paginate_number_font, text, 0, &ext, err))
             return false;
-        tl_paginate_overlay_text(s, &s->pages[p], &tl_paginate_number_font, text, box->x + (box->w - ext.width) / 2,
-                         box->number_y, &ext, 0, tl_paginate_number_color, TL_ROLE_NOTE);
+        tl_paginate_overlay_text(s, &s->pages[p], &tl_paginate_number_font, text,
+                                 box->x + (box->w - ext.width) / 2, box->number_y, &ext, 0,
+                                 tl_paginate_number_color, TL_ROLE_NOTE);
     }
     return true;
 }

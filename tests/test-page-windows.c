@@ -83,7 +83,8 @@ static bool page_names(const tl_scene *s, const tl_page *page, int32_t e)
         }
     for (size_t k = 0; k < page->overlay_count; k++) {
         const tl_op *op = &page->overlay[k];
-        if (op->event == e && op->kind == TL_OP_TEXT && strncmp(op->u.text.text, title, prefix) == 0)
+        if (op->event == e && op->kind == TL_OP_TEXT &&
+            strncmp(op->u.text.text, title, prefix) == 0)
             return true;
     }
     return false;
@@ -144,8 +145,7 @@ static void check_windows(const tl_scene *s, const tl_scene *uniform, const char
            "%s: fewer pages than at one scale (%zu, %zu)", what, s->page_count,
            uniform ? uniform->page_count : 0);
     tap_ok(plots > 1 && least > 0 && 3 * least >= most,
-           "%s: no page a third as full of events as the fullest (%zu to %zu)", what, least,
-           most);
+           "%s: no page a third as full of events as the fullest (%zu to %zu)", what, least, most);
     tap_is_int((long long)small, 0, "%s: every text at least %.1f pt on paper (smallest %.2f)",
                what, MIN_TEXT, smallest);
     tap_is_int((long long)stated, (long long)plots, "%s: every page of the chart states its scale",
@@ -167,15 +167,16 @@ static void check_windows(const tl_scene *s, const tl_scene *uniform, const char
             continue;
         crossing++;
         for (size_t p = 0; p < s->page_count; p++)
-            if (page_draws(s, &s->pages[p], (int32_t)e) && !page_names(s, &s->pages[p], (int32_t)e)) {
+            if (page_draws(s, &s->pages[p], (int32_t)e) &&
+                !page_names(s, &s->pages[p], (int32_t)e)) {
                 unnamed++;
                 tap_diag("%s: page %zu draws \"%s\" without its name", what, p + 1,
                          s->events[e].title);
             }
     }
     tap_ok(crossing > 0 && unnamed == 0,
-           "%s: every span or era crossing a page's edge is named on each of its pages (%zu)",
-           what, crossing);
+           "%s: every span or era crossing a page's edge is named on each of its pages (%zu)", what,
+           crossing);
     tap_ok(points_twice == 0 && points_lost == 0,
            "%s: every point event is on exactly one page (%zu twice, %zu on none)", what,
            points_twice, points_lost);
