@@ -527,6 +527,17 @@ static bool set_pages(cli *c, const cli_option *o, const char *v, char **why)
     return true;
 }
 
+static bool set_page_scale(cli *c, const cli_option *o, const char *v, char **why)
+{
+    if (strcmp(v, "auto") != 0 && strcmp(v, "uniform") != 0) {
+        *why = g_strdup_printf("unknown page scale \"%s\" (auto or uniform)", v);
+        return false;
+    }
+    tl_layout_options_set_page_scale(c->style, strcmp(v, "uniform") == 0 ? TL_PAGE_SCALE_UNIFORM
+                                                                         : TL_PAGE_SCALE_AUTO);
+    return true;
+}
+
 /* The options main.c acts on itself (-c, -S, -h, -V): nothing to store. */
 static bool set_nothing(cli *c, const cli_option *o, const char *v, char **why)
 {
@@ -905,6 +916,14 @@ const cli_option cli_options[] = {
      .section = "pdf",
      .help = "spread the chart over N pages (default 0: as many as it needs)",
      .set = set_pages},
+    {.name = "page-scale",
+     .arg = CLI_VALUE,
+     .metavar = "MODE",
+     .section = "pdf",
+     .help = "auto (default: each page its own window of time and scale, the events shared "
+             "evenly) or uniform (one scale for every page)",
+     .complete = "auto uniform",
+     .set = set_page_scale},
     {.name = "fit-width",
      .arg = CLI_FLAG,
      .section = "pdf",

@@ -48,7 +48,7 @@ static void make_view(tl_chart *c)
         }
         c->view[c->n++] = e;
     }
-    if (outside)
+    if (outside && !o->page_window)
         tl_scene_add_warning(c->scene,
                              tl_xasprintf("%zu event%s outside the --from/--to window not drawn",
                                           outside, outside == 1 ? "" : "s"));
@@ -174,6 +174,18 @@ void tl_chart_extent(const tl_chart *c, int64_t *lo_out, int64_t *hi_out)
     }
     *lo_out = lo;
     *hi_out = hi;
+}
+
+void tl_chart_note_time_scale(tl_chart *c, const tl_scale *s)
+{
+    tl_scene_frame *f = &c->scene->frame;
+    f->has_time = !s->log && s->nbreaks == 0 && !c->opts->numeric && !c->opts->elapsed;
+    if (!f->has_time)
+        return;
+    f->time_t0 = s->t0;
+    f->time_t1 = s->t1;
+    f->time_x0 = tl_scale_x(s, s->t0);
+    f->time_x1 = tl_scale_x(s, s->t1);
 }
 
 typedef struct interval {

@@ -80,6 +80,9 @@ void tl_chart_emit_footer(tl_chart *c, double plot_bottom);
  * lod_candidates was set: call it before tl_chart_emit_footer(). */
 bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, tl_error **err);
 /* "1,234,567": counts are read at a glance. */
+/* Records in the scene's frame how the time axis maps instants to x, when it is linear: what
+ * a printed page states as its scale. Call after the frame is set. */
+void tl_chart_note_time_scale(tl_chart *c, const tl_scale *s);
 /* With --scale log, makes the axis scale logarithmic in the time before the present (--today,
  * or the latest event's end), its ages from the youngest event's (halved) to the oldest's. */
 void tl_chart_scale_log(const tl_chart *c, tl_scale *s);

@@ -71,6 +71,16 @@ void tl_footnotes_number(tl_chart *c, const size_t *unlabelled, size_t count)
         skip[unlabelled[k]] = true;
     /* Source text -> its number: a million events may each cite a source of their own. */
     GHashTable *numbers = g_hash_table_new(g_str_hash, g_str_equal);
+    /* A page of its own window of time numbers its sources as the whole chart does: the list
+     * is printed once, under the last page. */
+    const tl_layout_options *o = c->opts;
+    for (size_t k = 0; k < o->nsources; k++) {
+        if (g_hash_table_lookup(numbers, o->sources[k]))
+            continue;
+        fn->sources = tl_xgrow(fn->sources, &fn->cap, fn->count + 1, sizeof *fn->sources);
+        fn->sources[fn->count++] = o->sources[k];
+        g_hash_table_insert(numbers, (gpointer)o->sources[k], GSIZE_TO_POINTER(fn->count));
+    }
     for (size_t i = 0; i < c->n; i++) {
         tl_scene_event *se = &scene->events[i];
         if (!se->source || skip[i])

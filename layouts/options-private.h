@@ -62,6 +62,17 @@ struct tl_layout_options {
     double margins[4]; /* top, right, bottom, left, in points */
     int pages;         /* 0: as many as the chart needs */
     bool fit_width;
+    tl_page_scale page_scale;
+    /* Set by the pagination for its own runs: a page's window is not the user's, so the events
+     * outside it are not reported (page_window); the run that lays out the title and the
+     * legend for pages of their own windows summarises no events (no_summary), as no page
+     * does. */
+    bool page_window;
+    bool no_summary;
+    /* And the whole chart's sources in the order of their numbers, for the pages' labels to
+     * carry the numbers of the one list (not owned). */
+    const char *const *sources;
+    size_t nsources;
     /* Set by the pagination while it lays out: the width the title block and the footer
      * (legend, caption, sources) wrap at, so they fit on a page. 0: the canvas's. */
     double text_width;

@@ -35,6 +35,11 @@ void tl_layout_options_set_fit_width(tl_layout_options *opts, bool fit_width)
     opts->fit_width = fit_width;
 }
 
+void tl_layout_options_set_page_scale(tl_layout_options *opts, tl_page_scale scale)
+{
+    opts->page_scale = scale == TL_PAGE_SCALE_UNIFORM ? TL_PAGE_SCALE_UNIFORM : TL_PAGE_SCALE_AUTO;
+}
+
 size_t tl_scene_get_page_count(const tl_scene *scene)
 {
     return scene->page_count > 0 ? scene->page_count : 1;

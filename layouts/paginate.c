@@ -11,6 +11,8 @@
 #include "paginate-continued.h"
 #include "paginate-cuts.h"
 #include "paginate.h"
+#include "paginate-page.h"
+#include "paginate-windows.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -27,22 +29,20 @@
 enum { MAX_PAGES = 100, FIT_TRIES = 8 };
 
 static const double DEFAULT_MARGIN = 15 * 72 / 25.4; /* 15 mm */
-static const double MIN_SCALE = 0.7;                 /* below this a page is hard to read */
-static const double MIN_TEXT = 6.5;                  /* points on paper */
 static const double SLACK = 0.96;                    /* room left for cuts to fall in gaps */
 static const double BLEED = 3;                       /* continuous shapes past the plot */
 #define M TL_CHART_MARGIN
 
-static const tl_font number_font = {.size = 8, .weight = 400};
+const tl_font tl_paginate_number_font = {.size = 8, .weight = 400};
 static const tl_font continued_font = {.size = 10, .weight = 700};
-static const tl_color number_color = {0.42, 0.45, 0.5, 1};
+const tl_color tl_paginate_number_color = {0.42, 0.45, 0.5, 1};
 
 /* ---------------------------------------------------------------------------------------------
  * The page
  * ------------------------------------------------------------------------------------------- */
 
-static bool measure(const tl_text_measurer *m, const tl_font *font, const char *text, double wrap,
-                    tl_text_extents *ext, tl_error **err)
+bool tl_paginate_measure(const tl_text_measurer *m, const tl_font *font, const char *text,
+                         double wrap, tl_text_extents *ext, tl_error **err)
 {
     const tl_text_shape shape = {.wrap_width = wrap, .max_lines = 1};
     if (!m->measure(m->user, font, &shape, text, ext))
@@ -63,7 +63,7 @@ static bool page_geometry(const tl_layout_options *o, const tl_text_measurer *m,
     const double defaults[4] = {DEFAULT_MARGIN, DEFAULT_MARGIN, DEFAULT_MARGIN, DEFAULT_MARGIN};
     const double *mg = o->margins_set ? o->margins : defaults;
     tl_text_extents ext;
-    if (!measure(m, &number_font, "Page 100 of 100", 0, &ext, err))
+    if (!tl_paginate_measure(m, &tl_paginate_number_font, "Page 100 of 100", 0, &ext, err))
         return false;
     *b = (page_box){w, h, mg[3], mg[0], w - mg[1] - mg[3], h - mg[0] - mg[2], 0};
     /* The number sits in the bottom margin; a margin too narrow for it gives up a line of the
@@ -82,9 +82,9 @@ static bool page_geometry(const tl_layout_options *o, const tl_text_measurer *m,
     return true;
 }
 
-static void add_overlay_text(tl_scene *scene, tl_page *page, const tl_font *font, const char *text,
-                             double x, double y, const tl_text_extents *ext, double wrap,
-                             tl_color color, tl_role role)
+void tl_paginate_overlay_text(tl_scene *scene, tl_page *page, const tl_font *font, const char *text,
+                              double x, double y, const tl_text_extents *ext, double wrap,
+                              tl_color color, tl_role role)
 {
     tl_op *op = tl_page_push_overlay(page, TL_OP_TEXT, role);
     op->u.text = (tl_text_op){
@@ -104,7 +104,7 @@ static void add_overlay_text(tl_scene *scene, tl_page *page, const tl_font *font
  * The chart's parts
  * ------------------------------------------------------------------------------------------- */
 
-static bool has_part(const tl_scene *s, part p)
+bool tl_paginate_has_part(const tl_scene *s, part p)
 {
     for (size_t i = 0; i < s->op_count; i++)
         if (tl_paginate_op_part(s, &s->ops[i]) == p)
@@ -113,7 +113,7 @@ static bool has_part(const tl_scene *s, part p)
 }
 
 /* The smallest text size in the header and the plot: what a scale must keep legible. */
-static double smallest_text(const tl_scene *s)
+double tl_paginate_smallest_text(const tl_scene *s)
 {
     double least = INFINITY;
     for (size_t i = 0; i < s->op_count; i++)
@@ -122,7 +122,7 @@ static double smallest_text(const tl_scene *s)
     return isfinite(least) ? least : 10;
 }
 
-static size_t unplaced(const tl_scene *s)
+size_t tl_paginate_unplaced(const tl_scene *s)
 {
     size_t n = 0;
     for (size_t i = 0; i < s->event_count; i++)
@@ -259,8 +259,8 @@ static void mark_links(tl_scene *s, const cutter *k, const slice *sl, tl_page *p
     tl_paginate_mark_links(s, page, &cp);
 }
 
-static void add_part(tl_scene *s, tl_page *page, part p, const double src[4], double x, double y,
-                     double scale, const page_box *box)
+void tl_paginate_add_part(tl_scene *s, tl_page *page, part p, const double src[4], double x,
+                          double y, double scale, const page_box *box)
 {
     const double clip[4] = {box->x, y, box->w, box->y + box->h - y};
     tl_viewport *vp = tl_page_add_viewport(page, src, x, y, scale, clip);
@@ -269,7 +269,7 @@ static void add_part(tl_scene *s, tl_page *page, part p, const double src[4], do
             tl_viewport_add_op(vp, i);
 }
 
-static void header_src(const tl_scene *s, double src[4])
+void tl_paginate_header_src(const tl_scene *s, double src[4])
 {
     src[0] = M;
     src[1] = M;
@@ -277,7 +277,7 @@ static void header_src(const tl_scene *s, double src[4])
     src[3] = s->frame.plot_top - M;
 }
 
-static void footer_src(const tl_scene *s, double src[4])
+void tl_paginate_footer_src(const tl_scene *s, double src[4])
 {
     src[0] = M;
     src[1] = s->frame.footer_top;
@@ -286,8 +286,8 @@ static void footer_src(const tl_scene *s, double src[4])
 }
 
 /* The title again on later pages, "(continued)" after it, in the header band. */
-static bool add_continued(tl_scene *s, tl_page *page, const plan *P, const tl_text_measurer *m,
-                          tl_locale *loc, tl_error **err)
+bool tl_paginate_add_continued(tl_scene *s, tl_page *page, const page_box *box,
+                               const tl_text_measurer *m, tl_locale *loc, tl_error **err)
 {
     char local[512];
     const tl_locale_arg args[1] = {{.text = s->title}};
@@ -298,16 +298,16 @@ static bool add_continued(tl_scene *s, tl_page *page, const plan *P, const tl_te
     else
         text = s->title ? tl_xasprintf("%s (continued)", s->title) : tl_xstrdup("(continued)");
     tl_text_extents ext;
-    bool ok = measure(m, &continued_font, text, P->box.w, &ext, err);
+    bool ok = tl_paginate_measure(m, &continued_font, text, box->w, &ext, err);
     if (ok)
-        add_overlay_text(s, page, &continued_font, text, P->box.x, P->box.y, &ext, P->box.w,
-                         number_color, TL_ROLE_TITLE);
+        tl_paginate_overlay_text(s, page, &continued_font, text, box->x, box->y, &ext, box->w,
+                                 tl_paginate_number_color, TL_ROLE_TITLE);
     free(text);
     return ok;
 }
 
-static bool add_numbers(tl_scene *s, const page_box *box, const tl_text_measurer *m,
-                        tl_locale *loc, tl_error **err)
+bool tl_paginate_add_numbers(tl_scene *s, const page_box *box, const tl_text_measurer *m,
+                             tl_locale *loc, tl_error **err)
 {
     if (s->page_count < 2)
         return true;
@@ -320,10 +320,11 @@ static bool add_numbers(tl_scene *s, const page_box *box, const tl_text_measurer
         if (!tl_words_say(loc, "page", "Page {0} of {1}", args, 2, text, sizeof text))
             snprintf(text, sizeof text, "Page %zu of %zu", p + 1, s->page_count);
         tl_text_extents ext;
-        if (!measure(m, &number_font, text, 0, &ext, err))
+        if (!tl_paginate_measure(m, &tl_paginate_number_font, text, 0, &ext, err))
             return false;
-        add_overlay_text(s, &s->pages[p], &number_font, text, box->x + (box->w - ext.width) / 2,
-                         box->number_y, &ext, 0, number_color, TL_ROLE_NOTE);
+        tl_paginate_overlay_text(s, &s->pages[p], &tl_paginate_number_font, text,
+                                 box->x + (box->w - ext.width) / 2, box->number_y, &ext, 0,
+                                 tl_paginate_number_color, TL_ROLE_NOTE);
     }
     return true;
 }
@@ -386,10 +387,10 @@ static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_lo
     for (size_t i = 0; i < k->nslices; i++) {
         tl_page *page = tl_scene_add_page(s, box->width, box->height);
         if (i == 0) {
-            header_src(s, src);
-            if (src[3] > 0 && has_part(s, PART_HEADER))
-                add_part(s, page, PART_HEADER, src, box->x, box->y, P->s, box);
-        } else if (!add_continued(s, page, P, m, loc, err)) {
+            tl_paginate_header_src(s, src);
+            if (src[3] > 0 && tl_paginate_has_part(s, PART_HEADER))
+                tl_paginate_add_part(s, page, PART_HEADER, src, box->x, box->y, P->s, box);
+        } else if (!tl_paginate_add_continued(s, page, box, m, loc, err)) {
             free(shown);
             return false;
         }
@@ -405,8 +406,8 @@ static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_lo
     free(shown);
     /* The footer under the plot on the last page when it fits there, else on a page of its
      * own: legend, caption and sources appear once. */
-    footer_src(s, src);
-    if (src[3] > 0.5 && has_part(s, PART_FOOTER)) {
+    tl_paginate_footer_src(s, src);
+    if (src[3] > 0.5 && tl_paginate_has_part(s, PART_FOOTER)) {
         const slice *last = &k->slices[k->nslices - 1];
         double used = P->d == 0 ? s->frame.footer_top - s->frame.plot_top
                                 : last->cut - last->lo + (s->frame.footer_top - P->plot_hi);
@@ -415,14 +416,14 @@ static bool build_pages(tl_scene *s, cutter *k, const tl_text_measurer *m, tl_lo
         tl_page *page = &s->pages[s->page_count - 1];
         if (y + scale * src[3] > box->y + box->h) {
             page = tl_scene_add_page(s, box->width, box->height);
-            if (!add_continued(s, page, P, m, loc, err))
+            if (!tl_paginate_add_continued(s, page, box, m, loc, err))
                 return false;
             y = box->y + P->s * P->hb;
             scale = fmin(1, fmin(box->w / src[2], (box->y + box->h - y) / src[3]));
         }
-        add_part(s, page, PART_FOOTER, src, box->x, y, scale, box);
+        tl_paginate_add_part(s, page, PART_FOOTER, src, box->x, y, scale, box);
     }
-    return add_numbers(s, box, m, loc, err);
+    return tl_paginate_add_numbers(s, box, m, loc, err);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -463,11 +464,19 @@ static tl_scene *paginate_across(const tl_timeline *tl, tl_layout_options *o, co
         single_page(s, box);
         return s;
     }
-    const double least = fmax(MIN_SCALE, MIN_TEXT / smallest_text(s));
+    const double least = fmax(TL_PAGE_MIN_SCALE, TL_PAGE_MIN_TEXT / tl_paginate_smallest_text(s));
     if (o->fit_width || wanted == 1 ||
-        (wanted == 0 && unplaced(s) == 0 && single_scale(s, box) >= least)) {
+        (wanted == 0 && tl_paginate_unplaced(s) == 0 && single_scale(s, box) >= least)) {
         single_page(s, box);
         return s;
+    }
+    switch (tl_paginate_windows(tl, o, box, continued_h, m, once, &s, err)) {
+    case TL_WINDOWS_DONE:
+        return s;
+    case TL_WINDOWS_FAILED:
+        return NULL;
+    case TL_WINDOWS_UNSUITED:
+        break;
     }
     /* A slice of a page's width per page, at scale 1, less the repeated gutter. */
     const double gutter = s->frame.gutter > M ? s->frame.gutter - M : 0;
@@ -485,11 +494,11 @@ static tl_scene *paginate_across(const tl_timeline *tl, tl_layout_options *o, co
                 return NULL;
             tl_paginate_cutter_free(&k);
             plan_tiles(s, 0, box, continued_h, &k);
-            if (unplaced(s) == 0 && k.P.s >= least)
+            if (tl_paginate_unplaced(s) == 0 && k.P.s >= least)
                 break;
             const double plot_h = s->frame.plot_bottom - s->frame.plot_top;
             heights[t] = plot_h;
-            missing[t] = unplaced(s);
+            missing[t] = tl_paginate_unplaced(s);
             /* Labels that no width places (the layout leaves them out whatever the room):
              * more pages would not bring them back. */
             if (t >= 3 && missing[t] > 0 && missing[t] >= missing[t - 3])
@@ -573,7 +582,7 @@ tl_scene *tl_paginate(const tl_timeline *tl, const tl_layout_options *opts,
     if (!page_geometry(opts, m, &box, err))
         return NULL;
     tl_text_extents ext;
-    if (!measure(m, &continued_font, "Continued", 0, &ext, err))
+    if (!tl_paginate_measure(m, &continued_font, "Continued", 0, &ext, err))
         return NULL;
     /* The options for each run: the title and footer wrap at the page's width, and a fixed
      * height would defeat the point of pages. */

@@ -41,8 +41,8 @@ void tl_ribbon_choose_lod(ribbon *r)
     const int sides = r->nspans ? 1 : 2;
     r->max_levels = MAX_LEVELS_FIT;
     r->max_rows = MAX_SPAN_ROWS;
-    if (r->npoints <= (size_t)(sides * MAX_LEVELS_FIT * w / LOD_FULL_W) &&
-        r->nspans <= (size_t)(MAX_SPAN_ROWS * w / LOD_FULL_SPAN_W))
+    if (r->c.opts->no_summary || (r->npoints <= (size_t)(sides * MAX_LEVELS_FIT * w / LOD_FULL_W) &&
+                                   r->nspans <= (size_t)(MAX_SPAN_ROWS * w / LOD_FULL_SPAN_W)))
         return;
     r->lod = true;
     r->max_levels = LOD_LEVELS;

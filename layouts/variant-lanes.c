@@ -226,7 +226,7 @@ static void count_items(lanes *L)
         if (++ln->total > most)
             most = ln->total;
     }
-    L->lod = most > lane_capacity(L, LOD_ROWS_FULL);
+    L->lod = most > lane_capacity(L, LOD_ROWS_FULL) && !L->c.opts->no_summary;
     L->max_rows = L->lod ? LOD_ROWS : MAX_ROWS;
 }
 
@@ -769,6 +769,7 @@ static bool lanes_emit(tl_chart *c, tl_error **err)
     tl_chart_emit_header(c);
     tl_chart_emit_footer(c, L->chart_bottom);
     c->scene->frame.gutter = L->gutter; /* pages repeat the group names */
+    tl_chart_note_time_scale(c, &L->axis.scale);
     emit_grid(L);
     tl_bands_emit_markers(&L->bands, c, &L->axis.scale, L->bands_top, L->chart_bottom);
     return true;

@@ -684,6 +684,7 @@ static bool ribbon_emit(tl_chart *c, tl_error **err)
     tl_bands_emit_labels(&r->bands, c, r->bands_top);
     tl_chart_emit_header(c);
     tl_chart_emit_footer(c, r->chart_bottom);
+    tl_chart_note_time_scale(c, &r->axis.scale);
     tl_bands_emit_markers(&r->bands, c, &r->axis.scale, r->bands_top, r->content_bottom);
     return true;
 }

@@ -196,6 +196,11 @@ typedef struct tl_scene_frame {
     double footer_top;            /* legend, caption and sources start here */
     double text_width;            /* width of the title block and the footer from the margin */
     double gutter; /* lanes: the right edge of the group names, repeated on every page; or 0 */
+    /* A linear time axis across (no breaks, not logarithmic): instant time_t0 is at x time_x0
+     * and time_t1 at time_x1, for the scale a page states. has_time false: none. */
+    bool has_time;
+    int64_t time_t0, time_t1;
+    double time_x0, time_x1;
 } tl_scene_frame;
 
 /* A piece of the chart on a page: the ops listed, drawn in chart coordinates mapped by

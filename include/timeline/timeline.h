@@ -773,8 +773,10 @@ TL_EXPORT bool tl_scene_write_json(const tl_scene *scene, FILE *fp, tl_error **e
  * Pages
  *
  * By default a chart is one page exactly its own size ("fit"). With a page size, the layout
- * plans pages: horizontal charts (ribbon, lanes) are tiled along time, one slice per page at a
- * legible scale, with the axis (and the lanes' group names) on every page; the vertical
+ * plans pages: horizontal charts (ribbon, lanes) are spread along time, each page its own
+ * window of time at a legible scale (or one slice of one scale per page, see
+ * tl_layout_options_set_page_scale()), with the axis (and the lanes' group names) on every
+ * page; the vertical
  * layout is tiled down. Page breaks never cut through a text. Every page gets a number
  * ("Page 2 of 5") in its bottom margin, later pages the title followed by "(continued)".
  * PDF and PostScript draw the pages; SVG and PNG draw the whole chart as one canvas.
@@ -795,6 +797,18 @@ TL_EXPORT void tl_layout_options_set_pages(tl_layout_options *opts, int pages);
 /* Scales the chart to one page wide instead of tiling it: horizontal layouts then fit on one
  * page, the vertical layout is tiled down. Off by default. */
 TL_EXPORT void tl_layout_options_set_fit_width(tl_layout_options *opts, bool fit_width);
+/* How pages across time share the time scale. AUTO (the default): each page has its own time
+ * window and scale, chosen so that the pages hold similar shares of the events at a legible
+ * size, and each page states its window and scale ("1943–1950 · 1 cm ≈ 3 months") by its
+ * number. UNIFORM: one scale for every page, the chart cut into slices of equal length of
+ * time per page. Charts on a log, numeric or elapsed-time axis, right-to-left charts, project
+ * plans with dependencies, charts with a list of sources and the vertical layout are always
+ * printed at one scale. */
+typedef enum tl_page_scale {
+    TL_PAGE_SCALE_AUTO,
+    TL_PAGE_SCALE_UNIFORM,
+} tl_page_scale;
+TL_EXPORT void tl_layout_options_set_page_scale(tl_layout_options *opts, tl_page_scale scale);
 /* The number of pages the scene is drawn on in PDF and PostScript: 1 without a page size. */
 TL_EXPORT size_t tl_scene_get_page_count(const tl_scene *scene);
 
