@@ -19,7 +19,6 @@
 #include "chart-text.h"
 #include "common/tl-alloc.h"
 #include "common/tl-calendar.h"
-#include "data/model-private.h"
 #include "paginate-page.h"
 #include "words.h"
 
