@@ -26,7 +26,7 @@ typedef struct watcher {
     GHashTable *files;    /* the files that count, absolute */
     GHashTable *folders;  /* folders any change in which counts (font folders), absolute */
     GMainLoop *loop;
-    guint settle;     /* the pending render, 0 for none */
+    guint settle;    /* the pending render, 0 for none */
     char *last_good; /* the wall-clock time of the last good render, or NULL */
 } watcher;
 
@@ -54,13 +54,11 @@ static void on_changed(GFileMonitor *monitor, GFile *file, GFile *other, GFileMo
     (void)monitor;
     watcher *w = user;
     /* A deleted file is followed when it comes back; attributes change no chart. */
-    const bool written = event == G_FILE_MONITOR_EVENT_CHANGED ||
-                         event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT ||
-                         event == G_FILE_MONITOR_EVENT_CREATED ||
-                         event == G_FILE_MONITOR_EVENT_MOVED_IN;
+    const bool written =
+        event == G_FILE_MONITOR_EVENT_CHANGED || event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT ||
+        event == G_FILE_MONITOR_EVENT_CREATED || event == G_FILE_MONITOR_EVENT_MOVED_IN;
     /* RENAMED: a file renamed in the folder, perhaps over a watched one. */
-    if ((written && counts(w, file)) ||
-        (event == G_FILE_MONITOR_EVENT_RENAMED && counts(w, other)))
+    if ((written && counts(w, file)) || (event == G_FILE_MONITOR_EVENT_RENAMED && counts(w, other)))
         schedule(w);
 }
 
@@ -115,10 +113,10 @@ static void report(watcher *w, const cli_outcome *o, double ms)
     char *clock = g_date_time_format(now, "%H:%M:%S");
     g_date_time_unref(now);
     if (o->status == 0) {
-        char *what = o->check       ? g_strdup("checked")
-                     : o->output    ? g_strdup_printf("rendered %s", o->output)
+        char *what = o->check         ? g_strdup("checked")
+                     : o->output      ? g_strdup_printf("rendered %s", o->output)
                      : o->charts == 1 ? g_strdup("rendered 1 chart")
-                                    : g_strdup_printf("rendered %zu charts", o->charts);
+                                      : g_strdup_printf("rendered %zu charts", o->charts);
         fprintf(stderr, "timeline: %s %s in %.0f ms", clock, what, ms);
         if (o->warnings)
             fprintf(stderr, ", %zu warning%s", o->warnings, o->warnings == 1 ? "" : "s");

@@ -21,6 +21,12 @@ typedef struct kept {
     unsigned long line, col;
 } kept;
 
+/* A key met at a place in an object, and its field + 1 (0: no column). */
+typedef struct seen_key {
+    const char *key;
+    size_t field;
+} seen_key;
+
 struct tl_json_rows {
     const char *path;
     tl_timeline *tl;
@@ -43,10 +49,7 @@ struct tl_json_rows {
     /* The previous object's keys in the order it gave them (pointers to `index`'s own keys)
      * and their fields + 1: objects of a stream mostly repeat one order, and a comparison
      * with the key met at the same place is cheaper than hashing it. */
-    struct seen_key {
-        const char *key;
-        size_t field;
-    } *order;
+    seen_key *order;
     size_t order_cap;
 };
 
@@ -136,8 +139,8 @@ static bool settle(tl_json_rows *r, tl_error **err)
     char **copies = tl_xcalloc(header.count + 1, sizeof *copies);
     for (size_t i = 0; i < header.count; i++) {
         copies[i] = tl_xstrdup(r->names->pdata[i]);
-        header.fields[i] = (tl_csv_field){.text = copies[i], .len = strlen(copies[i]),
-                                          .pos = {1, 1}};
+        header.fields[i] =
+            (tl_csv_field){.text = copies[i], .len = strlen(copies[i]), .pos = {1, 1}};
     }
     const bool ok = tl_columns_init(&r->cols, &header, r->path, r->tl, r->opts, err);
     for (size_t i = 0; i < header.count; i++)
@@ -168,8 +171,7 @@ static size_t late_key(tl_json_rows *r, const char *key, unsigned long line)
     else if (r->forked)
         g_ptr_array_add(r->late, g_strdup_printf("%s\n%lu", key, line));
     else
-        tl_model_add_note(r->tl, tl_xasprintf("key \"%s\" (first at line %lu) ignored", key,
-                                              line));
+        tl_model_add_note(r->tl, tl_xasprintf("key \"%s\" (first at line %lu) ignored", key, line));
     g_hash_table_insert(r->index, g_strdup(key), GSIZE_TO_POINTER(field));
     return field;
 }
@@ -189,7 +191,7 @@ static size_t key_field(tl_json_rows *r, size_t nth, const char *key, unsigned l
         r->order = tl_xgrow(r->order, &r->order_cap, nth + 1, sizeof *r->order);
         memset(r->order + cap, 0, (r->order_cap - cap) * sizeof *r->order);
     }
-    r->order[nth] = (struct seen_key){own, GPOINTER_TO_SIZE(v)};
+    r->order[nth] = (seen_key){own, GPOINTER_TO_SIZE(v)};
     return r->order[nth].field;
 }
 

@@ -7,8 +7,7 @@
 #include "common/tl-error-private.h"
 #include "data/json-rows.h"
 
-bool tl_json_parse_error(const char *path, unsigned long line, const GError *gerr,
-                         tl_error **err)
+bool tl_json_parse_error(const char *path, unsigned long line, const GError *gerr, tl_error **err)
 {
     const char *msg = gerr ? gerr->message : "invalid JSON";
     unsigned long l = 0, c = 0;

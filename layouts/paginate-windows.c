@@ -191,6 +191,14 @@ static tl_scene *lay_at(const tl_timeline *tl, tl_layout_options *po, const page
     return s;
 }
 
+/* How much of the page a layout shown at `scale` fills, by its size: a page held to a small
+ * scale by its height is better laid out wider, filling its width with the same events,
+ * than left with a blank strip at its right. */
+static double page_use(const tl_scene *s, double scale, const page_box *box)
+{
+    return scale * fmin(1, scale * (s->width - 2 * M) / box->w);
+}
+
 /* The window [from, to] at the largest scale that places every label: the page's width at
  * full size, else a wider layout scaled down to the page, as far as text stays legible.
  * Keeps the best it finds. */
@@ -224,7 +232,8 @@ static bool lay_page(const tl_timeline *tl, const tl_layout_options *o, const pa
             least = fmax(TL_PAGE_MIN_SCALE, TL_PAGE_MIN_TEXT / tl_paginate_smallest_text(s));
         const bool legible = ok && scale >= least - 1e-9;
         if (!pr->s || (legible && !pr->legible) ||
-            (legible == pr->legible && scale > pr->scale + 1e-9)) {
+            (legible == pr->legible &&
+             page_use(s, scale, box) > page_use(pr->s, pr->scale, box) + 1e-9)) {
             tl_scene_free(pr->s);
             *pr = (page_run){s, scale, legible, pr->from, pr->to};
         } else {
@@ -558,8 +567,6 @@ static bool build_pages(tl_scene *s, const page_run *runs, const placed_plot *pp
  * Driver
  * ------------------------------------------------------------------------------------------- */
 
-/* Charts whose pages keep one scale: no time of day to window (log, numeric and elapsed axes
- * count otherwise), mirrored ones, and plans, whose arrows join events across pages. */
 /* The whole chart's sources by number (its scene's strings), for the pages to number theirs
  * the same. */
 static const char **sources_of(const tl_scene *all, size_t *count)
@@ -579,6 +586,8 @@ static const char **sources_of(const tl_scene *all, size_t *count)
     return sources;
 }
 
+/* Charts whose pages keep one scale: no time of day to window (log, numeric and elapsed axes
+ * count otherwise), mirrored ones, and plans, whose arrows join events across pages. */
 static bool suited(const tl_timeline *tl, const tl_layout_options *o, const tl_scene *s)
 {
     if (o->page_scale != TL_PAGE_SCALE_AUTO || o->log_scale || o->numeric || o->elapsed ||
@@ -599,6 +608,17 @@ tl_windows_result tl_paginate_windows(const tl_timeline *tl, const tl_layout_opt
     /* The title block and the footer of the whole chart, without the density summary a
      * page-wide chart may have had: no page summarises. Its sources' numbers are the pages'. */
     tl_scene *all = *scene;
+    /* A page-wide chart that labels only some of its events (level of detail) tells how many
+     * labels a page takes: windows need every event labelled, so fewer pages than that
+     * allows cannot do, and more than MAX_WINDOWS are not tried. */
+    size_t fewest = 2;
+    if (all->lod_labelled > 0) {
+        const size_t events = all->lod_labelled + all->lod_summarised;
+        fewest = (events + all->lod_labelled - 1) / all->lod_labelled;
+        if (fewest > MAX_WINDOWS && o->pages <= 0)
+            return TL_WINDOWS_UNSUITED;
+        fewest = fewest < 2 ? 2 : fewest;
+    }
     if (all->lod_labelled + all->lod_summarised > 0) {
         tl_layout_options ao = *o;
         ao.no_summary = true;
@@ -632,7 +652,7 @@ tl_windows_result tl_paginate_windows(const tl_timeline *tl, const tl_layout_opt
         }
     } else {
         /* The fewest pages that all stay legible. */
-        for (n = 2; n <= MAX_WINDOWS && (size_t)n <= st.n; n++) {
+        for (n = (int)fewest; n <= MAX_WINDOWS && (size_t)n <= st.n; n++) {
             if (!choose_cuts(&st, n, cuts))
                 continue;
             if (!lay_pages(tl, &po, box, hb, m, once, cuts, n, true, runs, &fits, err))

@@ -108,10 +108,22 @@ static bool has_plot(const tl_scene *s, const tl_page *page)
     return false;
 }
 
+/* The share of the page's width between its margins that its viewports draw. */
+static double width_used(const tl_page *page)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t v = 0; v < page->viewport_count; v++) {
+        const tl_viewport *vp = &page->viewports[v];
+        lo = fmin(lo, vp->x);
+        hi = fmax(hi, vp->x + vp->src[2] * vp->scale);
+    }
+    return hi > lo ? (hi - lo) / (page->width - 2 * 15 * MM) : 0;
+}
+
 static void check_windows(const tl_scene *s, const tl_scene *uniform, const char *what)
 {
     size_t plots = 0, most = 0, least = SIZE_MAX, small = 0, stated = 0;
-    double smallest = INFINITY;
+    double smallest = INFINITY, narrowest = INFINITY;
     for (size_t p = 0; p < s->page_count; p++) {
         const tl_page *page = &s->pages[p];
         for (size_t v = 0; v < page->viewport_count; v++)
@@ -131,6 +143,7 @@ static void check_windows(const tl_scene *s, const tl_scene *uniform, const char
         if (!has_plot(s, page))
             continue;
         plots++;
+        narrowest = fmin(narrowest, width_used(page));
         const size_t n = page_events(s, page);
         most = n > most ? n : most;
         least = n < least ? n : least;
@@ -150,6 +163,8 @@ static void check_windows(const tl_scene *s, const tl_scene *uniform, const char
                what, MIN_TEXT, smallest);
     tap_is_int((long long)stated, (long long)plots, "%s: every page of the chart states its scale",
                what);
+    tap_ok(narrowest >= 0.9, "%s: every page of the chart fills its width (the least %.0f%%)", what,
+           100 * narrowest);
 
     /* Spans and eras on more than one page are named on each; points on exactly one. */
     size_t crossing = 0, unnamed = 0, points_twice = 0, points_lost = 0;
