@@ -1,6 +1,7 @@
 #include "common/tl-calendar.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -63,6 +64,35 @@ int64_t tl_cal_make(int64_t year, int month, int day, int hour, int minute, int 
 {
     return tl_cal_days_from_civil(year, month, day) * TL_SECONDS_PER_DAY + hour * 3600 +
            minute * 60 + second;
+}
+
+bool tl_cal_source_date_epoch(int64_t *seconds)
+{
+    const int64_t most = INT64_C(253402300799); /* four-digit years, as PDF dates have */
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return false;
+    int64_t value = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return false;
+        value = value * 10 + (*p - '0');
+        if (value > most)
+            return false;
+    }
+    *seconds = value;
+    return true;
+}
+
+int64_t tl_cal_add_months(int64_t t, int64_t months)
+{
+    tl_civil c;
+    tl_cal_split(t, &c);
+    const int64_t index = c.year * 12 + (c.month - 1) + months;
+    const int64_t year = tl_cal_floor_div(index, 12);
+    const int month = (int)(index - year * 12) + 1;
+    const int last = tl_cal_days_in_month(year, month);
+    return tl_cal_make(year, month, c.day < last ? c.day : last, c.hour, c.minute, c.second);
 }
 
 void tl_cal_split(int64_t t, tl_civil *out)

@@ -42,6 +42,13 @@ bool tl_cal_is_leap_year(int64_t year);
 int64_t tl_cal_make(int64_t year, int month, int day, int hour, int minute, int second);
 /* Splits seconds since the epoch into civil fields. */
 void tl_cal_split(int64_t t, tl_civil *out);
+/* SOURCE_DATE_EPOCH (reproducible-builds.org): decimal seconds since the epoch, plain digits
+ * only (no sign, no blanks), up to 9999-12-31T23:59:59Z. True, with *seconds, when it is set
+ * and valid. */
+bool tl_cal_source_date_epoch(int64_t *seconds);
+/* t moved by whole calendar months (back when negative): the same day of the month and time,
+ * the day clamped to the last of a shorter month (31 January + 1 month: 28 or 29 February). */
+int64_t tl_cal_add_months(int64_t t, int64_t months);
 
 /* "Jan".."Dec" and "January".."December" for month 1..12; "?" for any other value. Static
  * strings. */

@@ -18,6 +18,7 @@
 #include "data/load-options-private.h"
 #include "data/load.h"
 #include "data/model-private.h"
+#include "data/text-utf8.h"
 #include "timeline/timeline.h"
 
 /* Input is read this much at a time; the file itself is never held in memory (a large one
@@ -34,13 +35,10 @@ typedef struct loader {
     size_t repairs; /* invalid UTF-8 sequences replaced */
 } loader;
 
-/* Repairs past this many are counted in one last warning rather than listed. */
-enum { REPAIRS_SHOWN = 10 };
-
 static void on_repair(void *user, tl_csv_pos pos, unsigned char byte)
 {
     loader *ld = user;
-    if (++ld->repairs > REPAIRS_SHOWN)
+    if (++ld->repairs > TL_REPAIRS_SHOWN)
         return;
     char msg[96];
     snprintf(msg, sizeof msg, "invalid UTF-8 (byte 0x%02X) replaced with U+FFFD", byte);
@@ -139,10 +137,7 @@ static tl_timeline *loader_close(loader *ld, bool ok, tl_error **err)
         tl_set_error_at(err, TL_ERROR_DATA, ld->path, 0, 0, "empty file: no header row");
         goto fail;
     }
-    if (ld->repairs > REPAIRS_SHOWN)
-        tl_model_add_warning(tl, tl_xasprintf("%s: %zu more invalid UTF-8 sequences replaced "
-                                              "with U+FFFD",
-                                              ld->path, ld->repairs - REPAIRS_SHOWN));
+    tl_text_repairs_counted(tl, ld->path, ld->repairs);
     if (!tl_load_complete(tl, &ld->columns, ld->opts, ld->path, err))
         goto fail;
     tl_csv_reader_free(ld->reader);
@@ -195,8 +190,7 @@ static bool split_point(FILE *fp, const tl_load_options *opts, uint64_t *at, uns
 /* Reads `fp` to its end; with `whole_file` (a file opened here, at its start) its second half
  * may be parsed on another thread, for the same timeline. */
 static tl_timeline *load_stream(FILE *fp, const char *path, const tl_load_options *opts,
-                                bool whole_file, const char *head, size_t head_len,
-                                tl_error **err)
+                                bool whole_file, const char *head, size_t head_len, tl_error **err)
 {
     uint64_t at = UINT64_MAX;
     unsigned long line = 0;
@@ -248,9 +242,8 @@ tl_timeline *tl_timeline_load_csv_stream(FILE *fp, const char *display_name,
     return load_stream(fp, path, opts, false, NULL, 0, err);
 }
 
-tl_timeline *tl_csv_load_stream_after(FILE *fp, const char *head, size_t head_len,
-                                      const char *path, const tl_load_options *opts,
-                                      tl_error **err)
+tl_timeline *tl_csv_load_stream_after(FILE *fp, const char *head, size_t head_len, const char *path,
+                                      const tl_load_options *opts, tl_error **err)
 {
     return load_stream(fp, path, opts, false, head, head_len, err);
 }

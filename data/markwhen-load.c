@@ -17,13 +17,12 @@
 #include "data/load-options-private.h"
 #include "data/markwhen.h"
 #include "data/model-private.h"
+#include "data/text-utf8.h"
 #include "data/table.h"
 
 /* How far into a line the colon that ends its date range may be, and how many colons are
  * tried (a date range has at most four: two times with seconds). */
 enum { DATE_PART_MAX = 256, COLONS_MAX = 8 };
-/* Invalid UTF-8 sequences listed one by one before a count (as for CSV). */
-enum { REPAIRS_SHOWN = 10 };
 
 /* 1-based column of p on its line, in code points. */
 static unsigned long col_of(const tl_mw_line *l, const char *p)
@@ -452,67 +451,12 @@ static void read_line(tl_mw_reader *r, const tl_mw_line *l)
     }
 }
 
-/* The input as UTF-8 text: NUL and UTF-16 refused; invalid sequences refused, or replaced
- * with U+FFFD and warned about (--repair-utf8). Returns the text to read (`data` itself or
- * *copy), or NULL with *err. */
-static const char *check_text(tl_mw_reader *r, const char *data, size_t len, bool repair,
-                              char **copy, tl_error **err)
-{
-    if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
-                     ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
-        tl_set_error_at(err, TL_ERROR_DATA, r->path, 0, 0, "file is UTF-16; save it as UTF-8");
-        return NULL;
-    }
-    GString *fixed = NULL;
-    size_t repairs = 0, from = 0;
-    const char *p = data, *end = data + len, *q = data;
-    tl_mw_line l = {.start = data, .no = 1};
-    while (p < end) {
-        const char *bad;
-        if (g_utf8_validate_len(p, (gsize)(end - p), &bad))
-            break;
-        for (; q < bad; q++) /* where it is, counting on from the last one */
-            if (*q == '\n' || (*q == '\r' && (q + 1 >= end || q[1] != '\n'))) {
-                l.no++;
-                l.start = q + 1;
-            }
-        if (*bad == '\0' || !repair) {
-            tl_set_error_at(err, TL_ERROR_DATA, r->path, l.no, col_of(&l, bad),
-                            *bad ? "invalid UTF-8 (byte 0x%02X); save the file as UTF-8"
-                                 : "binary data (NUL byte)",
-                            (unsigned char)*bad);
-            if (fixed)
-                g_string_free(fixed, TRUE);
-            return NULL;
-        }
-        if (++repairs <= REPAIRS_SHOWN)
-            warn(r, &l, bad, "invalid UTF-8 (byte 0x%02X) replaced with U+FFFD",
-                 (unsigned char)*bad);
-        fixed = fixed ? fixed : g_string_sized_new(len + 16);
-        g_string_append_len(fixed, data + from, bad - data - (gssize)from);
-        g_string_append(fixed, "\xEF\xBF\xBD");
-        from = (size_t)(bad - data) + 1;
-        p = bad + 1;
-    }
-    if (repairs > REPAIRS_SHOWN)
-        tl_model_add_warning(r->tl, tl_xasprintf("%s: %zu more invalid UTF-8 sequences replaced "
-                                                 "with U+FFFD",
-                                                 r->path, repairs - REPAIRS_SHOWN));
-    if (!fixed)
-        return data;
-    g_string_append_len(fixed, data + from, (gssize)(len - from));
-    *copy = g_string_free(fixed, FALSE);
-    return *copy;
-}
-
 /* Today, as "now" means it: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock;
  * the day is the load's zone's. */
 static int64_t today(tl_date_zone *zone)
 {
-    const char *e = getenv("SOURCE_DATE_EPOCH");
-    char *rest = NULL;
-    int64_t now = e && *e ? (int64_t)g_ascii_strtoll(e, &rest, 10) : -1;
-    if (!rest || *rest || now < 0 || now > INT64_C(253402300799)) /* up to 9999 */
+    int64_t now;
+    if (!tl_cal_source_date_epoch(&now))
         now = g_get_real_time() / G_USEC_PER_SEC;
     now += tl_date_zone_offset(zone, now);
     return tl_cal_floor_div(now, TL_SECONDS_PER_DAY) * TL_SECONDS_PER_DAY;
@@ -599,7 +543,7 @@ tl_timeline *tl_markwhen_load(const char *data, size_t len, const char *path,
     r.env.order = r.env.dates.order == TL_DATE_ORDER_DMY ? TL_DATE_ORDER_DMY : TL_DATE_ORDER_MDY;
     r.env.today = today(r.env.dates.zone);
     char *copy = NULL;
-    const char *text = check_text(&r, data, len, opts && opts->repair_utf8, &copy, err);
+    const char *text = tl_text_utf8(data, len, path, opts && opts->repair_utf8, r.tl, &copy, err);
     bool ok = text != NULL;
     if (ok)
         read_document(&r, text, text + (copy ? strlen(copy) : len));

@@ -31,13 +31,7 @@ static bool add_amounts(int64_t t, const int64_t *amount, int sign, int64_t *out
 {
     const int64_t months = amount[TL_MW_YEARS] * 12 + amount[TL_MW_MONTHS];
     if (months) {
-        tl_civil c;
-        tl_cal_split(t, &c);
-        const int64_t total = c.year * 12 + (c.month - 1) + sign * months;
-        const int64_t y = tl_cal_floor_div(total, 12);
-        const int m = (int)(total - y * 12) + 1;
-        const int dim = tl_cal_days_in_month(y, m);
-        t = tl_cal_make(y, m, c.day < dim ? c.day : dim, c.hour, c.minute, c.second);
+        t = tl_cal_add_months(t, sign * months);
         if (t > LIMIT || t < -LIMIT)
             return false;
     }

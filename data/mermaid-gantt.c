@@ -17,6 +17,7 @@
 #include "data/date.h"
 #include "data/load-options-private.h"
 #include "data/model-private.h"
+#include "data/plan.h"
 
 /* Layouts of the plan an "until" may need: enough for a chain of that many. */
 enum { UNTIL_PASSES = 6 };
@@ -571,17 +572,6 @@ static tl_time day_of(const tl_mermaid_when *w)
     return (tl_time){.lo = lo, .hi = lo + TL_SECONDS_PER_DAY - 1, .precision = TL_PRECISION_DAY};
 }
 
-/* A day of the week by its English name (Mermaid's excludes): bit 0 Monday .. 6 Sunday. */
-static int weekday_bit(const tl_mermaid_stmt *w)
-{
-    static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                       "friday", "saturday", "sunday"};
-    for (int i = 0; i < 7; i++)
-        if (w->len == strlen(days[i]) && g_ascii_strncasecmp(w->text, days[i], w->len) == 0)
-            return i;
-    return -1;
-}
-
 /* excludes and includes: the days off of the week and the holidays, for every layout of
  * the plan. */
 static void calendar(gantt *g, GArray *holidays)
@@ -592,7 +582,7 @@ static void calendar(gantt *g, GArray *holidays)
         int bit;
         if (w->len == 8 && g_ascii_strncasecmp(w->text, "weekends", 8) == 0) {
             g->weekends = true;
-        } else if ((bit = weekday_bit(w)) >= 0) {
+        } else if ((bit = tl_plan_day_index(w->text, w->len)) >= 0) {
             g->days_off |= 1u << bit;
         } else if (read_date(g, w, &when)) {
             const tl_time day = day_of(&when);

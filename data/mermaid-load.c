@@ -14,9 +14,7 @@
 #include "data/load-options-private.h"
 #include "data/load.h"
 #include "data/model-private.h"
-
-/* Invalid UTF-8 sequences warned about one by one before a count. */
-enum { REPAIRS_SHOWN = 10 };
+#include "data/text-utf8.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Lines and positions
@@ -259,73 +257,6 @@ static bool front_matter(tl_mermaid *m, tl_error **err)
                            "front matter not closed: no \"---\" line after it");
 }
 
-/* The first invalid UTF-8 byte at or after p, or NULL. */
-static const char *invalid_utf8(const char *p, const char *end)
-{
-    const gchar *stop = NULL;
-    if (g_utf8_validate_len(p, (gsize)(end - p), &stop))
-        return NULL;
-    return stop;
-}
-
-/* The line and column of q in the document. */
-static void locate(const char *data, const char *q, unsigned long *line, unsigned long *col)
-{
-    *line = 1;
-    const char *start = data;
-    for (const char *p = data; p < q; p++)
-        if (*p == '\n' || (*p == '\r' && !(p + 1 < q && p[1] == '\n'))) {
-            (*line)++;
-            start = p + 1;
-        }
-    *col = 1 + chars(start, q);
-}
-
-/* Text only: no NUL byte, UTF-8 throughout (or each bad byte replaced, with a warning, under
- * --repair-utf8). *copy is set to a repaired copy when one was made. */
-static bool check_text(tl_mermaid *m, const char *data, size_t len, char **copy, tl_error **err)
-{
-    const char *nul = memchr(data, '\0', len);
-    unsigned long line, col;
-    if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
-        (unsigned char)data[1] == ((unsigned char)data[0] ^ 0x01))
-        return tl_set_error_at(err, TL_ERROR_DATA, m->path, 0, 0,
-                               "file is UTF-16; save it as UTF-8");
-    if (nul) {
-        locate(data, nul, &line, &col);
-        return tl_set_error_at(err, TL_ERROR_DATA, m->path, line, col, "binary data (NUL byte)");
-    }
-    const char *bad = invalid_utf8(data, data + len);
-    if (!bad)
-        return true;
-    if (!(m->opts && m->opts->repair_utf8)) {
-        locate(data, bad, &line, &col);
-        return tl_set_error_at(err, TL_ERROR_DATA, m->path, line, col,
-                               "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-                               (unsigned char)*bad);
-    }
-    GString *s = g_string_sized_new(len + 16);
-    const char *p = data, *end = data + len;
-    size_t repairs = 0;
-    for (; bad; bad = invalid_utf8(p, end)) {
-        g_string_append_len(s, p, bad - p);
-        g_string_append(s, "\xEF\xBF\xBD");
-        if (++repairs <= REPAIRS_SHOWN) {
-            locate(data, bad, &line, &col);
-            tl_mermaid_warn(m, line, col, "invalid UTF-8 (byte 0x%02X) replaced with U+FFFD",
-                            (unsigned char)*bad);
-        }
-        p = bad + 1;
-    }
-    g_string_append_len(s, p, end - p);
-    if (repairs > REPAIRS_SHOWN)
-        tl_model_add_warning(m->tl, tl_xasprintf("%s: %zu more invalid UTF-8 sequences "
-                                                 "replaced with U+FFFD",
-                                                 m->path, repairs - REPAIRS_SHOWN));
-    *copy = g_string_free(s, FALSE);
-    return true;
-}
-
 /* The diagram the first statement names. */
 static bool read_diagram(tl_mermaid *m, const char **format, tl_error **err)
 {
@@ -375,9 +306,9 @@ tl_timeline *tl_mermaid_load(const char *data, size_t len, const char *path,
     m.table = tl_table_new(path);
     char *copy = NULL;
     const char *format = NULL;
-    bool ok = check_text(&m, data, len, &copy, err);
+    const char *text = tl_text_utf8(data, len, path, opts && opts->repair_utf8, m.tl, &copy, err);
+    bool ok = text != NULL;
     if (ok) {
-        const char *text = copy ? copy : data;
         const size_t n = copy ? strlen(copy) : len;
         const size_t bom = n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         m.p = text + bom;

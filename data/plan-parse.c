@@ -20,13 +20,13 @@ typedef struct unit_name {
 /* Longest first where one is a prefix of another ("mo" before "m" is not needed: minutes are
  * not a plan unit). */
 static const unit_name unit_names[] = {
-    {"hours", TL_PLAN_HOURS}, {"hour", TL_PLAN_HOURS},   {"hrs", TL_PLAN_HOURS},
-    {"hr", TL_PLAN_HOURS},    {"h", TL_PLAN_HOURS},      {"days", TL_PLAN_DAYS},
-    {"day", TL_PLAN_DAYS},    {"d", TL_PLAN_DAYS},       {"weeks", TL_PLAN_WEEKS},
-    {"week", TL_PLAN_WEEKS},  {"wk", TL_PLAN_WEEKS},     {"w", TL_PLAN_WEEKS},
+    {"hours", TL_PLAN_HOURS},   {"hour", TL_PLAN_HOURS},   {"hrs", TL_PLAN_HOURS},
+    {"hr", TL_PLAN_HOURS},      {"h", TL_PLAN_HOURS},      {"days", TL_PLAN_DAYS},
+    {"day", TL_PLAN_DAYS},      {"d", TL_PLAN_DAYS},       {"weeks", TL_PLAN_WEEKS},
+    {"week", TL_PLAN_WEEKS},    {"wk", TL_PLAN_WEEKS},     {"w", TL_PLAN_WEEKS},
     {"months", TL_PLAN_MONTHS}, {"month", TL_PLAN_MONTHS}, {"mon", TL_PLAN_MONTHS},
-    {"mo", TL_PLAN_MONTHS},   {"years", TL_PLAN_YEARS},  {"year", TL_PLAN_YEARS},
-    {"yr", TL_PLAN_YEARS},    {"y", TL_PLAN_YEARS},
+    {"mo", TL_PLAN_MONTHS},     {"years", TL_PLAN_YEARS},  {"year", TL_PLAN_YEARS},
+    {"yr", TL_PLAN_YEARS},      {"y", TL_PLAN_YEARS},
 };
 
 bool tl_plan_parse_amount(const char *s, size_t len, tl_plan_amount *out)
@@ -219,7 +219,7 @@ bool tl_plan_parse_progress(const char *cell, double *out)
     return true;
 }
 
-static int day_index(const char *s, size_t len)
+int tl_plan_day_index(const char *s, size_t len)
 {
     static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
     static const char *const long_days[] = {"monday", "tuesday",  "wednesday", "thursday",
@@ -243,7 +243,7 @@ bool tl_plan_parse_workdays(const char *text, unsigned *mask)
         const char *a = p;
         while (g_ascii_isalpha(*p))
             p++;
-        const int first = day_index(a, (size_t)(p - a));
+        const int first = tl_plan_day_index(a, (size_t)(p - a));
         if (first < 0)
             return false;
         int last = first;
@@ -251,7 +251,7 @@ bool tl_plan_parse_workdays(const char *text, unsigned *mask)
             const char *b = ++p;
             while (g_ascii_isalpha(*p))
                 p++;
-            last = day_index(b, (size_t)(p - b));
+            last = tl_plan_day_index(b, (size_t)(p - b));
             if (last < 0)
                 return false;
         }

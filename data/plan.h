@@ -61,6 +61,9 @@ bool tl_plan_parse_progress(const char *cell, double *out);
 /* Parses "Mon-Fri", "Mon,Tue,Thu", "Sun-Thu" into a mask of days (bit 0 Monday .. bit 6
  * Sunday); false for another text or no day at all. */
 bool tl_plan_parse_workdays(const char *text, unsigned *mask);
+/* A day of the week by its English name or its first three letters, any case ("Mon",
+ * "monday"): 0 Monday .. 6 Sunday; -1 for none. */
+int tl_plan_day_index(const char *s, size_t len);
 
 /* ---------------------------------------------------------------------------------------------
  * The working calendar: time measured in working seconds, so that durations and lags in

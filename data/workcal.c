@@ -109,7 +109,8 @@ static int64_t nth_working_day(const tl_workcal *cal, int64_t k)
     /* workdays_before() grows by at most one a day and by per_week a week: the answer lies
      * within a week (and the holidays) of the even-spread guess. */
     const int64_t guess = k / cal->per_week * 7 - 3;
-    int64_t lo = guess - 14, hi = guess + 14 + 7 * (int64_t)(cal->nholidays / (size_t)cal->per_week + 1);
+    int64_t lo = guess - 14,
+            hi = guess + 14 + 7 * (int64_t)(cal->nholidays / (size_t)cal->per_week + 1);
     while (workdays_before(cal, lo + 1) > k)
         lo -= 7 * (int64_t)(cal->nholidays + 1);
     while (workdays_before(cal, hi + 1) <= k)
@@ -153,17 +154,9 @@ int64_t tl_workcal_add(const tl_workcal *cal, int64_t w, const tl_plan_amount *a
     /* Calendar months: the same day of the month n months on (clamped to the month's end),
      * whole months only; a fraction is taken as 30-day (or 365-day) parts. */
     const int64_t t = tl_workcal_from_work(cal, w, sign < 0);
-    tl_civil c;
-    tl_cal_split(t, &c);
     const double months = amount->unit == TL_PLAN_YEARS ? n * 12 : n;
     const int64_t whole = (int64_t)(months >= 0 ? floor(months) : ceil(months));
-    int64_t month_index = c.year * 12 + (c.month - 1) + whole;
-    const int64_t year = tl_cal_floor_div(month_index, 12);
-    const int month = (int)(month_index - year * 12) + 1;
-    int day = c.day;
-    if (day > tl_cal_days_in_month(year, month))
-        day = tl_cal_days_in_month(year, month);
-    int64_t moved = tl_cal_make(year, month, day, c.hour, c.minute, c.second);
+    int64_t moved = tl_cal_add_months(t, whole);
     moved += (int64_t)llround((months - (double)whole) * 30 * DAY);
     return tl_workcal_to_work(cal, moved);
 }

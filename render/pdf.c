@@ -20,33 +20,12 @@
  * Creation date
  * ------------------------------------------------------------------------------------------- */
 
-/* 9999-12-31T23:59:59Z: PDF dates have four-digit years. */
-#define MAX_EPOCH INT64_C(253402300799)
-
-/* SOURCE_DATE_EPOCH is decimal seconds since the epoch (reproducible-builds.org). Only plain
- * digits are accepted: no sign, no blanks, nothing after. */
-static bool parse_epoch(const char *s, int64_t *out)
-{
-    if (!s || !*s)
-        return false;
-    int64_t value = 0;
-    for (const char *p = s; *p; p++) {
-        if (*p < '0' || *p > '9')
-            return false;
-        value = value * 10 + (*p - '0');
-        if (value > MAX_EPOCH)
-            return false;
-    }
-    *out = value;
-    return true;
-}
-
 /* The PDF creation date, as ISO 8601 UTC: SOURCE_DATE_EPOCH when set and valid, otherwise the
  * epoch itself. Never the clock: the same scene must give the same bytes on every run. */
 void tl_pdf_creation_date(char *buf, size_t size)
 {
     int64_t seconds;
-    if (!parse_epoch(getenv("SOURCE_DATE_EPOCH"), &seconds))
+    if (!tl_cal_source_date_epoch(&seconds))
         seconds = 0;
     tl_civil c;
     tl_cal_split(seconds, &c);

@@ -1,6 +1,8 @@
 /* Civil-calendar arithmetic (common/tl-calendar.c): days to and from civil dates, leap years,
- * month lengths, instants made and split, and ISO formatting at each precision. */
+ * month lengths, instants made and split, months added, SOURCE_DATE_EPOCH read, and ISO formatting
+ * at each precision. */
 #include <inttypes.h>
+#include <stdlib.h>
 
 #include "data/date.h"
 #include "tap.h"
@@ -181,9 +183,56 @@ static void test_format(void)
     tap_ok(tl_date_parse(buf, &p, NULL) && p.lo == t.lo, "format then parse round-trips");
 }
 
+static void test_add_months(void)
+{
+    tap_is_int(tl_cal_add_months(tl_cal_make(2024, 1, 31, 9, 30, 0), 1),
+               tl_cal_make(2024, 2, 29, 9, 30, 0), "31 Jan 2024 + 1 month: 29 Feb, same time");
+    tap_is_int(tl_cal_add_months(tl_cal_make(2023, 3, 31, 0, 0, 0), -1),
+               tl_cal_make(2023, 2, 28, 0, 0, 0), "31 Mar 2023 - 1 month: 28 Feb");
+    tap_is_int(tl_cal_add_months(tl_cal_make(2020, 12, 15, 0, 0, 0), 1),
+               tl_cal_make(2021, 1, 15, 0, 0, 0), "15 Dec 2020 + 1 month: into the next year");
+    tap_is_int(tl_cal_add_months(tl_cal_make(2021, 1, 15, 0, 0, 0), -13),
+               tl_cal_make(2019, 12, 15, 0, 0, 0), "15 Jan 2021 - 13 months: 15 Dec 2019");
+    tap_is_int(tl_cal_add_months(tl_cal_make(-1, 12, 31, 0, 0, 0), 2),
+               tl_cal_make(0, 2, 29, 0, 0, 0), "31 Dec of year -1 + 2 months: 29 Feb of year 0");
+    tap_is_int(tl_cal_add_months(tl_cal_make(0, 2, 29, 0, 0, 0), -12),
+               tl_cal_make(-1, 2, 28, 0, 0, 0), "29 Feb of year 0 - 12 months: 28 Feb of -1");
+    tap_is_int(tl_cal_add_months(tl_cal_make(2022, 5, 5, 0, 0, 0), 0),
+               tl_cal_make(2022, 5, 5, 0, 0, 0), "0 months: the same instant");
+}
+
+static void test_source_date_epoch(void)
+{
+    const struct {
+        const char *value;
+        bool ok;
+        int64_t seconds;
+    } cases[] = {{"1600000000", true, 1600000000},
+                 {"0", true, 0},
+                 {"253402300799", true, INT64_C(253402300799)},
+                 {"253402300800", false, 0},
+                 {"-5", false, 0},
+                 {" 5", false, 0},
+                 {"5s", false, 0},
+                 {"", false, 0},
+                 {"99999999999999999999999", false, 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        setenv("SOURCE_DATE_EPOCH", cases[i].value, 1);
+        int64_t s = -1;
+        const bool ok = tl_cal_source_date_epoch(&s);
+        tap_ok(ok == cases[i].ok && (!ok || s == cases[i].seconds), "SOURCE_DATE_EPOCH=\"%s\": %s",
+               cases[i].value, cases[i].ok ? "read" : "refused");
+    }
+    unsetenv("SOURCE_DATE_EPOCH");
+    int64_t s = -1;
+    tap_ok(!tl_cal_source_date_epoch(&s), "SOURCE_DATE_EPOCH unset: none");
+}
+
 int main(void)
 {
     test_known_values();
+    test_add_months();
+    test_source_date_epoch();
     test_round_trips();
     test_format();
     return tap_done();

@@ -159,6 +159,11 @@ gantt
     click timber call alert("timber")
 EOF
 run 0 "a gantt of the documented grammar" -- -T json -o "$WORK/shed.scene" "$WORK/shed.mmd"
+# The days of the week by their names or their first three letters, as --workdays reads them.
+sed 's/excludes weekends/excludes saturday\n    excludes Sun/' "$WORK/shed.mmd" >"$WORK/shed-days.mmd"
+run 0 "excludes saturday and Sun" -- -T json -o "$WORK/shed-days.scene" "$WORK/shed-days.mmd"
+cmp -s "$WORK/shed.scene" "$WORK/shed-days.scene"
+ok $? "schedule as excludes weekends does"
 events "$WORK/shed.scene" >"$WORK/shed.ev"
 expect "gantt" "$WORK/shed.ev" <<'EOF'
 Draw plans|2024-03-04T00:00:00Z|2024-03-05T23:59:59Z|Plan|100|
