@@ -28,6 +28,9 @@ void fuzz_set_options(tl_layout_options *o, const uint8_t *data, size_t size)
         tl_layout_options_set_page(o, 420, 595); /* A5 */
         tl_layout_options_set_landscape(o, (h >> 11) & 1);
         tl_layout_options_set_pages(o, (int)((h >> 12) % 3));
+        /* Pages of their own windows (the default), or one scale. */
+        tl_layout_options_set_page_scale(o, (h >> 20) & 1 ? TL_PAGE_SCALE_UNIFORM
+                                                          : TL_PAGE_SCALE_AUTO);
     }
     /* A locale the machine's ICU cannot give is the same usage error every time. */
     tl_layout_options_set_locale(o, locales[(h >> 14) % 8], NULL);
