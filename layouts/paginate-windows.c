@@ -259,16 +259,40 @@ static void free_runs(page_run *runs, int n)
     }
 }
 
-/* Lays out n windows. *fits: all legible (with `stop`, the first that is not ends the try). */
+/* The last window, laid out with `reserve` points left free at the foot of its page for the
+ * legend and sources when it stays legible so; otherwise on the whole page (the footer then
+ * takes a page of its own). */
+static bool lay_last_page(const tl_timeline *tl, const tl_layout_options *o, const page_box *box,
+                          double hb, double reserve, const tl_text_measurer *m,
+                          tl_layout_once_fn once, page_run *pr, tl_error **err)
+{
+    if (reserve > 0 && reserve < box->h / 2) {
+        page_box shorter = *box;
+        shorter.h -= reserve;
+        const page_run start = *pr;
+        if (!lay_page(tl, o, &shorter, hb, m, once, pr, err))
+            return false;
+        if (pr->legible)
+            return true;
+        tl_scene_free(pr->s);
+        *pr = start;
+    }
+    return lay_page(tl, o, box, hb, m, once, pr, err);
+}
+
+/* Lays out n windows, the last leaving `reserve` points for the footer when it can. *fits:
+ * all legible (with `stop`, the first that is not ends the try). */
 static bool lay_pages(const tl_timeline *tl, const tl_layout_options *o, const page_box *box,
-                      double hb, const tl_text_measurer *m, tl_layout_once_fn once,
+                      double hb, double reserve, const tl_text_measurer *m, tl_layout_once_fn once,
                       const int64_t *cuts, int n, bool stop, page_run *runs, bool *fits,
                       tl_error **err)
 {
     *fits = true;
     for (int i = 0; i < n; i++) {
         runs[i] = (page_run){.from = cuts[i], .to = cuts[i + 1] - 1};
-        if (!lay_page(tl, o, box, hb, m, once, &runs[i], err)) {
+        const bool ok = i == n - 1 ? lay_last_page(tl, o, box, hb, reserve, m, once, &runs[i], err)
+                                   : lay_page(tl, o, box, hb, m, once, &runs[i], err);
+        if (!ok) {
             free_runs(runs, i);
             return false;
         }
@@ -549,7 +573,11 @@ static bool build_pages(tl_scene *s, const page_run *runs, const placed_plot *pp
     if (src[3] > 0.5 && tl_paginate_has_part(s, PART_FOOTER)) {
         const double sc = runs[n - 1].scale;
         double y = box->y + sc * (hb + pp[n - 1].src[3] + gap);
-        double scale = fmin(sc, box->w / src[2]);
+        /* At full size when the page has the room (the last window left it: lay_last_page()),
+         * else at the plot's scale. */
+        double scale = fmin(1, box->w / src[2]);
+        if (y + scale * src[3] > box->y + box->h)
+            scale = fmin(sc, box->w / src[2]);
         tl_page *page = &s->pages[s->page_count - 1];
         if (y + scale * src[3] > box->y + box->h) {
             page = tl_scene_add_page(s, box->width, box->height);
@@ -638,6 +666,14 @@ tl_windows_result tl_paginate_windows(const tl_timeline *tl, const tl_layout_opt
     starts st;
     collect_starts(tl, o, &st);
     const double hb = fmax(all->frame.plot_top - M, continued_h + 6);
+    /* Room for the legend and sources under the last window, as at full size. */
+    double reserve = 0;
+    if (tl_paginate_has_part(all, PART_FOOTER)) {
+        double fsrc[4];
+        tl_paginate_footer_src(all, fsrc);
+        if (fsrc[3] > 0.5)
+            reserve = fsrc[3] + (all->frame.footer_top - all->frame.plot_bottom);
+    }
     int64_t *cuts = tl_xmalloc((MAX_WINDOWS + 2) * sizeof *cuts);
     page_run *runs = tl_xcalloc(MAX_WINDOWS + 1, sizeof *runs);
     tl_windows_result result = TL_WINDOWS_UNSUITED;
@@ -646,7 +682,7 @@ tl_windows_result tl_paginate_windows(const tl_timeline *tl, const tl_layout_opt
     if (o->pages > 0) {
         n = o->pages > MAX_WINDOWS ? MAX_WINDOWS : o->pages;
         if (choose_cuts(&st, n, cuts)) {
-            if (!lay_pages(tl, &po, box, hb, m, once, cuts, n, false, runs, &fits, err))
+            if (!lay_pages(tl, &po, box, hb, reserve, m, once, cuts, n, false, runs, &fits, err))
                 goto fail;
             result = TL_WINDOWS_DONE;
         }
@@ -655,7 +691,7 @@ tl_windows_result tl_paginate_windows(const tl_timeline *tl, const tl_layout_opt
         for (n = (int)fewest; n <= MAX_WINDOWS && (size_t)n <= st.n; n++) {
             if (!choose_cuts(&st, n, cuts))
                 continue;
-            if (!lay_pages(tl, &po, box, hb, m, once, cuts, n, true, runs, &fits, err))
+            if (!lay_pages(tl, &po, box, hb, reserve, m, once, cuts, n, true, runs, &fits, err))
                 goto fail;
             if (fits) {
                 result = TL_WINDOWS_DONE;

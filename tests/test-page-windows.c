@@ -209,6 +209,10 @@ static void test_history(tl_fonts *fonts, const tl_timeline *tl)
         tap_ok(s && u, "history %s lays out in both page scales", variants[i].name);
         if (s)
             check_windows(s, u, variants[i].name);
+        if (s && variants[i].variant == TL_VARIANT_LANES)
+            tap_ok(s->page_count > 0 && has_plot(s, &s->pages[s->page_count - 1]),
+                   "lanes: the legend and sources share the last page with the chart, not a "
+                   "page of their own");
         if (u) {
             /* One scale: every page of the plot at the same scale, none stating its own. */
             bool one = true, stated = false;
