@@ -2,7 +2,8 @@
 # --watch (the scene JSON as the output, whose texts can be read): the first render, one render again per edit of the input (written in place, saved
 # as editors do by renaming a new file over it, deleted and created again), of a style file
 # and of a holidays file; a broken edit keeps the last good output; Ctrl-C and SIGTERM end it
-# with 0 and leave no temporary file; what it refuses to watch. TAP output.
+# with 0 and leave no temporary file; several inputs with -O; what it refuses to watch. TAP
+# output.
 set -u
 TIMELINE=${1:?usage: test-watch-cli.sh path/to/timeline}
 SRC=${TL_TEST_SRCDIR:-$(dirname "$0")}
@@ -140,6 +141,25 @@ ok $? "the same SVG bytes as the command without --watch"
 kill -TERM "$pid"
 wait "$pid"
 ok $? "SIGTERM ends the watch with 0"
+pid=
+
+# Several inputs with -O: one edit renders them all again, one line for the run.
+mkdir -p "$WORK/many"
+cp "$ROOT/data/samples/india-japan-2019-2020.csv" "$WORK/many/a.csv"
+cp "$ROOT/data/samples/roadmap.csv" "$WORK/many/b.csv"
+: >"$LOG"
+"$TIMELINE" --watch -O -T json "$WORK/many/a.csv" "$WORK/many/b.csv" 2>"$LOG" &
+pid=$!
+wait_lines 1
+last | grep -q "rendered 2 charts in"
+ok $? "-O: the first run renders both inputs: $(last)"
+echo '"late March 2020",,"Only in a",Japan,,,' >>"$WORK/many/a.csv"
+wait_lines 2
+has "Only in a" "$WORK/many/a.json"
+ok $? "-O: an edit of one input renders again"
+kill -INT "$pid"
+wait "$pid"
+ok $? "and Ctrl-C ends it with 0"
 pid=
 
 # What cannot be watched.
