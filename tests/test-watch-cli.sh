@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# --watch (the scene JSON as the output, whose texts can be read): the first render, one render again per edit of the input (written in place, saved
-# as editors do by renaming a new file over it, deleted and created again), of a style file
-# and of a holidays file; a broken edit keeps the last good output; Ctrl-C and SIGTERM end it
-# with 0 and leave no temporary file; several inputs with -O; what it refuses to watch. TAP
-# output.
+# --watch, with the scene JSON as the output (its texts can be read): the first render; one
+# render again per edit of the input (written in place, saved as editors do by renaming a new
+# file over it, deleted and created again), of a style file and of a holidays file; a broken
+# edit keeps the last good output; Ctrl-C and SIGTERM end it with 0 and leave no temporary
+# file; several inputs with -O; what it refuses to watch. TAP output.
 set -u
 TIMELINE=${1:?usage: test-watch-cli.sh path/to/timeline}
 SRC=${TL_TEST_SRCDIR:-$(dirname "$0")}
