@@ -373,6 +373,35 @@ bool tl_render_to_stream(const tl_scene *scene, tl_format format, const tl_rende
     return render_write(fmt, scene, opts, fp, NULL, err);
 }
 
+bool tl_render_to_memory(const tl_scene *scene, tl_format format, const tl_render_options *opts,
+                         unsigned char **data, size_t *len, tl_error **err)
+{
+    *data = NULL;
+    *len = 0;
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *fp = open_memstream(&buf, &size);
+    if (!fp)
+        return tl_set_error(err, TL_ERROR_INTERNAL, "cannot open a memory stream: %s",
+                            strerror(errno));
+    bool ok = tl_render_to_stream(scene, format, opts, fp, err);
+    /* The buffer and its size are final only once the stream is closed. */
+    if (fclose(fp) != 0 && ok)
+        ok = tl_set_error(err, TL_ERROR_IO, "cannot write to memory: %s", strerror(errno));
+    if (!ok) {
+        free(buf);
+        return false;
+    }
+    *data = (unsigned char *)buf;
+    *len = size;
+    return true;
+}
+
+void tl_free(void *ptr)
+{
+    free(ptr);
+}
+
 /* "DIR/.NAME.XXXXXX" for "DIR/NAME": in the same folder, so rename() is atomic (same file
  * system), and hidden. Long names are cut so the temporary name stays under NAME_MAX (255)
  * whenever the final one does. */

@@ -1,5 +1,6 @@
 /* Files and formats: format names and extensions, SVG and PDF (magic bytes, metadata,
- * external validators when installed), reproducible bytes, write errors, and atomic files.
+ * external validators when installed), reproducible bytes, rendering to memory, write errors,
+ * and atomic files.
  * test-render.c has the drawing itself. Skips when Noto Sans is not available. */
 #include <dirent.h>
 #include <errno.h>
@@ -250,6 +251,50 @@ static void test_reproducible(tl_fonts *fonts)
     tl_scene_free(scene);
 }
 
+/* tl_render_to_memory(): the bytes a file gets, in every format; nothing on failure. */
+static void test_memory(tl_fonts *fonts)
+{
+    tl_scene *scene = new_scene(fonts, 300, 150);
+    tl_scene_add_rect(scene, TL_ROLE_SPAN, -1, 30, 30, 60, 30, red);
+    add_text(scene, fonts, 100, 60, "In memory", 12);
+    char *path = path_in_tmp("memory.out");
+    const tl_format formats[] = {TL_FORMAT_SVG,  TL_FORMAT_PNG, TL_FORMAT_PDF,
+                                 TL_FORMAT_JSON, TL_FORMAT_PS,  TL_FORMAT_EPS};
+    const char *names[] = {"SVG", "PNG", "PDF", "JSON", "PostScript", "EPS"};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        unsigned char *data = NULL;
+        size_t len = 0;
+        tl_error *err = NULL;
+        const bool ok = tl_render_to_memory(scene, formats[i], NULL, &data, &len, &err);
+        const bool written = tl_render_to_file(scene, formats[i], NULL, path, NULL);
+        size_t flen = 0;
+        char *file = written ? test_read_file(path, &flen) : NULL;
+        tap_ok(ok && data && len > 0 && file && flen == len && memcmp(file, data, len) == 0,
+               "%s in memory: the %zu bytes of the file", names[i], len);
+        if (err)
+            tap_diag("%s", err->message);
+        tl_error_free(err);
+        free(file);
+        tl_free(data);
+    }
+    unlink(path);
+    free(path);
+    tl_scene_free(scene);
+
+    /* A canvas too large to draw: an error, and no bytes. */
+    tl_scene *huge = new_scene(fonts, 300, 150);
+    huge->width = 1e9;
+    unsigned char *data = (unsigned char *)"not touched";
+    size_t len = 7;
+    tl_error *err = NULL;
+    const bool ok = tl_render_to_memory(huge, TL_FORMAT_PNG, NULL, &data, &len, &err);
+    tap_ok(!ok && data == NULL && len == 0 && err && err->code == TL_ERROR_USAGE,
+           "an impossible size in memory: %s, no bytes", err ? err->message : "no error");
+    tl_error_free(err);
+    tl_scene_free(huge);
+    tl_free(NULL); /* a no-op, as every _free of the library */
+}
+
 static void test_write_errors(tl_fonts *fonts)
 {
     bool ok;
@@ -365,6 +410,7 @@ int main(void)
     test_svg(fonts);
     test_pdf(fonts);
     test_reproducible(fonts);
+    test_memory(fonts);
     test_write_errors(fonts);
 
     if (rmdir(tmpdir) != 0)

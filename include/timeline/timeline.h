@@ -875,6 +875,16 @@ TL_EXPORT void tl_render_options_set_pdf_creator(tl_render_options *opts, const 
 TL_EXPORT bool tl_render_to_stream(const tl_scene *scene, tl_format format,
                                    const tl_render_options *opts, FILE *fp, tl_error **err);
 
+/* Draws the scene into memory: on success *data holds the *len bytes tl_render_to_stream()
+ * would write (the caller frees them with tl_free()); on failure *data is NULL, *len 0, and
+ * *err is set as for tl_render_to_stream(). For programs, and other languages' bindings, that
+ * keep a chart rather than write it. */
+TL_EXPORT bool tl_render_to_memory(const tl_scene *scene, tl_format format,
+                                   const tl_render_options *opts, unsigned char **data,
+                                   size_t *len, tl_error **err);
+/* Frees memory the library handed over (tl_render_to_memory()'s bytes). NULL is a no-op. */
+TL_EXPORT void tl_free(void *ptr);
+
 /* Draws the scene to the file `path` atomically: the file is written under a temporary name in
  * the same folder and renamed over `path` only when complete, so a failure never leaves a
  * partial file nor replaces an existing one. Errors: TL_ERROR_CANTCREAT, TL_ERROR_IO. */
