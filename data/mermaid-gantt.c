@@ -69,6 +69,19 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
+/* The next word of [*p, end), separated by blanks (and commas with `commas`): false when none
+ * is left. */
+static bool next_word(const char **p, const char *end, bool commas, const char **w, size_t *len)
+{
+    while (*p < end && (is_blank(**p) || (commas && **p == ',')))
+        ++*p;
+    *w = *p;
+    while (*p < end && !is_blank(**p) && !(commas && **p == ','))
+        ++*p;
+    *len = (size_t)(*p - *w);
+    return *len > 0;
+}
+
 static bool same(const tl_mermaid_stmt *a, const char *b, size_t len)
 {
     return a->len == len && memcmp(a->text, b, len) == 0;
@@ -81,17 +94,11 @@ static bool same(const tl_mermaid_stmt *a, const char *b, size_t len)
 /* The words of an excludes or includes list, separated by white space or commas. */
 static void add_words(const tl_mermaid_stmt *v, tl_mermaid_stmt **list, size_t *n, size_t *cap)
 {
-    const char *p = v->text, *end = v->text + v->len;
-    while (p < end) {
-        while (p < end && (is_blank(*p) || *p == ','))
-            p++;
-        const char *w = p;
-        while (p < end && !is_blank(*p) && *p != ',')
-            p++;
-        if (p > w) {
-            *list = tl_xgrow(*list, cap, *n + 1, sizeof **list);
-            (*list)[(*n)++] = tl_mermaid_part(v, w, p);
-        }
+    const char *p = v->text, *end = v->text + v->len, *w;
+    size_t len;
+    while (next_word(&p, end, true, &w, &len)) {
+        *list = tl_xgrow(*list, cap, *n + 1, sizeof **list);
+        (*list)[(*n)++] = tl_mermaid_part(v, w, p);
     }
 }
 
@@ -451,16 +458,10 @@ static void start_cell(const gantt *g, const task *t, tl_table *tb)
         const tl_mermaid_stmt *id = p->items == 3 ? &p->id : NULL;
         append_ref(g, s, id ? id->text : p->auto_id, id ? id->len : strlen(p->auto_id), t->lead);
     } else {
-        const char *p = t->after.text, *end = p + t->after.len;
-        while (p < end) {
-            while (p < end && is_blank(*p))
-                p++;
-            const char *w = p;
-            while (p < end && !is_blank(*p))
-                p++;
-            if (p > w)
-                append_ref(g, s, w, (size_t)(p - w), t->lead);
-        }
+        const char *p = t->after.text, *end = p + t->after.len, *w;
+        size_t len;
+        while (next_word(&p, end, false, &w, &len))
+            append_ref(g, s, w, len, t->lead);
     }
     tl_table_set(tb, "start", s->str, at->line, at->col);
     g_string_free(s, TRUE);
@@ -639,18 +640,14 @@ static void apply_calendar(const gantt *g, const GArray *holidays, tl_table *tb)
 static bool until_start(const gantt *g, const task *t, GHashTable *starts, tl_time *out)
 {
     bool any = false;
-    const char *p = t->until.text, *end = p + t->until.len;
-    while (p < end) {
-        while (p < end && is_blank(*p))
-            p++;
-        const char *w = p;
-        while (p < end && !is_blank(*p))
-            p++;
-        char *id = tl_xstrndup(w, (size_t)(p - w));
+    const char *p = t->until.text, *end = p + t->until.len, *w;
+    size_t len;
+    while (next_word(&p, end, false, &w, &len)) {
+        char *id = tl_xstrndup(w, len);
         const tl_time *s = g_hash_table_lookup(starts, id);
-        const task *r = find(g, w, (size_t)(p - w));
+        const task *r = find(g, w, len);
         free(id);
-        if (!s || p == w)
+        if (!s)
             continue;
         tl_time at = *s;
         const int64_t lead = r ? (int64_t)(r->lead + 0.5) : 0;

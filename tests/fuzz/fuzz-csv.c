@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-import.h"
 #include "fuzz.h"
 #include "timeline/timeline.h"
 
@@ -31,27 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         tl = tl_timeline_load_csv_buffer((const char *)data, size, "fuzz.csv", opts, &err);
     }
-    if (tl) {
-        /* Walk everything a caller might read. */
-        size_t n = tl_timeline_get_event_count(tl);
-        size_t total = 0;
-        for (size_t i = 0; i < n; i++) {
-            const tl_event *ev = tl_timeline_get_event(tl, i);
-            total += strlen(tl_event_get_title(ev)) + strlen(tl_event_get_date_label(ev));
-            tl_time t = tl_event_get_start(ev);
-            if (t.lo > t.hi)
-                abort(); /* an interval never runs backwards */
-        }
-        for (size_t i = 0; i < tl_timeline_get_warning_count(tl); i++)
-            total += strlen(tl_timeline_get_warning(tl, i));
-        tl_timeline_stats st;
-        tl_timeline_get_stats(tl, &st);
-        if (st.events != n)
-            abort();
-        (void)total;
-    } else if (!err || !err->message || !err->message[0]) {
-        abort(); /* a failure always says why */
-    }
+    fuzz_check_load(tl, err);
     tl_error_free(err);
     tl_timeline_free(tl);
     tl_load_options_free(opts);
