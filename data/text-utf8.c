@@ -8,7 +8,7 @@
 
 /* A place in the text, found by counting on from the last one (LF, CRLF or CR end a line). */
 typedef struct cursor {
-    const char *data, *end;
+    const char *end;
     const char *at, *line_start;
     unsigned long line;
 } cursor;
@@ -50,7 +50,7 @@ const char *tl_text_utf8(const char *data, size_t len, const char *path, bool re
     GString *fixed = NULL;
     size_t repairs = 0, from = 0;
     const char *end = data + len;
-    cursor c = {.data = data, .end = end, .at = data, .line_start = data, .line = 1};
+    cursor c = {.end = end, .at = data, .line_start = data, .line = 1};
     for (const char *p = data; p < end;) {
         const char *bad;
         if (g_utf8_validate_len(p, (gsize)(end - p), &bad))
