@@ -1,4 +1,4 @@
-/* --help and the bash completion, both generated from the option table (cli/options.c). */
+/* --help and the bash completion, both generated from the library's option table. */
 #include <stdio.h>
 #include <string.h>
 
@@ -28,9 +28,9 @@ void cli_print_help(FILE *fp)
           "       timeline [OPTIONS] -O [-T FMT] INPUT.csv...\n"
           "Render a CSV of events as a timeline chart.\n",
           fp);
-    for (size_t i = 0; i < cli_option_count; i++) {
-        const cli_option *o = &cli_options[i];
-        if (o->id == CLI_ID_HELP_GROUP) {
+    for (size_t i = 0; i < tl_option_count(); i++) {
+        const tl_option_info *o = tl_option_get(i);
+        if (o->arg == TL_OPTION_HEADING) {
             fprintf(fp, "\n%s:\n", o->help);
             continue;
         }
@@ -77,26 +77,26 @@ void cli_print_bash_completion(FILE *fp)
           "    prev=${COMP_WORDS[COMP_CWORD-1]}\n"
           "    case $prev in\n",
           fp);
-    for (size_t i = 0; i < cli_option_count; i++) {
-        const cli_option *o = &cli_options[i];
-        if (o->id == CLI_ID_HELP_GROUP || o->arg == CLI_FLAG)
+    for (size_t i = 0; i < tl_option_count(); i++) {
+        const tl_option_info *o = tl_option_get(i);
+        if (o->arg == TL_OPTION_HEADING || o->arg == TL_OPTION_FLAG)
             continue;
         fprintf(fp, "    --%s", o->name);
         if (o->short_name)
             fprintf(fp, "|-%c", o->short_name);
-        if (o->id == CLI_ID_SET) {
+        if (o->action == TL_OPTION_ACTION_STYLE_KEY) {
             /* -S takes the style files' keys, section.key=, ready for a value. */
             fputs(")\n        compopt -o nospace 2>/dev/null\n        COMPREPLY=($(compgen -W '",
                   fp);
-            for (size_t k = 0, first = 1; k < cli_option_count; k++) {
-                if (!cli_options[k].section)
+            for (size_t k = 0, first = 1; k < tl_option_count(); k++) {
+                const tl_option_info *key = tl_option_get(k);
+                if (!key->section)
                     continue;
-                fprintf(fp, "%s%s.%s=", first ? "" : " ", cli_options[k].section,
-                        cli_options[k].name);
+                fprintf(fp, "%s%s.%s=", first ? "" : " ", key->section, key->name);
                 first = 0;
             }
-            for (size_t k = 0; k < cli_palette_kind_count; k++)
-                fprintf(fp, " palette.%s.", cli_palette_kinds[k]);
+            for (size_t k = 0; tl_palette_kind(k); k++)
+                fprintf(fp, " palette.%s.", tl_palette_kind(k));
             fputs("' -- \"$cur\")); return 0 ;;\n", fp);
         } else if (!o->complete)
             fputs(")\n        return 0 ;;\n", fp);
@@ -112,9 +112,9 @@ void cli_print_bash_completion(FILE *fp)
           "    if [[ $cur == -* ]]; then\n"
           "        COMPREPLY=($(compgen -W '",
           fp);
-    for (size_t i = 0, first = 1; i < cli_option_count; i++) {
-        const cli_option *o = &cli_options[i];
-        if (o->id == CLI_ID_HELP_GROUP)
+    for (size_t i = 0, first = 1; i < tl_option_count(); i++) {
+        const tl_option_info *o = tl_option_get(i);
+        if (o->arg == TL_OPTION_HEADING)
             continue;
         fprintf(fp, "%s--%s", first ? "" : " ", o->name);
         if (o->short_name)

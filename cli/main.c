@@ -42,98 +42,6 @@ static int fail(tl_error *err, const char *input, bool several)
     return code;
 }
 
-/* Prints warnings, at most MAX_SHOWN_WARNINGS; returns how many there were. */
-static size_t print_warnings(const cli *c, const char *input, bool several, size_t count,
-                             const char *(*get)(const void *, size_t), const void *obj,
-                             size_t *shown)
-{
-    for (size_t i = 0; i < count && !c->quiet; i++) {
-        const char *w = get(obj, i);
-        const char *pre = prefix_for(input, several, w);
-        if (*shown < MAX_SHOWN_WARNINGS)
-            fprintf(stderr, "timeline: warning: %s%s%s\n", pre, *pre ? ": " : "", w);
-        (*shown)++;
-    }
-    return count;
-}
-
-static const char *timeline_warning(const void *obj, size_t i)
-{
-    return tl_timeline_get_warning(obj, i);
-}
-
-static const char *scene_warning(const void *obj, size_t i)
-{
-    return tl_scene_get_warning(obj, i);
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Text options
- * ------------------------------------------------------------------------------------------- */
-
-static size_t utf8_sequence(const unsigned char *s)
-{
-    unsigned char lo = 0x80, hi = 0xBF;
-    size_t need;
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-        need = 1;
-    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-        need = 2;
-        lo = s[0] == 0xE0 ? 0xA0 : 0x80;
-        hi = s[0] == 0xED ? 0x9F : 0xBF;
-    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-        need = 3;
-        lo = s[0] == 0xF0 ? 0x90 : 0x80;
-        hi = s[0] == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i <= need; i++) {
-        if (s[i] < lo || s[i] > hi)
-            return 0;
-        lo = 0x80;
-        hi = 0xBF;
-    }
-    return need + 1;
-}
-
-/* Checks the text option `name` (*value may be NULL): invalid UTF-8 is a usage error, or with
- * --repair-utf8 is replaced with U+FFFD and warned. Returns 0 or the exit status. */
-static int check_text_option(const cli *c, const char *name, char **value, size_t *repaired)
-{
-    const unsigned char *s = (const unsigned char *)*value;
-    size_t bad = 0;
-    for (size_t i = 0; s && s[i];) {
-        size_t n = utf8_sequence(s + i);
-        if (n == 0 && !bad)
-            bad = i + 1;
-        i += n ? n : 1;
-    }
-    if (!bad)
-        return 0;
-    if (!c->repair_utf8)
-        return fail_usage("%s: invalid UTF-8 (byte 0x%02X at byte %zu); use --repair-utf8 to "
-                          "replace it",
-                          name, s[bad - 1], bad);
-    GString *out = g_string_new(NULL);
-    for (size_t i = 0; s[i];) {
-        size_t n = utf8_sequence(s + i);
-        if (n)
-            g_string_append_len(out, (const char *)s + i, (gssize)n);
-        else
-            g_string_append(out, "\xef\xbf\xbd");
-        i += n ? n : 1;
-    }
-    if (!c->quiet)
-        fprintf(stderr, "timeline: warning: %s: invalid UTF-8 replaced with U+FFFD\n", name);
-    g_free(*value);
-    *value = g_string_free(out, FALSE);
-    (*repaired)++;
-    return 0;
-}
-
 static void print_summary(const char *input, const tl_timeline *tl)
 {
     tl_timeline_stats st;
@@ -187,100 +95,145 @@ static void print_schedule(const char *input, const tl_timeline *tl)
  * ------------------------------------------------------------------------------------------- */
 
 typedef struct pending {
-    const cli_option *o;
+    const tl_option_info *o;
     const char *value;
 } pending;
 
-/* Reads the command line: -c and -S are applied first, in order, then the other options, so
- * that options given as flags win over style files wherever they stand. Returns 0, a status,
- * or -1 when the process should exit 0 (help, version, completion). */
+/* A library error about the options; a bad option (not a style file's key) points to --help. */
+static int fail_option(tl_error *err, const char *prefix, bool try_help)
+{
+    int code = (int)err->code;
+    fprintf(stderr, "timeline: %s%s\n", prefix, err->message);
+    if (try_help)
+        fputs("Try 'timeline --help'.\n", stderr);
+    tl_error_free(err);
+    return code;
+}
+
+/* Reads back what only the command line acts on, once every option is set. */
+static void read_front_end(cli *c)
+{
+    tl_job *job = c->job;
+    c->output = tl_job_get_value(job, "output");
+    c->format_name = tl_job_get_value(job, "format");
+    c->outputs_by_input = tl_job_get_flag(job, "output-by-input");
+    c->check = tl_job_get_flag(job, "check");
+    c->quiet = tl_job_get_flag(job, "quiet");
+    c->verbose = tl_job_get_flag(job, "verbose");
+    c->strict = tl_job_get_flag(job, "strict");
+    c->watch = tl_job_get_flag(job, "watch");
+    c->print_config = tl_job_get_flag(job, "print-config");
+    c->list_themes = tl_job_get_flag(job, "list-themes");
+    c->list_locales = tl_job_get_flag(job, "list-locales");
+}
+
+/* The option getopt_long returned as `ch`, or NULL for an unknown one. */
+static const tl_option_info *option_for(int ch)
+{
+    if (ch >= 256)
+        return tl_option_get((size_t)(ch - 256));
+    for (size_t i = 0; i < tl_option_count() && ch != '?'; i++)
+        if (tl_option_get(i)->short_name == ch)
+            return tl_option_get(i);
+    return NULL;
+}
+
+static int unknown_option(const char *arg)
+{
+    const char *near = strncmp(arg, "--", 2) == 0 ? tl_option_suggest(arg + 2) : NULL;
+    return fail_usage("unknown option '%s'%s%s%s", arg, near ? " (did you mean --" : "",
+                      near ? near : "", near ? "?)" : "");
+}
+
+/* The actions the command line takes at once: 0 to go on, -1 to exit 0, or a status. */
+static int act(const pending *p)
+{
+    switch (p->o->action) {
+    case TL_OPTION_ACTION_HELP:
+        cli_print_help(stdout);
+        return -1;
+    case TL_OPTION_ACTION_VERSION:
+        printf("timeline %s\n", tl_version_string());
+        return -1;
+    case TL_OPTION_ACTION_COMPLETION:
+        if (strcmp(p->value, "bash") != 0)
+            return fail_usage("--completion: only bash is supported, not \"%s\"", p->value);
+        cli_print_bash_completion(stdout);
+        return -1;
+    case TL_OPTION_ACTION_NONE:
+    case TL_OPTION_ACTION_STYLE_FILE:
+    case TL_OPTION_ACTION_STYLE_KEY:
+        return 0;
+    }
+    return 0;
+}
+
+/* Applies -c and -S in order, then the other options, so that options given as flags win over
+ * style files wherever they stand. */
+static int apply_args(cli *c, const GArray *styles, const GArray *flags)
+{
+    tl_error *err = NULL;
+    for (guint i = 0; i < styles->len; i++) {
+        const pending *p = &g_array_index(styles, pending, i);
+        if (p->o->action == TL_OPTION_ACTION_STYLE_FILE
+                ? !tl_job_load_style_file(c->job, p->value, &err)
+                : !tl_job_set_style(c->job, p->value, &err))
+            return fail_option(err, p->o->action == TL_OPTION_ACTION_STYLE_KEY ? "-S " : "", false);
+    }
+    for (guint i = 0; i < flags->len; i++) {
+        const pending *p = &g_array_index(flags, pending, i);
+        if (!tl_job_set(c->job, p->o->name, p->value, &err))
+            return fail_option(err, "", err->code == TL_ERROR_USAGE);
+    }
+    read_front_end(c);
+    return 0;
+}
+
+/* Reads the command line into the job. Returns 0, a status, or -1 when the process should exit
+ * 0 (help, version, completion). */
 static int parse_args(int argc, char **argv, cli *c, GPtrArray *inputs)
 {
-    struct option *longopts = g_new0(struct option, cli_option_count + 1);
+    const size_t count = tl_option_count();
+    struct option *longopts = g_new0(struct option, count + 1);
     GString *shortopts = g_string_new(":");
     GArray *flags = g_array_new(FALSE, FALSE, sizeof(pending));
     GArray *styles = g_array_new(FALSE, FALSE, sizeof(pending));
     size_t nlong = 0;
     int status = 0;
-    for (size_t i = 0; i < cli_option_count; i++) {
-        const cli_option *o = &cli_options[i];
-        if (o->id == CLI_ID_HELP_GROUP)
+    for (size_t i = 0; i < count; i++) {
+        const tl_option_info *o = tl_option_get(i);
+        if (o->arg == TL_OPTION_HEADING)
             continue;
         longopts[nlong++] =
             (struct option){.name = o->name,
-                            .has_arg = o->arg == CLI_FLAG ? no_argument : required_argument,
+                            .has_arg = o->arg == TL_OPTION_FLAG ? no_argument : required_argument,
                             .val = 256 + (int)i};
         if (o->short_name)
-            g_string_append_printf(shortopts, "%c%s", o->short_name, o->arg == CLI_FLAG ? "" : ":");
+            g_string_append_printf(shortopts, "%c%s", o->short_name,
+                                   o->arg == TL_OPTION_FLAG ? "" : ":");
     }
     int ch;
     opterr = 0;
     while (!status && (ch = getopt_long(argc, argv, shortopts->str, longopts, NULL)) != -1) {
-        const cli_option *o = NULL;
-        if (ch >= 256) {
-            o = &cli_options[ch - 256];
-        } else if (ch == ':') {
+        if (ch == ':') {
             status = fail_usage("option '%s' needs a value", argv[optind - 1]);
             break;
-        } else {
-            for (size_t i = 0; i < cli_option_count && !o; i++)
-                if (cli_options[i].short_name == ch && ch != '?')
-                    o = &cli_options[i];
         }
+        const tl_option_info *o = option_for(ch);
         if (!o) {
-            const char *arg = argv[optind - 1];
-            const char **names = g_new(const char *, cli_option_count);
-            size_t n = 0;
-            for (size_t i = 0; i < cli_option_count; i++)
-                if (cli_options[i].id != CLI_ID_HELP_GROUP)
-                    names[n++] = cli_options[i].name;
-            const char *near =
-                strncmp(arg, "--", 2) == 0 ? cli_did_you_mean(arg + 2, names, n) : NULL;
-            status = fail_usage("unknown option '%s'%s%s%s", arg, near ? " (did you mean --" : "",
-                                near ? near : "", near ? "?)" : "");
-            g_free(names);
+            status = unknown_option(argv[optind - 1]);
             break;
         }
-        pending p = {o, o->arg == CLI_FLAG ? "true" : optarg};
-        switch (o->id) {
-        case CLI_ID_HELP:
-            cli_print_help(stdout);
-            status = -1;
-            break;
-        case CLI_ID_VERSION:
-            printf("timeline %s\n", tl_version_string());
-            status = -1;
-            break;
-        case CLI_ID_COMPLETION:
-            if (strcmp(optarg, "bash") != 0) {
-                status = fail_usage("--completion: only bash is supported, not \"%s\"", optarg);
-                break;
-            }
-            cli_print_bash_completion(stdout);
-            status = -1;
-            break;
-        case CLI_ID_CONFIG:
-        case CLI_ID_SET:
+        pending p = {o, o->arg == TL_OPTION_FLAG ? "true" : optarg};
+        if (o->action == TL_OPTION_ACTION_STYLE_FILE || o->action == TL_OPTION_ACTION_STYLE_KEY)
             g_array_append_val(styles, p);
-            break;
-        default:
+        else if (o->action != TL_OPTION_ACTION_NONE)
+            status = act(&p);
+        else
             g_array_append_val(flags, p);
-            break;
-        }
     }
-    for (guint i = 0; !status && i < styles->len; i++) {
-        const pending *p = &g_array_index(styles, pending, i);
-        status = p->o->id == CLI_ID_CONFIG ? cli_config_load_file(c, p->value)
-                                           : cli_config_set(c, p->value);
-    }
-    for (guint i = 0; !status && i < flags->len; i++) {
-        const pending *p = &g_array_index(flags, pending, i);
-        char *why = NULL;
-        if (!cli_option_apply(c, p->o, p->value, &why)) {
-            status = fail_usage("--%s: %s", p->o->name, why);
-            g_free(why);
-        }
-    }
+    if (!status)
+        status = apply_args(c, styles, flags);
     for (int i = optind; !status && i < argc; i++)
         g_ptr_array_add(inputs, argv[i]);
     g_array_free(flags, TRUE);
@@ -338,91 +291,60 @@ static int worse(int a, int b)
  * One input
  * ------------------------------------------------------------------------------------------- */
 
-typedef struct job {
+typedef struct one_input {
     const char *input;
     const char *output; /* NULL or "-": standard output */
     tl_format format;
     bool several; /* one of several inputs: messages name it */
-} job;
+} one_input;
 
-/* Applies what the source states of its own chart (a gantt's tickInterval, its
- * todayMarker) to `style`, a copy for this input only, under the user's settings: a key the
- * command line or a style file set is left as it is. Only axis settings are taken from a
- * source; a bad one is a warning. Returns the number of warnings. */
-static size_t apply_source_settings(cli *c, const job *j, const tl_timeline *tl)
+static size_t print_chart_warnings(const cli *c, const one_input *j, const tl_chart *chart,
+                                   size_t from, size_t *shown)
 {
-    static const char *const allowed[] = {"ticks", "tick-format", "today", "shade"};
-    size_t warned = 0;
-    for (size_t i = 0; i < tl_timeline_get_setting_count(tl); i++) {
-        const char *setting = tl_timeline_get_setting(tl, i);
-        const char *eq = strchr(setting, '=');
-        if (!eq)
-            continue;
-        char *key = g_strndup(setting, (size_t)(eq - setting));
-        const cli_option *o = cli_option_find(key);
-        bool known = false;
-        for (size_t k = 0; k < G_N_ELEMENTS(allowed) && o; k++)
-            known = known || strcmp(key, allowed[k]) == 0;
-        char *why = NULL;
-        if (!known) {
-            why = g_strdup("not a setting a source may state");
-        } else if (g_key_file_has_key(c->config, o->section, o->name, NULL)) {
-            if (c->verbose)
-                fprintf(stderr, "timeline: note: %s states %s; the command line's is kept\n",
-                        j->input, setting);
-        } else if (o->set(c, o, eq + 1, &why) && c->verbose) {
-            fprintf(stderr, "timeline: note: %s states %s\n", j->input, setting);
-        }
-        if (why && !c->quiet)
-            fprintf(stderr, "timeline: warning: %s: setting %s ignored: %s\n", j->input, setting,
-                    why);
-        warned += why != NULL;
-        g_free(why);
-        g_free(key);
+    size_t n = tl_chart_get_warning_count(chart);
+    for (size_t i = from; i < n && !c->quiet; i++) {
+        const char *w = tl_chart_get_warning(chart, i);
+        const char *pre = prefix_for(j->input, j->several, w);
+        if (*shown < MAX_SHOWN_WARNINGS)
+            fprintf(stderr, "timeline: warning: %s%s%s\n", pre, *pre ? ": " : "", w);
+        (*shown)++;
     }
-    return warned;
+    return n - from;
 }
 
-static int run_one(cli *c, const job *j, tl_fonts *fonts, size_t warnings)
+static void print_more_warnings(const cli *c, size_t shown)
 {
-    tl_error *err = NULL;
-    tl_scene *scene = NULL;
-    size_t shown = 0;
-    int status = 0;
-    tl_layout_options *shared_style = c->style;
-    const bool shared_shade = c->shade_weekends;
-    tl_timeline *tl = tl_timeline_load_file(j->input, NULL, c->load, &err);
-    if (!tl)
-        goto fail;
-    if (c->verbose)
-        for (size_t i = 0; i < tl_timeline_get_note_count(tl); i++)
-            fprintf(stderr, "timeline: note: %s\n", tl_timeline_get_note(tl, i));
-    warnings += print_warnings(c, j->input, j->several, tl_timeline_get_warning_count(tl),
-                               timeline_warning, tl, &shown);
-    /* The source's own settings on a copy of the options, for this chart only. */
-    if (tl_timeline_get_setting_count(tl) > 0) {
-        c->style = tl_layout_options_copy(shared_style);
-        warnings += apply_source_settings(c, j, tl);
-    }
-    if (c->check) {
-        if (!c->quiet && shown > MAX_SHOWN_WARNINGS)
-            fprintf(stderr, "timeline: warning: %zu more warnings not shown\n",
-                    shown - MAX_SHOWN_WARNINGS);
-        print_summary(j->input, tl);
-        print_schedule(j->input, tl);
-        status = tl_timeline_get_event_count(tl) == 0 || (c->strict && warnings) ? 65 : 0;
-        goto done;
-    }
-    /* A sheet's own title (a TimelineJS title slide) unless one is given. */
-    tl_layout_options_set_title(c->style, c->title ? c->title : tl_timeline_get_title(tl));
-    scene = tl_layout(tl, c->style, fonts, &err);
-    if (!scene)
-        goto fail;
-    warnings += print_warnings(c, j->input, j->several, tl_scene_get_warning_count(scene),
-                               scene_warning, scene, &shown);
     if (!c->quiet && shown > MAX_SHOWN_WARNINGS)
         fprintf(stderr, "timeline: warning: %zu more warnings not shown\n",
                 shown - MAX_SHOWN_WARNINGS);
+}
+
+static int run_one(cli *c, const one_input *j, size_t warnings)
+{
+    tl_error *err = NULL;
+    size_t shown = 0;
+    int status = 0;
+    tl_chart *chart = tl_chart_load_file(c->job, j->input, &err);
+    if (!chart)
+        goto fail;
+    for (size_t i = 0; c->verbose && i < tl_chart_get_note_count(chart); i++)
+        fprintf(stderr, "timeline: note: %s\n", tl_chart_get_note(chart, i));
+    warnings += print_chart_warnings(c, j, chart, 0, &shown);
+    if (c->check) {
+        print_more_warnings(c, shown);
+        print_summary(j->input, tl_chart_get_timeline(chart));
+        print_schedule(j->input, tl_chart_get_timeline(chart));
+        status = tl_timeline_get_event_count(tl_chart_get_timeline(chart)) == 0 ||
+                         (c->strict && warnings)
+                     ? 65
+                     : 0;
+        goto done;
+    }
+    const size_t loaded = tl_chart_get_warning_count(chart);
+    if (!tl_chart_layout(chart, &err))
+        goto fail;
+    warnings += print_chart_warnings(c, j, chart, loaded, &shown);
+    print_more_warnings(c, shown);
     if (c->strict && warnings) {
         fprintf(stderr, "timeline: %s%s%zu warning%s and --strict: no output written\n",
                 j->several ? j->input : "", j->several ? ": " : "", warnings,
@@ -430,22 +352,11 @@ static int run_one(cli *c, const job *j, tl_fonts *fonts, size_t warnings)
         status = 65;
         goto done;
     }
-
-    tl_render_options *ropts = tl_render_options_new();
-    tl_render_options_set_dpi(ropts, c->dpi);
-    tl_render_options_set_scale(ropts, c->scale);
-    tl_render_options_set_pdf_author(ropts, c->pdf_author);
-    tl_render_options_set_pdf_subject(ropts, c->pdf_subject);
-    tl_render_options_set_pdf_keywords(ropts, c->pdf_keywords);
-    tl_render_options_set_pdf_title(ropts, c->pdf_title);
-    tl_render_options_set_pdf_creator(ropts, c->pdf_creator);
-    tl_render_options_set_svg_text(ropts, c->svg_text);
     bool ok;
     if (!j->output || strcmp(j->output, "-") == 0)
-        ok = tl_render_to_stream(scene, j->format, ropts, stdout, &err);
+        ok = tl_chart_render_to_stream(chart, j->format, stdout, &err);
     else
-        ok = tl_render_to_file(scene, j->format, ropts, j->output, &err);
-    tl_render_options_free(ropts);
+        ok = tl_chart_render_to_file(chart, j->format, j->output, &err);
     if (!ok)
         goto fail;
     c->charts_written++;
@@ -455,13 +366,7 @@ fail:
     status = fail(err, j->input, j->several);
 done:
     c->warnings_total += warnings;
-    if (c->style != shared_style) {
-        tl_layout_options_free(c->style);
-        c->style = shared_style;
-        c->shade_weekends = shared_shade;
-    }
-    tl_scene_free(scene);
-    tl_timeline_free(tl);
+    tl_chart_free(chart);
     return status;
 }
 
@@ -473,32 +378,6 @@ static void list_themes(void)
 {
     for (int t = 0; tl_theme_get_name((tl_theme)t); t++)
         printf("%-11s %s\n", tl_theme_get_name((tl_theme)t), tl_theme_get_description((tl_theme)t));
-}
-
-/* The options every input shares, onto the layout options. */
-static void set_layout_options(cli *c)
-{
-    tl_layout_options *o = c->style;
-    tl_layout_options_set_variant(o, c->layout);
-    tl_layout_options_set_theme(o, c->theme);
-    tl_layout_options_set_subtitle(o, c->subtitle);
-    tl_layout_options_set_caption(o, c->caption);
-    tl_layout_options_set_group_order(o, c->group_order);
-    tl_layout_options_set_window(o, c->has_from ? &c->from : NULL, c->has_to ? &c->to : NULL);
-    tl_layout_options_set_axis_breaks(o, !c->axis_breaks_off);
-    tl_layout_options_set_size(o, c->width, c->height);
-    tl_layout_options_set_label_width(o, c->label_width);
-    tl_layout_options_set_markup(o, c->markup);
-    tl_layout_options_set_page(o, c->page_w, c->page_h);
-    tl_layout_options_set_landscape(o, c->landscape);
-    if (c->has_margins)
-        tl_layout_options_set_margins(o, c->margins);
-    tl_layout_options_set_pages(o, c->pages);
-    tl_layout_options_set_fit_width(o, c->fit_width);
-    tl_layout_options_set_numeric(o, c->numeric, c->unit);
-    tl_layout_options_set_epoch_event(o, c->epoch_id);
-    tl_layout_options_set_elapsed(o, c->elapsed, c->has_epoch ? &c->epoch : NULL, c->elapsed_style,
-                                  c->elapsed_base);
 }
 
 /* English is built in; the others are the catalogs compiled from po/. */
@@ -520,7 +399,9 @@ static int run(cli *c, GPtrArray *inputs)
         return 0;
     }
     if (c->print_config) {
-        cli_config_print(c, stdout);
+        char *text = tl_job_get_style_text(c->job);
+        fputs(text, stdout);
+        tl_free(text);
         return 0;
     }
     const size_t n = inputs->len;
@@ -557,36 +438,15 @@ static int run(cli *c, GPtrArray *inputs)
     } else {
         return fail_usage("give -o FILE, or -T FORMAT to write to standard output");
     }
-    if (c->has_from && c->has_to && c->to.hi < c->from.lo)
-        return fail_usage("--to %s is before --from %s", c->to_text, c->from_text);
-
-    size_t repaired = 0;
-    struct {
-        const char *name;
-        char **value;
-    } texts[] = {{"--title", &c->title},
-                 {"--subtitle", &c->subtitle},
-                 {"--caption", &c->caption},
-                 {"--pdf-author", &c->pdf_author},
-                 {"--pdf-subject", &c->pdf_subject},
-                 {"--pdf-keywords", &c->pdf_keywords},
-                 {"--pdf-title", &c->pdf_title},
-                 {"--pdf-creator", &c->pdf_creator}};
-    for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
-        int status = check_text_option(c, texts[i].name, texts[i].value, &repaired);
-        if (status)
-            return status;
-    }
-    set_layout_options(c);
-
-    tl_fonts *fonts = NULL;
+    tl_error *err = NULL;
+    if (!tl_job_check(c->job, &err))
+        return fail_option(err, "", err->code == TL_ERROR_USAGE);
+    const size_t repaired = tl_job_get_warning_count(c->job);
+    for (size_t i = 0; i < repaired && !c->quiet; i++)
+        fprintf(stderr, "timeline: warning: %s\n", tl_job_get_warning(c->job, i));
     if (!c->check) {
-        tl_error *err = NULL;
-        tl_font_options_set_font(c->fonts, c->font);
-        tl_font_options_set_system_fonts(c->fonts, c->system_fonts);
         /* The command draws nothing but charts: the private set may be fontconfig's own. */
-        tl_font_options_set_process_wide(c->fonts, true);
-        fonts = tl_fonts_new_with_options(c->fonts, &err);
+        tl_fonts *fonts = tl_job_get_fonts(c->job, true, &err);
         if (!fonts)
             return fail(err, "", false);
         if (c->verbose) {
@@ -601,12 +461,11 @@ static int run(cli *c, GPtrArray *inputs)
         const char *input = inputs->pdata[i];
         char *path =
             named && !c->check ? output_for(input, to_dir ? c->output : NULL, format) : NULL;
-        job j = {
+        one_input j = {
             .input = input, .output = path ? path : c->output, .format = format, .several = n > 1};
-        status = worse(status, run_one(c, &j, fonts, repaired));
+        status = worse(status, run_one(c, &j, repaired));
         g_free(path);
     }
-    tl_fonts_unref(fonts);
     return status;
 }
 
@@ -645,33 +504,12 @@ static void install_signal_handlers(void)
 
 static void cli_free(cli *c)
 {
-    char **texts[] = {&c->title,       &c->subtitle,     &c->caption,   &c->group_order,
-                      &c->from_text,   &c->to_text,      &c->font,      &c->pdf_author,
-                      &c->pdf_subject, &c->pdf_keywords, &c->pdf_title, &c->pdf_creator,
-                      &c->unit,        &c->epoch_id};
-    for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
-        g_free(*texts[i]);
-    tl_load_options_free(c->load);
-    tl_font_options_free(c->fonts);
-    tl_layout_options_free(c->style);
-    if (c->holidays)
-        g_array_free(c->holidays, TRUE);
-    g_key_file_free(c->config);
+    tl_job_free(c->job);
 }
 
 static void cli_init(cli *c)
 {
-    *c = (cli){
-        .dpi = 96,
-        .scale = 1,
-        .theme = TL_THEME_LIGHT,
-        .layout = TL_VARIANT_RIBBON,
-        .elapsed_base = 1,
-        .fonts = tl_font_options_new(),
-        .load = tl_load_options_new(),
-        .style = tl_layout_options_new(),
-        .config = g_key_file_new(),
-    };
+    *c = (cli){.job = tl_job_new()};
 }
 
 /* One run for --watch: the options read again (a style file may have changed), every input
@@ -680,8 +518,6 @@ static void run_again(int argc, char **argv, cli_outcome *out)
 {
     cli c;
     cli_init(&c);
-    c.watched_files = out->files;
-    c.watched_folders = out->folders;
     GPtrArray *inputs = g_ptr_array_new();
     optind = 0; /* getopt starts afresh */
     int status = parse_args(argc, argv, &c, inputs);
@@ -691,6 +527,12 @@ static void run_again(int argc, char **argv, cli_outcome *out)
         status = run(&c, inputs);
     else if (status < 0)
         status = 0;
+    /* What the options read, even when reading it failed: its fix is a change to watch for. */
+    for (size_t i = 0; i < tl_job_get_read_count(c.job); i++) {
+        bool folder = false;
+        const char *path = tl_job_get_read(c.job, i, &folder);
+        g_ptr_array_add(folder ? out->folders : out->files, g_strdup(path));
+    }
     out->status = status;
     out->warnings = c.warnings_total;
     out->charts = c.charts_written;

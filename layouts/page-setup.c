@@ -1,5 +1,5 @@
 /* Page setup: the page options. (Page sizes, lengths and margins as a user writes them are
- * read by the command line, in cli/page-setup.c.) */
+ * read by the command line, in lib/page-setup.c.) */
 #include "options-private.h"
 #include "scene/scene.h"
 

@@ -125,7 +125,7 @@ ok $? "and -v says what it stated"
 cmp -s "$WORK/stated.scene" "$WORK/given.scene"
 ok $? "the stated settings draw what the same options on the command line draw"
 run 0 "--ticks on the command line" -- --check -v --ticks month "$GANTT"
-has "states ticks=week; the command line's is kept" "$WORK/err"
+has "states ticks=week; the option given is kept" "$WORK/err"
 ok $? "wins over the source's"
 "$TIMELINE" --layout lanes --ticks month -T json -o "$WORK/month.scene" "$GANTT" 2>/dev/null
 ! cmp -s "$WORK/month.scene" "$WORK/stated.scene"

@@ -32,7 +32,7 @@ typedef struct page_setup {
     const char *title;
 } page_setup;
 
-/* The page sizes used here, in points (the command line reads them: cli/page-setup.c). */
+/* The page sizes used here, in points (options read them: lib/page-setup.c). */
 static void page_points(const char *size, double *w, double *h)
 {
     bool a5 = strcmp(size, "A5") == 0;

@@ -151,8 +151,8 @@ typedef enum tl_date_order {
 TL_EXPORT bool tl_date_order_from_name(const char *name, tl_date_order *out);
 
 /* Parses a date as the CSV loader does (ISO 8601 at any precision, and the other forms in
- * docs/dates.md). Returns false and sets *err (TL_ERROR_USAGE, the message says why) when the text is
- * not a date. */
+ * docs/dates.md). Returns false and sets *err (TL_ERROR_USAGE, the message says why) when the text
+ * is not a date. */
 TL_EXPORT bool tl_time_parse(const char *text, tl_time *out, tl_error **err);
 /* Writes the date in ISO 8601 at its precision ("2019-11", "2020-09-16", "-0499" for 500 BCE)
  * into buf; returns the length it needs (snprintf semantics). */
@@ -880,8 +880,8 @@ TL_EXPORT bool tl_render_to_stream(const tl_scene *scene, tl_format format,
  * *err is set as for tl_render_to_stream(). For programs, and other languages' bindings, that
  * keep a chart rather than write it. */
 TL_EXPORT bool tl_render_to_memory(const tl_scene *scene, tl_format format,
-                                   const tl_render_options *opts, unsigned char **data,
-                                   size_t *len, tl_error **err);
+                                   const tl_render_options *opts, unsigned char **data, size_t *len,
+                                   tl_error **err);
 /* Frees memory the library handed over (tl_render_to_memory()'s bytes). NULL is a no-op. */
 TL_EXPORT void tl_free(void *ptr);
 
@@ -901,6 +901,144 @@ TL_EXPORT bool tl_render_to_file(const tl_scene *scene, tl_format format,
  * another thread while one is under way is not registered. A relative path is taken relative
  * to the working directory of the moment. */
 TL_EXPORT void tl_render_abort_temp_files(void);
+
+/* ---------------------------------------------------------------------------------------------
+ * Jobs: charts made from options given by name, as the timeline command makes them
+ *
+ * A job holds every option of the command line, set by its long name and text value, and the
+ * font context its charts share; a chart is one input read, laid out and drawn with them. The
+ * command line is a front end over these calls, so a program (or another language's binding)
+ * that sets the same options gets the same bytes. Options only a front end acts on (output,
+ * format, check, quiet, verbose, strict, watch ...; tl_option_info.front_end) are recorded for
+ * it to read back with tl_job_get_value() and change no chart.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct tl_job tl_job;
+typedef struct tl_chart tl_chart;
+
+/* What an option takes, for help texts, completions and bindings. */
+typedef enum tl_option_arg {
+    TL_OPTION_FLAG,    /* no value on the command line; "true" or "false" when set by name */
+    TL_OPTION_VALUE,   /* a value */
+    TL_OPTION_LIST,    /* a value; each use adds one (--font-dir, --holidays ...) */
+    TL_OPTION_HEADING, /* not an option: a heading of --help ("Output", "Chart" ...) */
+} tl_option_arg;
+
+/* What a front end does itself with an option; TL_OPTION_ACTION_NONE for most. */
+typedef enum tl_option_action {
+    TL_OPTION_ACTION_NONE,
+    TL_OPTION_ACTION_STYLE_FILE, /* -c FILE: tl_job_load_style_file() */
+    TL_OPTION_ACTION_STYLE_KEY,  /* -S KEY=VALUE: tl_job_set_style() */
+    TL_OPTION_ACTION_HELP,
+    TL_OPTION_ACTION_VERSION,
+    TL_OPTION_ACTION_COMPLETION,
+} tl_option_action;
+
+typedef struct tl_option_info {
+    const char *name; /* the long option and style-file key ("layout", "col-start") */
+    int short_name;   /* 'o', or 0 */
+    tl_option_arg arg;
+    const char *metavar;  /* "FILE", "PT": what the value is; NULL for a flag */
+    const char *section;  /* its style-file section; NULL: not in style files */
+    const char *help;     /* one line; NULL for options --help does not list */
+    const char *complete; /* completion: words ("svg png pdf"), "@file", "@dir", or NULL */
+    bool front_end;       /* recorded for the front end; changes no chart */
+    tl_option_action action;
+} tl_option_info;
+
+/* The options, in --help's order, headings included; NULL past the end. Static data. */
+TL_EXPORT size_t tl_option_count(void);
+TL_EXPORT const tl_option_info *tl_option_get(size_t index);
+/* The option named `name` (a long name), or NULL. */
+TL_EXPORT const tl_option_info *tl_option_find(const char *name);
+
+/* The option name closest to `word` when `word` looks like a typo of it ("colour" ->
+ * "color"), else NULL. */
+TL_EXPORT const char *tl_option_suggest(const char *word);
+/* The kinds of [palette] key of style files ("group", "status", "group-shape", "status-shape",
+ * "font", "line"): a key is KIND.NAME. NULL past the end. */
+TL_EXPORT const char *tl_palette_kind(size_t index);
+
+TL_EXPORT tl_job *tl_job_new(void);
+/* NULL is a no-op. Charts made from the job must be freed first. */
+TL_EXPORT void tl_job_free(tl_job *job);
+
+/* Sets the option `name` (a long option without its dashes: "layout", "theme", "page",
+ * "col-start") from its text, as the command line would: a flag takes "true" or "false" (also
+ * yes/no, on/off, 1/0), a list option adds one value a call. Options set later win. Fails with
+ * TL_ERROR_USAGE and a message "--NAME: why" for an unknown option, a bad value, or an option
+ * that is an action (help, version, completion, -c, -S). */
+TL_EXPORT bool tl_job_set(tl_job *job, const char *name, const char *value, tl_error **err);
+/* Applies a style file (INI: [chart], [axis], [plan], [pdf], [columns], [palette]; keys the
+ * long option names; docs/styles.md). Errors name the file and line: TL_ERROR_USAGE for a bad
+ * key or value, TL_ERROR_NOINPUT or TL_ERROR_IO when it cannot be read. */
+TL_EXPORT bool tl_job_load_style_file(tl_job *job, const char *path, tl_error **err);
+/* Applies one style key, "KEY=VALUE" or "SECTION.KEY=VALUE" (the command line's -S). */
+TL_EXPORT bool tl_job_set_style(tl_job *job, const char *assignment, tl_error **err);
+/* The settings as a style file (--print-config), NUL-terminated; free with tl_free(). */
+TL_EXPORT char *tl_job_get_style_text(const tl_job *job);
+/* The text last set for option `name` ("true"/"false" for a flag), or NULL when it was not
+ * set. Borrowed until the option is set again or the job freed. */
+TL_EXPORT const char *tl_job_get_value(const tl_job *job, const char *name);
+/* Whether the flag `name` is on (false when it was not set). */
+TL_EXPORT bool tl_job_get_flag(const tl_job *job, const char *name);
+
+/* Checks the options together, once all are set: text options must be UTF-8 (or, with
+ * repair-utf8, are repaired with a warning of the job's), --to must not be before --from.
+ * TL_ERROR_USAGE on failure. The chart calls do it themselves; a front end calls it to report
+ * these problems before reading any input. */
+TL_EXPORT bool tl_job_check(tl_job *job, tl_error **err);
+/* The job's own warnings (text options repaired), after tl_job_check(). Borrowed. */
+TL_EXPORT size_t tl_job_get_warning_count(const tl_job *job);
+TL_EXPORT const char *tl_job_get_warning(const tl_job *job, size_t index);
+/* The font context the job's charts share, created on first use from the font options; the
+ * renders after the first reuse it. NULL with *err set (TL_ERROR_CONFIG) when the fonts cannot
+ * be set up. `process_wide` as tl_font_options_set_process_wide(), read when it is created.
+ * Borrowed from the job. */
+TL_EXPORT tl_fonts *tl_job_get_fonts(tl_job *job, bool process_wide, tl_error **err);
+/* Shares `other`'s font context when it has one and both jobs ask for the same fonts (font,
+ * font-dir, system-fonts): a binding that makes a job a chart renders every chart after the
+ * first without setting fonts up again. Returns whether it did. */
+TL_EXPORT bool tl_job_share_fonts(tl_job *job, const tl_job *other);
+/* The files and folders the options read (style files, --holidays, --font-dir), for a front end
+ * that watches them; *folder tells which. NULL past the end. */
+TL_EXPORT size_t tl_job_get_read_count(const tl_job *job);
+TL_EXPORT const char *tl_job_get_read(const tl_job *job, size_t index, bool *folder);
+
+/* Reads an input in any format (the input-format option, else the name's extension, else its
+ * content), "-" for standard input, and applies what the source states of its own axis (a
+ * Mermaid gantt's tickInterval ...) where the options leave it unset. Errors as
+ * tl_timeline_load_file(), and those of tl_job_check(). The chart borrows the job. */
+TL_EXPORT tl_chart *tl_chart_load_file(tl_job *job, const char *path, tl_error **err);
+/* The same from `len` bytes of memory (copied as needed); `display_name` names it in messages
+ * and its extension may tell the format ("events.csv"; NULL: "<data>"). */
+TL_EXPORT tl_chart *tl_chart_load_buffer(tl_job *job, const char *data, size_t len,
+                                         const char *display_name, tl_error **err);
+TL_EXPORT void tl_chart_free(tl_chart *chart);
+/* The events read. Borrowed. */
+TL_EXPORT const tl_timeline *tl_chart_get_timeline(const tl_chart *chart);
+/* Lays the chart out (once; later calls do nothing) with the job's fonts, created as
+ * tl_job_get_fonts(job, false, ...) when the job has none yet. Errors as tl_layout(). */
+TL_EXPORT bool tl_chart_layout(tl_chart *chart, tl_error **err);
+/* The laid-out scene, or NULL before tl_chart_layout(). Borrowed. */
+TL_EXPORT const tl_scene *tl_chart_get_scene(const tl_chart *chart);
+/* The chart's warnings in order: the rows skipped or repaired while reading, settings of the
+ * source that were not applied, then, after the layout, the layout's (events left unlabelled
+ * ...). Each names its input and, where there is one, line and column. Borrowed. */
+TL_EXPORT size_t tl_chart_get_warning_count(const tl_chart *chart);
+TL_EXPORT const char *tl_chart_get_warning(const tl_chart *chart, size_t index);
+/* Notes for a verbose front end (the profile recognised, settings taken from the source). */
+TL_EXPORT size_t tl_chart_get_note_count(const tl_chart *chart);
+TL_EXPORT const char *tl_chart_get_note(const tl_chart *chart, size_t index);
+/* Draws the chart (laid out first when it is not yet) with the job's render options (dpi,
+ * scale, svg-text, the PDF metadata), as tl_render_to_file(), tl_render_to_stream() and
+ * tl_render_to_memory() do. */
+TL_EXPORT bool tl_chart_render_to_file(tl_chart *chart, tl_format format, const char *path,
+                                       tl_error **err);
+TL_EXPORT bool tl_chart_render_to_stream(tl_chart *chart, tl_format format, FILE *fp,
+                                         tl_error **err);
+TL_EXPORT bool tl_chart_render_to_memory(tl_chart *chart, tl_format format, unsigned char **data,
+                                         size_t *len, tl_error **err);
 
 /* Drawing onto a caller's Cairo context: tl_render_to_cairo() in <timeline/timeline-cairo.h>,
  * so that only its users compile against Cairo's headers. */

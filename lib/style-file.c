@@ -4,9 +4,13 @@
  * errors find the line in the file's text themselves. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "common/tl-error-private.h"
+#include "job-private.h"
+
+#define STYLE_HEADING "# timeline style file (timeline -c FILE)\n"
 
 static const char *const sections[] = {"chart", "axis", "plan", "pdf", "columns", "palette"};
 
@@ -39,7 +43,7 @@ static size_t distance(const char *a, const char *b)
     return result;
 }
 
-const char *cli_did_you_mean(const char *word, const char *const *names, size_t count)
+const char *tl_did_you_mean(const char *word, const char *const *names, size_t count)
 {
     const char *best = NULL;
     size_t best_d = (size_t)-1, len = strlen(word);
@@ -59,15 +63,15 @@ static const char **section_keys(const char *section, size_t *count)
 {
     static const char *const palette[] = {"group.",        "status.", "group-shape.",
                                           "status-shape.", "font.",   "line."};
-    const char **keys = g_new(const char *, cli_option_count + G_N_ELEMENTS(palette));
+    const char **keys = g_new(const char *, tl_option_row_count + G_N_ELEMENTS(palette));
     size_t n = 0;
     if (strcmp(section, "palette") == 0) {
         for (size_t i = 0; i < G_N_ELEMENTS(palette); i++)
             keys[n++] = palette[i];
     }
-    for (size_t i = 0; i < cli_option_count; i++)
-        if (cli_options[i].section && strcmp(cli_options[i].section, section) == 0)
-            keys[n++] = cli_options[i].name;
+    for (size_t i = 0; i < tl_option_row_count; i++)
+        if (tl_option_rows[i].section && strcmp(tl_option_rows[i].section, section) == 0)
+            keys[n++] = tl_option_rows[i].name;
     *count = n;
     return keys;
 }
@@ -75,7 +79,7 @@ static const char **section_keys(const char *section, size_t *count)
 /* " (did you mean "x"?)" or " (it belongs in [axis])" or "", for an unknown key. */
 static char *key_hint(const char *section, const char *key)
 {
-    const cli_option *o = cli_option_find(key);
+    const tl_option_row *o = tl_option_row_find(key);
     if (o && o->section)
         return g_strdup_printf(" (it belongs in [%s])", o->section);
     if (o)
@@ -85,7 +89,7 @@ static char *key_hint(const char *section, const char *key)
     /* Palette keys are compared by their kind: "colour.Japan" against "group." ... */
     const char *dot = strchr(key, '.');
     char *kind = dot ? g_strndup(key, (size_t)(dot - key) + 1) : g_strdup(key);
-    const char *near = cli_did_you_mean(dot ? kind : key, keys, n);
+    const char *near = tl_did_you_mean(dot ? kind : key, keys, n);
     char *hint = near ? g_strdup_printf(" (did you mean \"%s%s\"?)", near, dot ? dot + 1 : "")
                       : g_strdup("");
     g_free(kind);
@@ -152,23 +156,6 @@ static unsigned long find_quoted_line(const char *text, const char *message)
     return found;
 }
 
-static int fail_at(const char *path, unsigned long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail_at(const char *path, unsigned long line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (line)
-        fprintf(stderr, "timeline: %s:%lu: ", path, line);
-    else
-        fprintf(stderr, "timeline: %s: ", path);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    return EXIT_USAGE;
-}
-
 /* ---------------------------------------------------------------------------------------------
  * Applying keys
  * ------------------------------------------------------------------------------------------- */
@@ -198,11 +185,11 @@ static char *unknown_key(const char *section, const char *key)
 }
 
 /* Applies one key of a section; on failure returns the message (without position). */
-static char *apply_key(cli *c, const char *section, const char *key, GKeyFile *kf)
+static char *apply_key(tl_job *job, const char *section, const char *key, GKeyFile *kf)
 {
     const bool palette = strcmp(section, "palette") == 0;
-    const cli_option *o = palette ? NULL : cli_option_find(key);
-    if (palette ? !cli_palette_key_known(key)
+    const tl_option_row *o = palette ? NULL : tl_option_row_find(key);
+    if (palette ? !tl_palette_key_known(key)
                 : !o || !o->section || strcmp(o->section, section) != 0)
         return unknown_key(section, key);
 
@@ -210,16 +197,17 @@ static char *apply_key(cli *c, const char *section, const char *key, GKeyFile *k
     GError *gerr = NULL;
     gsize n = 0;
     /* A list option takes each of its values in turn; the others one value. */
-    gchar **values =
-        o && o->arg == CLI_LIST ? g_key_file_get_string_list(kf, section, key, &n, &gerr) : NULL;
+    gchar **values = o && o->arg == TL_OPTION_LIST
+                         ? g_key_file_get_string_list(kf, section, key, &n, &gerr)
+                         : NULL;
     if (!values && !gerr) {
         values = g_new0(gchar *, 2);
         values[0] = g_key_file_get_string(kf, section, key, &gerr);
         n = values[0] != NULL;
     }
     for (gsize i = 0; i < n && !why; i++) {
-        bool ok = palette ? cli_palette_apply(c, key, values[i], &why)
-                          : cli_option_apply(c, o, values[i], &why);
+        bool ok = palette ? tl_palette_apply(job, key, values[i], &why)
+                          : tl_option_apply(job, o, values[i], &why);
         if (!ok)
             why = about_key(key, why);
     }
@@ -231,41 +219,45 @@ static char *apply_key(cli *c, const char *section, const char *key, GKeyFile *k
     return why;
 }
 
-int cli_config_load_file(cli *c, const char *path)
+bool tl_job_load_style_file(tl_job *job, const char *path, tl_error **err)
 {
     gchar *text = NULL;
     gsize len = 0;
     GError *gerr = NULL;
-    cli_watch_note(c, path, false);
+    tl_job_note_read(job, path, false);
     if (!g_file_get_contents(path, &text, &len, &gerr)) {
-        int status = gerr->code == G_FILE_ERROR_NOENT || gerr->code == G_FILE_ERROR_ACCES ? 66 : 74;
-        fprintf(stderr, "timeline: %s\n", gerr->message);
+        tl_error_code code = gerr->code == G_FILE_ERROR_NOENT || gerr->code == G_FILE_ERROR_ACCES
+                                 ? TL_ERROR_NOINPUT
+                                 : TL_ERROR_IO;
+        tl_set_error(err, code, "%s", gerr->message);
         g_error_free(gerr);
-        return status;
+        return false;
     }
-    int status = 0;
+    bool ok = true;
     GKeyFile *kf = g_key_file_new();
     gchar **groups = NULL;
     if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, &gerr)) {
-        status = fail_at(path, find_quoted_line(text, gerr->message), "%s", gerr->message);
+        ok = tl_set_error_at(err, TL_ERROR_USAGE, path, find_quoted_line(text, gerr->message), 0,
+                             "%s", gerr->message);
         g_error_free(gerr);
         goto done;
     }
     groups = g_key_file_get_groups(kf, NULL);
-    for (gsize g = 0; groups[g] && !status; g++) {
+    for (gsize g = 0; groups[g] && ok; g++) {
         if (!known_section(groups[g])) {
-            const char *near = cli_did_you_mean(groups[g], sections, G_N_ELEMENTS(sections));
-            status = fail_at(path, find_line(text, groups[g], NULL),
-                             "unknown section [%s]%s%s%s (chart, axis, pdf, columns, palette)",
-                             groups[g], near ? " (did you mean [" : "", near ? near : "",
-                             near ? "]?)" : "");
+            const char *near = tl_did_you_mean(groups[g], sections, G_N_ELEMENTS(sections));
+            ok = tl_set_error_at(err, TL_ERROR_USAGE, path, find_line(text, groups[g], NULL), 0,
+                                 "unknown section [%s]%s%s%s (chart, axis, pdf, columns, palette)",
+                                 groups[g], near ? " (did you mean [" : "", near ? near : "",
+                                 near ? "]?)" : "");
             break;
         }
         gchar **keys = g_key_file_get_keys(kf, groups[g], NULL, NULL);
         for (gsize k = 0; keys && keys[k]; k++) {
-            char *why = apply_key(c, groups[g], keys[k], kf);
+            char *why = apply_key(job, groups[g], keys[k], kf);
             if (why) {
-                status = fail_at(path, find_line(text, groups[g], keys[k]), "%s", why);
+                ok = tl_set_error_at(err, TL_ERROR_USAGE, path, find_line(text, groups[g], keys[k]),
+                                     0, "%s", why);
                 g_free(why);
                 break;
             }
@@ -276,17 +268,14 @@ done:
     g_strfreev(groups);
     g_key_file_free(kf);
     g_free(text);
-    return status;
+    return ok;
 }
 
-int cli_config_set(cli *c, const char *assignment)
+bool tl_job_set_style(tl_job *job, const char *assignment, tl_error **err)
 {
     const char *eq = strchr(assignment, '=');
-    if (!eq || eq == assignment) {
-        fprintf(stderr, "timeline: -S %s: expected KEY=VALUE\nTry 'timeline --help'.\n",
-                assignment);
-        return EXIT_USAGE;
-    }
+    if (!eq || eq == assignment)
+        return tl_set_error(err, TL_ERROR_USAGE, "%s: expected KEY=VALUE", assignment);
     char *key = g_strstrip(g_strndup(assignment, (size_t)(eq - assignment)));
     const char *section = NULL;
     const char *name = key;
@@ -301,51 +290,56 @@ int cli_config_set(cli *c, const char *assignment)
         }
     }
     if (!section) {
-        const cli_option *o = cli_option_find(name);
+        const tl_option_row *o = tl_option_row_find(name);
         section = o && o->section ? o->section : dot ? "palette" : "chart";
     }
     /* The value as a style file would hold it, so -S and files read it the same way. */
     GKeyFile *kf = g_key_file_new();
     g_key_file_set_value(kf, section, name, eq + 1);
-    char *why = apply_key(c, section, name, kf);
+    char *why = apply_key(job, section, name, kf);
     g_key_file_free(kf);
-    int status = 0;
+    bool ok = true;
     if (why) {
-        fprintf(stderr, "timeline: -S %s: %s\n", assignment, why);
-        status = EXIT_USAGE;
+        ok = tl_set_error(err, TL_ERROR_USAGE, "%s: %s", assignment, why);
         g_free(why);
     }
     g_free(key);
-    return status;
+    return ok;
 }
 
-void cli_config_print(const cli *c, FILE *fp)
+char *tl_job_get_style_text(const tl_job *job)
 {
     GKeyFile *out = g_key_file_new();
     /* Sections in a fixed order, keys in the table's order: the same settings always print
      * the same file. */
     for (size_t s = 0; s < G_N_ELEMENTS(sections); s++) {
-        for (size_t i = 0; i < cli_option_count; i++) {
-            const cli_option *o = &cli_options[i];
+        for (size_t i = 0; i < tl_option_row_count; i++) {
+            const tl_option_row *o = &tl_option_rows[i];
             if (!o->section || strcmp(o->section, sections[s]) != 0)
                 continue;
-            char *raw = g_key_file_get_value(c->config, o->section, o->name, NULL);
+            char *raw = g_key_file_get_value(job->config, o->section, o->name, NULL);
             if (raw)
                 g_key_file_set_value(out, o->section, o->name, raw);
             g_free(raw);
         }
     }
-    gchar **keys = g_key_file_get_keys(c->config, "palette", NULL, NULL);
+    gchar **keys = g_key_file_get_keys(job->config, "palette", NULL, NULL);
     for (gsize k = 0; keys && keys[k]; k++) {
-        char *raw = g_key_file_get_value(c->config, "palette", keys[k], NULL);
+        char *raw = g_key_file_get_value(job->config, "palette", keys[k], NULL);
         g_key_file_set_value(out, "palette", keys[k], raw);
         g_free(raw);
     }
     g_strfreev(keys);
     gsize len = 0;
     gchar *data = g_key_file_to_data(out, &len, NULL);
-    fputs("# timeline style file (timeline -c FILE)\n", fp);
-    fwrite(data, 1, len, fp);
+    /* Freed with tl_free(), as the library's other handed-over bytes are. */
+    size_t head = strlen(STYLE_HEADING);
+    char *text = malloc(head + len + 1);
+    if (!text)
+        abort();
+    memcpy(text, STYLE_HEADING, head);
+    memcpy(text + head, data, len + 1);
     g_free(data);
     g_key_file_free(out);
+    return text;
 }

@@ -4,7 +4,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "cli.h"
+#include "job-private.h"
 
 #define MM (72.0 / 25.4)
 
@@ -108,7 +108,7 @@ static bool refuse(char **why, const char *fmt, ...)
     return false;
 }
 
-bool cli_length_parse(const char *text, double *points, char **why)
+bool tl_length_parse(const char *text, double *points, char **why)
 {
     const char *p = text ? text : "";
     while (*p == ' ')
@@ -124,7 +124,7 @@ bool cli_length_parse(const char *text, double *points, char **why)
     return true;
 }
 
-bool cli_margins_parse(const char *text, double margins[4], char **why)
+bool tl_margins_parse(const char *text, double margins[4], char **why)
 {
     const char *s = text ? text : "";
     double v[4];
@@ -137,7 +137,7 @@ bool cli_margins_parse(const char *text, double margins[4], char **why)
             goto bad;
         memcpy(part, s, len);
         part[len] = '\0';
-        if (!cli_length_parse(part, &v[n], NULL))
+        if (!tl_length_parse(part, &v[n], NULL))
             goto bad;
         n++;
         if (!comma)
@@ -156,7 +156,7 @@ bad:
                   utf8_prefix(text ? text : "", 60), text ? text : "");
 }
 
-bool cli_page_size_parse(const char *text, double *width, double *height, char **why)
+bool tl_page_size_parse(const char *text, double *width, double *height, char **why)
 {
     const char *s = text ? text : "";
     if (ascii_equal(s, "fit")) {
