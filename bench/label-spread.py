@@ -4,9 +4,11 @@
     timeline --layout lanes -T json -o chart.json events.csv
     python3 bench/label-spread.py chart.json [more.json ...]
 
-For each scene: the events labelled, the longest stretch of time with no labelled event (as a
-share of the range, from the earliest event to the latest), and that stretch against an even
-spread (range / labels): 1.0 is perfectly even; the target is at most 3. Standard library only.
+A label hangs at its event's anchor: a point's instant (the middle of its date) or a span's
+start. For each scene: the events labelled, the longest stretch of time with no labelled
+anchor (as a share of the range of every event's anchor, labelled or not), and that stretch
+against an even spread (range / labels): 1.0 is perfectly even; the target is at most 3.
+Exit status 1 when a scene misses it. Standard library only.
 """
 import json
 import sys
@@ -27,18 +29,19 @@ def instant(t):
     return (datetime(y, m, d, h, mi, s) - datetime(1970, 1, 1)).total_seconds()
 
 
+def anchor(ev):
+    lo = instant(ev["start"]["lo"])
+    if ev.get("end"):
+        return lo
+    return (lo + instant(ev["start"]["hi"])) / 2
+
+
 def spread(scene):
-    times, labelled = [], []
-    for ev in scene["events"]:
-        lo = instant(ev["start"]["lo"])
-        hi = instant(ev["end"]["hi"]) if ev.get("end") else instant(ev["start"]["hi"])
-        times.append((lo, hi))
-        if ev.get("placed"):
-            labelled.append((lo + hi) / 2 if not ev.get("end") else lo)
-    lo = min(t[0] for t in times)
-    hi = max(t[1] for t in times)
+    anchors = [anchor(ev) for ev in scene["events"]]
+    labelled = sorted(a for a, ev in zip(anchors, scene["events"]) if ev.get("placed"))
+    lo, hi = min(anchors), max(anchors)
     rng = hi - lo or 1
-    marks = sorted([lo] + labelled + [hi])
+    marks = [lo] + labelled + [hi]
     gap = max(b - a for a, b in zip(marks, marks[1:]))
     n = len(labelled)
     even = rng / n if n else rng

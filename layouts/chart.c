@@ -587,20 +587,14 @@ unsigned tl_chart_extent_legend(const tl_chart *c, size_t i, const tl_scale *s, 
 }
 
 bool *tl_chart_keep_best(const tl_chart *c, const size_t *events, const double *x, size_t n,
-                         double lo, double hi, size_t keep, size_t *rank)
+                         double lo, double hi, size_t keep, double offset, size_t *rank)
 {
     tl_lod_item *items = tl_xmalloc((n + 1) * sizeof *items);
     for (size_t k = 0; k < n; k++) {
-        const tl_event *ev = tl_chart_event(c, events[k]);
-        int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
-        items[k] = (tl_lod_item){
-            .x = x[k],
-            .length = ev->type == TL_EVENT_SPAN ? (double)(end - ev->start.lo) : 0,
-            .importance = ev->importance,
-        };
+        items[k] = (tl_lod_item){.x = x[k], .importance = tl_chart_event(c, events[k])->importance};
     }
     size_t *order = tl_xmalloc((n + 1) * sizeof *order);
-    tl_lod_order(items, n, lo, hi, order);
+    tl_lod_order(items, n, lo, hi, keep, offset, order);
     bool *chosen = tl_xcalloc(n + 1, sizeof *chosen);
     for (size_t j = 0; j < n; j++) {
         if (rank)

@@ -15,7 +15,6 @@
 #include "scale.h"
 #include "ticks.h"
 
-
 /* An era's fill: its own colour, else the theme's. */
 tl_color tl_chart_era_color(const tl_chart *c, size_t i);
 
@@ -120,10 +119,11 @@ unsigned tl_chart_extent_legend(const tl_chart *c, size_t i, const tl_scale *s, 
 /* TL_LEGEND_PROGRESS when a span on the chart has a progress (a plan's done part), else 0. */
 unsigned tl_chart_progress_legend(const tl_chart *c);
 /* Level of detail: of the `n` events, drawn at x[k] along [lo, hi], marks the `keep` most
- * deserving of a label (tl_lod_order()). Returns a new array of n flags, which the caller
- * frees; fills rank[k] (when not NULL) with event k's place in that order, 0 for the best. */
+ * deserving of a label (tl_lod_order(), with its `offset`). Returns a new array of n flags,
+ * which the caller frees; fills rank[k] (when not NULL) with event k's place in that order, 0
+ * for the best. */
 bool *tl_chart_keep_best(const tl_chart *c, const size_t *events, const double *x, size_t n,
-                         double lo, double hi, size_t keep, size_t *rank);
+                         double lo, double hi, size_t keep, double offset, size_t *rank);
 /* Where a summarised event counts in a density strip: a span where it starts, a point at its
  * instant. */
 int64_t tl_chart_summary_instant(const tl_event *ev);

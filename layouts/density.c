@@ -12,67 +12,73 @@
  * ------------------------------------------------------------------------------------------- */
 
 enum {
-    SLOT_BITS = 12, /* 4,096 slots: finer than any canvas shows labels */
-    SLOTS = 1 << SLOT_BITS,
-    CLASSES = 512, /* importance (1..5) * 64 + length class (0..63) */
+    MAX_SLOT_BITS = 12, /* 4,096 slots: finer than any canvas shows labels */
 };
 
-static unsigned bit_reverse(unsigned v)
+static unsigned bit_reverse(unsigned v, int bits)
 {
     unsigned r = 0;
-    for (int b = 0; b < SLOT_BITS; b++)
-        r |= ((v >> b) & 1u) << (SLOT_BITS - 1 - b);
+    for (int b = 0; b < bits; b++)
+        r |= ((v >> b) & 1u) << (bits - 1 - b);
     return r;
 }
 
-/* Importance first, then the doubling of the length: an hour-long span is class 1, a day
- * class 5 or 6, a decade class 17. */
-static unsigned item_class(const tl_lod_item *it)
+static unsigned importance_of(const tl_lod_item *it)
 {
-    int imp = it->importance < 1 ? 1 : it->importance > 5 ? 5 : it->importance;
-    unsigned len = 0;
-    if (it->length > 0) {
-        double l = floor(log2(it->length / 3600.0)) + 1;
-        len = l < 1 ? 1 : l > 63 ? 63 : (unsigned)l;
-    }
-    return (unsigned)imp * 64 + len;
+    return (unsigned)(it->importance < 1 ? 1 : it->importance > 5 ? 5 : it->importance);
 }
 
-void tl_lod_order(const tl_lod_item *items, size_t n, double x0, double x1, size_t *order)
+/* As many slots as labels are wanted (a power of two), so that each slot's best makes an even
+ * spread; at most 4,096. */
+static int slot_bits(size_t keep)
+{
+    int bits = 1;
+    while (bits < MAX_SLOT_BITS && ((size_t)1 << bits) < keep)
+        bits++;
+    return bits;
+}
+
+void tl_lod_order(const tl_lod_item *items, size_t n, double x0, double x1, size_t keep,
+                  double offset, size_t *order)
 {
     if (n == 0)
         return;
-    /* Ranks within a slot are counted per class present; classes are few. */
-    int dense[CLASSES];
-    memset(dense, -1, sizeof dense);
-    size_t nclasses = 0;
-    unsigned *cls = tl_xmalloc(n * sizeof *cls);
-    for (size_t i = 0; i < n; i++) {
-        cls[i] = item_class(&items[i]);
-        if (dense[cls[i]] < 0)
-            dense[cls[i]] = (int)nclasses++;
-    }
-    uint32_t *seen = tl_xcalloc(nclasses * SLOTS, sizeof *seen);
-    tl_keyed *keys = tl_xmalloc(n * sizeof *keys);
+    const int bits = slot_bits(keep);
+    const unsigned nslots = 1u << bits;
     const double span = x1 > x0 ? x1 - x0 : 1;
+    unsigned *slot = tl_xmalloc(n * sizeof *slot);
+    tl_keyed *keys = tl_xmalloc(n * sizeof *keys);
+    /* First the events of each importance and slot, nearest its middle first: their rank in
+     * that group. Slot after slot, the best are then evenly spaced. */
     for (size_t i = 0; i < n; i++) {
-        double f = (items[i].x - x0) / span;
-        unsigned slot = f <= 0 ? 0 : f >= 1 ? SLOTS - 1 : (unsigned)(f * SLOTS);
-        uint32_t rank = seen[(size_t)dense[cls[i]] * SLOTS + slot]++;
-        /* Best first: the higher class, then the lower rank in its slot, then the slot that
-         * best fills the gaps left by those before it. */
+        double f = (items[i].x - x0) / span * nslots + offset;
+        slot[i] = f <= 0 ? 0 : f >= nslots ? nslots - 1 : (unsigned)f;
+        const unsigned off_centre = (unsigned)(fmin(fabs(f - slot[i] - 0.5), 0.5) * 510);
         keys[i] = (tl_keyed){
-            .key = (int64_t)(CLASSES - 1 - cls[i]) << 50 | (int64_t)rank << SLOT_BITS |
-                   (int64_t)bit_reverse(slot),
+            .key = (int64_t)(5 - importance_of(&items[i])) << 32 | (int64_t)slot[i] << 8 |
+                   (int64_t)off_centre,
             .index = i,
         };
+    }
+    tl_keyed_sort(keys, n);
+    /* Then best first: the more important, then the lower rank in its slot (each slot's best
+     * before any slot's second best, so labels spread over the whole range and a burst does
+     * not take them all), then the slot that best fills the gaps left by those before it. */
+    int64_t group = -1;
+    uint32_t rank = 0;
+    for (size_t k = 0; k < n; k++) {
+        const size_t i = keys[k].index;
+        const int64_t g = keys[k].key >> 8;
+        rank = g == group ? rank + 1 : 0;
+        group = g;
+        keys[k].key = (int64_t)(5 - importance_of(&items[i])) << 56 | (int64_t)rank << 16 |
+                      (int64_t)bit_reverse(slot[i], bits);
     }
     tl_keyed_sort(keys, n);
     for (size_t i = 0; i < n; i++)
         order[i] = keys[i].index;
     free(keys);
-    free(seen);
-    free(cls);
+    free(slot);
 }
 
 /* ---------------------------------------------------------------------------------------------

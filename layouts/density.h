@@ -12,18 +12,21 @@
 
 /* An event competing for a label. */
 typedef struct tl_lod_item {
-    double x;      /* where it is drawn along the time axis */
-    double length; /* a span's length in seconds; 0 for a point */
+    double x; /* where it is drawn along the time axis */
     int importance;
 } tl_lod_item;
 
 /* Fills order[0..n) with the indices of `items`, the events most deserving of a label first:
- * higher importance, then longer spans (by doubling of length, so spans of about the same
- * length compete on the next key), then spread over time: [x0, x1] is cut into slots and
- * each slot's best comes before any slot's second best, the slots themselves taken in an
- * order that halves the gaps (bit-reversed), so any prefix is spread evenly. Ties keep index
- * order. O(n log n); deterministic. */
-void tl_lod_order(const tl_lod_item *items, size_t n, double x0, double x1, size_t *order);
+ * higher importance, then spread over time: [x0, x1] is cut into about `keep` slots (the
+ * number of labels wanted) and each slot's best (the event nearest its middle) comes before
+ * any slot's second best, the slots
+ * themselves taken in an order that halves the gaps (bit-reversed), so any prefix is spread
+ * evenly and a burst of events does not take every label. The slots' bounds are moved
+ * `offset` of a slot (0 to 1) later: charts side by side (the lanes) that offset theirs by
+ * different fractions label dates between each other's. Ties keep index order.
+ * O(n log n); deterministic. */
+void tl_lod_order(const tl_lod_item *items, size_t n, double x0, double x1, size_t keep,
+                  double offset, size_t *order);
 
 /* A histogram of events along an axis: bins of equal width from `lo` to `hi`. */
 typedef struct tl_density {

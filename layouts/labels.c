@@ -234,3 +234,32 @@ int tl_labels_pack_rows(tl_row_item *items, size_t n, int max_rows, double gap)
     free(row_end);
     return used;
 }
+
+void tl_marks_add(tl_marks *m, double x)
+{
+    size_t i = m->n;
+    while (i > 0 && m->x[i - 1] > x) {
+        m->x[i] = m->x[i - 1];
+        i--;
+    }
+    m->x[i] = x;
+    m->n++;
+}
+
+double tl_marks_distance(const tl_marks *m, double x)
+{
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (m->x[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    double d = INFINITY;
+    if (lo < m->n)
+        d = m->x[lo] - x;
+    if (lo > 0)
+        d = fmin(d, x - m->x[lo - 1]);
+    return d;
+}

@@ -35,4 +35,15 @@ typedef struct tl_row_item {
  * item ends `gap` before it. Returns the number of rows used. */
 int tl_labels_pack_rows(tl_row_item *items, size_t n, int max_rows, double gap);
 
+/* The anchors of the labels placed so far, sorted, for choosing the next label where the
+ * chart has fewest (farthest first). The caller allocates `x` with room for every mark. */
+typedef struct tl_marks {
+    double *x;
+    size_t n;
+} tl_marks;
+
+void tl_marks_add(tl_marks *m, double x);
+/* The distance from x to the nearest mark; infinity when there is none. */
+double tl_marks_distance(const tl_marks *m, double x);
+
 #endif /* TL_LABELS_H */

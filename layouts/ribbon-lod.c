@@ -18,7 +18,7 @@ static void keep_best(ribbon *r, size_t *list, size_t *n, size_t keep, int64_t l
     double *x = tl_xmalloc((*n + 1) * sizeof *x);
     for (size_t k = 0; k < *n; k++)
         x[k] = (double)tl_chart_summary_instant(event(r, list[k]));
-    bool *chosen = tl_chart_keep_best(&r->c, list, x, *n, (double)lo, (double)hi, keep, NULL);
+    bool *chosen = tl_chart_keep_best(&r->c, list, x, *n, (double)lo, (double)hi, keep, 0, NULL);
     size_t m = 0;
     for (size_t k = 0; k < *n; k++) {
         if (chosen[k])
@@ -42,7 +42,7 @@ void tl_ribbon_choose_lod(ribbon *r)
     r->max_levels = MAX_LEVELS_FIT;
     r->max_rows = MAX_SPAN_ROWS;
     if (r->c.opts->no_summary || (r->npoints <= (size_t)(sides * MAX_LEVELS_FIT * w / LOD_FULL_W) &&
-                                   r->nspans <= (size_t)(MAX_SPAN_ROWS * w / LOD_FULL_SPAN_W)))
+                                  r->nspans <= (size_t)(MAX_SPAN_ROWS * w / LOD_FULL_SPAN_W)))
         return;
     r->lod = true;
     r->max_levels = LOD_LEVELS;
@@ -52,6 +52,81 @@ void tl_ribbon_choose_lod(ribbon *r)
     tl_chart_extent(&r->c, &lo, &hi);
     keep_best(r, r->points, &r->npoints, (size_t)(LOD_LEVELS * w / LOD_POINT_W), lo, hi);
     keep_best(r, r->spans, &r->nspans, (size_t)(LOD_SPAN_ROWS * w / LOD_SPAN_W), lo, hi);
+}
+
+/* Packs the spans marked in `chosen`, with span `extra`, into rows[0..*m) (which[j]: the span
+ * of rows[j]); returns whether they all fit in max_rows rows. */
+typedef struct span_packing {
+    tl_row_item *rows;
+    size_t *which, m;
+    int used;
+} span_packing;
+
+static bool spans_fit(ribbon *r, const bool *chosen, size_t extra, int max_rows, span_packing *p)
+{
+    p->m = 0;
+    for (size_t k = 0; k < r->nspans; k++)
+        if (chosen[k] || k == extra) {
+            p->rows[p->m] = r->span_rows[k];
+            p->which[p->m++] = k;
+        }
+    p->used = tl_labels_pack_rows(p->rows, p->m, max_rows, BOX_GAP);
+    for (size_t j = 0; j < p->m; j++)
+        if (p->rows[j].row < 0)
+            return false;
+    return true;
+}
+
+/* Farthest first: each span tried in turn is the one, of the most important left, that starts
+ * farthest from every label placed so far; it is kept when the rows still hold every span
+ * kept. The candidates are few (a few dozen at any number of events), so repacking for each
+ * is cheap. */
+int tl_ribbon_pack_lod_spans(ribbon *r, int max_rows)
+{
+    const size_t n = r->nspans;
+    if (n == 0)
+        return 0;
+    bool *chosen = tl_xcalloc(n + 1, sizeof *chosen), *tried = tl_xcalloc(n + 1, sizeof *tried);
+    tl_marks marks = {.x = tl_xmalloc((r->npoints + n + 1) * sizeof *marks.x)};
+    span_packing p = {.rows = tl_xmalloc((n + 1) * sizeof *p.rows),
+                      .which = tl_xmalloc((n + 1) * sizeof *p.which)};
+    for (size_t k = 0; k < r->npoints; k++)
+        if (r->stems[k].level >= 0)
+            tl_marks_add(&marks, r->stems[k].anchor);
+    for (size_t round = 0; round < n; round++) {
+        size_t best = n;
+        double best_d = -1;
+        int best_imp = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (tried[k])
+                continue;
+            const tl_event *ev = event(r, r->spans[k]);
+            const double x = tl_scale_x(&r->axis.scale, ev->start.lo);
+            const double d = tl_marks_distance(&marks, x);
+            if (ev->importance > best_imp || (ev->importance == best_imp && d > best_d)) {
+                best = k;
+                best_d = d;
+                best_imp = ev->importance;
+            }
+        }
+        tried[best] = true;
+        if (spans_fit(r, chosen, best, max_rows, &p)) {
+            chosen[best] = true;
+            tl_marks_add(&marks, tl_scale_x(&r->axis.scale, event(r, r->spans[best])->start.lo));
+        }
+    }
+    spans_fit(r, chosen, n, max_rows, &p);
+    for (size_t k = 0; k < n; k++)
+        r->span_rows[k].row = -1;
+    for (size_t j = 0; j < p.m; j++)
+        r->span_rows[p.which[j]].row = p.rows[j].row;
+    const int used = p.used;
+    free(p.which);
+    free(p.rows);
+    free(marks.x);
+    free(tried);
+    free(chosen);
+    return used;
 }
 
 /* "+999,760 more events, by date (tallest bar: 1,234)": the strip's note. */

@@ -37,10 +37,10 @@ static const double GUTTER_MAX = 0.25; /* of the width */
 static const double BAR_H = 16;
 static const double ROW_GAP = 5;
 static const double PLAN_ROW_GAP = 10; /* a plan's rows leave room for its arrows between them */
-static const double LANE_PAD = 7;  /* lane edge to its first and last row */
-static const double LABEL_PAD = 5; /* label to its bar's edge or beside it */
-static const double ITEM_GAP = 8;  /* between neighbours in a row */
-static const double AXIS_GAP = 6;  /* axis band to the first lane */
+static const double LANE_PAD = 7;      /* lane edge to its first and last row */
+static const double LABEL_PAD = 5;     /* label to its bar's edge or beside it */
+static const double ITEM_GAP = 8;      /* between neighbours in a row */
+static const double AXIS_GAP = 6;      /* axis band to the first lane */
 enum { MAX_ROWS = 200 };
 /* Level of detail: a lane with more items than LOD_ROWS_FULL rows could label at best labels
  * its most important ones in LOD_ROWS rows and counts the rest in a density strip. */
@@ -181,8 +181,8 @@ static bool size_item(lanes *L, item *it, bool exact, tl_error **err)
     const tl_event *ev = tl_chart_event(c, it->event);
     if (!it->text)
         it->text = tl_lanes_label_text(c, it->event);
-    if (!tl_chart_size(c, &c->font.label, &it->label, it->text, tl_chart_label_width(c, right - left),
-                       1, estimate, err))
+    if (!tl_chart_size(c, &c->font.label, &it->label, it->text,
+                       tl_chart_label_width(c, right - left), 1, estimate, err))
         return false;
     double w = it->label.ext.width;
     if (ev->type == TL_EVENT_SPAN && w + 2 * LABEL_PAD <= it->x1 - it->x0) {
@@ -232,9 +232,12 @@ static void count_items(lanes *L)
 
 /* Makes the lane's items from its candidates: all of them, or with level of detail the `keep`
  * most deserving of a label (tl_lod_order), ranked; the others are summarised and never become
- * items (an item holds its measured label). */
-static void make_items(lanes *L, lane *ln, const candidate *cands, size_t n, size_t keep)
+ * items (an item holds its measured label). `k` is the lane's place: each lane's slots are
+ * offset from the last one's, so that the lanes, read together, label different dates
+ * instead of the same ones. */
+static void make_items(lanes *L, size_t k, const candidate *cands, size_t n, size_t keep)
 {
+    lane *ln = &L->lanes[k];
     bool *chosen = NULL;
     size_t *rank = NULL;
     if (L->lod && n > 0) {
@@ -246,7 +249,7 @@ static void make_items(lanes *L, lane *ln, const candidate *cands, size_t n, siz
         }
         rank = tl_xmalloc((n + 1) * sizeof *rank);
         chosen = tl_chart_keep_best(&L->c, events, x, n, L->gutter, L->c.scene->width - MARGIN,
-                                    keep, rank);
+                                    keep, (double)k / (double)L->nlanes, rank);
         free(x);
         free(events);
         ln->summarised = tl_xmalloc((n + 1) * sizeof *ln->summarised);
@@ -313,7 +316,7 @@ static void choose_items(lanes *L)
 {
     tl_chart *c = &L->c;
     for (size_t k = 0; k < L->nlanes; k++)
-        make_items(L, &L->lanes[k], L->cands[k], L->ncands[k], lane_capacity(L, LOD_ROWS));
+        make_items(L, k, L->cands[k], L->ncands[k], lane_capacity(L, LOD_ROWS));
     free_candidates(L);
     /* Only their sources are numbered: the others are never labelled. */
     size_t nout = 0;
@@ -361,23 +364,58 @@ static bool settle_items(lanes *L, bool all)
     return measured;
 }
 
-static int cmp_rank(const void *a, const void *b)
+/* Where an item's label reads as being: a span's start, a point's date. */
+static double item_anchor(const lanes *L, const item *it)
 {
-    const item *const *x = a, *const *y = b;
-    return ((*x)->rank > (*y)->rank) - ((*x)->rank < (*y)->rank);
+    return tl_chart_event(&L->c, it->event)->type == TL_EVENT_SPAN ? it->x0 : (it->x0 + it->x1) / 2;
 }
 
-/* Level of detail: the items go in by rank, each to the first row with room for it, so the
- * most deserving are the ones the rows hold. */
-static void pack_by_rank(lane *ln, int max_rows)
+/* The next item to place: the most important, then the one farthest from the labels placed so
+ * far in all lanes (a reader scans down a date), then from those of its own lane, then the
+ * best ranked. */
+static size_t next_item(const lanes *L, const lane *ln, const bool *done, const tl_marks *own,
+                        const tl_marks *marks)
+{
+    size_t best = ln->count;
+    int best_imp = 0;
+    double best_all = -1, best_own = -1;
+    for (size_t j = 0; j < ln->count; j++) {
+        if (done[j])
+            continue;
+        const item *it = &ln->items[j];
+        const int imp = tl_chart_event(&L->c, it->event)->importance;
+        const double x = item_anchor(L, it);
+        const double all = fmin(tl_marks_distance(marks, x), L->c.scene->width);
+        const double mine = fmin(tl_marks_distance(own, x), L->c.scene->width);
+        const bool better =
+            best == ln->count || imp > best_imp ||
+            (imp == best_imp &&
+             (all > best_all ||
+              (all == best_all &&
+               (mine > best_own || (mine == best_own && it->rank < ln->items[best].rank)))));
+        if (better) {
+            best = j;
+            best_imp = imp;
+            best_all = all;
+            best_own = mine;
+        }
+    }
+    return best;
+}
+
+/* Level of detail: the items go in farthest first, each to the first row with room for it, so
+ * the rows hold labels spread over the whole range, in this lane and read across the lanes
+ * (`marks`, the labels of the lanes packed before). */
+static void pack_spread(lanes *L, lane *ln, int max_rows, tl_marks *marks)
 {
     const item **order = tl_xmalloc((ln->count + 1) * sizeof *order);
-    for (size_t j = 0; j < ln->count; j++)
-        order[j] = &ln->items[j];
-    qsort(order, ln->count, sizeof *order, cmp_rank);
+    bool *done = tl_xcalloc(ln->count + 1, sizeof *done);
+    tl_marks own = {.x = tl_xmalloc((ln->count + 1) * sizeof *own.x)};
     ln->row_count = 0;
     for (size_t r = 0; r < ln->count; r++) {
-        const size_t j = (size_t)(order[r] - ln->items);
+        const size_t j = next_item(L, ln, done, &own, marks);
+        done[j] = true;
+        order[r] = &ln->items[j];
         tl_row_item *it = &ln->rows[j];
         it->row = -1;
         for (int row = 0; row < max_rows && it->row < 0; row++) {
@@ -391,7 +429,13 @@ static void pack_by_rank(lane *ln, int max_rows)
         }
         if (it->row + 1 > ln->row_count)
             ln->row_count = it->row + 1;
+        if (it->row >= 0) {
+            tl_marks_add(marks, item_anchor(L, &ln->items[j]));
+            tl_marks_add(&own, item_anchor(L, &ln->items[j]));
+        }
     }
+    free(own.x);
+    free(done);
     free(order);
 }
 
@@ -435,6 +479,10 @@ static int one_per_row(lane *ln, int max_rows)
 /* Rows inside each lane. An item occupies its bar or diamond and its outside label. */
 static void pack_lanes(lanes *L, int max_rows)
 {
+    size_t total = 0;
+    for (size_t k = 0; k < L->nlanes; k++)
+        total += L->lanes[k].count;
+    tl_marks marks = {.x = L->lod ? tl_xmalloc((total + 1) * sizeof *marks.x) : NULL};
     for (size_t k = 0; k < L->nlanes; k++) {
         lane *ln = &L->lanes[k];
         /* The packer wants the items by left edge, which a label sized since the last
@@ -454,12 +502,13 @@ static void pack_lanes(lanes *L, int max_rows)
             ln->rows[j] = (tl_row_item){.x0 = a, .x1 = b};
         }
         if (L->lod)
-            pack_by_rank(ln, max_rows);
+            pack_spread(L, ln, max_rows, &marks);
         else if (L->one_per_row)
             ln->row_count = one_per_row(ln, max_rows);
         else
             ln->row_count = ln->count ? tl_labels_pack_rows(ln->rows, ln->count, max_rows, 0) : 0;
     }
+    free(marks.x);
 }
 
 static double row_h(const lanes *L)
@@ -527,9 +576,8 @@ static void emit_lane(lanes *L, lane *ln, size_t index)
         double cy = top + BAR_H / 2;
         tl_color label_color = st->strike ? c->th->muted : c->th->text;
         if (ev->type == TL_EVENT_SPAN) {
-            const tl_color ink =
-                tl_lanes_emit_bar(c, i, it->x0, it->x1, top, BAR_H, color,
-                                  it->label_x + it->label.ext.width / 2);
+            const tl_color ink = tl_lanes_emit_bar(c, i, it->x0, it->x1, top, BAR_H, color,
+                                                   it->label_x + it->label.ext.width / 2);
             if (it->where == INSIDE && !st->strike)
                 label_color = ink;
             tl_chart_add_clip_marks(c, i, it->x0, it->x1, cy, color);
@@ -594,8 +642,8 @@ static void emit_grid(lanes *L)
     tl_text_index ix;
     tl_text_index_build(&ix, c->scene);
     for (size_t k = 0; k < L->axis.ticks.count; k++)
-        tl_chart_add_vline_around(c, &ix, TL_ROLE_GRID, -1, L->axis.ticks.items[k].x,
-                                  L->lanes_top, L->lanes_bottom, st);
+        tl_chart_add_vline_around(c, &ix, TL_ROLE_GRID, -1, L->axis.ticks.items[k].x, L->lanes_top,
+                                  L->lanes_bottom, st);
     tl_text_index_free(&ix);
 }
 

@@ -208,8 +208,11 @@ static void pack_spans(ribbon *r, int max_rows)
         r->span_rows[k] = (tl_row_item){.x0 = fmin(x0, lx), .x1 = fmax(x1, lx + lb->w)};
         row_h = fmax(row_h, lb->h);
     }
-    r->span_row_count =
-        r->nspans ? tl_labels_pack_rows(r->span_rows, r->nspans, max_rows, BOX_GAP) : 0;
+    if (r->lod)
+        r->span_row_count = tl_ribbon_pack_lod_spans(r, max_rows);
+    else
+        r->span_row_count =
+            r->nspans ? tl_labels_pack_rows(r->span_rows, r->nspans, max_rows, BOX_GAP) : 0;
     r->span_row_h = row_h + 2 + BAR_H;
 }
 
@@ -333,8 +336,9 @@ static double plan(ribbon *r, int max_levels, int max_span_rows)
 {
     /* A label left out is never shaped (TL_CHART_ESTIMATE_MIN). */
     for (int round = 1;; round++) {
-        pack_spans(r, max_span_rows);
+        /* Points first: with level of detail, the spans labelled fill the time they leave. */
         pack_points(r, max_levels);
+        pack_spans(r, max_span_rows);
         if (!r->estimate || r->c.failed || !settle_labels(r, round >= TL_CHART_SETTLE_ROUNDS))
             break;
     }
@@ -668,8 +672,7 @@ static bool ribbon_emit(tl_chart *c, tl_error **err)
 {
     ribbon *r = (ribbon *)c;
     tl_shade_emit(c, &r->axis.scale, r->bands_top, r->content_bottom, false);
-    tl_bands_emit_eras(&r->bands, c, &r->axis.scale, r->bands_top, r->bands_top,
-                       r->content_bottom);
+    tl_bands_emit_eras(&r->bands, c, &r->axis.scale, r->bands_top, r->bands_top, r->content_bottom);
     tl_axis_emit(c, &r->axis, r->axis_top);
     if (r->top_axis >= 0)
         tl_axis_emit(c, &r->axis, r->top_axis);

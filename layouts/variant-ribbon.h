@@ -120,6 +120,10 @@ void tl_ribbon_widen(ribbon *r);
  * best, keeps the candidates for a label in the points and spans and lists the others as
  * summarised. */
 void tl_ribbon_choose_lod(ribbon *r);
+/* With level of detail, packs into at most `max_rows` rows the spans (r->span_rows, their
+ * boxes set) whose labels best fill the time the point labels leave bare, the more important
+ * first; the others get row -1. Returns the rows used. */
+int tl_ribbon_pack_lod_spans(ribbon *r, int max_rows);
 /* Reserves the density strip and its note under the axis band (none without level of
  * detail). */
 bool tl_ribbon_measure_density(ribbon *r, tl_error **err);

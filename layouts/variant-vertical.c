@@ -62,7 +62,7 @@ static bool *choose_lod(vertical *v, const tl_keyed *order, size_t n)
         x[k] = (double)order[k].key;
     }
     bool *chosen =
-        tl_chart_keep_best(&v->c, events, x, n, (double)v->lo, (double)v->hi, keep, NULL);
+        tl_chart_keep_best(&v->c, events, x, n, (double)v->lo, (double)v->hi, keep, 0, NULL);
     for (size_t k = 0; k < n; k++)
         if (!chosen[k])
             v->summarised[v->nsummarised++] = order[k].index;

@@ -315,31 +315,37 @@ static void check_estimates(const char *name, const tl_timeline *tl, tl_variant 
     tl_strv_free(&p.measured);
 }
 
-/* The order of candidates for a label: importance, then length by doubling, then spread. */
+/* The order of candidates for a label: importance, then spread (each slot's event nearest its
+ * middle, before any slot's second), then the rest; with an offset, the slots move. */
 static void check_order(void)
 {
-    enum { N = 64 };
+    enum { N = 64, KEEP = 8 };
     tl_lod_item items[N];
     for (size_t i = 0; i < N; i++)
-        items[i] = (tl_lod_item){.x = (double)i, .importance = 3};
+        items[i] = (tl_lod_item){.x = (double)i + 0.5, .importance = 3};
     items[40].importance = 5;
-    items[7].length = 86400 * 400.0;  /* a span of 400 days */
-    items[50].length = 86400 * 500.0; /* ... of 500 days: the same doubling */
-    items[20].length = 3600;          /* an hour */
     size_t order[N];
-    tl_lod_order(items, N, 0, N, order);
+    tl_lod_order(items, N, 0, N, KEEP, 0, order);
     tap_is_int((long long)order[0], 40, "the most important event comes first");
-    tap_ok((order[1] == 7 && order[2] == 50) || (order[1] == 50 && order[2] == 7),
-           "then the two longest spans, of about the same length (%zu, %zu)", order[1], order[2]);
-    tap_is_int((long long)order[3], 20, "... then the shorter span");
-    /* Among the 60 equal points, any prefix spreads over the range. */
-    double lo = N, hi = 0;
-    for (size_t k = 4; k < 12; k++) {
-        lo = items[order[k]].x < lo ? items[order[k]].x : lo;
-        hi = items[order[k]].x > hi ? items[order[k]].x : hi;
+    /* Then one event of each of the 8 slots, the one nearest its middle: a burst cannot take
+     * every label, and the labels are evenly spaced. */
+    bool slot_seen[KEEP] = {false};
+    size_t slots = 0, centred = 0;
+    for (size_t k = 1; k <= KEEP; k++) {
+        size_t slot = (size_t)items[order[k]].x / (N / KEEP);
+        slots += !slot_seen[slot] && (slot_seen[slot] = true);
+        centred += order[k] % (N / KEEP) == 3 || order[k] % (N / KEEP) == 4;
     }
-    tap_ok(lo < N / 4.0 && hi > 3 * N / 4.0, "the next 8 points span the range (%.0f to %.0f)", lo,
-           hi);
+    tap_is_int((long long)slots, KEEP, "then one event from each slot of the range");
+    tap_is_int((long long)centred, KEEP, "each the event nearest its slot's middle");
+    tap_is_int((long long)order[1], 3, "the first slot first");
+    tap_ok(items[order[2]].x >= N / 2.0, "then the far half (%.1f)", items[order[2]].x);
+    /* Slots moved by half a slot: their middles, and the events nearest them, move as much. */
+    size_t moved[N], halfway = 0;
+    tl_lod_order(items, N, 0, N, KEEP, 0.5, moved);
+    for (size_t k = 1; k <= KEEP; k++)
+        halfway += moved[k] % (N / KEEP) == 7 || moved[k] % (N / KEEP) == 0;
+    tap_is_int((long long)halfway, KEEP, "with slots offset by half, the dates between");
     bool seen[N] = {false};
     size_t distinct = 0;
     for (size_t k = 0; k < N; k++)
