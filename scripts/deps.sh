@@ -20,6 +20,9 @@ TL_PACKAGES=(
     # the Pandoc filter pandoc/timeline.lua is tested with Debian's pandoc (tests/test-pandoc.sh;
     # it checks the LaTeX text, and a PDF too when pdflatex is there)
     pandoc
+    # the Python module's tests (tests/python): DataFrames, and a notebook executed by
+    # jupyter nbconvert, which needs a Python kernel
+    python3-pandas jupyter-nbconvert python3-ipykernel
 )
 
 # What turns a report into PDF with pandoc (pdflatex and the fonts of pandoc's LaTeX template),
