@@ -51,10 +51,11 @@ static const char *legend_word(tl_chart *c, const char *english)
     return tl_scene_strdup(c->scene, text);
 }
 
-/* The density entry's text, kept in the scene's strings. */
-static const char *summary_text(tl_chart *c, size_t labelled, size_t summarised)
+/* The density entry's text, kept in the scene's strings; with the strips' tallest bar when
+ * the layout asked for it. */
+static const char *summary_text(tl_chart *c, size_t labelled, size_t summarised, size_t peak)
 {
-    char total[32], a[32], b[32], text[160];
+    char total[32], a[32], b[32], p[32], text[160], scale[96] = "";
     tl_chart_format_count(c, c->n, total, sizeof total);
     tl_chart_format_count(c, labelled, a, sizeof a);
     tl_chart_format_count(c, summarised, b, sizeof b);
@@ -66,18 +67,30 @@ static const char *summary_text(tl_chart *c, size_t labelled, size_t summarised)
                       "density",
                       args, 3, text, sizeof text))
         snprintf(text, sizeof text, "%s events: %s labelled, %s shown as density", total, a, b);
-    return tl_scene_strdup(c->scene, text);
+    if (c->lod_peak_in_legend) {
+        tl_chart_format_count(c, peak, p, sizeof p);
+        const tl_locale_arg tallest = {.text = p, .number = (double)peak};
+        if (!tl_words_say(c->loc, "legend", " (tallest bar: {0})", &tallest, 1, scale,
+                          sizeof scale))
+            snprintf(scale, sizeof scale, " (tallest bar: %s)", p);
+    }
+    char *whole = tl_xasprintf("%s%s", text, scale);
+    const char *kept = tl_scene_strdup(c->scene, whole);
+    free(whole);
+    return kept;
 }
 
-bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, tl_error **err)
+bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, size_t peak,
+                          tl_error **err)
 {
     c->scene->lod_labelled = labelled;
     c->scene->lod_summarised = summarised;
     if (c->lod_candidates == 0 || c->lod_entry >= c->nlegend)
         return true;
     tl_legend_entry *e = &c->legend[c->lod_entry];
-    return tl_chart_measure(c, &c->font.legend, &e->text, summary_text(c, labelled, summarised),
-                            e->text.shape.wrap_width, 1, err);
+    return tl_chart_measure(c, &c->font.legend, &e->text,
+                            summary_text(c, labelled, summarised, peak), e->text.shape.wrap_width,
+                            1, err);
 }
 
 static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
@@ -160,7 +173,7 @@ static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
             text = legend_word(c, "era");
             break;
         case ENTRY_DENSITY:
-            text = summary_text(c, c->lod_candidates, c->n);
+            text = summary_text(c, c->lod_candidates, c->n, c->n);
             break;
         case ENTRY_PROGRESS:
             text = legend_word(c, "done");
@@ -276,15 +289,19 @@ static void emit_plan_key(tl_chart *c, const tl_legend_entry *e, double cy)
     if (e->kind == ENTRY_CRITICAL)
         st = (tl_stroke){.color = tl_arrows_critical_color(c), .width = 1.6};
     else if (e->kind == ENTRY_VIOLATED)
-        st = (tl_stroke){.color = tl_arrows_violated_color(c), .width = 1.1, .dash = TL_DASH_DASHED};
+        st =
+            (tl_stroke){.color = tl_arrows_violated_color(c), .width = 1.1, .dash = TL_DASH_DASHED};
     else if (e->kind == ENTRY_NO_DEPENDENCIES)
         st.dash = TL_DASH_DOTTED;
     tl_scene_add_line(c->scene, TL_ROLE_LEGEND, -1, e->x, cy, e->x + SWATCH - 4, cy, st);
     if (e->kind == ENTRY_NO_DEPENDENCIES)
         return;
     tl_op *head = tl_scene_push(c->scene, TL_OP_MARKER, TL_ROLE_LEGEND, -1);
-    head->u.marker = (tl_marker_op){.cx = e->x + SWATCH - 3, .cy = cy, .radius = 3,
-                                    .shape = TL_MARKER_ARROW_RIGHT, .fill = st.color};
+    head->u.marker = (tl_marker_op){.cx = e->x + SWATCH - 3,
+                                    .cy = cy,
+                                    .radius = 3,
+                                    .shape = TL_MARKER_ARROW_RIGHT,
+                                    .fill = st.color};
 }
 
 void tl_chart_emit_footer(tl_chart *c, double plot_bottom)

@@ -47,9 +47,9 @@ typedef struct tl_text_block {
 enum {
     TL_LEGEND_SPANS = 1 << 0,
     TL_LEGEND_ERAS = 1 << 1,
-    TL_LEGEND_PRECISION = 1 << 2, /* the bracket of a coarse date */
-    TL_LEGEND_NO_GROUPS = 1 << 3, /* the layout names the groups itself (lanes) */
-    TL_LEGEND_FUZZY = 1 << 4,     /* the dashed bracket of an approximate or uncertain date */
+    TL_LEGEND_PRECISION = 1 << 2,       /* the bracket of a coarse date */
+    TL_LEGEND_NO_GROUPS = 1 << 3,       /* the layout names the groups itself (lanes) */
+    TL_LEGEND_FUZZY = 1 << 4,           /* the dashed bracket of an approximate or uncertain date */
     TL_LEGEND_DEPENDENCIES = 1 << 5,    /* a plan's arrows (arrows.c) */
     TL_LEGEND_CRITICAL = 1 << 6,        /* its critical path */
     TL_LEGEND_VIOLATED = 1 << 7,        /* a dependency its dates break */
@@ -83,7 +83,10 @@ typedef struct tl_chart {
     /* Level of detail: set by the variant before tl_chart_frame() when it labels at most this
      * many events and summarises the rest (0: every event drawn); the legend then says so. */
     size_t lod_candidates;
-    size_t lod_entry;                  /* its legend entry */
+    size_t lod_entry; /* its legend entry */
+    /* The entry also gives the density strip's scale, its tallest bar's count (the layouts
+     * whose strip has no note of its own). */
+    bool lod_peak_in_legend;
     struct tl_measure_cache *measured; /* text measured so far (measure-cache.h) */
     /* The first failure of a measurement made while packing (which cannot fail itself). */
     tl_error *failed;

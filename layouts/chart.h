@@ -76,8 +76,10 @@ void tl_chart_emit_header(tl_chart *c);
 void tl_chart_emit_footer(tl_chart *c, double plot_bottom);
 /* Records how many events were labelled and how many summarised (in the scene, for the dump)
  * and puts the numbers in the legend's density entry, reserved by tl_chart_frame() when
- * lod_candidates was set: call it before tl_chart_emit_footer(). */
-bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, tl_error **err);
+ * lod_candidates was set, with `peak`, the strip's tallest bar, when lod_peak_in_legend was
+ * set: call it before tl_chart_emit_footer(). */
+bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, size_t peak,
+                          tl_error **err);
 /* "1,234,567": counts are read at a glance. */
 /* Records in the scene's frame how the time axis maps instants to x, when it is linear: what
  * a printed page states as its scale. Call after the frame is set. */

@@ -659,15 +659,15 @@ static const char *more_text(lanes *L, size_t count)
 }
 
 /* Each lane's strip of the events it does not label (those left out and those the rows had
- * no room for), on one scale for all lanes so their heights compare; the count under each
- * lane's name. */
-static bool emit_density(lanes *L, size_t *labelled, size_t *summarised, tl_error **err)
+ * no room for), on one scale for all lanes so their heights compare (*peak, its tallest bar);
+ * the count under each lane's name. */
+static bool emit_density(lanes *L, size_t *labelled, size_t *summarised, size_t *peak,
+                         tl_error **err)
 {
     tl_chart *c = &L->c;
     const double x0 = L->gutter, x1 = c->scene->width - MARGIN;
     tl_density *d = tl_xcalloc(L->nlanes + 1, sizeof *d);
-    size_t peak = 0;
-    *labelled = *summarised = 0;
+    *labelled = *summarised = *peak = 0;
     for (size_t k = 0; k < L->nlanes; k++) {
         lane *ln = &L->lanes[k];
         tl_density_init(&d[k], x0, x1, DENSITY_BIN);
@@ -676,7 +676,7 @@ static bool emit_density(lanes *L, size_t *labelled, size_t *summarised, tl_erro
                 ln->summarised[ln->nsummarised++] = ln->items[j].event;
         tl_chart_summarise(c, &d[k], ln->summarised, ln->nsummarised, &L->axis.scale);
         size_t p = tl_density_peak(&d[k]);
-        peak = p > peak ? p : peak;
+        *peak = p > *peak ? p : *peak;
         *summarised += ln->nsummarised;
         for (size_t j = 0; j < ln->count; j++)
             *labelled += ln->rows[j].row >= 0;
@@ -684,7 +684,7 @@ static bool emit_density(lanes *L, size_t *labelled, size_t *summarised, tl_erro
     bool ok = true;
     for (size_t k = 0; k < L->nlanes; k++) {
         lane *ln = &L->lanes[k];
-        tl_density_emit_bars(&d[k], c->scene, ln->top + ln->height - LANE_PAD, DENSITY_H, peak,
+        tl_density_emit_bars(&d[k], c->scene, ln->top + ln->height - LANE_PAD, DENSITY_H, *peak,
                              tl_chart_density_color(c));
         tl_density_free(&d[k]);
         if (ok && !tl_chart_measure(c, &c->font.badge, &ln->more, more_text(L, ln->nsummarised), 0,
@@ -779,6 +779,8 @@ static bool lanes_measure(tl_chart *c, unsigned *legend, tl_error **err)
     }
     for (size_t k = 0; k < L->nlanes && L->lod; k++)
         c->lod_candidates += L->lanes[k].count;
+    /* The lanes' strips share one scale, which only the legend can give. */
+    c->lod_peak_in_legend = true;
     *legend |= tl_arrows_legend(c, true) | tl_chart_progress_legend(c);
     return true;
 }
@@ -806,9 +808,9 @@ static bool lanes_emit(tl_chart *c, tl_error **err)
         tl_axis_emit(c, &L->axis, L->axis_top);
     if (L->axis_bottom_top >= 0)
         tl_axis_emit(c, &L->axis, L->axis_bottom_top);
-    size_t labelled, summarised;
-    if (L->lod && (!emit_density(L, &labelled, &summarised, err) ||
-                   !tl_chart_set_summary(c, labelled, summarised, err)))
+    size_t labelled, summarised, peak;
+    if (L->lod && (!emit_density(L, &labelled, &summarised, &peak, err) ||
+                   !tl_chart_set_summary(c, labelled, summarised, peak, err)))
         return false;
     for (size_t k = 0; k < L->nlanes; k++)
         emit_lane(L, &L->lanes[k], k);

@@ -682,7 +682,7 @@ static bool ribbon_emit(tl_chart *c, tl_error **err)
     emit_points(r);
     size_t labelled;
     if (!emit_badges(r, err) || !tl_ribbon_emit_density(r, &labelled, err) ||
-        (r->lod && !tl_chart_set_summary(c, labelled, r->nsummarised, err)))
+        (r->lod && !tl_chart_set_summary(c, labelled, r->nsummarised, 0, err)))
         return false;
     tl_bands_emit_labels(&r->bands, c, r->bands_top);
     tl_chart_emit_header(c);

@@ -332,6 +332,7 @@ static bool vertical_measure(tl_chart *c, unsigned *legend, tl_error **err)
               tl_arrows_legend(c, false);
     if (v->lod)
         c->lod_candidates = v->ncards;
+    c->lod_peak_in_legend = true;
     return true;
 }
 

@@ -332,8 +332,9 @@ static bool emit_density(vertical *v, tl_error **err)
         c->scene->events[i].summarised = true;
     }
     tl_density_emit_violin(&d, c->scene, v->axis_x, MARK_R + 1.5, tl_chart_density_color(c));
+    const size_t peak = tl_density_peak(&d);
     tl_density_free(&d);
-    return tl_chart_set_summary(c, labelled, v->nsummarised, err);
+    return tl_chart_set_summary(c, labelled, v->nsummarised, peak, err);
 }
 
 /* The scene, back to front. */

@@ -2,7 +2,8 @@
  * measurer): on data of even density the longest stretch of time with no labelled event is at
  * most 3 times the even share (range / labels); on data with bursts and empty years, the same
  * holds of the years that have events, no burst takes the labels, and an important event
- * still gets its label wherever it is. A label hangs at its event's anchor: a span's start, a
+ * still gets its label wherever it is; the density strip shows the bursts, and says what its
+ * tallest bar counts. A label hangs at its event's anchor: a span's start, a
  * point's date (the middle of its interval), as bench/label-spread.py measures it. */
 #include <math.h>
 #include <stdio.h>
@@ -137,6 +138,36 @@ static spread measure(const tl_scene *s, bool gaps)
     return r;
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+    const size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The density strip (the ribbon's, or the lanes' together): its bins stand out in the bursts,
+ * the tallest three at least 5 times the median bin that has events, and a text (the ribbon's
+ * note, the others' legend) names the tallest count. */
+static void check_strip(const char *layout, const tl_scene *s)
+{
+    size_t *counts = malloc((s->op_count + 1) * sizeof *counts), n = 0, tallest = 0;
+    for (size_t i = 0; i < s->op_count; i++)
+        if (s->ops[i].role == TL_ROLE_DENSITY && s->ops[i].u.rect.count > 0) {
+            counts[n++] = s->ops[i].u.rect.count;
+            tallest = s->ops[i].u.rect.count > tallest ? s->ops[i].u.rect.count : tallest;
+        }
+    qsort(counts, n, sizeof *counts, cmp_size);
+    tap_ok(n > 10 && counts[n - 3] >= 5 * counts[n / 2],
+           "bursts, %s: the strip's tallest bins (%zu) stand out of its median (%zu)", layout,
+           n ? counts[n - 3] : 0, n ? counts[n / 2] : 0);
+    char want[64];
+    snprintf(want, sizeof want, "tallest bar: %zu", tallest);
+    bool named = false;
+    for (size_t i = 0; i < s->op_count; i++)
+        named = named || (s->ops[i].kind == TL_OP_TEXT && strstr(s->ops[i].u.text.text, want));
+    tap_ok(named, "bursts, %s: the chart says \"%s\"", layout, want);
+    free(counts);
+}
+
 static void check(const char *data_name, const char *csv, bool bursts)
 {
     static const struct {
@@ -161,6 +192,8 @@ static void check(const char *data_name, const char *csv, bool bursts)
                layouts[l].name, r.labels, r.ratio);
         tap_ok(r.important, "%s, %s: the important event keeps its label", data_name,
                layouts[l].name);
+        if (bursts)
+            check_strip(layouts[l].name, s);
         if (bursts)
             tap_ok(r.in_bursts * 5 <= r.labels,
                    "%s, %s: bursts (3 quarters with a third of the events) take %zu of the "

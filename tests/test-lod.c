@@ -125,7 +125,7 @@ static void check_many(const char *name, const tl_timeline *tl, tl_variant varia
     if (!tap_ok(s != NULL, "%s: 50,000 events lay out", name))
         return;
 
-    size_t texts = 0, density_ops = 0, density_sum = 0, outside = 0, overlaps = 0;
+    size_t texts = 0, density_ops = 0, density_sum = 0, outside = 0, overlaps = 0, tallest = 0;
     const char *legend = NULL;
     for (size_t i = 0; i < s->op_count; i++) {
         const tl_op *op = &s->ops[i];
@@ -133,6 +133,7 @@ static void check_many(const char *name, const tl_timeline *tl, tl_variant varia
         if (op->kind == TL_OP_RECT && op->role == TL_ROLE_DENSITY) {
             density_ops++;
             density_sum += op->u.rect.count;
+            tallest = op->u.rect.count > tallest ? op->u.rect.count : tallest;
         }
         if (op->kind != TL_OP_TEXT)
             continue;
@@ -172,10 +173,13 @@ static void check_many(const char *name, const tl_timeline *tl, tl_variant varia
                name);
     tap_is_int((long long)s->lod_summarised, (long long)summarised,
                "%s: the scene's summarised count", name);
-    /* The legend writes thousands with commas (fewer than 1,000 are labelled). */
+    /* The legend writes thousands with commas (fewer than 1,000 are labelled); the lanes and
+     * the vertical layout, whose strips have no note, give the strips' scale there. */
     char want[160];
-    snprintf(want, sizeof want, "50,000 events: %zu labelled, %zu,%03zu shown as density", placed,
-             summarised / 1000, summarised % 1000);
+    int n = snprintf(want, sizeof want, "50,000 events: %zu labelled, %zu,%03zu shown as density",
+                     placed, summarised / 1000, summarised % 1000);
+    if (variant != TL_VARIANT_RIBBON)
+        snprintf(want + n, sizeof want - (size_t)n, " (tallest bar: %zu)", tallest);
     tap_is_str(legend ? legend : "(none)", want, "%s: the legend says what is summarised", name);
     tap_ok(key_placed >= KEY_EVENTS * 3 / 4, "%s: %zu of the %d importance-5 events labelled", name,
            key_placed, KEY_EVENTS);
