@@ -1,8 +1,10 @@
 /* A chart: one input read, laid out and drawn with a job's options. What the source states of
  * its own axis (a Mermaid gantt's tickInterval, its todayMarker) is applied to this chart only,
  * under the options that were set. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "job-private.h"
 
@@ -132,6 +134,20 @@ const tl_timeline *tl_chart_get_timeline(const tl_chart *chart)
     return chart->timeline;
 }
 
+/* A layout's error names no input ("nothing to draw"): the chart's name goes first, as in
+ * every other message about an input. */
+static bool name_error(const tl_chart *chart, tl_error **err)
+{
+    tl_error *e = err ? *err : NULL;
+    if (!e || e->path || strncmp(e->message, chart->name, strlen(chart->name)) == 0)
+        return false;
+    char *message = tl_xasprintf("%s: %s", chart->name, e->message);
+    free(e->message);
+    e->message = message;
+    e->path = tl_xstrdup(chart->name);
+    return false;
+}
+
 bool tl_chart_layout(tl_chart *chart, tl_error **err)
 {
     if (chart->scene)
@@ -146,7 +162,7 @@ bool tl_chart_layout(tl_chart *chart, tl_error **err)
                                 job->title ? job->title : tl_timeline_get_title(chart->timeline));
     chart->scene = tl_layout(chart->timeline, style, fonts, err);
     if (!chart->scene)
-        return false;
+        return name_error(chart, err);
     for (size_t i = 0; i < tl_scene_get_warning_count(chart->scene); i++)
         g_ptr_array_add(chart->warnings, g_strdup(tl_scene_get_warning(chart->scene, i)));
     return true;

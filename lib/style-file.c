@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
 #include "job-private.h"
 
@@ -229,7 +230,10 @@ bool tl_job_load_style_file(tl_job *job, const char *path, tl_error **err)
         tl_error_code code = gerr->code == G_FILE_ERROR_NOENT || gerr->code == G_FILE_ERROR_ACCES
                                  ? TL_ERROR_NOINPUT
                                  : TL_ERROR_IO;
+        /* GLib's message names the file; the error's position too. */
         tl_set_error(err, code, "%s", gerr->message);
+        if (err && *err && !(*err)->path)
+            (*err)->path = tl_xstrdup(path);
         g_error_free(gerr);
         return false;
     }

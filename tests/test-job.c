@@ -110,8 +110,9 @@ static void test_style(void)
     err = NULL;
 
     tap_ok(!tl_job_load_style_file(job, "/nonexistent/style.ini", &err) &&
-               err->code == TL_ERROR_NOINPUT,
-           "a missing style file: no input");
+               err->code == TL_ERROR_NOINPUT && err->path &&
+               strcmp(err->path, "/nonexistent/style.ini") == 0,
+           "a missing style file: no input, and its path");
     tl_error_free(err);
     err = NULL;
     char *path = test_temp_path("job-style");
@@ -199,8 +200,11 @@ static void test_chart(void)
 
     static const char none[] = "start,title\n2019-02-30,Impossible day\n";
     chart = tl_chart_load_buffer(job, none, sizeof none - 1, NULL, &err);
-    tap_ok(chart && !tl_chart_layout(chart, &err) && err->code == TL_ERROR_DATA,
-           "nothing drawable: a data error at layout (%s)", err ? err->message : "");
+    tap_ok(chart && !tl_chart_layout(chart, &err) && err->code == TL_ERROR_DATA &&
+               strncmp(err->message, "<data>: nothing to draw", 23) == 0 && err->path &&
+               strcmp(err->path, "<data>") == 0,
+           "nothing drawable: a data error at layout, naming the input (%s)",
+           err ? err->message : "");
     tap_ok(chart && strncmp(tl_chart_get_warning(chart, 0), "<data>:2:1:", 11) == 0,
            "a buffer without a name is <data>");
     tl_error_free(err);
