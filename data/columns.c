@@ -478,7 +478,19 @@ bool tl_columns_init(tl_columns *cols, tl_csv_row *header, const char *path, tl_
         free(found);
         return false;
     }
+    /* Which field each role came from, for tl_timeline_get_column(). */
+    tl->column_index = tl_arena_alloc(&tl->strings, sizeof cols->index);
+    memcpy(tl->column_index, cols->index, sizeof cols->index);
     return true;
+}
+
+long tl_timeline_get_column(const tl_timeline *tl, const char *role)
+{
+    tl_column c;
+    if (!tl->column_index || !role || !tl_columns_role_from_name(role, &c) ||
+        tl->column_index[c] == TL_COLUMN_ABSENT)
+        return -1;
+    return (long)tl->column_index[c];
 }
 
 void tl_columns_clear(tl_columns *cols)

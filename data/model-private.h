@@ -111,6 +111,9 @@ struct tl_timeline {
     unsigned recent_next[TL_MODEL_INTERN_SLOTS];
     const char *title;   /* arena string; "" when the file has no title row */
     const char *profile; /* static: "timeline", "TimelineJS v3", ... */
+    /* The header field each column role was read from (tl_columns.index), in the arena; NULL
+     * before a header is read. */
+    size_t *column_index;
     size_t rows;         /* data rows read, blank ones excluded */
     size_t title_rows;   /* rows that gave the title rather than an event */
     /* Project plans (data/plan.c): the dependencies, in the order the rows give them. */

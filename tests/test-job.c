@@ -161,6 +161,34 @@ static const char csv[] = "start,title,group\n"
                           "2019-02-30,Impossible day,India\n"
                           "2020-09-16,Suga becomes prime minister,Japan\n";
 
+/* Which field is the title, after aliases, a profile's names and the column options. */
+static void test_columns(void)
+{
+    static const char alias[] = "When,Headline,Notes\n2020-01-01,One,x\n";
+    static const char preceden[] = "Layer Name,Event Name,Start Date\nA,One,2020-01-01\n";
+    struct {
+        const char *csv, *col_title;
+        long want;
+        const char *what;
+    } cases[] = {{alias, NULL, 1, "an alias (Headline)"},
+                 {preceden, NULL, 1, "a profile's name (Preceden's Event Name)"},
+                 {alias, "Notes", 2, "--col-title"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tl_job *job = tl_job_new();
+        tl_error *err = NULL;
+        if (cases[i].col_title)
+            tl_job_set(job, "col-title", cases[i].col_title, &err);
+        tl_chart *chart =
+            tl_chart_load_buffer(job, cases[i].csv, strlen(cases[i].csv), "t.csv", &err);
+        tap_ok(chart &&
+                   tl_timeline_get_column(tl_chart_get_timeline(chart), "title") == cases[i].want,
+               "the title column: %s", cases[i].what);
+        tl_error_free(err);
+        tl_chart_free(chart);
+        tl_job_free(job);
+    }
+}
+
 static void test_chart(void)
 {
     tl_job *job = tl_job_new();
@@ -173,6 +201,12 @@ static void test_chart(void)
         return;
     }
     tap_ok(tl_timeline_get_event_count(tl_chart_get_timeline(chart)) == 2, "two good rows");
+    const tl_timeline *tl = tl_chart_get_timeline(chart);
+    tap_ok(tl_timeline_get_column(tl, "start") == 0 && tl_timeline_get_column(tl, "title") == 1 &&
+               tl_timeline_get_column(tl, "group") == 2,
+           "the header's fields by role");
+    tap_ok(tl_timeline_get_column(tl, "end") == -1 && tl_timeline_get_column(tl, "nonsense") == -1,
+           "-1 for a role no field gave, and for no role");
     tap_ok(tl_chart_get_warning_count(chart) == 1 &&
                strncmp(tl_chart_get_warning(chart, 0), "events.csv:3:1: invalid date", 28) == 0,
            "the bad row is a warning with its position: %s", tl_chart_get_warning(chart, 0));
@@ -306,6 +340,7 @@ int main(void)
     test_style();
     test_check();
     test_chart();
+    test_columns();
     test_same_as_layers();
     test_source_settings();
     test_shared_fonts();

@@ -323,6 +323,12 @@ TL_EXPORT const char *tl_timeline_get_setting(const tl_timeline *tl, size_t inde
  * "Preceden", "vistime", "timevis" or "px.timeline". Static storage. */
 TL_EXPORT const char *tl_timeline_get_profile(const tl_timeline *tl);
 
+/* The field of the header row (0 the first) that the column `role` was read from: "start",
+ * "end", "title", "group" ... (the roles of tl_load_options_set_column()), after aliases,
+ * profiles and column options; -1 when no field gave it. For a program that wrote the table
+ * and wants to know which of its columns was taken as what. */
+TL_EXPORT long tl_timeline_get_column(const tl_timeline *tl, const char *role);
+
 /* The timeline's own title, from a row of type "title" (a TimelineJS title slide); "" when
  * there is none. Such a row is not an event. */
 TL_EXPORT const char *tl_timeline_get_title(const tl_timeline *tl);

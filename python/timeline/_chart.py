@@ -263,7 +263,7 @@ class Chart:
         self._svg_prefix = None
         err = _lib.new_error()
         failure = None
-        chart_warnings, self._notes = [], []
+        chart_warnings, source_warnings, self._notes = [], [], []
         with job.group:
             if prepared.path is not None:
                 ptr = lib.tl_chart_load_file(job.ptr, prepared.path, ctypes.byref(err))
@@ -278,6 +278,8 @@ class Chart:
                 # A chart borrows its job: the finalizer holds the job until the chart is gone.
                 self._finalizer = weakref.finalize(self, _release_chart, job, ptr)
                 self._finalizer.atexit = False
+                title = lib.tl_timeline_get_column(lib.tl_chart_get_timeline(ptr), b"title")
+                source_warnings = prepared.warnings(title if title >= 0 else None)
                 if not lib.tl_chart_layout(ptr, ctypes.byref(err)):
                     failure = _error(err, prepared.relabel)
                 chart_warnings = [
@@ -287,7 +289,7 @@ class Chart:
                                for i in range(lib.tl_chart_get_note_count(ptr))]
             job_warnings = [_lib.text(lib.tl_job_get_warning(job.ptr, i))
                             for i in range(lib.tl_job_get_warning_count(job.ptr))]
-        self._warnings = job_warnings + prepared.warnings + chart_warnings
+        self._warnings = job_warnings + source_warnings + chart_warnings
         if failure is not None:
             # The rows skipped are often why there is nothing to draw: they come with the
             # error, as the command line prints them before it.

@@ -121,6 +121,8 @@ _PROTOTYPES = {
     "tl_chart_load_buffer": (_c_void_p, [_c_void_p, _c_char_p, _c_size_t, _c_char_p, ErrorOut]),
     "tl_chart_free": (None, [_c_void_p]),
     "tl_chart_layout": (_c_bool, [_c_void_p, ErrorOut]),
+    "tl_chart_get_timeline": (_c_void_p, [_c_void_p]),
+    "tl_timeline_get_column": (ctypes.c_long, [_c_void_p, _c_char_p]),
     "tl_chart_get_warning_count": (_c_size_t, [_c_void_p]),
     "tl_chart_get_warning": (_c_char_p, [_c_void_p, _c_size_t]),
     "tl_chart_get_note_count": (_c_size_t, [_c_void_p]),

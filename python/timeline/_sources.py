@@ -32,29 +32,29 @@ class Prepared:
 
     path: bytes (a file to read), or None; data: bytes to read from memory, or None;
     display_name: what messages call it; forced: (option, text) pairs the source type decides
-    (a DataFrame is CSV with commas); warnings: the module's own warnings about the source
-    (title cells that were not text); relabel(message) -> (message, row): names rows in
-    messages instead of lines of the text the source was written as.
+    (a DataFrame is CSV with commas); warnings(title) -> the module's own warnings about the
+    source, given the field the library read the titles from (title cells that were not
+    text); relabel(message) -> (message, row): names rows in messages instead of lines of the
+    text the source was written as.
     """
 
-    def __init__(self, path=None, data=None, display_name=None, forced=(), warnings=(),
+    def __init__(self, path=None, data=None, display_name=None, forced=(), warnings=None,
                  relabel=None):
         self.path = path
         self.data = data
         self.display_name = display_name
         self.forced = list(forced)
-        self.warnings = list(warnings)
+        self.warnings = warnings or (lambda title: [])
         self.relabel = relabel or (lambda message: (message, None))
 
 
 def prepare(source, options):
     """Turns `source` into a Prepared. `options` are the keyword arguments, read for
-    col_title (the title column of a DataFrame) and checked for options the source type
-    decides itself."""
+    checked for options the source type decides itself."""
     pd = sys.modules.get("pandas")  # pandas only when the caller already uses it
     if pd is not None and isinstance(source, pd.DataFrame):
         _refuse(options, ("input_format", "delimiter"), "a DataFrame")
-        return _dataframe(source, pd, options.get("col_title"))
+        return _dataframe(source, pd)
     if isinstance(source, (bytes, bytearray, memoryview)):
         return Prepared(data=bytes(source), display_name="<bytes>")
     if isinstance(source, str):
@@ -169,33 +169,6 @@ def _column_texts(series, missing):
 # ------------------------------------------------------------------------------------------
 # DataFrame
 
-_TITLE_NAMES = {"title", "headline", "event", "label", "name", "task"}
-_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", " _-.\t")
-
-
-def _normalise(name):
-    """A header name as the library compares them: ASCII case, spaces, _ - . ignored."""
-    return name.strip().translate(_FOLD)
-
-
-def _title_column(names, col_title):
-    """The position of the column the library takes as the title (data/columns.c and
-    data/profiles.c), or None: --col-title, the sheets whose title column has another name
-    (Preceden's Event Name, timevis's content), else the first title alias."""
-    keys = [_normalise(n) for n in names]
-    if col_title is not None:
-        key = _normalise(str(col_title))
-        return keys.index(key) if key in keys else None
-    if "layername" in keys and "eventname" in keys:
-        return keys.index("eventname")
-    if "content" in keys and "start" in keys:
-        return keys.index("content")
-    for i, key in enumerate(keys):
-        if key in _TITLE_NAMES:
-            return i
-    return None
-
-
 def _label(value):
     """An index label as messages show it: 3, 'b', ('x', 1)."""
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
@@ -211,26 +184,27 @@ def _label(value):
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
-def _dataframe(df, pd, col_title):
+def _dataframe(df, pd):
     names = [str(c) for c in df.columns]
-    title_at = _title_column(names, col_title)
     labels = list(df.index)
-    columns = []
-    warnings = []
-    for j, (_, series) in enumerate(df.items()):
-        missing = series.isna().tolist()
-        texts = _column_texts(series, missing)
-        if j == title_at and series.dtype.kind != "M":
-            for i, (value, miss) in enumerate(zip(series.tolist(), missing)):
-                if not miss and not isinstance(value, str):
-                    warnings.append(
-                        f"{DATAFRAME_NAME} row {_label(labels[i])}: {value!r} in column "
-                        f"\"{names[j]}\" is not text: drawn as \"{texts[i]}\"")
-        elif j == title_at:
-            warnings += [f"{DATAFRAME_NAME} row {_label(labels[i])}: the date in column "
-                         f"\"{names[j]}\" is not text: drawn as \"{t}\""
-                         for i, (t, miss) in enumerate(zip(texts, missing)) if not miss]
-        columns.append(texts)
+    series_list = [series for _, series in df.items()]
+    missing = [series.isna().tolist() for series in series_list]
+    columns = [_column_texts(series, miss) for series, miss in zip(series_list, missing)]
+
+    def warnings(j):
+        """Title cells that were not text, in column j, the one the library read titles from
+        (after its aliases, sheet profiles and col_title): drawn as their text, and said."""
+        if j is None or j >= len(series_list):
+            return []
+        series, texts, miss = series_list[j], columns[j], missing[j]
+        if series.dtype.kind == "M":
+            return [f"{DATAFRAME_NAME} row {_label(labels[i])}: the date in column "
+                    f"\"{names[j]}\" is not text: drawn as \"{t}\""
+                    for i, (t, m) in enumerate(zip(texts, miss)) if not m]
+        return [f"{DATAFRAME_NAME} row {_label(labels[i])}: {value!r} in column "
+                f"\"{names[j]}\" is not text: drawn as \"{texts[i]}\""
+                for i, (value, m) in enumerate(zip(series.tolist(), miss))
+                if not m and not isinstance(value, str)]
 
     out = io.StringIO()
     # CRLF, so that both CR and LF inside a cell are quoted; the library reads either.

@@ -177,11 +177,27 @@ class DataFrames(tlpytest.TempDirTestCase):
         self.assertEqual(cm.exception.code, 65)
 
     def test_title_column_found_as_the_library_finds_it(self):
-        self.assertEqual(_sources._title_column(["start", "Event Name", "Layer Name"], None), 1)
-        self.assertEqual(_sources._title_column(["content", "start", "title"], None), 0)
-        self.assertEqual(_sources._title_column(["When", "Task", "Name"], None), 1)
-        self.assertEqual(_sources._title_column(["When", "What"], "what"), 1)
-        self.assertIsNone(_sources._title_column(["When", "What"], None))
+        # The library says which column it read the titles from (its aliases, the profiles of
+        # other tools' sheets, col_title): only that column's cells are warned about.
+        cases = [
+            (pd.DataFrame({"Layer Name": ["A"], "Event Name": [7], "Start Date": ["2020"]}),
+             {}, "Event Name"),
+            (pd.DataFrame({"When": ["2020"], "Task": [7], "Name": ["x"]}), {}, "Task"),
+            (pd.DataFrame({"When": ["2020"], "Title": ["x"], "What": [7]}),
+             {"col_title": "What"}, "What"),
+        ]
+        for df, options, column in cases:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                timeline.Chart(df, **options)
+            messages = [str(w.message) for w in caught if "is not text" in str(w.message)]
+            self.assertEqual(len(messages), 1, messages)
+            self.assertIn(f'in column "{column}" is not text', messages[0])
+        # A number in a column that is not the title's is no warning.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            timeline.Chart(pd.DataFrame({"start": ["2020"], "title": ["x"], "importance": [3]}))
+        self.assertEqual(caught, [])
 
     def test_other_cells(self):
         df = pd.DataFrame({
