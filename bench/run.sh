@@ -8,6 +8,11 @@
 #
 # SVG is timed twice: as drawn by default (glyph outlines) and with --svg-text (live text).
 #
+# Then a table of the targets, each measured and marked met or missed: the sample in one
+# process against the empty program (the floor), 100 copies of it in one process (-O), and,
+# when those sizes are in the run, 1,000,000 events in time and memory and the spread of the
+# labels of 10,000 events in each layout (bench/label-spread.py).
+#
 # Usage: bench/run.sh [--install] [--quick] [BUILD-DIR] [SIZES...]
 #   SIZES        event counts, or "sample": the India-Japan sample (10 events of mixed-precision
 #                dates, which only timeline reads; the peers are compared on generated data)
@@ -160,5 +165,58 @@ for n in "${sizes[@]}"; do
             fi
         fi
         echo "$row"
+        [ "$variant" = "$fmt" ] && echo "$n $fmt $t $(cat "$work/tl.m")" >>"$work/results"
     done
 done
+
+# ---------------------------------------------------------------------------------------------
+# The targets (issue "Speed at both ends"), each with what was measured above or here
+# ---------------------------------------------------------------------------------------------
+
+verdict() { # verdict VALUE LIMIT: "met" when VALUE <= LIMIT
+    awk -v v="$1" -v l="$2" 'BEGIN {print (v <= l) ? "met" : "missed"}'
+}
+result() { # result N FMT FIELD: the time (3) or memory (4) of a row of the table
+    awk -v n="$1" -v f="$2" -v k="$3" '$1 == n && $2 == f {print $k}' "$work/results"
+}
+echo
+echo "| target | measured | |"
+echo "|---|---:|---|"
+floor_s=${floor% *}
+if grep -q '^0 ' "$work/results" 2>/dev/null; then
+    for fmt in svg pdf png; do
+        limit=6
+        [ $fmt = png ] && limit=10
+        t=$(result 0 $fmt 3)
+        over=$(awk -v t="$t" -v f="$floor_s" 'BEGIN {printf "%.1f", (t - f) * 1000}')
+        echo "| the sample, $fmt, one process: within $limit ms of the empty program | +$over ms | $(verdict "$over" $limit) |"
+    done
+    # Batch: one process over 100 copies of the sample (-O), per chart.
+    mkdir -p "$work/batch"
+    for i in $(seq 100); do cp "$sample" "$work/batch/c$i.csv"; done
+    for fmt in svg pdf png; do
+        limit=1
+        [ $fmt = pdf ] && limit=2
+        [ $fmt = png ] && limit=3
+        run_timed 5 "$work/b" "$timeline" -q -O -T $fmt "$work"/batch/c*.csv
+        per=$(awk -v t="$(cat "$work/b.t")" 'BEGIN {printf "%.2f", t * 1000 / 100}')
+        echo "| the sample, $fmt, 100 in one process (-O): at most $limit ms a chart | $per ms | $(verdict "$per" $limit) |"
+    done
+fi
+if grep -q '^1000000 ' "$work/results" 2>/dev/null; then
+    for fmt in svg png pdf; do
+        t=$(result 1000000 $fmt 3)
+        mb=$(($(result 1000000 $fmt 4) / 1024))
+        ok=$(verdict "$t" 1.2)
+        [ "$(verdict "$mb" 350)" = met ] || ok=missed
+        echo "| 1,000,000 events, $fmt: at most 1.2 s and 350 MB | $(fmt_time "$t"), $mb MB ($(awk -v t="$t" -v f="$floor_s" 'BEGIN {printf "%.0f", t / f}')× the floor) | $ok |"
+    done
+fi
+if [ -s "$data/events-10000.csv" ]; then
+    # Labels over time: the longest stretch without a labelled event against the even share.
+    for layout in ribbon lanes vertical; do
+        "$timeline" -q --layout $layout -T json -o "$work/spread-$layout.json" "$data/events-10000.csv"
+        r=$(/usr/bin/python3 bench/label-spread.py "$work/spread-$layout.json" | awk 'NR == 2 {print $4}')
+        echo "| 10,000 events, $layout: the longest bare stretch at most 3 × range / labels | $r × | $(verdict "$r" 3) |"
+    done
+fi
