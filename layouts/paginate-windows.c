@@ -647,17 +647,20 @@ tl_windows_result tl_paginate_windows(const tl_timeline *tl, const tl_layout_opt
             return TL_WINDOWS_UNSUITED;
         fewest = fewest < 2 ? 2 : fewest;
     }
+    /* The page-wide chart with its summary stays the caller's until windows are laid out: when
+     * no number of pages holds every label, it is what is printed, on one scale. */
+    tl_scene *summarised = NULL;
     if (all->lod_labelled + all->lod_summarised > 0) {
         tl_layout_options ao = *o;
         ao.no_summary = true;
         ao.width = all->width;
+        summarised = all;
         all = once(tl, &ao, m, err);
         if (!all) {
             tl_scene_free(*scene);
             *scene = NULL;
             return TL_WINDOWS_FAILED;
         }
-        tl_scene_free(*scene);
         *scene = all;
     }
     tl_layout_options po = *o;
@@ -699,6 +702,13 @@ tl_windows_result tl_paginate_windows(const tl_timeline *tl, const tl_layout_opt
             }
         }
     }
+    if (result != TL_WINDOWS_DONE && summarised) {
+        tl_scene_free(all);
+        *scene = all = summarised;
+        summarised = NULL;
+    }
+    tl_scene_free(summarised);
+    summarised = NULL;
     if (result == TL_WINDOWS_DONE) {
         placed_plot *pp = merge_pages(all, runs, n, st.outside);
         if (!fits)
@@ -723,6 +733,7 @@ fail:
     free(cuts);
     free(st.at);
     free(st.reach);
+    tl_scene_free(summarised);
     tl_scene_free(*scene);
     *scene = NULL;
     return TL_WINDOWS_FAILED;

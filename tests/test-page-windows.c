@@ -3,8 +3,9 @@
  * the pages hold similar shares of the events; every text is legible on paper; each page
  * states its window and scale; a span or era crossing a page's edge is named on both pages;
  * every point event is on exactly one page; --pages N still gives N pages; --page-scale
- * uniform keeps one scale. Asserted on the library's scene. Skips when the fonts are not
- * available. */
+ * uniform keeps one scale; a chart of 10,000 events in lanes, too many to label on any
+ * number of pages, is printed summarised and legible, not shrunk. Asserted on the library's
+ * scene. Skips when the fonts are not available. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,6 +246,42 @@ static void test_history(tl_fonts *fonts, const tl_timeline *tl)
     tl_scene_free(s);
 }
 
+/* 10,000 events in 5 lanes, a third of them spans, on A4 landscape: wider pages would label
+ * more until the rows outgrow any page (the chart had come out at 9 % of its size); it is
+ * summarised on one page at its full size instead. */
+static void test_many(tl_fonts *fonts)
+{
+    GString *csv = g_string_new("start,end,title,group\n");
+    unsigned long state = 11;
+    for (int i = 0; i < 10000; i++) {
+        state = state * 6364136223846793005ul + 1442695040888963407ul;
+        const int year = 1975 + (int)((state >> 33) % 50), month = 1 + (int)((state >> 20) % 12);
+        g_string_append_printf(csv, "%d-%02d-01,", year, month);
+        if (i % 3 == 0)
+            g_string_append_printf(csv, "%d-%02d-01", year + 1 + i % 2, month);
+        g_string_append_printf(csv, ",Event number %d of the generated set,Group %d\n", i,
+                               (int)((state >> 40) % 5));
+    }
+    tl_error *err = NULL;
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv->str, csv->len, "many.csv", NULL, &err);
+    g_string_free(csv, TRUE);
+    tl_error_free(err);
+    tl_scene *s = tl ? lay_out(tl, fonts, TL_VARIANT_LANES, TL_PAGE_SCALE_AUTO, 0) : NULL;
+    if (tap_ok(s != NULL, "10,000 events in lanes on A4 lay out")) {
+        double least = 1;
+        for (size_t p = 0; p < s->page_count; p++)
+            for (size_t v = 0; v < s->pages[p].viewport_count; v++)
+                least = fmin(least, s->pages[p].viewports[v].scale);
+        tap_ok(s->page_count >= 1 && s->page_count <= 4 && least >= 0.7,
+               "10,000 events in lanes: %zu page(s), printed at %.0f %% at least", s->page_count,
+               100 * least);
+        tap_ok(s->lod_summarised > 0 && s->lod_labelled >= 20,
+               "10,000 events in lanes: %zu labelled, the rest summarised", s->lod_labelled);
+    }
+    tl_scene_free(s);
+    tl_timeline_free(tl);
+}
+
 int main(void)
 {
     tl_error *err = NULL;
@@ -260,6 +297,7 @@ int main(void)
     tap_ok(history != NULL, "the history of computing sample loads");
     if (history)
         test_history(fonts, history);
+    test_many(fonts);
     tl_timeline_free(history);
     tl_fonts_unref(fonts);
     g_free(samples);
