@@ -155,28 +155,18 @@ static double outline_scale(PangoFont *font, hb_font_t *hb)
     return xs > 0 && xs == ys && size > 0 ? size / xs : 0;
 }
 
-/* Defines glyph `index` as "g<id>" from HarfBuzz's outline; false when HarfBuzz cannot stand
- * in for Cairo with this font. */
-static bool define_outline(tl_svg_glyphs *g, PangoFont *font, PangoGlyph index, unsigned id,
-                           bool *drawn)
+/* Appends glyph `index`'s outline as path data read by HarfBuzz; false when HarfBuzz cannot
+ * stand in for Cairo with this font. */
+static bool outline_body(const tl_svg_glyphs *g, PangoFont *font, PangoGlyph index, tl_buf *body,
+                         bool *drawn)
 {
     hb_font_t *hb = pango_font_get_hb_font(font);
     const double k = outline_scale(font, hb);
     if (!(k > 0))
         return false;
-    const size_t start = g->defs.len;
-    tl_buf_append_str(&g->defs, "<path id=\"g");
-    tl_buf_append_uint(&g->defs, id);
-    tl_buf_append_str(&g->defs, "\" d=\"");
-    outline o = {.b = &g->defs, .k = k};
+    outline o = {.b = body, .k = k};
     hb_font_get_glyph_shape(hb, index, g->draw, &o);
     *drawn = o.drawn;
-    if (o.drawn) {
-        tl_buf_append_str(&g->defs, "\"/>\n");
-    } else {
-        g->defs.len = start;
-        g->defs.data[start] = '\0';
-    }
     return true;
 }
 #endif
@@ -308,9 +298,8 @@ static bool is_colour(PangoFont *font)
     return face && (hb_ot_color_has_png(face) || hb_ot_color_has_layers(face));
 }
 
-/* Defines glyph `index` as "g<id>" as an image. */
-static bool define_image(tl_svg_glyphs *g, cairo_scaled_font_t *font, PangoGlyph index, unsigned id,
-                         bool *drawn)
+/* Appends glyph `index` as an image; *drawn is false for a glyph without ink. */
+static bool image_body(cairo_scaled_font_t *font, PangoGlyph index, tl_buf *body, bool *drawn)
 {
     cairo_glyph_t glyph = {.index = index};
     cairo_text_extents_t ink;
@@ -318,23 +307,13 @@ static bool define_image(tl_svg_glyphs *g, cairo_scaled_font_t *font, PangoGlyph
     if (cairo_scaled_font_status(font) != CAIRO_STATUS_SUCCESS)
         return false;
     *drawn = ink.width > 0 && ink.height > 0;
-    if (!*drawn)
-        return true;
-    const size_t start = g->defs.len;
-    tl_buf_printf(&g->defs, "<g id=\"g%u\">", id);
-    if (!append_image(&g->defs, font, index, &ink)) {
-        g->defs.len = start;
-        g->defs.data[start] = '\0';
-        return false;
-    }
-    tl_buf_append_str(&g->defs, "</g>\n");
-    return true;
+    return !*drawn || append_image(body, font, index, &ink);
 }
 
-/* Defines glyph `index` as "g<id>" as an outline; *drawn is false for a glyph that draws
- * nothing. */
-static bool define(tl_svg_glyphs *g, cairo_scaled_font_t *font, PangoGlyph index, unsigned id,
-                   bool *drawn)
+/* Appends glyph `index`'s outline as path data made by Cairo; *drawn is false for a glyph
+ * that draws nothing. */
+static bool path_body(tl_svg_glyphs *g, cairo_scaled_font_t *font, PangoGlyph index, tl_buf *body,
+                      bool *drawn)
 {
     cairo_t *cr = g->cr;
     cairo_set_scaled_font(cr, font);
@@ -347,17 +326,82 @@ static bool define(tl_svg_glyphs *g, cairo_scaled_font_t *font, PangoGlyph index
         cairo_path_destroy(path);
         return false;
     }
-    const size_t start = g->defs.len;
-    tl_buf_printf(&g->defs, "<path id=\"g%u\" d=\"", id);
-    *drawn = append_path(&g->defs, path);
+    *drawn = append_path(body, path);
     cairo_path_destroy(path);
-    if (*drawn) {
-        tl_buf_append_str(&g->defs, "\"/>\n");
-        return true;
+    return cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Definitions kept on their font
+ *
+ * A glyph's definition, apart from its id, depends only on its font and index, and making it
+ * (reading the outline, writing its numbers) is most of the time an SVG takes. It is kept on
+ * the PangoFont, so every document drawn with the same fonts (a batch, a library caller's
+ * loop) writes it once, and it goes when the font does. Pango's fonts may be shared between
+ * threads that each draw with their own font map lock; the tables are guarded by one lock.
+ * ------------------------------------------------------------------------------------------- */
+
+/* A kept definition is its kind, then its body: an outline's path data, or an image element,
+ * or the kind alone for a glyph that draws nothing. */
+enum { KIND_PATH = 'P', KIND_IMAGE = 'I', KIND_BLANK = '-' };
+
+static GMutex kept_lock;
+
+static GQuark kept_quark(void)
+{
+    return g_quark_from_static_string("tl-svg-glyph-definitions");
+}
+
+/* The definition kept for `glyph` of `font`, or NULL; the font keeps it until it is freed. */
+static const char *kept_find(PangoFont *font, PangoGlyph glyph)
+{
+    g_mutex_lock(&kept_lock);
+    GHashTable *kept = g_object_get_qdata(G_OBJECT(font), kept_quark());
+    const char *def = kept ? g_hash_table_lookup(kept, GUINT_TO_POINTER(glyph)) : NULL;
+    g_mutex_unlock(&kept_lock);
+    return def;
+}
+
+static const char *kept_add(PangoFont *font, PangoGlyph glyph, char *def)
+{
+    g_mutex_lock(&kept_lock);
+    GHashTable *kept = g_object_get_qdata(G_OBJECT(font), kept_quark());
+    if (!kept) {
+        kept = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+        g_object_set_qdata_full(G_OBJECT(font), kept_quark(), kept,
+                                (GDestroyNotify)g_hash_table_destroy);
     }
-    g->defs.len = start;
-    g->defs.data[start] = '\0';
-    return true;
+    g_hash_table_replace(kept, GUINT_TO_POINTER(glyph), def);
+    g_mutex_unlock(&kept_lock);
+    return def;
+}
+
+/* Makes the definition of `glyph` of `font`; NULL when Cairo failed. */
+static char *make_definition(tl_svg_glyphs *g, PangoFont *font, cairo_scaled_font_t *scaled,
+                             PangoGlyph glyph)
+{
+    tl_buf body = TL_BUF_INIT;
+    bool drawn = false, made;
+    tl_buf_append_char(&body, KIND_PATH);
+    if (is_colour(font)) {
+        body.data[0] = KIND_IMAGE;
+        made = image_body(scaled, glyph, &body, &drawn);
+    }
+#if TL_HAVE_HB_GLYPH_SHAPE
+    else if (outline_body(g, font, glyph, &body, &drawn))
+        made = true;
+#endif
+    else
+        made = path_body(g, scaled, glyph, &body, &drawn);
+    if (!made) {
+        tl_buf_free(&body);
+        return NULL;
+    }
+    if (!drawn)
+        body.data[0] = KIND_BLANK;
+    char *def = g_strndup(body.data, drawn ? body.len : 1);
+    tl_buf_free(&body);
+    return def;
 }
 
 bool tl_svg_glyphs_lookup(tl_svg_glyphs *g, PangoFont *font, PangoGlyph glyph, unsigned *id)
@@ -368,24 +412,32 @@ bool tl_svg_glyphs_lookup(tl_svg_glyphs *g, PangoFont *font, PangoGlyph glyph, u
         *id = GPOINTER_TO_UINT(found);
         return true;
     }
-    cairo_scaled_font_t *scaled =
-        PANGO_IS_CAIRO_FONT(font) ? pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)) : NULL;
-    if (!scaled || cairo_scaled_font_status(scaled) != CAIRO_STATUS_SUCCESS)
-        return false;
-    bool drawn = false;
-    const unsigned next = g->count + 1;
-    bool defined;
-    if (is_colour(font))
-        defined = define_image(g, scaled, glyph, next, &drawn);
-#if TL_HAVE_HB_GLYPH_SHAPE
-    else if (define_outline(g, font, glyph, next, &drawn))
-        defined = true;
-#endif
-    else
-        defined = define(g, scaled, glyph, next, &drawn);
-    if (!defined || cairo_status(g->cr) != CAIRO_STATUS_SUCCESS)
-        return false;
-    *id = drawn ? ++g->count : 0;
+    const char *def = kept_find(font, glyph);
+    if (!def) {
+        cairo_scaled_font_t *scaled = PANGO_IS_CAIRO_FONT(font)
+                                          ? pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font))
+                                          : NULL;
+        if (!scaled || cairo_scaled_font_status(scaled) != CAIRO_STATUS_SUCCESS)
+            return false;
+        char *made = make_definition(g, font, scaled, glyph);
+        if (!made)
+            return false;
+        def = kept_add(font, glyph, made);
+    }
+    *id = def[0] == KIND_BLANK ? 0 : ++g->count;
+    if (def[0] == KIND_PATH) {
+        tl_buf_append_str(&g->defs, "<path id=\"g");
+        tl_buf_append_uint(&g->defs, *id);
+        tl_buf_append_str(&g->defs, "\" d=\"");
+        tl_buf_append_str(&g->defs, def + 1);
+        tl_buf_append_str(&g->defs, "\"/>\n");
+    } else if (def[0] == KIND_IMAGE) {
+        tl_buf_append_str(&g->defs, "<g id=\"g");
+        tl_buf_append_uint(&g->defs, *id);
+        tl_buf_append_str(&g->defs, "\">");
+        tl_buf_append_str(&g->defs, def + 1);
+        tl_buf_append_str(&g->defs, "</g>\n");
+    }
     if (!g_hash_table_contains(g->fonts, font))
         g_hash_table_add(g->fonts, g_object_ref(font));
     key *stored = g_new(key, 1);

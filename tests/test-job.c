@@ -286,6 +286,43 @@ static void test_same_as_layers(void)
     g_free(path);
 }
 
+/* An SVG drawn after another in the same process (a batch, a caller's loop) reuses the glyph
+ * outlines kept on its fonts, and is still the same bytes as when it is drawn first. */
+static unsigned char *svg_of(tl_job *job, const char *path, size_t *n)
+{
+    tl_error *err = NULL;
+    unsigned char *out = NULL;
+    tl_chart *chart = tl_chart_load_file(job, path, &err);
+    if (!chart || !tl_chart_render_to_memory(chart, TL_FORMAT_SVG, &out, n, &err))
+        out = NULL;
+    tl_error_free(err);
+    tl_chart_free(chart);
+    return out;
+}
+
+static void test_outlines_kept(void)
+{
+    char *first = sample("india-japan-2019-2020.csv");
+    char *second = sample("history-of-computing.csv");
+    tl_job *job = tl_job_new();
+    size_t na = 0, nb = 0, nc = 0;
+    unsigned char *a = svg_of(job, first, &na);
+    unsigned char *b = svg_of(job, second, &nb);
+    tl_job *fresh = tl_job_new();
+    unsigned char *c = svg_of(fresh, second, &nc);
+    tap_ok(a && b && c && nb == nc && memcmp(b, c, nb) == 0,
+           "a chart drawn after another: the same bytes as drawn first (%zu and %zu)", nb, nc);
+    tap_ok(b && strstr((const char *)b, "<path id=\"g1\" d=\"") != NULL,
+           "its glyph definitions numbered from g1 again");
+    tl_free(a);
+    tl_free(b);
+    tl_free(c);
+    tl_job_free(fresh);
+    tl_job_free(job);
+    g_free(first);
+    g_free(second);
+}
+
 static void test_source_settings(void)
 {
     char *path = sample("release-plan.mmd");
@@ -342,6 +379,7 @@ int main(void)
     test_chart();
     test_columns();
     test_same_as_layers();
+    test_outlines_kept();
     test_source_settings();
     test_shared_fonts();
     return tap_done();
