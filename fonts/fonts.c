@@ -5,10 +5,12 @@
 
 #include <math.h>
 #include <pango/pangofc-fontmap.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/tl-alloc.h"
+#include "common/tl-buf.h"
 #include "common/tl-error-private.h"
 #include "fc-config.h"
 #include "text-prep.h"
@@ -149,7 +151,7 @@ tl_fonts *tl_fonts_new_with_options(const tl_font_options *opts, tl_error **err)
     if (fonts->config)
         pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts->fontmap), fonts->config);
     fonts->context = pango_font_map_create_context(fonts->fontmap);
-    fonts->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_cached_layout);
+    fonts->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, free, free_cached_layout);
     /* The default language otherwise comes from the process's locale. Runs of text are
      * tagged with their script's language anyway (tl_fonts_layout_new()). */
     pango_context_set_language(fonts->context, pango_language_from_string("en"));
@@ -315,19 +317,51 @@ static PangoLayout *layout_new(tl_fonts *fonts, const tl_font *font, const tl_te
     return layout;
 }
 
+/* Appends `v` as 16 hex digits: fixed width, so the fields of a key need no separator. */
+static void append_word(tl_buf *b, uint64_t v)
+{
+    static const char hex[] = "0123456789abcdef";
+    char s[16];
+    for (int i = 15; i >= 0; i--, v >>= 4)
+        s[i] = hex[v & 15];
+    tl_buf_append(b, s, sizeof s);
+}
+
+static uint64_t double_bits(double v)
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    return bits;
+}
+
+/* The layout cache's key: every argument exactly (doubles by their bits), so layouts are shared
+ * only by identical arguments, then the text. Made without printf, which formatting doubles
+ * exactly made a tenth of the time of a batch of SVG charts. */
+static char *layout_key(const tl_fonts *fonts, const tl_font *font, const tl_text_shape *shape,
+                        const char *text, bool strike)
+{
+    tl_buf b = TL_BUF_INIT;
+    append_word(&b, double_bits(font->size));
+    append_word(&b, (uint64_t)(int64_t)font->weight);
+    append_word(&b, double_bits(shape->wrap_width));
+    append_word(&b, (uint64_t)(int64_t)shape->max_lines);
+    append_word(&b, double_bits(fonts->scale));
+    append_word(&b, (uint64_t)font->italic | (uint64_t)shape->markup << 1 | (uint64_t)strike << 2);
+    tl_buf_append_str(&b, shape->lang ? shape->lang : "");
+    tl_buf_append_char(&b, '\n');
+    tl_buf_append_str(&b, text);
+    return tl_buf_steal(&b);
+}
+
 PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_text_shape *shape,
                                  const char *text, bool strike, bool *markup_invalid)
 {
     if (!tl_fonts_can_layout(font, shape, text))
         return NULL;
-    /* Exact values (%a): layouts are shared only by identical arguments. */
-    char *key = g_strdup_printf("%a %d %d %a %d %d %d %a %s\n%s", font->size, font->weight,
-                                (int)font->italic, shape->wrap_width, shape->max_lines,
-                                (int)shape->markup, (int)strike, fonts->scale,
-                                shape->lang ? shape->lang : "", text);
+    char *key = layout_key(fonts, font, shape, text, strike);
     const cached_layout *hit = g_hash_table_lookup(fonts->layouts, key);
     if (hit) {
-        g_free(key);
+        free(key);
         if (markup_invalid && hit->markup_invalid)
             *markup_invalid = true;
         return g_object_ref(hit->layout);
@@ -341,7 +375,7 @@ PangoLayout *tl_fonts_layout_new(tl_fonts *fonts, const tl_font *font, const tl_
         *c = (cached_layout){.layout = g_object_ref(layout), .markup_invalid = invalid};
         g_hash_table_insert(fonts->layouts, key, c);
     } else {
-        g_free(key);
+        free(key);
     }
     return layout;
 }
