@@ -6,7 +6,7 @@ set -euo pipefail
 TL_PACKAGES=(
     # build (clang for the fuzzers)
     gcc clang meson ninja-build pkg-config
-    libcairo2-dev libpango1.0-dev libcsv-dev libpng-dev zlib1g-dev
+    libcairo2-dev libpango1.0-dev libcsv-dev libpng-dev zlib1g-dev libdeflate-dev
     # locales: ICU (dates, numbers, calendars; loaded when a chart asks for a locale) and
     # gettext (msgfmt checks the catalogs of po/); json-glib (JSON and JSON Lines input)
     libicu-dev gettext libjson-glib-dev
