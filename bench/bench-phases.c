@@ -1,7 +1,8 @@
 /* Where the time of one run goes: loads an input (any format), sets up the fonts, lays it
  * out with the Pango measurer and renders it to a file, timing each step through the public
- * API, as the CLI runs them. Usage: bench-phases INPUT OUTPUT.{svg,png,pdf} [ribbon|lanes|vertical [LOCALE]].
- * With a locale, "locale" is the time of checking its tag, which loads ICU. */
+ * API, as the CLI runs them. Usage: bench-phases INPUT OUTPUT.{svg,png,pdf} [ribbon|lanes|vertical
+ * [LOCALE]]. With a locale, "locale" is the time of checking its tag, which loads ICU. Then the
+ * peak resident memory after loading, laying out and rendering (Linux: VmHWM). */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -13,6 +14,20 @@ static double now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The process's peak resident memory so far in MB; 0 where /proc does not tell. */
+static double peak_mb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    double kb = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %lf kB", &kb) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kb / 1024;
 }
 
 static int fail(tl_error *err)
@@ -44,6 +59,7 @@ int main(int argc, char **argv)
     if (!tl)
         return fail(err);
     double t1 = now();
+    const double load_mb = peak_mb();
     /* As the command sets them up. */
     tl_font_options *fopts = tl_font_options_new();
     tl_font_options_set_process_wide(fopts, true);
@@ -65,8 +81,10 @@ int main(int argc, char **argv)
     if (!scene)
         return fail(err);
     double t3 = now();
+    const double layout_mb = peak_mb();
     bool ok = tl_render_to_file(scene, format, ropts, argv[2], &err);
     double t4 = now();
+    const double render_mb = peak_mb();
     tl_scene_free(scene);
     tl_render_options_free(ropts);
     tl_layout_options_free(o);
@@ -79,5 +97,7 @@ int main(int argc, char **argv)
            "%.1f ms\n",
            1e3 * (t1 - t0), 1e3 * (t2 - t1), 1e3 * (tl1 - tl0), 1e3 * (t3 - t2 - (tl1 - tl0)),
            1e3 * (t4 - t3), 1e3 * (t5 - t4));
+    printf("peak memory: after load %.0f MB, after layout %.0f MB, after render %.0f MB\n", load_mb,
+           layout_mb, render_mb);
     return 0;
 }

@@ -134,15 +134,30 @@ static void move_strings(tl_strv *to, tl_strv *from)
     from->len = 0;
 }
 
+/* See tl_model_append(). */
+enum { APPEND_BLOCK_BYTES = 8 << 20 };
+
 void tl_model_append(tl_timeline *tl, tl_timeline *part)
 {
     g_assert(!part->title[0] && !part->group_orders && part->refcount == 1);
     if (part->count > 0) {
         tl->events = tl_xgrow(tl->events, &tl->cap, tl->count + part->count, sizeof *tl->events);
         tl_event *moved = tl->events + tl->count;
-        memcpy(moved, part->events, part->count * sizeof *moved);
-        for (size_t i = 0; i < part->count; i++)
-            moved[i].order += tl->count;
+        /* From the end, a block at a time, giving each block's memory back as it goes: both
+         * arrays whole at once were the peak of loading a large file (half a million events
+         * are 100 MB). The new array's pages are only touched as they are filled. */
+        const size_t block = APPEND_BLOCK_BYTES / sizeof *moved;
+        for (size_t left = part->count; left > 0;) {
+            const size_t k = left < block ? left : block;
+            left -= k;
+            memcpy(moved + left, part->events + left, k * sizeof *moved);
+            for (size_t i = left; i < left + k; i++)
+                moved[i].order += tl->count;
+            if (left > 0) {
+                part->events = tl_xrealloc(part->events, left * sizeof *part->events);
+                part->cap = left;
+            }
+        }
         tl->count += part->count;
     }
     tl_arena_take(&tl->strings, &part->strings);
