@@ -337,8 +337,10 @@ static bool path_body(tl_svg_glyphs *g, cairo_scaled_font_t *font, PangoGlyph in
  * A glyph's definition, apart from its id, depends only on its font and index, and making it
  * (reading the outline, writing its numbers) is most of the time an SVG takes. It is kept on
  * the PangoFont, so every document drawn with the same fonts (a batch, a library caller's
- * loop) writes it once, and it goes when the font does. Pango's fonts may be shared between
- * threads that each draw with their own font map lock; the tables are guarded by one lock.
+ * loop) writes it once, and it goes when the font does. A font context is used by one thread
+ * at a time (timeline.h); the lock keeps the tables whole should threads with contexts of their
+ * own ever meet on one font, and a definition once kept is never replaced, so the pointer
+ * found stays valid as long as the font.
  * ------------------------------------------------------------------------------------------- */
 
 /* A kept definition is its kind, then its body: an outline's path data, or an image element,
@@ -362,6 +364,7 @@ static const char *kept_find(PangoFont *font, PangoGlyph glyph)
     return def;
 }
 
+/* Keeps `def` (taking it) unless a definition is kept already; returns the one kept. */
 static const char *kept_add(PangoFont *font, PangoGlyph glyph, char *def)
 {
     g_mutex_lock(&kept_lock);
@@ -371,9 +374,15 @@ static const char *kept_add(PangoFont *font, PangoGlyph glyph, char *def)
         g_object_set_qdata_full(G_OBJECT(font), kept_quark(), kept,
                                 (GDestroyNotify)g_hash_table_destroy);
     }
-    g_hash_table_replace(kept, GUINT_TO_POINTER(glyph), def);
+    const char *kept_def = g_hash_table_lookup(kept, GUINT_TO_POINTER(glyph));
+    if (kept_def) {
+        g_free(def);
+    } else {
+        g_hash_table_insert(kept, GUINT_TO_POINTER(glyph), def);
+        kept_def = def;
+    }
     g_mutex_unlock(&kept_lock);
-    return def;
+    return kept_def;
 }
 
 /* Makes the definition of `glyph` of `font`; NULL when Cairo failed. */
