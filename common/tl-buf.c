@@ -138,6 +138,16 @@ void tl_buf_append_uint(tl_buf *b, unsigned long long v)
     tl_buf_append(b, p, (size_t)(s + sizeof s - p));
 }
 
+void tl_buf_append_hex(tl_buf *b, unsigned long long v, int digits)
+{
+    static const char hex[] = "0123456789abcdef";
+    char s[16];
+    const int n = digits < 1 ? 1 : digits > 16 ? 16 : digits;
+    for (int i = n - 1; i >= 0; i--, v >>= 4)
+        s[i] = hex[v & 15];
+    tl_buf_append(b, s, (size_t)n);
+}
+
 void tl_buf_clear(tl_buf *b)
 {
     b->len = 0;

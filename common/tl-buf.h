@@ -29,6 +29,9 @@ void tl_buf_append_fixed2(tl_buf *b, double v);
 void tl_buf_append_short2(tl_buf *b, double v);
 /* Appends v in decimal: what "%llu" writes, without a format to parse on hot paths. */
 void tl_buf_append_uint(tl_buf *b, unsigned long long v);
+/* Appends the low `digits` hex digits of v (lowercase, zero-padded; at most 16): what "%0*llx"
+ * writes. */
+void tl_buf_append_hex(tl_buf *b, unsigned long long v, int digits);
 void tl_buf_clear(tl_buf *b);
 /* Hands the string to the caller (who frees it) and resets the buffer. Never NULL. */
 char *tl_buf_steal(tl_buf *b);

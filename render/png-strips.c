@@ -95,10 +95,6 @@ static void filter_row(const unsigned char *restrict cur, const unsigned char *r
 {
     unsigned char *restrict up = out + 1;
     out[0] = 2;
-    if (memcmp(cur, prev, n) == 0) {
-        memset(up, 0, n);
-        return;
-    }
     for (size_t i = 0; i < n; i++)
         up[i] = (unsigned char)(cur[i] - prev[i]);
     const unsigned long up_cost = cost(up, n);

@@ -51,14 +51,10 @@ void tl_svg_append_paint(tl_buf *b, const char *attr, tl_color c)
     unsigned rgb[3];
     for (int i = 0; i < 3; i++)
         rgb[i] = v[i] <= 0 ? 0 : v[i] >= 1 ? 255 : (unsigned)(v[i] * 255 + 0.5);
-    static const char hex[] = "0123456789abcdef";
     tl_buf_append_char(b, ' ');
     tl_buf_append_str(b, attr);
     tl_buf_append(b, "=\"#", 3);
-    for (int i = 0; i < 3; i++) {
-        tl_buf_append_char(b, hex[rgb[i] >> 4]);
-        tl_buf_append_char(b, hex[rgb[i] & 15]);
-    }
+    tl_buf_append_hex(b, (unsigned long long)rgb[0] << 16 | rgb[1] << 8 | rgb[2], 6);
     tl_buf_append_char(b, '"');
     if (c.a < 1) {
         /* Thousandths: a translucent band then composites to the level Cairo gives. */

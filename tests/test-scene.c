@@ -36,6 +36,16 @@ static void test_buf_numbers(void)
         tl_buf_append_char(&b, ' ');
     }
     tap_is_str(b.data, "0 7 10 4096 18446744073709551615 ", "unsigned integers in decimal");
+    tl_buf_clear(&b);
+    tl_buf_append_hex(&b, 0x1f2328, 6);
+    tl_buf_append_char(&b, ' ');
+    tl_buf_append_hex(&b, 0xab, 4);
+    tl_buf_append_char(&b, ' ');
+    tl_buf_append_hex(&b, 18446744073709551615ULL, 16);
+    tl_buf_append_char(&b, ' ');
+    tl_buf_append_hex(&b, 0x123, 2);
+    tap_is_str(b.data, "1f2328 00ab ffffffffffffffff 23",
+               "hex digits, zero-padded to the width, the low ones kept");
     tl_buf_free(&b);
 
     /* A comma locale must not change the dump. */
