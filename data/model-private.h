@@ -8,6 +8,7 @@
 
 #include "common/tl-arena.h"
 #include "common/tl-strv.h"
+#include "data/intern.h"
 
 /* Columns whose strings are interned (see tl_timeline.recent), and how many recent values
  * each remembers. */
@@ -28,7 +29,7 @@ typedef enum tl_link_type {
 typedef struct tl_link {
     size_t from, to; /* predecessor and successor */
     tl_link_type type;
-    int64_t lag; /* working seconds (see data/plan.h) */
+    int64_t lag;   /* working seconds (see data/plan.h) */
     bool violated; /* the successor's dates break it */
     bool critical; /* both ends are critical and the link drives the successor */
 } tl_link;
@@ -45,19 +46,24 @@ typedef struct tl_plan_row {
     bool start_pending; /* the start is relative (or empty, with dependencies): resolved later */
     bool end_pending;   /* the end is start + duration: resolved later */
     bool has_slack;
-    bool critical;   /* on the critical path: no slack */
-    double slack;    /* total slack in days (working days with a working calendar) */
+    bool critical; /* on the critical path: no slack */
+    double slack;  /* total slack in days (working days with a working calendar) */
 } tl_plan_row;
 
 struct tl_event {
     tl_time start; /* for an open start: lo = hi = the end's lo, flag TL_TIME_BEFORE */
     tl_time end;   /* valid when has_end */
     bool has_end;
-    bool start_open; /* "../2020": the start is not known */
-    bool end_open;   /* "2020/..", or end "present": a span without a known end */
+    bool start_open;     /* "../2020": the start is not known */
+    bool end_open;       /* "2020/..", or end "present": a span without a known end */
+    bool own_date_label; /* date_label is the sheet's own, not made from the dates */
     tl_event_type type;
     tl_status status;
-    int importance;    /* 1..5, 3 when not given */
+    int importance; /* 1..5, 3 when not given */
+    /* Index of `group` in tl_timeline.groups, -1 for no group. Set by tl_model_finish(), which
+     * also makes `group` point at the shared copy in `groups`. */
+    int group_index;
+    /* The fields are ordered to leave no padding: a million events are a million of these. */
     const char *title; /* arena strings, never NULL */
     const char *description;
     const char *group;
@@ -73,15 +79,11 @@ struct tl_event {
     const char *start_label;
     const char *end_label;
     const char *date_label;
-    bool own_date_label; /* date_label is the sheet's own, not made from the dates */
     const char *status_text; /* the status cell as written; shown for TL_STATUS_OTHER */
     unsigned long line;      /* 1-based line where the row starts */
     size_t order;            /* position among the file's rows, for stable ordering */
     double sort;             /* tie-breaker among events with the same start; 0 when not given */
-    /* Index of `group` in tl_timeline.groups, -1 for no group. Set by tl_model_finish(), which
-     * also makes `group` point at the shared copy in `groups`. */
-    int group_index;
-    tl_plan_row *plan; /* NULL unless the row has plan cells */
+    tl_plan_row *plan;       /* NULL unless the row has plan cells */
 };
 
 struct tl_timeline {
@@ -109,13 +111,15 @@ struct tl_timeline {
      * colour, source), so that a million rows do not store a million copies of "confirmed". */
     const char *recent[TL_MODEL_INTERN_SLOTS][TL_MODEL_INTERN_WAYS];
     unsigned recent_next[TL_MODEL_INTERN_SLOTS];
+    /* Dates as written and their labels, shared however the rows are ordered. */
+    tl_intern dates;
     const char *title;   /* arena string; "" when the file has no title row */
     const char *profile; /* static: "timeline", "TimelineJS v3", ... */
     /* The header field each column role was read from (tl_columns.index), in the arena; NULL
      * before a header is read. */
     size_t *column_index;
-    size_t rows;         /* data rows read, blank ones excluded */
-    size_t title_rows;   /* rows that gave the title rather than an event */
+    size_t rows;       /* data rows read, blank ones excluded */
+    size_t title_rows; /* rows that gave the title rather than an event */
     /* Project plans (data/plan.c): the dependencies, in the order the rows give them. */
     tl_link *links;
     size_t nlinks;

@@ -78,6 +78,24 @@ static const char *intern(tl_timeline *tl, unsigned slot, const char *s)
     return copy;
 }
 
+/* Dates repeat across rows in any order (a million events fall on some 20,000 days), which
+ * the few recent values of intern() would miss. */
+static const char *share_date(tl_timeline *tl, const char *s)
+{
+    if (!s || !*s)
+        return "";
+    const size_t len = strlen(s);
+    if (len > INTERN_MAX_LEN)
+        return copy_string(tl, s);
+    const uint32_t hash = tl_intern_hash(s, len);
+    const char *found = tl_intern_find(&tl->dates, s, len, hash);
+    if (found)
+        return found;
+    const char *copy = copy_string(tl, s);
+    tl_intern_add(&tl->dates, copy, len, hash);
+    return copy;
+}
+
 bool tl_model_set_group_order(tl_timeline *tl, const char *group, double order, double *previous)
 {
     if (!tl->group_orders)
@@ -105,11 +123,12 @@ tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev)
     e->url = copy_string(tl, ev->url);
     e->source = intern(tl, 2, ev->source);
     e->id = copy_string(tl, ev->id ? ev->id : "");
-    e->start_text = copy_string(tl, ev->start_text);
-    e->end_text = copy_string(tl, ev->end_text);
-    e->start_label = copy_string(tl, ev->start_label);
-    e->end_label = copy_string(tl, ev->end_label);
-    /* A point's date label is its start label: one copy. */
+    e->start_text = share_date(tl, ev->start_text);
+    e->end_text = share_date(tl, ev->end_text);
+    e->start_label = share_date(tl, ev->start_label);
+    e->end_label = share_date(tl, ev->end_label);
+    /* A point's date label is its start label: one copy. A span's pairs two dates, which
+     * rarely repeats, so it is just copied. */
     e->date_label =
         ev->date_label == ev->start_label ? e->start_label : copy_string(tl, ev->date_label);
     e->status_text = intern(tl, 3, ev->status_text);
@@ -397,6 +416,7 @@ void tl_timeline_free(tl_timeline *tl)
     if (!tl || --tl->refcount > 0)
         return;
     tl_arena_free(&tl->strings);
+    tl_intern_free(&tl->dates);
     tl_strv_free(&tl->warnings);
     tl_strv_free(&tl->notes);
     tl_strv_free(&tl->settings);

@@ -44,10 +44,12 @@ void tl_footnotes_init(tl_chart *c)
     for (size_t i = 0; i < c->n; i++) {
         const tl_event *ev = tl_chart_event(c, i);
         tl_scene_event *se = &scene->events[i];
+        /* The scene holds the timeline (tl_chart_init), so these stay the timeline's strings:
+         * a million events share a handful of group names. */
         if (ev->group_index >= 0)
-            se->group = tl_scene_strdup(scene, ev->group);
+            se->group = ev->group;
         if (ev->url[0] && tl_url_is_safe(ev->url)) {
-            se->url = tl_scene_strdup(scene, ev->url);
+            se->url = ev->url;
         } else if (ev->url[0] && ++refused <= 5) {
             tl_scene_add_warning(scene,
                                  tl_xasprintf("line %lu: link \"%.*s\" not made "
@@ -56,7 +58,7 @@ void tl_footnotes_init(tl_chart *c)
                                               ev->line, tl_utf8_prefix(ev->url, 60), ev->url));
         }
         if (ev->source[0])
-            se->source = tl_scene_strdup(scene, ev->source);
+            se->source = ev->source;
     }
     if (refused > 5)
         tl_scene_add_warning(scene, tl_xasprintf("%zu more links not made clickable", refused - 5));

@@ -58,9 +58,9 @@ typedef enum tl_role {
     TL_ROLE_CARD,       /* the background of an event's card (vertical layout) */
     TL_ROLE_GRID,       /* a faint line at a tick, across the plot */
     TL_ROLE_LEGEND,
-    TL_ROLE_NOTE,    /* "+N more" badges and footnotes */
-    TL_ROLE_DENSITY, /* a bin of events summarised rather than drawn one by one */
-    TL_ROLE_SHADE,   /* a non-working day (weekend, holiday) shaded behind the plot */
+    TL_ROLE_NOTE,       /* "+N more" badges and footnotes */
+    TL_ROLE_DENSITY,    /* a bin of events summarised rather than drawn one by one */
+    TL_ROLE_SHADE,      /* a non-working day (weekend, holiday) shaded behind the plot */
     TL_ROLE_DEPENDENCY, /* an arrow from a task to one that depends on it */
     TL_ROLE_PROGRESS,   /* the done part of a task's bar */
 } tl_role;
@@ -161,8 +161,8 @@ typedef struct tl_scene_event {
     tl_time start_time, end_time; /* end_time valid when end != NULL */
     bool placed;                  /* drawn with its label */
     bool summarised;              /* counted in a density bin instead of drawn (level of detail) */
-    const char *group;            /* NULL when the event has none */
     int group_index;              /* the group's place in the timeline's groups; -1: none */
+    const char *group;            /* NULL when the event has none */
     const char *url;              /* a link for its label and mark (checked); NULL for none */
     const char *source;           /* NULL for none */
     int footnote;                 /* the number of its source in the list of sources; 0: none */
@@ -178,12 +178,12 @@ typedef struct tl_scene_event {
 /* A dependency between two events, and the arrow drawn for it (npoints 0: not drawn). */
 enum { TL_SCENE_LINK_POINTS = 8 };
 typedef struct tl_scene_link {
-    int32_t from, to;   /* scene event indices */
-    const char *type;   /* "FS", "SS", "FF" or "SF" (static) */
-    double lag_days;    /* in working days with a working calendar */
-    bool violated;      /* the successor's dates break it */
-    bool critical;      /* on the critical path */
-    tl_color color;     /* the arrow's, for the marks where a page cuts it */
+    int32_t from, to; /* scene event indices */
+    const char *type; /* "FS", "SS", "FF" or "SF" (static) */
+    double lag_days;  /* in working days with a working calendar */
+    bool violated;    /* the successor's dates break it */
+    bool critical;    /* on the critical path */
+    tl_color color;   /* the arrow's, for the marks where a page cuts it */
     double x[TL_SCENE_LINK_POINTS], y[TL_SCENE_LINK_POINTS]; /* the route, chart coordinates */
     int npoints;
 } tl_scene_link;

@@ -6,6 +6,7 @@
 
 #include "common/tl-alloc.h"
 #include "data/date.h"
+#include "data/intern.h"
 #include "data/model-private.h"
 #include "tap.h"
 #include "test-util.h"
@@ -478,6 +479,73 @@ static void test_group_order_from_file(void)
     tl_timeline_free(tl);
 }
 
+/* Dates repeat in any order across a large file; each is stored once. */
+static void test_shared_dates(void)
+{
+    GString *csv = g_string_new("start,end,title\n");
+    /* Twelve dates between the two rows of 2019-11-04: more than the few recent values
+     * remembered per column. */
+    g_string_append(csv, "2019-11-04,2020-03-01,first\n");
+    for (int d = 1; d <= 12; d++)
+        g_string_append_printf(csv, "2018-01-%02d,,filler %d\n", d, d);
+    g_string_append(csv, "2019-11-04,2020-03-01,second\n");
+    g_string_append(csv, "2019-11-04,,a point\n");
+    tl_timeline *tl = load(csv->str);
+    g_string_free(csv, true);
+    tap_is_int((long long)tl_timeline_get_event_count(tl), 15, "fifteen events");
+    const tl_event *a = NULL, *b = NULL, *p = NULL;
+    for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
+        const tl_event *e = tl_timeline_get_event(tl, i);
+        if (strcmp(tl_event_get_title(e), "first") == 0)
+            a = e;
+        else if (strcmp(tl_event_get_title(e), "second") == 0)
+            b = e;
+        else if (strcmp(tl_event_get_title(e), "a point") == 0)
+            p = e;
+    }
+    tap_ok(a && b && p, "the three rows are found");
+    if (a && b && p) {
+        tap_is_str(tl_event_get_start_text(b), "2019-11-04", "the date as written");
+        tap_ok(tl_event_get_start_text(a) == tl_event_get_start_text(b), "one copy of a start");
+        tap_ok(tl_event_get_end_text(a) == tl_event_get_end_text(b), "one copy of an end");
+        tap_is_str(tl_event_get_date_label(b), tl_event_get_date_label(a),
+                   "the span's label, copied");
+        tap_ok(tl_event_get_start_label(p) == tl_event_get_start_label(a),
+               "a point's label is the span's start label");
+        tap_ok(tl_event_get_date_label(p) == tl_event_get_start_label(p),
+               "a point's date label is its start label");
+    }
+    tl_timeline_free(tl);
+}
+
+/* The set behind it: found after adding, and bounded. */
+static void test_intern_set(void)
+{
+    tl_intern set = TL_INTERN_INIT;
+    tap_ok(tl_intern_find(&set, "x", 1, tl_intern_hash("x", 1)) == NULL, "empty set finds nothing");
+    enum { N = TL_INTERN_MAX + 100 };
+    char(*texts)[16] = tl_xcalloc(N, sizeof *texts);
+    for (int i = 0; i < N; i++) {
+        int len = snprintf(texts[i], sizeof texts[i], "s%d", i);
+        tl_intern_add(&set, texts[i], (size_t)len, tl_intern_hash(texts[i], (size_t)len));
+    }
+    tap_is_int((long long)set.count, TL_INTERN_MAX, "holds at most TL_INTERN_MAX strings");
+    tap_ok(2 * set.count <= set.cap, "at most half full");
+    char probe[16];
+    int len = snprintf(probe, sizeof probe, "s%d", 12345);
+    tap_ok(tl_intern_find(&set, probe, (size_t)len, tl_intern_hash(probe, (size_t)len)) ==
+               texts[12345],
+           "finds the copy it holds, not the probe");
+    len = snprintf(probe, sizeof probe, "s%d", N - 1);
+    tap_ok(tl_intern_find(&set, probe, (size_t)len, tl_intern_hash(probe, (size_t)len)) == NULL,
+           "a string past the bound is not held");
+    tap_ok(tl_intern_find(&set, "s1", 1, tl_intern_hash("s1", 1)) == NULL,
+           "a prefix of a held string is not found");
+    tl_intern_free(&set);
+    tap_ok(set.slots == NULL && set.cap == 0, "freed set is empty");
+    free(texts);
+}
+
 int main(void)
 {
     test_sort_and_groups();
@@ -489,5 +557,7 @@ int main(void)
     test_group_order_from_file();
     test_group_order_and_sort();
     test_accessors_and_stats();
+    test_shared_dates();
+    test_intern_set();
     return tap_done();
 }
