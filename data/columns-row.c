@@ -288,6 +288,7 @@ typedef struct reading {
     const char *path;
     tl_timeline *tl;
     tl_event ev;
+    tl_event_extra extra; /* ev.extra */
     cell type, title, description;
     int type_value;
     bool typed, unknown_type;
@@ -418,8 +419,7 @@ static void plan_end(reading *r, bool end_given)
         return;
     if (end_given || r->interval) {
         char a[QUOTE_BUF];
-        tl_columns_warn(r->tl, r->path,
-                        (tl_csv_pos){plan->duration_line, plan->duration_col},
+        tl_columns_warn(r->tl, r->path, (tl_csv_pos){plan->duration_line, plan->duration_col},
                         "duration %s ignored: the row gives its end",
                         tl_columns_quote(a, plan->duration));
         plan->duration = "";
@@ -606,10 +606,10 @@ static void read_importance_and_sort(reading *r)
     }
 
     const cell sort = get_cell(r->cols, r->row, TL_COLUMN_SORT);
-    if (sort.text[0] && !parse_number(sort.text, &ev->sort)) {
+    if (sort.text[0] && !parse_number(sort.text, &r->extra.sort)) {
         tl_columns_warn(r->tl, r->path, sort.pos, "invalid sort %s (expected a number); ignored",
                         tl_columns_quote(a, sort.text));
-        ev->sort = 0;
+        r->extra.sort = 0;
     }
 }
 
@@ -641,20 +641,20 @@ static void read_group(reading *r)
 
 static void read_color(reading *r)
 {
-    tl_event *ev = &r->ev;
-    ev->color = get_cell(r->cols, r->row, TL_COLUMN_COLOR).text;
-    if (r->cols->profile->bare_hex_colors && ev->color[0]) {
-        if (g_ascii_strcasecmp(ev->color, "random") == 0) {
-            ev->color = "";
-        } else if (is_hex_color(ev->color)) {
+    tl_event_extra *x = &r->extra;
+    x->color = get_cell(r->cols, r->row, TL_COLUMN_COLOR).text;
+    if (r->cols->profile->bare_hex_colors && x->color[0]) {
+        if (g_ascii_strcasecmp(x->color, "random") == 0) {
+            x->color = "";
+        } else if (is_hex_color(x->color)) {
             /* Preceden writes colours without the '#'. */
-            snprintf(r->hashed, sizeof r->hashed, "#%s", ev->color);
-            ev->color = r->hashed;
+            snprintf(r->hashed, sizeof r->hashed, "#%s", x->color);
+            x->color = r->hashed;
         }
     }
     const cell background = get_cell(r->cols, r->row, TL_COLUMN_BACKGROUND);
-    if (!ev->color[0] && ev->type == TL_EVENT_ERA && looks_like_color(background.text))
-        ev->color = background.text;
+    if (!x->color[0] && r->ev.type == TL_EVENT_ERA && looks_like_color(background.text))
+        x->color = background.text;
 }
 
 /* The texts and the date label, and the event into the model. */
@@ -663,15 +663,15 @@ static void add_event(reading *r)
     tl_event *ev = &r->ev;
     ev->title = r->title.text;
     ev->description = r->description.text;
-    ev->url = get_cell(r->cols, r->row, TL_COLUMN_URL).text;
-    ev->id = get_cell(r->cols, r->row, TL_COLUMN_ID).text;
-    ev->source = get_cell(r->cols, r->row, TL_COLUMN_SOURCE).text;
+    r->extra.url = get_cell(r->cols, r->row, TL_COLUMN_URL).text;
+    r->extra.id = get_cell(r->cols, r->row, TL_COLUMN_ID).text;
+    r->extra.source = get_cell(r->cols, r->row, TL_COLUMN_SOURCE).text;
     if (!ev->start_label)
         ev->start_label = "";
     if (!ev->end_label)
         ev->end_label = "";
     if (r->has_plan && tl_columns_plan_used(&r->plan))
-        ev->plan = &r->plan;
+        r->extra.plan = &r->plan;
     const cell display = get_text_cell(r->cols, r->row, TL_COLUMN_DISPLAY_DATE, false);
     ev->own_date_label = display.text[0] != '\0';
     if (display.text[0]) {
@@ -704,7 +704,8 @@ void tl_columns_add_row(tl_columns *cols, tl_csv_row *row, const char *path, tl_
     r.row = row;
     r.path = path;
     r.tl = tl;
-    r.ev = (tl_event){.importance = 3, .line = row->fields[0].pos.line};
+    r.ev = (tl_event){.importance = 3, .line = row->fields[0].pos.line, .extra = &r.extra};
+    r.extra = (tl_event_extra){.color = "", .url = "", .source = "", .id = ""};
     if (read_title_row(&r))
         return;
     r.has_plan = tl_columns_read_plan(cols, row, path, tl, &r.plan);

@@ -30,7 +30,10 @@ const char *tl_intern_find(const tl_intern *set, const char *s, size_t len, uint
         const tl_intern_slot *slot = &set->slots[i];
         if (!slot->s)
             return NULL;
-        if (slot->hash == hash && slot->len == len && memcmp(slot->s, s, len) == 0)
+        if (slot->hash != hash || slot->len != len)
+            continue;
+        const char *held = len <= TL_INTERN_INLINE ? slot->head : slot->s;
+        if (memcmp(held, s, len) == 0)
             return slot->s;
     }
 }
@@ -46,7 +49,7 @@ static void put(tl_intern_slot *slots, size_t cap, tl_intern_slot item)
 
 void tl_intern_add(tl_intern *set, const char *s, size_t len, uint32_t hash)
 {
-    if (set->count >= TL_INTERN_MAX)
+    if (set->count >= TL_INTERN_MAX || len > UINT16_MAX)
         return;
     /* At most half full, so that a probe for a string not held ends soon. */
     if (2 * (set->count + 1) > set->cap) {
@@ -59,7 +62,10 @@ void tl_intern_add(tl_intern *set, const char *s, size_t len, uint32_t hash)
         set->slots = slots;
         set->cap = cap;
     }
-    put(set->slots, set->cap, (tl_intern_slot){s, hash, (uint32_t)len});
+    tl_intern_slot item = {.s = s, .hash = hash, .len = (uint16_t)len};
+    if (len <= TL_INTERN_INLINE)
+        memcpy(item.head, s, len);
+    put(set->slots, set->cap, item);
     set->count++;
 }
 

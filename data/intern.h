@@ -7,10 +7,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Strings this long or shorter are compared with the copy in their slot, in the table's own
+ * memory, rather than with the held string, which may be anywhere in a large arena: a probe
+ * then touches one cache line instead of two. */
+enum { TL_INTERN_INLINE = 18 };
+
 typedef struct tl_intern_slot {
     const char *s; /* NULL: empty slot */
     uint32_t hash;
-    uint32_t len;
+    uint16_t len;
+    char head[TL_INTERN_INLINE];
 } tl_intern_slot;
 
 typedef struct tl_intern {
@@ -31,9 +37,22 @@ enum { TL_INTERN_MAX = 1 << 16 };
 uint32_t tl_intern_hash(const char *s, size_t len);
 /* The held string equal to s[0..len), or NULL. */
 const char *tl_intern_find(const tl_intern *set, const char *s, size_t len, uint32_t hash);
-/* Holds `s` (len bytes, short, NUL-terminated, owned by the caller and outliving the set), which
- * the set does not hold yet. Does nothing once the set holds TL_INTERN_MAX strings. */
+/* Holds `s` (len bytes, at most UINT16_MAX, NUL-terminated, owned by the caller and outliving the
+ * set), which the set does not hold yet. Does nothing once the set holds TL_INTERN_MAX strings. */
 void tl_intern_add(tl_intern *set, const char *s, size_t len, uint32_t hash);
 void tl_intern_free(tl_intern *set);
+
+/* Starts loading the slot where a search for `hash` begins. A large set's slots are rarely in
+ * the cache; asking for those of several strings before looking any up overlaps the waits. */
+static inline void tl_intern_prefetch(const tl_intern *set, uint32_t hash)
+{
+#if defined(__GNUC__)
+    if (set->cap > 0)
+        __builtin_prefetch(&set->slots[hash & (set->cap - 1)]);
+#else
+    (void)set;
+    (void)hash;
+#endif
+}
 
 #endif /* TL_INTERN_H */

@@ -50,6 +50,20 @@ typedef struct tl_plan_row {
     double slack;  /* total slack in days (working days with a working calendar) */
 } tl_plan_row;
 
+/* What few rows have, kept apart so that a million events without it do not each carry 48
+ * bytes of empty fields. Every stored event points at one: its own, in the arena, or the
+ * shared tl_event_no_extra. */
+typedef struct tl_event_extra {
+    const char *color; /* arena strings, never NULL; "" for none */
+    const char *url;
+    const char *source;
+    const char *id;
+    double sort;       /* tie-breaker among events with the same start; 0 when not given */
+    tl_plan_row *plan; /* NULL unless the row has plan cells */
+} tl_event_extra;
+
+extern const tl_event_extra tl_event_no_extra;
+
 struct tl_event {
     tl_time start; /* for an open start: lo = hi = the end's lo, flag TL_TIME_BEFORE */
     tl_time end;   /* valid when has_end */
@@ -67,10 +81,6 @@ struct tl_event {
     const char *title; /* arena strings, never NULL */
     const char *description;
     const char *group;
-    const char *color;
-    const char *url;
-    const char *source;
-    const char *id; /* "" for none */
     const char *start_text;
     const char *end_text;
     /* Display labels made by data/date-label.c ("Nov 2019", "c. 1850"); end_label is "" without an
@@ -82,8 +92,9 @@ struct tl_event {
     const char *status_text; /* the status cell as written; shown for TL_STATUS_OTHER */
     unsigned long line;      /* 1-based line where the row starts */
     size_t order;            /* position among the file's rows, for stable ordering */
-    double sort;             /* tie-breaker among events with the same start; 0 when not given */
-    tl_plan_row *plan;       /* NULL unless the row has plan cells */
+    /* Never NULL in a stored event. A row given to tl_model_add_event() may leave it NULL
+     * for none. */
+    const tl_event_extra *extra;
 };
 
 struct tl_timeline {
@@ -132,6 +143,8 @@ tl_timeline *tl_model_new(void);
  * events added before it, so add rows in file order. Returns the copy, valid until the next
  * add. */
 tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev);
+/* Gives stored event i the plan row `plan` (arena memory). */
+void tl_model_set_plan(tl_timeline *tl, size_t i, tl_plan_row *plan);
 /* Moves the events, strings, warnings and notes of `part` (rows read after tl's, by another
  * loader) to the end of tl's, as if added there, and frees `part`. `part` must have no title
  * and no group orders, which depend on the rows before it. */

@@ -79,21 +79,33 @@ static const char *intern(tl_timeline *tl, unsigned slot, const char *s)
 }
 
 /* Dates repeat across rows in any order (a million events fall on some 20,000 days), which
- * the few recent values of intern() would miss. */
-static const char *share_date(tl_timeline *tl, const char *s)
+ * the few recent values of intern() would miss. Shares the SHARED_DATES strings of a row at
+ * once, so that their slots are fetched together; out may be in. */
+enum { SHARED_DATES = 4 };
+
+static void share_dates(tl_timeline *tl, const char *const *in, const char **out)
 {
-    if (!s || !*s)
-        return "";
-    const size_t len = strlen(s);
-    if (len > INTERN_MAX_LEN)
-        return copy_string(tl, s);
-    const uint32_t hash = tl_intern_hash(s, len);
-    const char *found = tl_intern_find(&tl->dates, s, len, hash);
-    if (found)
-        return found;
-    const char *copy = copy_string(tl, s);
-    tl_intern_add(&tl->dates, copy, len, hash);
-    return copy;
+    size_t len[SHARED_DATES];
+    uint32_t hash[SHARED_DATES];
+    for (size_t k = 0; k < SHARED_DATES; k++) {
+        len[k] = in[k] ? strlen(in[k]) : 0;
+        if (len[k] == 0 || len[k] > INTERN_MAX_LEN)
+            continue;
+        hash[k] = tl_intern_hash(in[k], len[k]);
+        tl_intern_prefetch(&tl->dates, hash[k]);
+    }
+    for (size_t k = 0; k < SHARED_DATES; k++) {
+        if (len[k] == 0 || len[k] > INTERN_MAX_LEN) {
+            out[k] = copy_string(tl, in[k]);
+            continue;
+        }
+        const char *found = tl_intern_find(&tl->dates, in[k], len[k], hash[k]);
+        if (!found) {
+            found = copy_string(tl, in[k]);
+            tl_intern_add(&tl->dates, found, len[k], hash[k]);
+        }
+        out[k] = found;
+    }
 }
 
 bool tl_model_set_group_order(tl_timeline *tl, const char *group, double order, double *previous)
@@ -111,6 +123,40 @@ bool tl_model_set_group_order(tl_timeline *tl, const char *group, double order, 
     return *first == order;
 }
 
+const tl_event_extra tl_event_no_extra = {
+    .color = "",
+    .url = "",
+    .source = "",
+    .id = "",
+};
+
+static const tl_event_extra *copy_extra(tl_timeline *tl, const tl_event_extra *x)
+{
+    if (!x)
+        return &tl_event_no_extra;
+    tl_event_extra copy = {
+        .color = intern(tl, 1, x->color),
+        .url = copy_string(tl, x->url),
+        .source = intern(tl, 2, x->source),
+        .id = copy_string(tl, x->id),
+        .sort = x->sort,
+    };
+    if (x->plan) {
+        tl_plan_row *plan = tl_arena_alloc(&tl->strings, sizeof *plan);
+        *plan = *x->plan;
+        plan->depends = copy_string(tl, x->plan->depends);
+        plan->duration = copy_string(tl, x->plan->duration);
+        copy.plan = plan;
+        tl->has_plan = true;
+    }
+    if (!copy.color[0] && !copy.url[0] && !copy.source[0] && !copy.id[0] && copy.sort == 0 &&
+        !copy.plan)
+        return &tl_event_no_extra;
+    tl_event_extra *kept = tl_arena_alloc(&tl->strings, sizeof *kept);
+    *kept = copy;
+    return kept;
+}
+
 tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev)
 {
     tl->events = tl_xgrow(tl->events, &tl->cap, tl->count + 1, sizeof *tl->events);
@@ -119,31 +165,31 @@ tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev)
     e->title = copy_string(tl, ev->title);
     e->description = copy_string(tl, ev->description);
     e->group = intern(tl, 0, ev->group);
-    e->color = intern(tl, 1, ev->color);
-    e->url = copy_string(tl, ev->url);
-    e->source = intern(tl, 2, ev->source);
-    e->id = copy_string(tl, ev->id ? ev->id : "");
-    e->start_text = share_date(tl, ev->start_text);
-    e->end_text = share_date(tl, ev->end_text);
-    e->start_label = share_date(tl, ev->start_label);
-    e->end_label = share_date(tl, ev->end_label);
+    const char *dates[SHARED_DATES] = {ev->start_text, ev->end_text, ev->start_label,
+                                       ev->end_label};
+    share_dates(tl, dates, dates);
+    e->start_text = dates[0];
+    e->end_text = dates[1];
+    e->start_label = dates[2];
+    e->end_label = dates[3];
     /* A point's date label is its start label: one copy. A span's pairs two dates, which
      * rarely repeats, so it is just copied. */
     e->date_label =
         ev->date_label == ev->start_label ? e->start_label : copy_string(tl, ev->date_label);
     e->status_text = intern(tl, 3, ev->status_text);
-    if (ev->plan) {
-        tl_plan_row *plan = tl_arena_alloc(&tl->strings, sizeof *plan);
-        *plan = *ev->plan;
-        plan->depends = copy_string(tl, ev->plan->depends);
-        plan->duration = copy_string(tl, ev->plan->duration);
-        e->plan = plan;
-        tl->has_plan = true;
-    }
+    e->extra = copy_extra(tl, ev->extra);
     e->order = tl->count;
     e->group_index = -1;
     tl->count++;
     return e;
+}
+
+void tl_model_set_plan(tl_timeline *tl, size_t i, tl_plan_row *plan)
+{
+    tl_event_extra *x = tl_arena_alloc(&tl->strings, sizeof *x);
+    *x = *tl->events[i].extra;
+    x->plan = plan;
+    tl->events[i].extra = x;
 }
 
 static void move_strings(tl_strv *to, tl_strv *from)
@@ -230,7 +276,7 @@ static sort_key event_key(const tl_event *e, bool by_start, size_t index)
 {
     /* `order` counts events, so it is far below INT64_MAX. */
     if (by_start)
-        return (sort_key){e->start.lo, e->sort, index};
+        return (sort_key){e->start.lo, e->extra->sort, index};
     return (sort_key){(int64_t)e->order, 0, index};
 }
 
@@ -469,7 +515,7 @@ const char *tl_event_get_group(const tl_event *ev)
 
 const char *tl_event_get_color(const tl_event *ev)
 {
-    return ev ? ev->color : "";
+    return ev ? ev->extra->color : "";
 }
 
 tl_event_type tl_event_get_type(const tl_event *ev)
@@ -520,22 +566,22 @@ unsigned long tl_event_get_line(const tl_event *ev)
 
 const char *tl_event_get_id(const tl_event *ev)
 {
-    return ev ? ev->id : "";
+    return ev ? ev->extra->id : "";
 }
 
 double tl_event_get_progress(const tl_event *ev)
 {
-    return ev && ev->plan ? ev->plan->progress : -1;
+    return ev && ev->extra->plan ? ev->extra->plan->progress : -1;
 }
 
 bool tl_event_get_slack(const tl_event *ev, double *slack, bool *critical)
 {
-    if (!ev || !ev->plan || !ev->plan->has_slack)
+    if (!ev || !ev->extra->plan || !ev->extra->plan->has_slack)
         return false;
     if (slack)
-        *slack = ev->plan->slack;
+        *slack = ev->extra->plan->slack;
     if (critical)
-        *critical = ev->plan->critical;
+        *critical = ev->extra->plan->critical;
     return true;
 }
 
@@ -564,12 +610,12 @@ bool tl_timeline_get_dependency(const tl_timeline *tl, size_t index, size_t *fro
 
 const char *tl_event_get_url(const tl_event *ev)
 {
-    return ev ? ev->url : "";
+    return ev ? ev->extra->url : "";
 }
 
 const char *tl_event_get_source(const tl_event *ev)
 {
-    return ev ? ev->source : "";
+    return ev ? ev->extra->source : "";
 }
 
 const char *tl_event_get_status_text(const tl_event *ev)

@@ -25,7 +25,7 @@ typedef struct edge {
 } edge;
 
 typedef struct node {
-    int64_t s, f; /* working-time start and finish */
+    int64_t s, f;        /* working-time start and finish */
     size_t first, count; /* its incoming edges in the sorted edge array */
     size_t indegree;
     bool dropped;
@@ -61,11 +61,11 @@ static void give_plan_rows(planner *p)
 {
     tl_timeline *tl = p->tl;
     for (size_t i = 0; i < tl->count; i++) {
-        if (tl->events[i].plan)
+        if (tl->events[i].extra->plan)
             continue;
         tl_plan_row *row = tl_arena_alloc(&tl->strings, sizeof *row);
         *row = (tl_plan_row){.depends = "", .duration = "", .progress = -1};
-        tl->events[i].plan = row;
+        tl_model_set_plan(tl, i, row);
     }
 }
 
@@ -75,15 +75,15 @@ static void map_ids(planner *p)
     p->ids = g_hash_table_new(g_str_hash, g_str_equal);
     for (size_t i = 0; i < tl->count; i++) {
         const tl_event *e = &tl->events[i];
-        if (!e->id[0])
+        if (!e->extra->id[0])
             continue;
-        const size_t first = GPOINTER_TO_SIZE(g_hash_table_lookup(p->ids, e->id));
+        const size_t first = GPOINTER_TO_SIZE(g_hash_table_lookup(p->ids, e->extra->id));
         if (first) {
-            warn(p, e->line, 0, "duplicate id \"%s\" (first on line %lu, which keeps it)", e->id,
-                 tl->events[first - 1].line);
+            warn(p, e->line, 0, "duplicate id \"%s\" (first on line %lu, which keeps it)",
+                 e->extra->id, tl->events[first - 1].line);
             continue;
         }
-        g_hash_table_insert(p->ids, (gpointer)e->id, GSIZE_TO_POINTER(i + 1));
+        g_hash_table_insert(p->ids, (gpointer)e->extra->id, GSIZE_TO_POINTER(i + 1));
     }
 }
 
@@ -100,8 +100,8 @@ static size_t find(planner *p, const tl_plan_ref *ref)
 }
 
 /* The edges of one cell; an unknown id warns. False when a start cell names one. */
-static bool add_edges(planner *p, size_t to, const char *cell, bool from_start,
-                      unsigned long line, unsigned long col)
+static bool add_edges(planner *p, size_t to, const char *cell, bool from_start, unsigned long line,
+                      unsigned long col)
 {
     tl_plan_ref refs[TL_PLAN_MAX_REFS];
     char why[128];
@@ -122,9 +122,13 @@ static bool add_edges(planner *p, size_t to, const char *cell, bool from_start,
             continue;
         }
         p->edges = tl_xgrow(p->edges, &p->cap, p->nedges + 1, sizeof *p->edges);
-        p->edges[p->nedges++] = (edge){.from = from, .to = to, .type = refs[k].type,
-                                       .lag = refs[k].lag, .from_start = from_start,
-                                       .line = line, .col = at};
+        p->edges[p->nedges++] = (edge){.from = from,
+                                       .to = to,
+                                       .type = refs[k].type,
+                                       .lag = refs[k].lag,
+                                       .from_start = from_start,
+                                       .line = line,
+                                       .col = at};
     }
     return ok;
 }
@@ -142,7 +146,7 @@ static void collect_edges(planner *p)
     tl_timeline *tl = p->tl;
     for (size_t i = 0; i < tl->count; i++) {
         tl_event *e = &tl->events[i];
-        const tl_plan_row *row = e->plan;
+        const tl_plan_row *row = e->extra->plan;
         if (row->start_pending && e->start_text[0] &&
             !add_edges(p, i, e->start_text, true, row->start_line, row->start_col))
             p->nodes[i].dropped = true;
@@ -192,11 +196,11 @@ static bool report_cycle(planner *p, const bool *left, tl_error **err)
     GString *s = g_string_new("dependency cycle: ");
     for (size_t k = len; k-- > seen_at[at];) {
         const tl_event *e = &tl->events[walk[k]];
-        g_string_append_printf(s, "%s (line %lu) \xE2\x86\x92 ", e->id[0] ? e->id : e->title,
-                               e->line);
+        g_string_append_printf(s, "%s (line %lu) \xE2\x86\x92 ",
+                               e->extra->id[0] ? e->extra->id : e->title, e->line);
     }
     const tl_event *first = &tl->events[walk[len - 1]];
-    g_string_append(s, first->id[0] ? first->id : first->title);
+    g_string_append(s, first->extra->id[0] ? first->extra->id : first->title);
     tl_set_error_at(err, TL_ERROR_DATA, p->path, tl->events[walk[seen_at[at]]].line, 0, "%s",
                     s->str);
     g_string_free(s, TRUE);
@@ -297,8 +301,10 @@ static bool planned_start(planner *p, size_t i, const tl_plan_amount *duration, 
         const edge *ed = &p->edges[k];
         if (p->nodes[ed->from].dropped) {
             if (ed->from_start) {
-                warn(p, ed->line, ed->col, "start of \"%s\" follows \"%s\", which was left out; "
-                     "row left out", e->title, p->tl->events[ed->from].title);
+                warn(p, ed->line, ed->col,
+                     "start of \"%s\" follows \"%s\", which was left out; "
+                     "row left out",
+                     e->title, p->tl->events[ed->from].title);
                 return false;
             }
             continue;
@@ -313,20 +319,21 @@ static bool planned_start(planner *p, size_t i, const tl_plan_amount *duration, 
         any = true;
     }
     if (!any)
-        warn(p, e->plan->start_line, e->plan->start_col,
+        warn(p, e->extra->plan->start_line, e->extra->plan->start_col,
              "the start of \"%s\" cannot be resolved: no row it follows is on the chart; row "
-             "left out", e->title);
+             "left out",
+             e->title);
     return any;
 }
 
 static void schedule_one(planner *p, size_t i)
 {
     tl_event *e = &p->tl->events[i];
-    tl_plan_row *row = e->plan;
+    tl_plan_row *row = e->extra->plan;
     node *n = &p->nodes[i];
     tl_plan_amount duration = {0, TL_PLAN_DAYS};
-    const bool timed = row->end_pending &&
-                       tl_plan_parse_amount(row->duration, strlen(row->duration), &duration);
+    const bool timed =
+        row->end_pending && tl_plan_parse_amount(row->duration, strlen(row->duration), &duration);
     if (!row->start_pending) {
         n->s = tl_workcal_to_work(p->cal, e->start.lo);
     } else if (!planned_start(p, i, timed ? &duration : NULL, &n->s)) {
@@ -362,8 +369,8 @@ static void schedule_one(planner *p, size_t i)
     }
     if (row->start_pending || timed) {
         const bool range = e->has_end && strcmp(e->start_label, e->end_label) != 0;
-        char *label = range ? tl_xasprintf("%s \xE2\x80\x93 %s", e->start_label, e->end_label)
-                            : NULL;
+        char *label =
+            range ? tl_xasprintf("%s \xE2\x80\x93 %s", e->start_label, e->end_label) : NULL;
         e->date_label = range ? tl_model_strdup(p->tl, label) : e->start_label;
         free(label);
     }
@@ -388,9 +395,11 @@ static void check_edge(planner *p, const edge *ed)
     iso_day(from_finish ? tl_workcal_from_work(p->cal, from->f, true) - 1
                         : tl_workcal_from_work(p->cal, from->s, false),
             then, sizeof then);
-    warn(p, ed->line, ed->col, "\"%s\" %s %s, but it follows \"%s\", which %s %s%s: the "
-         "dependency is violated", b->title, finish ? "ends" : "starts", when, a->title,
-         from_finish ? "ends" : "starts", then, lag_w ? " (before its lag)" : "");
+    warn(p, ed->line, ed->col,
+         "\"%s\" %s %s, but it follows \"%s\", which %s %s%s: the "
+         "dependency is violated",
+         b->title, finish ? "ends" : "starts", when, a->title, from_finish ? "ends" : "starts",
+         then, lag_w ? " (before its lag)" : "");
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -466,17 +475,25 @@ static void critical_path(planner *p, const int64_t *lag_w)
             const int64_t d = p->nodes[e->from].f - p->nodes[e->from].s;
             int64_t bound = 0;
             switch (e->type) {
-            case TL_LINK_FS: bound = ls - lag_w[k]; break;
-            case TL_LINK_SS: bound = ls - lag_w[k] + d; break;
-            case TL_LINK_FF: bound = lf[i] - lag_w[k]; break;
-            case TL_LINK_SF: bound = lf[i] - lag_w[k] + d; break;
+            case TL_LINK_FS:
+                bound = ls - lag_w[k];
+                break;
+            case TL_LINK_SS:
+                bound = ls - lag_w[k] + d;
+                break;
+            case TL_LINK_FF:
+                bound = lf[i] - lag_w[k];
+                break;
+            case TL_LINK_SF:
+                bound = lf[i] - lag_w[k] + d;
+                break;
             }
             if (bound < lf[e->from])
                 lf[e->from] = bound;
         }
     }
     for (size_t i = 0; i < n; i++) {
-        tl_plan_row *row = tl->events[i].plan;
+        tl_plan_row *row = tl->events[i].extra->plan;
         if (!is_task(&tl->events[i]))
             continue;
         const int64_t slack = lf[i] - p->nodes[i].f;
@@ -499,8 +516,11 @@ static void make_links(planner *p)
         const int64_t bound = edge_bound(p, e, &finish, &lag_w[k]);
         const node *to = &p->nodes[e->to];
         const int64_t actual = finish ? to->f : to->s;
-        tl->links[k] = (tl_link){.from = e->from, .to = e->to, .type = e->type,
-                                 .lag = lag_w[k], .violated = actual < bound};
+        tl->links[k] = (tl_link){.from = e->from,
+                                 .to = e->to,
+                                 .type = e->type,
+                                 .lag = lag_w[k],
+                                 .violated = actual < bound};
     }
     tl->nlinks = p->nedges;
     critical_path(p, lag_w);
@@ -511,8 +531,8 @@ static void make_links(planner *p)
         const int64_t bound = edge_bound(p, &p->edges[k], &finish, &lag);
         const node *to = &p->nodes[l->to];
         /* Critical: it joins two critical tasks and holds the successor back. */
-        l->critical = tl->events[l->from].plan->critical && tl->events[l->to].plan->critical &&
-                      (finish ? to->f : to->s) == bound;
+        l->critical = tl->events[l->from].extra->plan->critical &&
+                      tl->events[l->to].extra->plan->critical && (finish ? to->f : to->s) == bound;
     }
     free(lag_w);
 }

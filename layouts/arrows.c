@@ -16,9 +16,9 @@
 #include "common/tl-alloc.h"
 
 enum { MAX_CHANNELS = 48 };
-static const double CELL = 32;       /* grid cell, in points */
-static const double HEAD_R = 3;      /* the arrowhead's half size */
-static const double CLEAR = 3;       /* a channel's distance from the box it passes */
+static const double CELL = 32;  /* grid cell, in points */
+static const double HEAD_R = 3; /* the arrowhead's half size */
+static const double CLEAR = 3;  /* a channel's distance from the box it passes */
 
 typedef struct box {
     double x0, y0, x1, y1;
@@ -71,8 +71,8 @@ tl_color tl_arrows_violated_color(const tl_chart *c)
 
 static bool is_obstacle(const tl_op *op)
 {
-    static const tl_role texts[] = {TL_ROLE_EVENT_LABEL, TL_ROLE_EVENT_DATE, TL_ROLE_LANE_LABEL,
-                                    TL_ROLE_MARKER_LABEL, TL_ROLE_ERA_LABEL, TL_ROLE_NOTE,
+    static const tl_role texts[] = {TL_ROLE_EVENT_LABEL,  TL_ROLE_EVENT_DATE, TL_ROLE_LANE_LABEL,
+                                    TL_ROLE_MARKER_LABEL, TL_ROLE_ERA_LABEL,  TL_ROLE_NOTE,
                                     TL_ROLE_TICK_LABEL};
     if (op->kind == TL_OP_RECT)
         return op->role == TL_ROLE_SPAN || op->role == TL_ROLE_PROGRESS;
@@ -98,7 +98,7 @@ static box op_box(const tl_op *op)
     }
     case TL_OP_TEXT:
         return (box){op->u.text.x, op->u.text.y, op->u.text.x + op->u.text.w,
-                      op->u.text.y + op->u.text.h};
+                     op->u.text.y + op->u.text.h};
     case TL_OP_LINE:
         break;
     }
@@ -301,7 +301,6 @@ static int cmp_cost(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-
 /* A vertical channel between the two gaps: the free stretches of x left by every box that
  * overlaps them in height (a sweep over the boxes' x intervals), tried nearest first. */
 static bool find_channel(grid *g, const ends *e, double left, double right, route *out)
@@ -433,7 +432,8 @@ static box *event_boxes(const tl_chart *c)
     const tl_scene *s = c->scene;
     for (size_t k = 0; k < s->op_count; k++) {
         const tl_op *op = &s->ops[k];
-        if (op->event < 0 || (size_t)op->event >= c->n || marks[op->event].x0 <= marks[op->event].x1)
+        if (op->event < 0 || (size_t)op->event >= c->n ||
+            marks[op->event].x0 <= marks[op->event].x1)
             continue;
         if ((op->role == TL_ROLE_SPAN && op->kind == TL_OP_RECT) ||
             (op->role == TL_ROLE_EVENT_MARK && op->kind == TL_OP_MARKER))
@@ -470,8 +470,11 @@ size_t tl_arrows_emit(tl_chart *c, double gap, double left, double right)
         if (from == (size_t)-1 || to == (size_t)-1)
             continue;
         tl_scene_link *out = &s->links[s->link_count++];
-        *out = (tl_scene_link){.from = (int32_t)from, .to = (int32_t)to, .type = type_name(l->type),
-                               .lag_days = (double)l->lag / 86400, .violated = l->violated,
+        *out = (tl_scene_link){.from = (int32_t)from,
+                               .to = (int32_t)to,
+                               .type = type_name(l->type),
+                               .lag_days = (double)l->lag / 86400,
+                               .violated = l->violated,
                                .critical = l->critical};
         const box p = marks[from], q = marks[to];
         if (p.x0 > p.x1 || q.x0 > q.x1)
@@ -523,7 +526,7 @@ unsigned tl_arrows_legend(const tl_chart *c, bool drawn)
     }
     for (size_t i = 0; i < c->n && c->opts->critical_path; i++) {
         const tl_event *ev = tl_chart_event(c, i);
-        flags |= ev->plan && ev->plan->critical ? TL_LEGEND_CRITICAL : 0;
+        flags |= ev->extra->plan && ev->extra->plan->critical ? TL_LEGEND_CRITICAL : 0;
     }
     return flags;
 }

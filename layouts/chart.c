@@ -120,11 +120,11 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
             .start_time = ev->start,
             .end_time = ev->end,
             .group_index = ev->group_index,
-            .progress = ev->plan ? (float)ev->plan->progress : 0.0f,
-            .has_progress = ev->plan && ev->plan->progress >= 0,
-            .slack = ev->plan ? (float)ev->plan->slack : 0.0f,
-            .has_slack = ev->plan && ev->plan->has_slack,
-            .critical = ev->plan && ev->plan->critical,
+            .progress = ev->extra->plan ? (float)ev->extra->plan->progress : 0.0f,
+            .has_progress = ev->extra->plan && ev->extra->plan->progress >= 0,
+            .slack = ev->extra->plan ? (float)ev->extra->plan->slack : 0.0f,
+            .has_slack = ev->extra->plan && ev->extra->plan->has_slack,
+            .critical = ev->extra->plan && ev->extra->plan->critical,
         };
     }
     tl_footnotes_init(c);
@@ -150,8 +150,8 @@ tl_color tl_chart_era_color(const tl_chart *c, size_t i)
 {
     const tl_event *ev = tl_chart_event(c, i);
     tl_color color = c->th->era_fill;
-    if (ev->color[0])
-        tl_color_parse(ev->color, &color);
+    if (ev->extra->color[0])
+        tl_color_parse(ev->extra->color, &color);
     return color;
 }
 
@@ -341,7 +341,7 @@ tl_color tl_chart_event_color(const tl_chart *c, size_t i)
 {
     const tl_event *ev = tl_chart_event(c, i);
     tl_color color;
-    if (ev->color[0] && tl_color_parse(ev->color, &color))
+    if (ev->extra->color[0] && tl_color_parse(ev->extra->color, &color))
         return color;
     /* A status colour marks the event whatever its group: "everything cancelled in grey". */
     if (ev->status < TL_STATUS_OTHER && c->opts->style.has_status_color[ev->status])
@@ -634,7 +634,7 @@ unsigned tl_chart_progress_legend(const tl_chart *c)
         return 0;
     for (size_t i = 0; i < c->n; i++) {
         const tl_event *ev = tl_chart_event(c, i);
-        if (ev->type == TL_EVENT_SPAN && ev->plan && ev->plan->progress >= 0)
+        if (ev->type == TL_EVENT_SPAN && ev->extra->plan && ev->extra->plan->progress >= 0)
             return TL_LEGEND_PROGRESS;
     }
     return 0;

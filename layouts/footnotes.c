@@ -48,17 +48,17 @@ void tl_footnotes_init(tl_chart *c)
          * a million events share a handful of group names. */
         if (ev->group_index >= 0)
             se->group = ev->group;
-        if (ev->url[0] && tl_url_is_safe(ev->url)) {
-            se->url = ev->url;
-        } else if (ev->url[0] && ++refused <= 5) {
-            tl_scene_add_warning(scene,
-                                 tl_xasprintf("line %lu: link \"%.*s\" not made "
-                                              "clickable: only http, https, ftp, mailto "
-                                              "and relative links are",
-                                              ev->line, tl_utf8_prefix(ev->url, 60), ev->url));
+        if (ev->extra->url[0] && tl_url_is_safe(ev->extra->url)) {
+            se->url = ev->extra->url;
+        } else if (ev->extra->url[0] && ++refused <= 5) {
+            tl_scene_add_warning(scene, tl_xasprintf("line %lu: link \"%.*s\" not made "
+                                                     "clickable: only http, https, ftp, mailto "
+                                                     "and relative links are",
+                                                     ev->line, tl_utf8_prefix(ev->extra->url, 60),
+                                                     ev->extra->url));
         }
-        if (ev->source[0])
-            se->source = ev->source;
+        if (ev->extra->source[0])
+            se->source = ev->extra->source;
     }
     if (refused > 5)
         tl_scene_add_warning(scene, tl_xasprintf("%zu more links not made clickable", refused - 5));

@@ -164,7 +164,7 @@ static bool find_epoch(const tl_timeline *tl, tl_layout_options *run, tl_error *
 {
     for (size_t i = 0; i < tl_timeline_get_event_count(tl); i++) {
         const tl_event *ev = tl_timeline_get_event(tl, i);
-        if (strcmp(ev->id, run->epoch_id) == 0) {
+        if (strcmp(ev->extra->id, run->epoch_id) == 0) {
             run->has_epoch = true;
             run->epoch = ev->start.lo;
             return true;

@@ -35,9 +35,6 @@ void tl_today_add(tl_chart *c)
         .title = text,
         .description = "",
         .group = "",
-        .color = "",
-        .url = "",
-        .source = "",
         .start_text = text,
         .end_text = "",
         .start_label = text,
@@ -45,6 +42,7 @@ void tl_today_add(tl_chart *c)
         .date_label = text,
         .status_text = "",
         .group_index = -1,
+        .extra = &tl_event_no_extra,
     };
     size_t at = 0;
     while (at < c->n && c->view[at].start.lo <= t->lo)
