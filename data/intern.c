@@ -54,7 +54,11 @@ void tl_intern_add(tl_intern *set, const char *s, size_t len, uint32_t hash)
     /* At most half full, so that a probe for a string not held ends soon. */
     if (2 * (set->count + 1) > set->cap) {
         const size_t cap = set->cap ? 2 * set->cap : FIRST_CAP;
-        tl_intern_slot *slots = tl_xcalloc(cap, sizeof *slots);
+        /* Cleared by writing rather than by calloc(): calloc'd pages that a probe reads
+         * before anything writes them are shared zero pages, and the first write to each
+         * then costs a second fault and a TLB flush on every processor. */
+        tl_intern_slot *slots = tl_xmalloc(cap * sizeof *slots);
+        memset(slots, 0, cap * sizeof *slots);
         for (size_t i = 0; i < set->cap; i++)
             if (set->slots[i].s)
                 put(slots, cap, set->slots[i]);

@@ -56,13 +56,13 @@ static double room(const ribbon *r, size_t k, double reach, double widest)
 static void widen_one(ribbon *r, size_t k, double reach, double widest)
 {
     tl_chart *c = &r->c;
-    label *lb = &r->labels[r->points[k]];
+    label *lb = ribbon_label(r, r->points[k]);
     const double space = room(r, k, reach, widest) - STEM_PAD;
     if (space <= LABEL_WRAP || space < lb->date.ext.width)
         return; /* no wider than the packed form */
     const tl_text_block *packed = r->compact[k] ? &lb->short_title : &lb->title;
-    if (!tl_chart_size(c, &c->font.label, &lb->wide_title, event(r, r->points[k])->title,
-                       space, 3, false, &c->failed))
+    if (!tl_chart_size(c, &c->font.label, &lb->wide_title, event(r, r->points[k])->title, space, 3,
+                       false, &c->failed))
         return;
     const tl_text_extents *e = &lb->wide_title.ext;
     if (e->ellipsized || (!packed->ext.ellipsized && e->lines >= packed->ext.lines))
@@ -86,7 +86,7 @@ void tl_ribbon_widen(ribbon *r)
      * longer, so nothing further off can be in its way. */
     const double reach = 3.5 * LABEL_WRAP;
     for (size_t k = 0; k < r->npoints && !r->c.failed; k++) {
-        const label *lb = &r->labels[r->points[k]];
+        const label *lb = ribbon_label_at(r, r->points[k]);
         if (r->stems[k].level < 0 || (!r->compact[k] && lb->title.ext.lines <= 1))
             continue;
         widen_one(r, k, reach, widest);

@@ -60,7 +60,7 @@ static void point_box(label *lb)
 static void ensure_short(ribbon *r, size_t k)
 {
     tl_chart *c = &r->c;
-    label *lb = &r->labels[r->points[k]];
+    label *lb = ribbon_label(r, r->points[k]);
     if (lb->short_sized)
         return;
     lb->short_sized = true;
@@ -78,7 +78,7 @@ static void ensure_short(ribbon *r, size_t k)
 static bool size_point(ribbon *r, size_t i, tl_error **err)
 {
     tl_chart *c = &r->c;
-    label *lb = &r->labels[i];
+    label *lb = ribbon_label(r, i);
     const double wrap = tl_chart_label_width(c, LABEL_WRAP);
     if (!size_text(r, &c->font.label, &lb->title, event(r, i)->title, wrap, 3, false, err) ||
         /* A sheet's own "Display Date" can be any length: one line, as wide as a title. */
@@ -93,7 +93,7 @@ static bool size_point(ribbon *r, size_t i, tl_error **err)
 static bool size_span(ribbon *r, size_t i, bool exact, tl_error **err)
 {
     tl_chart *c = &r->c;
-    label *lb = &r->labels[i];
+    label *lb = ribbon_label(r, i);
     const double width = c->scene->width - 2 * MARGIN;
     if (!size_text(r, &c->font.date, &lb->date, lb->date_text, width / 2, 1, exact, err))
         return false;
@@ -111,13 +111,15 @@ static bool size_labels(ribbon *r, tl_error **err)
     r->estimate = r->npoints + r->nspans > TL_CHART_ESTIMATE_MIN;
     for (size_t k = 0; k < r->npoints; k++) {
         size_t i = r->points[k];
-        tl_chart_date_text(&r->c, i, r->labels[i].date_text, sizeof r->labels[i].date_text);
+        label *lb = ribbon_label(r, i);
+        tl_chart_date_text(&r->c, i, lb->date_text, sizeof lb->date_text);
         if (!size_point(r, i, err))
             return false;
     }
     for (size_t k = 0; k < r->nspans; k++) {
         size_t i = r->spans[k];
-        tl_chart_date_text(&r->c, i, r->labels[i].date_text, sizeof r->labels[i].date_text);
+        label *lb = ribbon_label(r, i);
+        tl_chart_date_text(&r->c, i, lb->date_text, sizeof lb->date_text);
         if (!size_span(r, i, false, err))
             return false;
     }
@@ -131,7 +133,7 @@ static bool settle_labels(ribbon *r, bool all)
     tl_chart *c = &r->c;
     bool measured = false;
     for (size_t k = 0; k < r->npoints && !r->c.failed; k++) {
-        label *lb = &r->labels[r->points[k]];
+        label *lb = ribbon_label(r, r->points[k]);
         if (r->stems[k].level < 0 && !all)
             continue;
         tl_text_block *titles[2] = {r->compact[k] ? &lb->short_title : &lb->title, NULL};
@@ -146,7 +148,7 @@ static bool settle_labels(ribbon *r, bool all)
             point_box(lb);
     }
     for (size_t k = 0; k < r->nspans && !r->c.failed; k++) {
-        label *lb = &r->labels[r->spans[k]];
+        label *lb = ribbon_label(r, r->spans[k]);
         if ((r->span_rows[k].row < 0 && !all) || (!lb->title.estimated && !lb->date.estimated))
             continue;
         measured = true;
@@ -183,7 +185,7 @@ static void set_domain(ribbon *r)
     for (size_t k = 0; k < r->npoints; k++) {
         const tl_event *ev = event(r, r->points[k]);
         double f = (tl_scale_x(&r->axis.scale, tl_chart_point_instant(ev)) - xa) / (xb - xa);
-        double w = r->labels[r->points[k]].w;
+        double w = ribbon_label_at(r, r->points[k])->w;
         if (f > 0.05)
             need = fmin(need, xa + (right - w - xa - 1) / f); /* 1 pt for rounding */
     }
@@ -201,7 +203,7 @@ static void pack_spans(ribbon *r, int max_rows)
     double row_h = 0;
     for (size_t k = 0; k < r->nspans; k++) {
         const tl_event *ev = event(r, r->spans[k]);
-        const label *lb = &r->labels[r->spans[k]];
+        const label *lb = ribbon_label_at(r, r->spans[k]);
         double x0 = tl_scale_x(&r->axis.scale, ev->start.lo);
         double x1 = tl_scale_x(&r->axis.scale, tl_bands_event_end(ev, &r->axis.scale));
         double lx = fmax(MARGIN, fmin(x0, right - lb->w));
@@ -229,7 +231,7 @@ static void pack_points_once(ribbon *r, int max_levels)
         r->stems[k].level = -1;
         if (r->excluded[k])
             continue;
-        const label *lb = &r->labels[r->points[k]];
+        const label *lb = ribbon_label_at(r, r->points[k]);
         items[n] = (tl_stem_item){
             .anchor = tl_scale_x(&r->axis.scale, tl_chart_point_instant(event(r, r->points[k]))),
             .width = r->compact[k] ? lb->short_w : lb->w,
@@ -326,7 +328,7 @@ static void pack_points(ribbon *r, int max_levels)
 
 static double label_h(const ribbon *r, size_t k)
 {
-    const label *lb = &r->labels[r->points[k]];
+    const label *lb = ribbon_label_at(r, r->points[k]);
     return r->wide[k] ? lb->wide_h : r->compact[k] ? lb->short_h : lb->h;
 }
 
@@ -420,7 +422,7 @@ static void emit_points(ribbon *r)
         tl_chart_add_extent(c, i, &r->axis.scale, s->anchor, MARK_R, cy, 6, color);
 
         if (s->level >= 0) {
-            const label *lb = &r->labels[i];
+            const label *lb = ribbon_label_at(r, i);
             const tl_text_block *title = r->wide[k]      ? &lb->wide_title
                                          : r->compact[k] ? &lb->short_title
                                                          : &lb->title;
@@ -533,7 +535,7 @@ static void emit_spans(ribbon *r)
         if (row->row < 0)
             continue;
         const tl_event *ev = event(r, i);
-        const label *lb = &r->labels[i];
+        const label *lb = ribbon_label_at(r, i);
         tl_color color = tl_chart_event_color(c, i);
         double top =
             r->axis_bottom + r->density_h + SPAN_TOP + row->row * (r->span_row_h + ROW_GAP);
@@ -698,6 +700,7 @@ static void ribbon_free(tl_chart *c)
     tl_axis_free(&r->axis);
     tl_bands_free(&r->bands);
     free(r->labels);
+    tl_arena_free(&r->label_store);
     free(r->points);
     free(r->spans);
     free(r->stems);

@@ -5,11 +5,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "axis.h"
 #include "bands.h"
 #include "chart.h"
 #include "labels.h"
+
+#include "common/tl-arena.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Geometry, in points
@@ -68,7 +71,11 @@ typedef struct label {
 
 typedef struct ribbon {
     tl_chart c;
-    label *labels;
+    /* Per event, made when first written (ribbon_label()): with level of detail only the
+     * candidates are sized, and a label is near a kilobyte, so an array of them all would
+     * ask for a gigabyte at a million events. */
+    label **labels;
+    tl_arena label_store;
     size_t *points, npoints;
     size_t *spans, nspans;
     tl_stem_item *stems; /* per point */
@@ -105,10 +112,27 @@ static inline const tl_event *event(const ribbon *r, size_t i)
     return tl_chart_event(&r->c, i);
 }
 
+/* Event i's label, made (zeroed) the first time. */
+static inline label *ribbon_label(ribbon *r, size_t i)
+{
+    if (!r->labels[i]) {
+        r->labels[i] = tl_arena_alloc(&r->label_store, sizeof *r->labels[i]);
+        memset(r->labels[i], 0, sizeof *r->labels[i]);
+    }
+    return r->labels[i];
+}
+
+/* Event i's label to read: one never written reads as zeros. */
+static inline const label *ribbon_label_at(const ribbon *r, size_t i)
+{
+    static const label none;
+    return r->labels[i] ? r->labels[i] : &none;
+}
+
 /* The block of point k's label as placed: wide, compact or full. */
 static inline double tl_ribbon_label_w(const ribbon *r, size_t k)
 {
-    const label *lb = &r->labels[r->points[k]];
+    const label *lb = ribbon_label_at(r, r->points[k]);
     return r->wide[k] ? lb->wide_w : r->compact[k] ? lb->short_w : lb->w;
 }
 

@@ -82,7 +82,9 @@ static void collect(vertical *v)
     tl_scale_init_mapped(&v->warp, v->lo, v->hi, 0, 1, 0, 1);
     tl_chart_scale_log(&v->c, &v->warp);
     v->log = v->warp.log;
-    v->bands = tl_xcalloc(n + 1, sizeof *v->bands);
+    /* Grown as eras and markers come: a band per event would ask for 240 MB at a million. */
+    size_t band_cap = 0;
+    v->bands = tl_xgrow(NULL, &band_cap, 1, sizeof *v->bands);
     tl_keyed *order = tl_xmalloc((n + 1) * sizeof *order);
     size_t npoints = 0;
     for (size_t i = 0; i < n; i++) {
@@ -96,12 +98,14 @@ static void collect(vertical *v)
             v->has_spans = true;
             break;
         case TL_EVENT_ERA:
+            v->bands = tl_xgrow(v->bands, &band_cap, v->nbands + 1, sizeof *v->bands);
             v->bands[v->nbands++] =
                 (band){.ev = i, .t0 = ev->start.lo, .t1 = ev->has_end ? ev->end.hi : v->hi};
             v->has_eras = true;
             break;
         case TL_EVENT_MARKER: {
             int64_t t = tl_chart_point_instant(ev);
+            v->bands = tl_xgrow(v->bands, &band_cap, v->nbands + 1, sizeof *v->bands);
             v->bands[v->nbands++] = (band){.ev = i, .marker = true, .t0 = t, .t1 = t};
             break;
         }
