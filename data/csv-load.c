@@ -111,6 +111,15 @@ static bool take_row(void *user, tl_csv_row *row)
     return true;
 }
 
+/* The half's events sorted by start on its own thread, for tl_model_append() to merge. A
+ * project plan is resolved in file order, so its events stay in it. */
+static void part_done(void *user)
+{
+    part *p = user;
+    if (!p->tl->has_plan)
+        tl_model_sort_by_start(p->tl);
+}
+
 static void loader_init(loader *ld, const char *path, const tl_load_options *opts)
 {
     ld->path = path;
@@ -211,13 +220,16 @@ static tl_timeline *load_stream(FILE *fp, const char *path, const tl_load_option
         second.columns.titles_from_text = 0; /* counts its own rows, added to ours at the end */
         second.tl = tl_model_new();
         half = tl_csv_half_start(fileno(fp), at, line, path, tl_csv_reader_get_delimiter(ld.reader),
-                                 take_row, &second);
+                                 take_row, part_done, &second);
     }
     /* Without a second half (none wanted, no thread, or a header row past the cut), the rest
      * here. */
     ok = ok && feed_until(&ld, fp, chunk, &fed, half ? at : UINT64_MAX, false, &eof, err);
     free(chunk);
     ok = ok && tl_csv_reader_finish(ld.reader, err);
+    /* Sorted while the other half may still be read: see part_done(). */
+    if (half && ok && !ld.tl->has_plan)
+        tl_model_sort_by_start(ld.tl);
     if (half) {
         tl_csv_half_join(half, !ok);
         if (ok) {

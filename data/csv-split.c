@@ -104,6 +104,7 @@ struct tl_csv_half {
     const char *path;
     char delimiter;
     tl_csv_take_fn take;
+    tl_csv_done_fn done;
     void *take_user;
     bool keeping; /* `take` refused a row: this one and the rest are kept */
     GThread *thread;
@@ -165,13 +166,16 @@ static gpointer read_half(gpointer data)
     if (ok && !g_atomic_int_get(&h->stop))
         ok = tl_csv_reader_finish(r, &h->err);
     h->ok = ok;
+    if (ok && !h->keeping && h->done && !g_atomic_int_get(&h->stop))
+        h->done(h->take_user);
     free(chunk);
     tl_csv_reader_free(r);
     return NULL;
 }
 
 tl_csv_half *tl_csv_half_start(int fd, uint64_t at, unsigned long line, const char *path,
-                               char delimiter, tl_csv_take_fn take, void *take_user)
+                               char delimiter, tl_csv_take_fn take, tl_csv_done_fn done,
+                               void *take_user)
 {
     tl_csv_half *h = tl_xcalloc(1, sizeof *h);
     h->fd = fd;
@@ -180,6 +184,7 @@ tl_csv_half *tl_csv_half_start(int fd, uint64_t at, unsigned long line, const ch
     h->path = path;
     h->delimiter = delimiter;
     h->take = take;
+    h->done = done;
     h->take_user = take_user;
     h->text = (tl_buf)TL_BUF_INIT;
     h->thread = g_thread_try_new("csv-half", read_half, h, NULL);

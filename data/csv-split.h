@@ -23,12 +23,16 @@ typedef struct tl_csv_half tl_csv_half;
  * rewritten in place): true when it has used the row; false to leave this row and every later
  * one to tl_csv_half_finish(). */
 typedef bool (*tl_csv_take_fn)(void *user, tl_csv_row *row);
+/* Called on the half's thread after its last row, when every row was read and taken. */
+typedef void (*tl_csv_done_fn)(void *user);
 
 /* Starts parsing `fd` from `at` (a cut found above, on line `line`) to its end on a new
- * thread, with `delimiter`, giving each row to `take`. `path` names the input in messages and
- * must outlive the half. NULL when no thread could be started. */
+ * thread, with `delimiter`, giving each row to `take` and then, if set, calling `done`, both
+ * with `take_user`. `path` names the input in messages and must outlive the half. NULL when no
+ * thread could be started. */
 tl_csv_half *tl_csv_half_start(int fd, uint64_t at, unsigned long line, const char *path,
-                               char delimiter, tl_csv_take_fn take, void *take_user);
+                               char delimiter, tl_csv_take_fn take, tl_csv_done_fn done,
+                               void *take_user);
 
 /* Waits for the half's thread to end, after which what `take` made may be used; with `stop`
  * the thread is asked to stop early. Does nothing the second time. */

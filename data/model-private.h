@@ -135,6 +135,7 @@ struct tl_timeline {
     tl_link *links;
     size_t nlinks;
     bool has_plan; /* a row has plan cells: tl_plan_resolve() has work to do */
+    bool by_start; /* the events are sorted by start (tl_model_sort_by_start()) */
 };
 
 tl_timeline *tl_model_new(void);
@@ -143,11 +144,15 @@ tl_timeline *tl_model_new(void);
  * events added before it, so add rows in file order. Returns the copy, valid until the next
  * add. */
 tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev);
+/* Sorts the events by start, ties in file order, as tl_model_finish() will: a large file's
+ * halves are sorted on their own threads and then merged by tl_model_append(). */
+void tl_model_sort_by_start(tl_timeline *tl);
 /* Gives stored event i the plan row `plan` (arena memory). */
 void tl_model_set_plan(tl_timeline *tl, size_t i, tl_plan_row *plan);
 /* Moves the events, strings, warnings and notes of `part` (rows read after tl's, by another
  * loader) to the end of tl's, as if added there, and frees `part`. `part` must have no title
- * and no group orders, which depend on the rows before it. */
+ * and no group orders, which depend on the rows before it. When both were sorted by start,
+ * the events are merged in start order instead; otherwise both end in file order. */
 void tl_model_append(tl_timeline *tl, tl_timeline *part);
 /* Adds a warning or a note (takes ownership of `message`). */
 void tl_model_add_warning(tl_timeline *tl, char *message);

@@ -181,6 +181,7 @@ tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev)
     e->order = tl->count;
     e->group_index = -1;
     tl->count++;
+    tl->by_start = false;
     return e;
 }
 
@@ -202,10 +203,60 @@ static void move_strings(tl_strv *to, tl_strv *from)
 /* See tl_model_append(). */
 enum { APPEND_BLOCK_BYTES = 8 << 20 };
 
+static void sort_events(tl_timeline *tl, bool by_start);
+
+void tl_model_sort_by_start(tl_timeline *tl)
+{
+    sort_events(tl, true);
+    tl->by_start = true;
+}
+
+/* Whether a comes after b in start order (ties: neither). */
+static bool starts_after(const tl_event *a, const tl_event *b)
+{
+    if (a->start.lo != b->start.lo)
+        return a->start.lo > b->start.lo;
+    return a->extra->sort > b->extra->sort;
+}
+
+/* Merges part's events after tl's, both sorted by start, into tl's array (grown to hold both),
+ * from the end: the place written is never one still to be read. Equal starts keep tl's
+ * first, which is file order. Part's array gives its memory back a block at a time. */
+static void merge_sorted(tl_timeline *tl, tl_timeline *part)
+{
+    const size_t na = tl->count, block = APPEND_BLOCK_BYTES / sizeof *tl->events;
+    tl_event *out = tl->events;
+    size_t i = na, j = part->count, w = na + part->count, held = part->count;
+    while (j > 0) {
+        const tl_event *b = &part->events[j - 1];
+        if (i > 0 && starts_after(&out[i - 1], b)) {
+            out[--w] = out[--i];
+            continue;
+        }
+        out[--w] = *b;
+        out[w].order += na;
+        if (--j > 0 && held - j >= block) {
+            part->events = tl_xrealloc(part->events, j * sizeof *part->events);
+            part->cap = held = j;
+        }
+    }
+}
+
 void tl_model_append(tl_timeline *tl, tl_timeline *part)
 {
     g_assert(!part->title[0] && !part->group_orders && part->refcount == 1);
-    if (part->count > 0) {
+    const bool merge = tl->by_start && part->by_start;
+    /* Halves sorted by start are merged; otherwise both are kept in file order. */
+    if (!merge && tl->by_start)
+        sort_events(tl, false);
+    if (!merge && part->by_start)
+        sort_events(part, false);
+    tl->by_start = merge;
+    if (part->count > 0 && merge) {
+        tl->events = tl_xgrow(tl->events, &tl->cap, tl->count + part->count, sizeof *tl->events);
+        merge_sorted(tl, part);
+        tl->count += part->count;
+    } else if (part->count > 0) {
         tl->events = tl_xgrow(tl->events, &tl->cap, tl->count + part->count, sizeof *tl->events);
         tl_event *moved = tl->events + tl->count;
         /* From the end, a block at a time, giving each block's memory back as it goes: both
@@ -338,7 +389,8 @@ static void sort_events(tl_timeline *tl, bool by_start)
 typedef struct group_rank {
     bool has_order;
     double order;
-    size_t first; /* index by first appearance */
+    size_t first;       /* index in the order the walk met the groups */
+    size_t first_order; /* the file position of the group's first event */
 } group_rank;
 
 static int compare_ranks(const void *pa, const void *pb)
@@ -349,7 +401,7 @@ static int compare_ranks(const void *pa, const void *pb)
         return a->has_order ? -1 : 1;
     if (a->has_order && a->order != b->order)
         return (a->order > b->order) - (a->order < b->order);
-    return (a->first > b->first) - (a->first < b->first);
+    return (a->first_order > b->first_order) - (a->first_order < b->first_order);
 }
 
 /* Links are made with file positions (`order`); once sorted, they name events by index. */
@@ -367,43 +419,55 @@ static void index_links(tl_timeline *tl)
     free(index_of);
 }
 
-void tl_model_finish(tl_timeline *tl)
+/* A group met for the first time: its name kept and its rank started. Returns its index. */
+static size_t add_group(tl_timeline *tl, group_rank **ranks, size_t *rank_cap, GHashTable *seen,
+                        const tl_event *e)
 {
-    /* Groups are numbered by first appearance in the file, not in chart order, so walk the
-     * events in file order first (they already are, unless finish runs twice). Sorting by
-     * start then breaks ties by position, which is file order. */
-    sort_events(tl, false);
+    const size_t index = tl->group_count++;
+    tl->groups = tl_xgrow(tl->groups, &tl->group_cap, index + 1, sizeof *tl->groups);
+    *ranks = tl_xgrow(*ranks, rank_cap, index + 1, sizeof **ranks);
+    tl->groups[index] = e->group;
+    (*ranks)[index] = (group_rank){.first = index, .first_order = e->order};
+    const double *order = tl->group_orders ? g_hash_table_lookup(tl->group_orders, e->group) : NULL;
+    if (order) {
+        (*ranks)[index].has_order = true;
+        (*ranks)[index].order = *order;
+    }
+    g_hash_table_insert(seen, (gpointer)e->group, GSIZE_TO_POINTER(index));
+    return index;
+}
 
+/* Groups are numbered by first appearance in the file, then put in group_order: the walk meets
+ * them in whatever order the events are (a large file's halves arrive sorted by start) and
+ * keeps each group's earliest file position. */
+static void number_groups(tl_timeline *tl)
+{
     tl->group_count = 0;
     group_rank *ranks = NULL;
     size_t rank_cap = 0;
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    /* Group names are shared copies (intern()), so the last group met is usually found by its
+     * pointer, without hashing the name. */
+    const char *last_name = NULL;
+    size_t last_index = 0;
     for (size_t i = 0; i < tl->count; i++) {
         tl_event *e = &tl->events[i];
         if (!e->group[0]) {
             e->group_index = -1;
             continue;
         }
-        gpointer value = NULL;
-        size_t index;
-        if (g_hash_table_lookup_extended(seen, e->group, NULL, &value)) {
-            index = GPOINTER_TO_SIZE(value);
-        } else {
-            index = tl->group_count;
-            tl->groups = tl_xgrow(tl->groups, &tl->group_cap, index + 1, sizeof *tl->groups);
-            ranks = tl_xgrow(ranks, &rank_cap, index + 1, sizeof *ranks);
-            tl->groups[index] = e->group;
-            ranks[index] = (group_rank){.first = index};
-            tl->group_count++;
-            g_hash_table_insert(seen, (gpointer)e->group, GSIZE_TO_POINTER(index));
+        size_t index = last_index;
+        gpointer value;
+        if (e->group != last_name) {
+            if (g_hash_table_lookup_extended(seen, e->group, NULL, &value))
+                index = GPOINTER_TO_SIZE(value);
+            else
+                index = add_group(tl, &ranks, &rank_cap, seen, e);
         }
-        if (!value && tl->group_orders) {
-            const double *order = g_hash_table_lookup(tl->group_orders, e->group);
-            if (order) {
-                ranks[index].has_order = true;
-                ranks[index].order = *order;
-            }
-        }
+        if (e->order < ranks[index].first_order)
+            ranks[index].first_order = e->order;
+        last_name = e->group;
+        last_index = index;
         e->group = tl->groups[index];
         /* More than INT_MAX distinct groups would need terabytes of events; clamp anyway. */
         e->group_index = index > INT_MAX ? INT_MAX : (int)index;
@@ -429,7 +493,13 @@ void tl_model_finish(tl_timeline *tl)
         free(position);
     }
     free(ranks);
+}
 
+void tl_model_finish(tl_timeline *tl)
+{
+    number_groups(tl);
+    /* By start, ties by file order (sort_events() breaks them by position, which is file
+     * order unless the events came in sorted halves, whose merge kept file order in ties). */
     sort_events(tl, true);
     index_links(tl);
 }

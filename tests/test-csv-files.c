@@ -441,7 +441,7 @@ static char *dump_load(const tl_timeline *tl, const tl_error *err)
             tl_buf_append_str(&b, texts[k] ? texts[k] : "-");
             tl_buf_append_char(&b, '|');
         }
-        tl_buf_append_char(&b, '\n');
+        tl_buf_printf(&b, "g%d l%lu\n", tl_event_get_group_index(ev), tl_event_get_line(ev));
     }
     for (size_t i = 0; i < tl_timeline_get_group_count(tl); i++)
         tl_buf_printf(&b, "group %s\n", tl_timeline_get_group(tl, i));
@@ -580,6 +580,31 @@ static void test_split(void)
         tl_buf_printf(&b, "2001-01-%02d;Row %d;%s\n", 1 + i % 28, i, i < 300 ? "Early" : "Late");
     expect_same_split(b.data, b.len, true, "split: sep=; after a byte order mark");
 
+    /* Each half is sorted on its own thread and the two merged: dates in no order with many
+     * equal across the halves, a sort column breaking some ties, groups first met in the
+     * second half although their dates come first, and a group_order (in the first half: in
+     * the second, it would leave its row and the rest to the first thread, unsorted). */
+    tl_buf_clear(&b);
+    tl_buf_append_str(&b, "start,title,group,sort,group_order\n");
+    for (int i = 0; i < 3000; i++) {
+        const int day = 1 + (i * 7919) % 28, month = 1 + (i * 31) % 12;
+        const char *group = i < 1500 ? (i % 2 ? "Odd" : "Even") : (i % 3 ? "Late" : "Later");
+        const int year = i < 1500 ? 2001 : 2000 + i % 3;
+        tl_buf_printf(&b, "%d-%02d-%02d,Row %d,%s,", year, month, day, i, group);
+        if (i % 5 == 0)
+            tl_buf_printf(&b, "%d", (i * 13) % 4);
+        tl_buf_append_str(&b, i == 700 ? ",-1\n" : ",\n");
+    }
+    expect_same_split(b.data, b.len, true, "split: halves sorted and merged");
+    /* A project plan stays in file order to be resolved: the halves are not sorted. */
+    tl_buf_clear(&b);
+    tl_buf_append_str(&b, "id,start,duration,depends,title\n");
+    tl_buf_append_str(&b, "a,2020-03-02,3d,,First\n");
+    for (int i = 0; i < 1200; i++)
+        tl_buf_printf(&b, "t%d,2020-%02d-%02d,1d,%s,Task %d\n", i, 1 + (i * 5) % 12,
+                      1 + (i * 11) % 28, i % 4 ? "a" : "", i);
+    expect_same_split(b.data, b.len, true, "split: a project plan across the halves");
+
     /* Old Mac line ends (CR only): no line feed to cut at, read in one go. */
     tl_buf_clear(&b);
     tl_buf_append_str(&b, "start,title\r");
@@ -639,15 +664,17 @@ static void varied_jsonl(tl_buf *b, size_t n)
         if (i % 97 == 13)
             tl_buf_printf(b, "{\"start\": \"%d-02-30\", \"title\": \"Bad %zu\"}\n", year, i);
         else if (i % 3 == 0)
-            tl_buf_printf(b, "{\"title\": \"Span %zu\", \"start\": \"%d-%02d-%02d\", "
-                             "\"end\": %d, \"group\": \"G%zu\", \"status\": \"tentative\"}\n",
+            tl_buf_printf(b,
+                          "{\"title\": \"Span %zu\", \"start\": \"%d-%02d-%02d\", "
+                          "\"end\": %d, \"group\": \"G%zu\", \"status\": \"tentative\"}\n",
                           i, year, month, day, year + 1, i % 7);
         else if (i % 7 == 0)
-            tl_buf_printf(b, "{\"date\": \"%d-%02d\", \"name\": \"भारत %zu 日本\"}\n", year,
-                          month, i);
+            tl_buf_printf(b, "{\"date\": \"%d-%02d\", \"name\": \"भारत %zu 日本\"}\n", year, month,
+                          i);
         else
-            tl_buf_printf(b, "{\"start\": \"%d-%02d-%02d\", \"title\": \"Event %zu\", "
-                             "\"group\": \"G%zu\"}\n",
+            tl_buf_printf(b,
+                          "{\"start\": \"%d-%02d-%02d\", \"title\": \"Event %zu\", "
+                          "\"group\": \"G%zu\"}\n",
                           year, month, day, i, i % 5);
         if (i % 50 == 49)
             tl_buf_append_str(b, "\n");
