@@ -10,17 +10,6 @@
 
 enum { FIRST_CAP = 256 };
 
-uint32_t tl_intern_hash(const char *s, size_t len)
-{
-    /* FNV-1a: short strings, one multiply a byte. */
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 const char *tl_intern_find(const tl_intern *set, const char *s, size_t len, uint32_t hash)
 {
     if (set->cap == 0)

@@ -34,8 +34,7 @@ typedef struct tl_intern {
  * not added: values that do not repeat (times of day, free text) cost a bounded table. */
 enum { TL_INTERN_MAX = 1 << 16 };
 
-uint32_t tl_intern_hash(const char *s, size_t len);
-/* The held string equal to s[0..len), or NULL. */
+/* The held string equal to s[0..len), or NULL. `hash` is g_str_hash() of the string. */
 const char *tl_intern_find(const tl_intern *set, const char *s, size_t len, uint32_t hash);
 /* Holds `s` (len bytes, at most UINT16_MAX, NUL-terminated, owned by the caller and outliving the
  * set), which the set does not hold yet. Does nothing once the set holds TL_INTERN_MAX strings. */

@@ -79,32 +79,32 @@ static const char *intern(tl_timeline *tl, unsigned slot, const char *s)
 }
 
 /* Dates repeat across rows in any order (a million events fall on some 20,000 days), which
- * the few recent values of intern() would miss. Shares the SHARED_DATES strings of a row at
- * once, so that their slots are fetched together; out may be in. */
+ * the few recent values of intern() would miss. Replaces the SHARED_DATES strings of a row by
+ * shared copies at once, so that their slots in the set are fetched together. */
 enum { SHARED_DATES = 4 };
 
-static void share_dates(tl_timeline *tl, const char *const *in, const char **out)
+static void share_dates(tl_timeline *tl, const char **dates)
 {
     size_t len[SHARED_DATES];
-    uint32_t hash[SHARED_DATES];
+    unsigned hash[SHARED_DATES];
     for (size_t k = 0; k < SHARED_DATES; k++) {
-        len[k] = in[k] ? strlen(in[k]) : 0;
+        len[k] = dates[k] ? strlen(dates[k]) : 0;
         if (len[k] == 0 || len[k] > INTERN_MAX_LEN)
             continue;
-        hash[k] = tl_intern_hash(in[k], len[k]);
+        hash[k] = g_str_hash(dates[k]);
         tl_intern_prefetch(&tl->dates, hash[k]);
     }
     for (size_t k = 0; k < SHARED_DATES; k++) {
         if (len[k] == 0 || len[k] > INTERN_MAX_LEN) {
-            out[k] = copy_string(tl, in[k]);
+            dates[k] = copy_string(tl, dates[k]);
             continue;
         }
-        const char *found = tl_intern_find(&tl->dates, in[k], len[k], hash[k]);
+        const char *found = tl_intern_find(&tl->dates, dates[k], len[k], hash[k]);
         if (!found) {
-            found = copy_string(tl, in[k]);
+            found = copy_string(tl, dates[k]);
             tl_intern_add(&tl->dates, found, len[k], hash[k]);
         }
-        out[k] = found;
+        dates[k] = found;
     }
 }
 
@@ -167,7 +167,7 @@ tl_event *tl_model_add_event(tl_timeline *tl, const tl_event *ev)
     e->group = intern(tl, 0, ev->group);
     const char *dates[SHARED_DATES] = {ev->start_text, ev->end_text, ev->start_label,
                                        ev->end_label};
-    share_dates(tl, dates, dates);
+    share_dates(tl, dates);
     e->start_text = dates[0];
     e->end_text = dates[1];
     e->start_label = dates[2];
@@ -219,17 +219,19 @@ static bool starts_after(const tl_event *a, const tl_event *b)
     return a->extra->sort > b->extra->sort;
 }
 
-/* Merges part's events after tl's, both sorted by start, into tl's array (grown to hold both),
- * from the end: the place written is never one still to be read. Equal starts keep tl's
- * first, which is file order. Part's array gives its memory back a block at a time. */
-static void merge_sorted(tl_timeline *tl, tl_timeline *part)
+/* Moves part's events into tl's array (grown to hold both) from the end, giving part's memory
+ * back a block at a time: both arrays whole at once were the peak of loading a large file. With
+ * `merge` (both sorted by start) the two are merged, equal starts keeping tl's first, which is
+ * file order; otherwise part's follow tl's. The place written is never one still to be read. */
+static void move_from_end(tl_timeline *tl, tl_timeline *part, bool merge)
 {
     const size_t na = tl->count, block = APPEND_BLOCK_BYTES / sizeof *tl->events;
+    tl->events = tl_xgrow(tl->events, &tl->cap, na + part->count, sizeof *tl->events);
     tl_event *out = tl->events;
     size_t i = na, j = part->count, w = na + part->count, held = part->count;
     while (j > 0) {
         const tl_event *b = &part->events[j - 1];
-        if (i > 0 && starts_after(&out[i - 1], b)) {
+        if (merge && i > 0 && starts_after(&out[i - 1], b)) {
             out[--w] = out[--i];
             continue;
         }
@@ -240,6 +242,7 @@ static void merge_sorted(tl_timeline *tl, tl_timeline *part)
             part->cap = held = j;
         }
     }
+    tl->count += part->count;
 }
 
 void tl_model_append(tl_timeline *tl, tl_timeline *part)
@@ -252,30 +255,7 @@ void tl_model_append(tl_timeline *tl, tl_timeline *part)
     if (!merge && part->by_start)
         sort_events(part, false);
     tl->by_start = merge;
-    if (part->count > 0 && merge) {
-        tl->events = tl_xgrow(tl->events, &tl->cap, tl->count + part->count, sizeof *tl->events);
-        merge_sorted(tl, part);
-        tl->count += part->count;
-    } else if (part->count > 0) {
-        tl->events = tl_xgrow(tl->events, &tl->cap, tl->count + part->count, sizeof *tl->events);
-        tl_event *moved = tl->events + tl->count;
-        /* From the end, a block at a time, giving each block's memory back as it goes: both
-         * arrays whole at once were the peak of loading a large file (half a million events
-         * are 100 MB). The new array's pages are only touched as they are filled. */
-        const size_t block = APPEND_BLOCK_BYTES / sizeof *moved;
-        for (size_t left = part->count; left > 0;) {
-            const size_t k = left < block ? left : block;
-            left -= k;
-            memcpy(moved + left, part->events + left, k * sizeof *moved);
-            for (size_t i = left; i < left + k; i++)
-                moved[i].order += tl->count;
-            if (left > 0) {
-                part->events = tl_xrealloc(part->events, left * sizeof *part->events);
-                part->cap = left;
-            }
-        }
-        tl->count += part->count;
-    }
+    move_from_end(tl, part, merge);
     tl_arena_take(&tl->strings, &part->strings);
     move_strings(&tl->warnings, &part->warnings);
     move_strings(&tl->notes, &part->notes);
