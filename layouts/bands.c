@@ -98,7 +98,7 @@ void tl_bands_emit_labels(tl_bands *b, tl_chart *c, double rows_top)
         tl_chart_add_text(c, marker ? TL_ROLE_MARKER_LABEL : TL_ROLE_ERA_LABEL, (int32_t)i,
                           b->rows[k].x0, y, &b->labels[k], &c->font.band,
                           marker ? c->th->text : c->th->muted, false);
-        c->scene->events[i].placed = true;
+        c->scene->marks[i].placed = true;
     }
 }
 

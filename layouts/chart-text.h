@@ -69,6 +69,7 @@ typedef struct tl_chart {
     tl_chart_fonts font;
     size_t n;            /* events drawn: all of them, or those in the options' window */
     tl_event *view;      /* with a window: copies of the events in it, clipped to it; else NULL */
+    bool view_lent;      /* the view is the scene's (tl_chart_init), not the chart's to change */
     bool *group_present; /* per group of the timeline: has an event drawn */
 
     tl_text_block title, subtitle, caption;

@@ -7,6 +7,7 @@
 
 #include "common/tl-alloc.h"
 #include "common/tl-error-private.h"
+#include "common/tl-url.h"
 #include "common/tl-utf8.h"
 #include "data/radix.h"
 #include "footnotes.h"
@@ -54,6 +55,70 @@ static void make_view(tl_chart *c)
                                           outside, outside == 1 ? "" : "s"));
 }
 
+/* The scene reads the chart's events where they are (a million are not copied): the
+ * timeline's, or the window's copies, which it then owns. */
+typedef struct scene_events {
+    const tl_timeline *tl;
+    tl_event *view;
+} scene_events;
+
+static void scene_event_get(const void *ctx, size_t i, tl_scene_event *out)
+{
+    const scene_events *se = ctx;
+    const tl_event *ev = se->view ? &se->view[i] : tl_timeline_get_event(se->tl, i);
+    const tl_plan_row *plan = ev->extra->plan;
+    const char *url = ev->extra->url;
+    *out = (tl_scene_event){
+        .title = ev->title,
+        .start = ev->start_text,
+        .end = ev->has_end ? (ev->end_text[0] ? ev->end_text : ev->start_text) : NULL,
+        .start_time = ev->start,
+        .end_time = ev->end,
+        .group_index = ev->group_index,
+        .group = ev->group_index >= 0 ? ev->group : NULL,
+        /* An unsafe link is warned about once, by tl_footnotes_init(). */
+        .url = url[0] && tl_url_is_safe(url) ? url : NULL,
+        .source = ev->extra->source[0] ? ev->extra->source : NULL,
+        .progress = plan ? (float)plan->progress : 0.0f,
+        .has_progress = plan && plan->progress >= 0,
+        .slack = plan ? (float)plan->slack : 0.0f,
+        .has_slack = plan && plan->has_slack,
+        .critical = plan && plan->critical,
+    };
+}
+
+static void scene_events_free(void *ctx)
+{
+    scene_events *se = ctx;
+    free(se->view);
+    free(se);
+}
+
+/* The groups drawn, and the scene's summary of its events for the documents' descriptions. */
+static void summarise_events(tl_chart *c)
+{
+    const tl_timeline *tl = c->tl;
+    c->group_present = tl_xcalloc(tl->group_count + 1, sizeof *c->group_present);
+    /* In order of first appearance: the order a group is first met in. */
+    const char **names = tl_xmalloc((tl->group_count + 1) * sizeof *names);
+    size_t n = 0;
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t i = 0; i < c->n; i++) {
+        const tl_event *ev = tl_chart_event(c, i);
+        const int g = ev->group_index;
+        if (g >= 0 && !c->group_present[g]) {
+            c->group_present[g] = true;
+            if (tl->groups[g][0])
+                names[n++] = tl->groups[g];
+        }
+        const int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
+        lo = ev->start.lo < lo ? ev->start.lo : lo;
+        hi = end > hi ? end : hi;
+    }
+    tl_scene_set_event_summary(c->scene, lo, hi, names, n);
+    free(names);
+}
+
 /* The options' style over the theme: an opaque background and the type sizes. Colours and
  * shapes are looked up per event (tl_chart_event_color, tl_chart_group_shape). */
 static void apply_style(tl_chart *c)
@@ -97,36 +162,18 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
     if (opts->has_from || opts->has_to)
         make_view(c);
     tl_today_add(c);
-    c->group_present = tl_xcalloc(tl->group_count + 1, sizeof *c->group_present);
-    for (size_t i = 0; i < c->n; i++) {
-        int g = tl_chart_event(c, i)->group_index;
-        if (g >= 0)
-            c->group_present[g] = true;
-    }
+    summarise_events(c);
     scene->background = c->th->background;
     /* Transparent: the canvas shows through, while what covers things up (axis breaks, the
      * inside of hollow marks) keeps the theme's paper colour. */
     if (opts->style.has_background && !(opts->style.background.a > 0))
         scene->background = opts->style.background;
-    tl_scene_set_event_count(scene, c->n);
     /* The events' strings stay the timeline's: the scene holds it instead of copying them. */
     tl_scene_set_source(scene, tl_timeline_retain(tl), tl_timeline_free);
-    for (size_t i = 0; i < c->n; i++) {
-        const tl_event *ev = tl_chart_event(c, i);
-        scene->events[i] = (tl_scene_event){
-            .title = ev->title,
-            .start = ev->start_text,
-            .end = ev->has_end ? (ev->end_text[0] ? ev->end_text : ev->start_text) : NULL,
-            .start_time = ev->start,
-            .end_time = ev->end,
-            .group_index = ev->group_index,
-            .progress = ev->extra->plan ? (float)ev->extra->plan->progress : 0.0f,
-            .has_progress = ev->extra->plan && ev->extra->plan->progress >= 0,
-            .slack = ev->extra->plan ? (float)ev->extra->plan->slack : 0.0f,
-            .has_slack = ev->extra->plan && ev->extra->plan->has_slack,
-            .critical = ev->extra->plan && ev->extra->plan->critical,
-        };
-    }
+    scene_events *events = tl_xmalloc(sizeof *events);
+    *events = (scene_events){.tl = tl, .view = c->view};
+    c->view_lent = c->view != NULL;
+    tl_scene_set_events(scene, c->n, scene_event_get, events, scene_events_free);
     tl_footnotes_init(c);
 }
 
@@ -139,7 +186,8 @@ void tl_chart_fini(tl_chart *c)
     c->measured = NULL;
     tl_footnotes_free(c);
     free(c->legend);
-    free(c->view);
+    if (!c->view_lent)
+        free(c->view);
     free(c->group_present);
     c->legend = NULL;
     c->view = NULL;
@@ -553,17 +601,17 @@ void tl_chart_report_unplaced(tl_chart *c)
     enum { SHOWN = 50 };
     size_t dropped = 0;
     for (size_t i = 0; i < c->n; i++) {
-        if (c->scene->events[i].placed || c->scene->events[i].summarised)
+        if (c->scene->marks[i].placed || c->scene->marks[i].summarised)
+            continue;
+        if (++dropped > SHOWN)
             continue;
         const tl_event *ev = tl_chart_event(c, i);
-        if (++dropped <= SHOWN)
-            tl_scene_add_warning(
-                c->scene,
-                tl_xasprintf("line %lu: %s \"%.*s\" not drawn: no room at this size "
-                             "(try a larger --width or --height)",
-                             ev->line, ev->type == TL_EVENT_SPAN ? "span" : "label",
-                             tl_utf8_prefix(c->scene->events[i].title, 60),
-                             c->scene->events[i].title)); /* without its footnote number */
+        const char *title = tl_scene_event_at(c->scene, i).title; /* without its footnote number */
+        tl_scene_add_warning(c->scene,
+                             tl_xasprintf("line %lu: %s \"%.*s\" not drawn: no room at this size "
+                                          "(try a larger --width or --height)",
+                                          ev->line, ev->type == TL_EVENT_SPAN ? "span" : "label",
+                                          tl_utf8_prefix(title, 60), title));
     }
     if (dropped > SHOWN)
         tl_scene_add_warning(c->scene, tl_xasprintf("%zu more labels not drawn", dropped - SHOWN));
@@ -617,7 +665,7 @@ void tl_chart_summarise(tl_chart *c, tl_density *d, const size_t *events, size_t
     for (size_t k = 0; k < n; k++) {
         size_t i = events[k];
         tl_density_add(d, tl_scale_x(s, tl_chart_summary_instant(tl_chart_event(c, i))));
-        c->scene->events[i].summarised = true;
+        c->scene->marks[i].summarised = true;
     }
 }
 

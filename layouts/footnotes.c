@@ -43,22 +43,12 @@ void tl_footnotes_init(tl_chart *c)
     size_t refused = 0;
     for (size_t i = 0; i < c->n; i++) {
         const tl_event *ev = tl_chart_event(c, i);
-        tl_scene_event *se = &scene->events[i];
-        /* The scene holds the timeline (tl_chart_init), so these stay the timeline's strings:
-         * a million events share a handful of group names. */
-        if (ev->group_index >= 0)
-            se->group = ev->group;
-        if (ev->extra->url[0] && tl_url_is_safe(ev->extra->url)) {
-            se->url = ev->extra->url;
-        } else if (ev->extra->url[0] && ++refused <= 5) {
+        if (ev->extra->url[0] && !tl_url_is_safe(ev->extra->url) && ++refused <= 5)
             tl_scene_add_warning(scene, tl_xasprintf("line %lu: link \"%.*s\" not made "
                                                      "clickable: only http, https, ftp, mailto "
                                                      "and relative links are",
                                                      ev->line, tl_utf8_prefix(ev->extra->url, 60),
                                                      ev->extra->url));
-        }
-        if (ev->extra->source[0])
-            se->source = ev->extra->source;
     }
     if (refused > 5)
         tl_scene_add_warning(scene, tl_xasprintf("%zu more links not made clickable", refused - 5));
@@ -84,31 +74,34 @@ void tl_footnotes_number(tl_chart *c, const size_t *unlabelled, size_t count)
         g_hash_table_insert(numbers, (gpointer)o->sources[k], GSIZE_TO_POINTER(fn->count));
     }
     for (size_t i = 0; i < c->n; i++) {
-        tl_scene_event *se = &scene->events[i];
-        if (!se->source || skip[i])
+        const char *source = tl_chart_event(c, i)->extra->source;
+        if (!source[0] || skip[i])
             continue;
-        gpointer number = g_hash_table_lookup(numbers, se->source);
+        gpointer number = g_hash_table_lookup(numbers, source);
         if (!number) {
             fn->sources = tl_xgrow(fn->sources, &fn->cap, fn->count + 1, sizeof *fn->sources);
-            fn->sources[fn->count++] = se->source;
+            fn->sources[fn->count++] = source;
             number = GSIZE_TO_POINTER(fn->count);
-            g_hash_table_insert(numbers, (gpointer)se->source, number);
+            g_hash_table_insert(numbers, (gpointer)source, number);
         }
-        se->footnote = (int)GPOINTER_TO_SIZE(number);
+        scene->marks[i].footnote = (int32_t)GPOINTER_TO_SIZE(number);
     }
     g_hash_table_destroy(numbers);
     free(skip);
     if (fn->count == 0)
         return;
 
-    /* The marked titles: the chart's events become copies whose title carries the number. */
-    if (!c->view) {
-        c->view = tl_xmalloc((c->n + 1) * sizeof *c->view);
+    /* The marked titles: the chart's events become copies whose title carries the number. The
+     * scene's events keep the titles as written. */
+    if (!c->view || c->view_lent) {
+        tl_event *copies = tl_xmalloc((c->n + 1) * sizeof *copies);
         for (size_t i = 0; i < c->n; i++)
-            c->view[i] = *tl_timeline_get_event(c->tl, i);
+            copies[i] = *tl_chart_event(c, i);
+        c->view = copies;
+        c->view_lent = false;
     }
     for (size_t i = 0; i < c->n; i++) {
-        const int number = scene->events[i].footnote;
+        const int number = scene->marks[i].footnote;
         if (number == 0)
             continue;
         const char *title = c->view[i].title;

@@ -342,7 +342,7 @@ static int32_t *map_events(const tl_scene *all, const tl_scene *page)
     for (size_t k = 0; k < page->event_count; k++) {
         map[k] = -1;
         for (size_t q = j; q < all->event_count; q++)
-            if (all->events[q].title == page->events[k].title) {
+            if (tl_scene_event_at(all, q).title == tl_scene_event_at(page, k).title) {
                 map[k] = (int32_t)q;
                 j = q + 1;
                 break;
@@ -400,7 +400,7 @@ static placed_plot *merge_pages(tl_scene *all, page_run *runs, int n, size_t out
 
     /* Every event as the pages drew it; warnings as the pages gave them. */
     for (size_t e = 0; e < all->event_count; e++)
-        all->events[e].placed = all->events[e].summarised = false;
+        all->marks[e].placed = all->marks[e].summarised = false;
     all->lod_labelled = all->lod_summarised = 0;
     tl_strv_free(&all->warnings);
     if (outside)
@@ -421,9 +421,9 @@ static placed_plot *merge_pages(tl_scene *all, page_run *runs, int n, size_t out
         pp[i].count = all->op_count - pp[i].first;
         for (size_t k = 0; k < p->event_count; k++)
             if (map[k] >= 0) {
-                tl_scene_event *e = &all->events[map[k]];
-                e->placed = e->placed || p->events[k].placed;
-                e->summarised = !e->placed && (e->summarised || p->events[k].summarised);
+                tl_scene_mark *e = &all->marks[map[k]];
+                e->placed = e->placed || p->marks[k].placed;
+                e->summarised = !e->placed && (e->summarised || p->marks[k].summarised);
             }
         free(map);
         all->lod_labelled += p->lod_labelled;
@@ -601,11 +601,13 @@ static const char **sources_of(const tl_scene *all, size_t *count)
 {
     int most = 0;
     for (size_t e = 0; e < all->event_count; e++)
-        most = all->events[e].footnote > most ? all->events[e].footnote : most;
+        most = all->marks[e].footnote > most ? all->marks[e].footnote : most;
     const char **sources = tl_xcalloc((size_t)most + 1, sizeof *sources);
-    for (size_t e = 0; e < all->event_count; e++)
-        if (all->events[e].footnote > 0 && all->events[e].source)
-            sources[all->events[e].footnote - 1] = all->events[e].source;
+    for (size_t e = 0; e < all->event_count; e++) {
+        const tl_scene_event ev = tl_scene_event_at(all, e);
+        if (ev.footnote > 0 && ev.source)
+            sources[ev.footnote - 1] = ev.source;
+    }
     size_t n = 0;
     for (int k = 0; k < most; k++)
         if (sources[k])

@@ -127,7 +127,7 @@ size_t tl_paginate_unplaced(const tl_scene *s)
     size_t n = 0;
     for (size_t i = 0; i < s->event_count; i++)
         /* Events summarised in a density strip count too: a printout has room for them. */
-        n += !s->events[i].placed;
+        n += !s->marks[i].placed;
     return n;
 }
 

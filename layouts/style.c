@@ -108,7 +108,8 @@ void tl_style_hatch_bars(tl_scene *scene, tl_color paper)
             (size_t)op->event >= scene->event_count)
             continue;
         tl_rect_op *bar = &op->u.rect;
-        const tl_hatch hatch = tl_style_group_hatch(scene->events[op->event].group_index);
+        const tl_hatch hatch =
+            tl_style_group_hatch(tl_scene_event_at(scene, (size_t)op->event).group_index);
         /* A faint fill is a status (tentative, disputed) speaking: hatching would drown it. */
         if (hatch == TL_HATCH_NONE || bar->fill.a < 0.9)
             continue;

@@ -72,7 +72,7 @@ void tl_today_dim_past(tl_scene *scene, const tl_layout_options *opts)
         tl_op *op = &scene->ops[i];
         if (op->event < 0 || (size_t)op->event >= scene->event_count)
             continue;
-        const tl_scene_event *ev = &scene->events[op->event];
+        const tl_scene_event e = tl_scene_event_at(scene, (size_t)op->event), *ev = &e;
         const int64_t end = ev->end ? ev->end_time.hi : ev->start_time.hi;
         if (end >= opts->today.lo)
             continue;

@@ -595,7 +595,7 @@ static void emit_lane(lanes *L, lane *ln, size_t index)
         tl_chart_add_text(c, TL_ROLE_EVENT_LABEL, (int32_t)i, it->label_x,
                           cy - it->label.ext.height / 2, &it->label, &c->font.label, label_color,
                           st->strike);
-        c->scene->events[i].placed = true;
+        c->scene->marks[i].placed = true;
     }
 
     /* The lane's name, in the gutter, against the lane's first row. */

@@ -449,7 +449,7 @@ static void emit_points(ribbon *r)
             }
             tl_chart_add_text(c, TL_ROLE_EVENT_DATE, (int32_t)i, tx, box_y + title->ext.height + 1,
                               &date, &c->font.date, c->th->muted, false);
-            c->scene->events[i].placed = true;
+            c->scene->marks[i].placed = true;
         }
         tl_chart_add_marker(c, TL_ROLE_EVENT_MARK, (int32_t)i, s->anchor, cy, MARK_R,
                             tl_chart_group_shape(c, ev->group_index), ev->status, color);
@@ -558,7 +558,7 @@ static void emit_spans(ribbon *r)
         tl_chart_add_text(c, TL_ROLE_EVENT_DATE, (int32_t)i, lx + lb->title.ext.width + 6,
                           base - lb->date.ext.baseline, &lb->date, &c->font.date, c->th->muted,
                           false);
-        c->scene->events[i].placed = true;
+        c->scene->marks[i].placed = true;
     }
 }
 

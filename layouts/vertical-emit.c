@@ -289,7 +289,7 @@ static void emit_cards(vertical *v)
         if (cd->has_desc)
             tl_chart_add_text(c, TL_ROLE_NOTE, (int32_t)cd->ev, tx, y, &cd->desc, &c->font.body,
                               c->th->muted, false);
-        c->scene->events[cd->ev].placed = true;
+        c->scene->marks[cd->ev].placed = true;
     }
 }
 
@@ -303,7 +303,7 @@ static void emit_gutter_labels(vertical *v)
         tl_chart_add_text(c, b->marker ? TL_ROLE_MARKER_LABEL : TL_ROLE_ERA_LABEL, (int32_t)b->ev,
                           v->gutter_text_x, b->top, &b->label, &c->font.band,
                           b->marker ? c->th->text : c->th->muted, false);
-        c->scene->events[b->ev].placed = true;
+        c->scene->marks[b->ev].placed = true;
     }
 }
 
@@ -329,7 +329,7 @@ static bool emit_density(vertical *v, tl_error **err)
         size_t i = v->summarised[k];
         const tl_event *ev = event(v, i);
         tl_density_add(&d, y_at(v, tl_chart_summary_instant(ev)));
-        c->scene->events[i].summarised = true;
+        c->scene->marks[i].summarised = true;
     }
     tl_density_emit_violin(&d, c->scene, v->axis_x, MARK_R + 1.5, tl_chart_density_color(c));
     const size_t peak = tl_density_peak(&d);

@@ -44,16 +44,8 @@ enum { DESCRIBE_MAX_GROUPS = 8 };
 
 static void describe_groups(tl_locale *loc, const tl_scene *scene, char *buf, size_t size)
 {
-    const char **names = tl_xcalloc(scene->event_count + 1, sizeof *names);
-    size_t n = 0;
-    for (size_t i = 0; i < scene->event_count; i++) {
-        const char *g = scene->events[i].group;
-        bool seen = !g || !*g;
-        for (size_t k = 0; k < n && !seen; k++)
-            seen = strcmp(names[k], g) == 0;
-        if (!seen)
-            names[n++] = g;
-    }
+    const char **names = scene->event_groups;
+    const size_t n = scene->event_group_count;
     buf[0] = '\0';
     if (n > 0) {
         const size_t shown = n > DESCRIBE_MAX_GROUPS ? DESCRIBE_MAX_GROUPS - 1 : n;
@@ -70,20 +62,13 @@ static void describe_groups(tl_locale *loc, const tl_scene *scene, char *buf, si
         tl_locale_message(loc, "accessible", "{0, plural, one {# group} other {# groups}}: {1}.",
                           args, 2, buf, size);
     }
-    free(names);
 }
 
 /* "Timeline of 12 events from Nov 2019 to Sep 2020. 3 groups: A, B and C." */
 static const char *describe(tl_locale *loc, tl_scene *scene)
 {
     const size_t n = scene->event_count;
-    int64_t lo = INT64_MAX, hi = INT64_MIN;
-    for (size_t i = 0; i < n; i++) {
-        const tl_scene_event *ev = &scene->events[i];
-        const int64_t end = ev->end ? ev->end_time.hi : ev->start_time.hi;
-        lo = ev->start_time.lo < lo ? ev->start_time.lo : lo;
-        hi = end > hi ? end : hi;
-    }
+    const int64_t lo = scene->events_lo, hi = scene->events_hi;
     /* Months read well over a few years; over decades the years alone do. */
     const char *sk = hi - lo < INT64_C(20) * 366 * 86400 ? "yMMM" : "y";
     char a[128] = "", z[128] = "", first[512] = "", groups[1400], all[2000];

@@ -135,7 +135,7 @@ static size_t collect_bookmarks(const tl_scene *scene, bool eras, bookmark *out)
             continue;
         if (eras && op->role == TL_ROLE_ERA_LABEL && op->event >= 0 &&
             (size_t)op->event < scene->event_count) {
-            const tl_scene_event *ev = &scene->events[op->event];
+            const tl_scene_event e = tl_scene_event_at(scene, (size_t)op->event), *ev = &e;
             bool seen = false;
             for (size_t k = 0; k < n && !seen; k++)
                 seen = scene->ops[out[k].op].event == op->event;
@@ -152,23 +152,24 @@ static size_t collect_bookmarks(const tl_scene *scene, bool eras, bookmark *out)
     }
     if (n > 0)
         return n;
-    /* No lanes: a group's first labelled event, in chart order. */
-    for (size_t e = 0; e < scene->event_count; e++) {
-        const char *group = scene->events[e].group;
+    /* No lanes: a group's first labelled event, in chart order. Found from the labels, which
+     * are few, rather than from the events, which may be a million. */
+    for (size_t i = 0; i < scene->op_count; i++) {
+        const tl_op *op = &scene->ops[i];
+        if (op->role != TL_ROLE_EVENT_LABEL || op->event < 0 ||
+            (size_t)op->event >= scene->event_count)
+            continue;
+        const char *group = tl_scene_event_at(scene, (size_t)op->event).group;
         if (!group)
             continue;
-        bool seen = false;
-        for (size_t k = 0; k < n && !seen; k++)
-            seen = strcmp(out[k].title, group) == 0;
-        if (seen)
-            continue;
-        for (size_t i = 0; i < scene->op_count; i++)
-            if (scene->ops[i].event == (int32_t)e && scene->ops[i].role == TL_ROLE_EVENT_LABEL) {
-                out[n] = (bookmark){group, i, (int64_t)n};
-                n++;
-                break;
-            }
+        size_t k = 0;
+        while (k < n && strcmp(out[k].title, group) != 0)
+            k++;
+        if (k == n || op->event < out[k].key)
+            out[k] = (bookmark){group, i, op->event};
+        n += k == n;
     }
+    qsort(out, n, sizeof *out, cmp_bookmark);
     return n;
 }
 
@@ -193,7 +194,7 @@ void tl_pdf_add_outline(cairo_surface_t *surface, const tl_scene *scene)
     size_t counts[2];
     static const char *const heads[2] = {"Eras", "Groups"};
     for (int k = 0; k < 2; k++) {
-        lists[k] = tl_xmalloc((scene->op_count + scene->event_count + 1) * sizeof *lists[k]);
+        lists[k] = tl_xmalloc((scene->op_count + 1) * sizeof *lists[k]); /* one op each */
         counts[k] = collect_bookmarks(scene, k == 0, lists[k]);
     }
     const bool nested = counts[0] > 0 && counts[1] > 0;
@@ -236,7 +237,7 @@ static const char *op_link(cairo_t *cr, const tl_scene *scene, const tl_op *op)
         return NULL;
     if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_PDF)
         return NULL;
-    return scene->events[op->event].url;
+    return tl_scene_event_at(scene, (size_t)op->event).url;
 }
 
 char *tl_pdf_link_attributes(cairo_t *cr, const tl_scene *scene, const tl_op *op)

@@ -113,14 +113,7 @@ char *tl_svg_describe(const tl_scene *scene)
     const size_t n = scene->event_count;
     tl_buf_printf(&b, "Timeline of %zu event%s", n, n == 1 ? "" : "s");
     if (n > 0) {
-        int64_t lo = INT64_MAX, hi = INT64_MIN;
-        for (size_t i = 0; i < n; i++) {
-            const tl_scene_event *ev = &scene->events[i];
-            const int64_t start = ev->start_time.lo;
-            const int64_t end = ev->end ? ev->end_time.hi : ev->start_time.hi;
-            lo = start < lo ? start : lo;
-            hi = end > hi ? end : hi;
-        }
+        const int64_t lo = scene->events_lo, hi = scene->events_hi;
         /* Months read well over a few years; over decades the years alone do. */
         const bool months = hi - lo < INT64_C(20) * 366 * 86400;
         tl_buf a = TL_BUF_INIT, z = TL_BUF_INIT;
@@ -135,28 +128,19 @@ char *tl_svg_describe(const tl_scene *scene)
     }
 
     /* Groups in order of first appearance among the events. */
-    GPtrArray *groups = g_ptr_array_new();
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (size_t i = 0; i < n; i++) {
-        const char *g = scene->events[i].group;
-        if (g && *g && g_hash_table_add(seen, (gpointer)g))
-            g_ptr_array_add(groups, (gpointer)g);
-    }
-    if (groups->len > 0) {
-        tl_buf_printf(&b, " in %u group%s: ", groups->len, groups->len == 1 ? "" : "s");
-        const unsigned shown =
-            groups->len > DESCRIBE_MAX_GROUPS ? DESCRIBE_MAX_GROUPS - 1 : groups->len;
-        for (unsigned i = 0; i < shown; i++) {
+    const size_t ng = scene->event_group_count;
+    if (ng > 0) {
+        tl_buf_printf(&b, " in %zu group%s: ", ng, ng == 1 ? "" : "s");
+        const size_t shown = ng > DESCRIBE_MAX_GROUPS ? DESCRIBE_MAX_GROUPS - 1 : ng;
+        for (size_t i = 0; i < shown; i++) {
             if (i > 0)
                 tl_buf_append_str(&b, ", ");
-            tl_buf_append_str(&b, groups->pdata[i]);
+            tl_buf_append_str(&b, scene->event_groups[i]);
         }
-        if (shown < groups->len)
-            tl_buf_printf(&b, " and %u more", groups->len - shown);
+        if (shown < ng)
+            tl_buf_printf(&b, " and %zu more", ng - shown);
     }
     tl_buf_append_char(&b, '.');
-    g_hash_table_destroy(seen);
-    g_ptr_array_free(groups, TRUE);
     return tl_buf_steal(&b);
 }
 
@@ -185,14 +169,15 @@ void tl_svg_append_title_desc(tl_buf *b, const tl_scene *scene)
 
 /* The event an op draws part of, when it is its label, its date or its mark: those link to
  * the event's URL, as in PDF. */
-static const tl_scene_event *op_event(const tl_scene *scene, const tl_op *op)
+static bool op_event(const tl_scene *scene, const tl_op *op, tl_scene_event *out)
 {
     if (op->event < 0 || (size_t)op->event >= scene->event_count)
-        return NULL;
+        return false;
     if (op->role != TL_ROLE_EVENT_LABEL && op->role != TL_ROLE_EVENT_DATE &&
         op->role != TL_ROLE_EVENT_MARK)
-        return NULL;
-    return &scene->events[op->event];
+        return false;
+    *out = tl_scene_event_at(scene, (size_t)op->event);
+    return true;
 }
 
 /* The plain text of a title: markup's tags removed when the label is markup. */
@@ -207,9 +192,10 @@ static char *plain_title(const char *title, bool markup)
 bool tl_svg_op_extra(const tl_scene *scene, const tl_op *op, bool ellipsized, tl_svg_extra *out)
 {
     *out = (tl_svg_extra){0};
-    const tl_scene_event *ev = op_event(scene, op);
-    if (!ev)
+    tl_scene_event e;
+    if (!op_event(scene, op, &e))
         return false;
+    const tl_scene_event *ev = &e;
     if (ev->url && tl_url_is_safe(ev->url))
         out->url = ev->url;
     const bool label = op->kind == TL_OP_TEXT && op->role == TL_ROLE_EVENT_LABEL;

@@ -74,7 +74,7 @@ static void append_op(tl_buf *b, const tl_op *op)
         append_color(b, "stroke", op->u.line.stroke.color);
         break;
     case TL_OP_MARKER: {
-        static const char *const shapes[] = {"circle", "diamond", "square", "arrow-left",
+        static const char *const shapes[] = {"circle",      "diamond",  "square",    "arrow-left",
                                              "arrow-right", "arrow-up", "arrow-down"};
         static const char *const fills[] = {"filled", "hollow", "half", "dot"};
         tl_buf_printf(b, ",\"shape\":\"%s\",\"fill_mode\":\"%s\"", shapes[op->u.marker.shape],
@@ -124,7 +124,6 @@ static const char *precision_name(tl_precision p)
     }
     return "";
 }
-
 
 /* {"text", "lo", "hi", "precision", "approximate", "uncertain"}: what the data says of a
  * date, with lo and hi as UTC instants (astronomical years: -0499 is 500 BCE). */
@@ -264,7 +263,7 @@ char *tl_scene_to_json(const tl_scene *scene)
     }
     tl_buf_append_str(&b, "],\n\"events\":[");
     for (size_t i = 0; i < scene->event_count; i++) {
-        const tl_scene_event *ev = &scene->events[i];
+        const tl_scene_event e = tl_scene_event_at(scene, i), *ev = &e;
         tl_buf_append_str(&b, i ? ",\n " : "\n ");
         tl_buf_printf(&b, "{\"index\":%zu,\"title\":", i);
         tl_buf_append_json_string(&b, ev->title ? ev->title : "");

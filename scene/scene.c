@@ -20,7 +20,10 @@ void tl_scene_free(tl_scene *scene)
         return;
     tl_scene_clear_pages(scene);
     free(scene->ops);
-    free(scene->events);
+    free(scene->marks);
+    if (scene->event_ctx_free)
+        scene->event_ctx_free(scene->event_ctx);
+    free(scene->event_groups);
     free(scene->links);
     tl_strv_free(&scene->warnings);
     tl_arena_free(&scene->strings);
@@ -99,11 +102,71 @@ tl_text_op *tl_scene_add_text(tl_scene *scene, tl_role role, int32_t event, doub
     return &op->u.text;
 }
 
-void tl_scene_set_event_count(tl_scene *scene, size_t count)
+void tl_scene_set_events(tl_scene *scene, size_t count, tl_scene_event_get get, void *ctx,
+                         void (*ctx_free)(void *ctx))
 {
-    free(scene->events);
-    scene->events = tl_xcalloc(count, sizeof *scene->events);
+    free(scene->marks);
+    if (scene->event_ctx_free)
+        scene->event_ctx_free(scene->event_ctx);
+    scene->marks = tl_xcalloc(count + 1, sizeof *scene->marks);
     scene->event_count = count;
+    scene->event_get = get;
+    scene->event_ctx = ctx;
+    scene->event_ctx_free = ctx_free;
+}
+
+static void copied_event(const void *ctx, size_t i, tl_scene_event *out)
+{
+    *out = ((const tl_scene_event *)ctx)[i];
+}
+
+void tl_scene_copy_events(tl_scene *scene, const tl_scene_event *events, size_t count)
+{
+    tl_scene_event *copy = tl_xmalloc((count + 1) * sizeof *copy);
+    if (count)
+        memcpy(copy, events, count * sizeof *copy);
+    tl_scene_set_events(scene, count, copied_event, copy, free);
+    const char **groups = tl_xcalloc(count + 1, sizeof *groups);
+    size_t ngroups = 0;
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t i = 0; i < count; i++) {
+        const tl_scene_event *ev = &events[i];
+        scene->marks[i] = (tl_scene_mark){
+            .footnote = ev->footnote, .placed = ev->placed, .summarised = ev->summarised};
+        const int64_t end = ev->end ? ev->end_time.hi : ev->start_time.hi;
+        lo = ev->start_time.lo < lo ? ev->start_time.lo : lo;
+        hi = end > hi ? end : hi;
+        bool seen = !ev->group || !ev->group[0];
+        for (size_t k = 0; k < ngroups && !seen; k++)
+            seen = strcmp(groups[k], ev->group) == 0;
+        if (!seen)
+            groups[ngroups++] = ev->group;
+    }
+    tl_scene_set_event_summary(scene, lo, hi, groups, ngroups);
+    free(groups);
+}
+
+void tl_scene_set_event_summary(tl_scene *scene, int64_t lo, int64_t hi, const char *const *groups,
+                                size_t count)
+{
+    const bool none = lo > hi; /* no events */
+    scene->events_lo = none ? 0 : lo;
+    scene->events_hi = none ? 0 : hi;
+    free(scene->event_groups);
+    scene->event_groups = tl_xmalloc((count + 1) * sizeof *scene->event_groups);
+    if (count)
+        memcpy(scene->event_groups, groups, count * sizeof *groups);
+    scene->event_group_count = count;
+}
+
+tl_scene_event tl_scene_event_at(const tl_scene *scene, size_t i)
+{
+    tl_scene_event ev;
+    scene->event_get(scene->event_ctx, i, &ev);
+    ev.placed = scene->marks[i].placed;
+    ev.summarised = scene->marks[i].summarised;
+    ev.footnote = scene->marks[i].footnote;
+    return ev;
 }
 
 void tl_scene_add_warning(tl_scene *scene, char *message)

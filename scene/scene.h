@@ -153,7 +153,9 @@ typedef struct tl_op {
     } u;
 } tl_op;
 
-/* What the scene records of each input event, for the JSON dump. */
+/* What the scene records of each input event, for the JSON dump and the renderers' metadata.
+ * Read with tl_scene_event_at(): placed, summarised and footnote come from the scene's marks,
+ * the rest from where the events live. */
 typedef struct tl_scene_event {
     const char *title;
     const char *start;            /* as written */
@@ -174,6 +176,17 @@ typedef struct tl_scene_event {
     bool has_slack;
     bool critical;
 } tl_scene_event;
+
+/* What layout decides of each event; the rest of an event is read where it lives. */
+typedef struct tl_scene_mark {
+    int32_t footnote; /* the number of its source in the list of sources; 0: none */
+    bool placed;      /* drawn with its label */
+    bool summarised;  /* counted in a density bin instead of drawn */
+} tl_scene_mark;
+
+/* Fills `out` with event i's title, dates, group, link, source and plan (the marks are the
+ * scene's). */
+typedef void (*tl_scene_event_get)(const void *ctx, size_t i, tl_scene_event *out);
 
 /* A dependency between two events, and the arrow drawn for it (npoints 0: not drawn). */
 enum { TL_SCENE_LINK_POINTS = 8 };
@@ -237,8 +250,19 @@ struct tl_scene {
     const char *untitled;
     tl_op *ops;
     size_t op_count, op_cap;
-    tl_scene_event *events;
+    /* A million events are not copied into the scene: `event_get` reads event i from `event_ctx`
+     * (the timeline's events, lent by layout) and the marks hold what layout decided. */
+    tl_scene_mark *marks;
     size_t event_count;
+    tl_scene_event_get event_get;
+    void *event_ctx;
+    void (*event_ctx_free)(void *ctx);
+    /* Over all the events, for the documents' descriptions without reading a million of them:
+     * the instants from the earliest start to the latest end (when event_count > 0), and the
+     * names of their groups in order of first appearance, none "" (strings the events'). */
+    int64_t events_lo, events_hi;
+    const char **event_groups;
+    size_t event_group_count;
     tl_scene_link *links; /* project plans' dependencies; NULL for none */
     size_t link_count;
     tl_strv warnings;
@@ -281,9 +305,18 @@ tl_text_op *tl_scene_add_text(tl_scene *scene, tl_role role, int32_t event, doub
                               const char *text, const tl_font *font, const tl_text_shape *shape,
                               const tl_text_extents *ext, tl_color color);
 
-/* Sizes the event table (all events start unplaced); strings are copied by the caller with
- * tl_scene_strdup(). */
-void tl_scene_set_event_count(tl_scene *scene, size_t count);
+/* Gives the scene `count` events read through `get` from `ctx`, all unplaced; the scene calls
+ * `ctx_free` (may be NULL) on ctx when it is freed. */
+void tl_scene_set_events(tl_scene *scene, size_t count, tl_scene_event_get get, void *ctx,
+                         void (*ctx_free)(void *ctx));
+/* Copies `count` events made by hand, their marks included; their strings must live as long as
+ * the scene (tl_scene_strdup()). */
+void tl_scene_copy_events(tl_scene *scene, const tl_scene_event *events, size_t count);
+/* Sets the summary of the events (events_lo...): copies the array of `count` group names. */
+void tl_scene_set_event_summary(tl_scene *scene, int64_t lo, int64_t hi, const char *const *groups,
+                                size_t count);
+/* Event i (< event_count) with its marks. */
+tl_scene_event tl_scene_event_at(const tl_scene *scene, size_t i);
 /* Adds a warning (takes ownership of `message`). */
 void tl_scene_add_warning(tl_scene *scene, char *message);
 

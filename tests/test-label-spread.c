@@ -114,7 +114,7 @@ static spread measure(const tl_scene *s, bool gaps)
     double *x = malloc((s->event_count + 2) * sizeof *x);
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < s->event_count; i++) {
-        const tl_scene_event *e = &s->events[i];
+        const tl_scene_event e_at = tl_scene_event_at(s, i), *e = &e_at;
         const double a = anchor(e);
         lo = fmin(lo, a);
         hi = fmax(hi, a);

@@ -521,9 +521,10 @@ static void test_scene_outlives_timeline(void)
     tl_scene *s = layout_csv(csv, "outlive.csv", 600, 0, "Outlive", NULL);
     if (!tap_ok(s != NULL, "lays out"))
         return;
-    tap_ok(s->event_count == 2 && strcmp(s->events[0].title, "A span of months") == 0 &&
-               strcmp(s->events[0].end, "2019-03-01") == 0 &&
-               strcmp(s->events[1].title, "A point in June") == 0 && s->events[1].end == NULL,
+    tap_ok(s->event_count == 2 && strcmp(tl_scene_event_at(s, 0).title, "A span of months") == 0 &&
+               strcmp(tl_scene_event_at(s, 0).end, "2019-03-01") == 0 &&
+               strcmp(tl_scene_event_at(s, 1).title, "A point in June") == 0 &&
+               tl_scene_event_at(s, 1).end == NULL,
            "events read back after the timeline is freed");
     char *json = tl_scene_to_json(s);
     tap_ok(json && strstr(json, "\"A point in June\""), "and are written to JSON");

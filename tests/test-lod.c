@@ -153,7 +153,7 @@ static void check_many(const char *name, const tl_timeline *tl, tl_variant varia
 
     size_t placed = 0, summarised = 0, both = 0, key_placed = 0, imp_sum = 0, imp_placed = 0;
     for (size_t i = 0; i < s->event_count; i++) {
-        const tl_scene_event *ev = &s->events[i];
+        const tl_scene_event ev_at = tl_scene_event_at(s, i), *ev = &ev_at;
         const int imp = tl_timeline_get_event(tl, i)->importance;
         placed += ev->placed;
         summarised += ev->summarised;
@@ -204,7 +204,7 @@ static void check_few(const char *name, tl_variant variant)
     if (tap_ok(s != NULL, "%s: %d events lay out", name, FEW)) {
         size_t placed = 0, density = 0;
         for (size_t i = 0; i < s->event_count; i++)
-            placed += s->events[i].placed;
+            placed += s->marks[i].placed;
         for (size_t i = 0; i < s->op_count; i++)
             density += s->ops[i].role == TL_ROLE_DENSITY;
         tap_is_int((long long)placed, FEW, "%s: below capacity every event is labelled", name);
@@ -288,10 +288,10 @@ static void check_estimates(const char *name, const tl_timeline *tl, tl_variant 
     qsort(p.measured.items, p.measured.len, sizeof *p.measured.items, test_cmp_str);
     size_t wasted = 0, placed = 0;
     for (size_t i = 0; i < s->event_count; i++) {
-        placed += s->events[i].placed;
-        const char *title = s->events[i].title;
-        wasted += !s->events[i].placed && bsearch(&title, p.measured.items, p.measured.len,
-                                                  sizeof *p.measured.items, test_cmp_str);
+        placed += s->marks[i].placed;
+        const char *title = tl_scene_event_at(s, i).title;
+        wasted += !s->marks[i].placed && bsearch(&title, p.measured.items, p.measured.len,
+                                                 sizeof *p.measured.items, test_cmp_str);
     }
     if (skew == 1)
         tap_is_int((long long)wasted, 0,
@@ -396,7 +396,7 @@ static void check_sources(const char *name, tl_variant variant)
         }
     }
     for (size_t i = 0; i < s->event_count; i++) {
-        const tl_scene_event *e = &s->events[i];
+        const tl_scene_event e_at = tl_scene_event_at(s, i), *e = &e_at;
         if (e->placed) {
             placed++;
             unlisted += e->footnote <= 0 || !in_list[e->footnote];

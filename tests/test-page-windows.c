@@ -73,7 +73,7 @@ static size_t page_events(const tl_scene *s, const tl_page *page)
 /* Whether the page names event e: a label of it, in a viewport or over the page. */
 static bool page_names(const tl_scene *s, const tl_page *page, int32_t e)
 {
-    const char *title = s->events[e].title;
+    const char *title = tl_scene_event_at(s, e).title;
     const size_t prefix = strlen(title) < 12 ? strlen(title) : 12;
     for (size_t v = 0; v < page->viewport_count; v++)
         for (size_t k = 0; k < page->viewports[v].op_count; k++) {
@@ -173,7 +173,7 @@ static void check_windows(const tl_scene *s, const tl_scene *uniform, const char
         size_t on = 0;
         for (size_t p = 0; p < s->page_count; p++)
             on += page_draws(s, &s->pages[p], (int32_t)e);
-        const bool point = !s->events[e].end;
+        const bool point = !tl_scene_event_at(s, e).end;
         if (point) {
             points_twice += on > 1;
             points_lost += on == 0;
@@ -187,7 +187,7 @@ static void check_windows(const tl_scene *s, const tl_scene *uniform, const char
                 !page_names(s, &s->pages[p], (int32_t)e)) {
                 unnamed++;
                 tap_diag("%s: page %zu draws \"%s\" without its name", what, p + 1,
-                         s->events[e].title);
+                         tl_scene_event_at(s, e).title);
             }
     }
     tap_ok(crossing > 0 && unnamed == 0,

@@ -1,7 +1,8 @@
 /* Printing: the page plan of paginated scenes (every text drawn whole on one page, inside the
- * margins; page numbers; the title continued); footnotes and links in the scene; and the documents: PDF pages and sizes, text per page,
- * embedded fonts, links and bookmarks (checked with poppler-utils when installed), PostScript
- * and EPS headers. Skips when Noto Sans is not available. */
+ * margins; page numbers; the title continued); footnotes and links in the scene; and the documents:
+ * PDF pages and sizes, text per page, embedded fonts, links and bookmarks (checked with
+ * poppler-utils when installed), PostScript and EPS headers. Skips when Noto Sans is not available.
+ */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -271,7 +272,7 @@ static void check_history_variants(tl_fonts *fonts, tl_timeline *tl, double pw, 
             continue;
         size_t unplaced = 0;
         for (size_t e = 0; e < s->event_count; e++)
-            unplaced += !s->events[e].placed;
+            unplaced += !s->marks[e].placed;
         /* The vertical layout summarises cards past a count, whatever the page. */
         if (variants[i].variant != TL_VARIANT_VERTICAL)
             tap_is_int((long long)unplaced, 0, "%s: every event is placed", what);
@@ -341,15 +342,16 @@ static void check_history_footnotes(tl_fonts *fonts, tl_timeline *tl)
     size_t with_source = 0, numbered = 0, same = 0, linked = 0, marked = 0, labels = 0;
     int highest = 0;
     for (size_t e = 0; e < s->event_count; e++) {
-        const tl_scene_event *ev = &s->events[e];
+        const tl_scene_event ev_at = tl_scene_event_at(s, e), *ev = &ev_at;
         with_source += ev->source != NULL;
         numbered += (ev->source != NULL) == (ev->footnote > 0);
         linked += ev->url && strncmp(ev->url, "https://en.wikipedia.org/wiki/", 30) == 0;
         if (ev->footnote > highest)
             highest = ev->footnote;
         for (size_t f = 0; f < e; f++)
-            if (ev->source && s->events[f].source && strcmp(ev->source, s->events[f].source) == 0)
-                same += ev->footnote != s->events[f].footnote;
+            if (ev->source && tl_scene_event_at(s, f).source &&
+                strcmp(ev->source, tl_scene_event_at(s, f).source) == 0)
+                same += ev->footnote != s->marks[f].footnote;
     }
     tap_ok(with_source > 200, "most history events cite a source (%zu)", with_source);
     tap_is_int((long long)numbered, (long long)s->event_count,
@@ -366,7 +368,7 @@ static void check_history_footnotes(tl_fonts *fonts, tl_timeline *tl)
             continue;
         if (op->role == TL_ROLE_EVENT_LABEL && op->event >= 0) {
             labels++;
-            marked += ends_with_superscript(op->u.text.text) == (s->events[op->event].footnote > 0);
+            marked += ends_with_superscript(op->u.text.text) == (s->marks[op->event].footnote > 0);
         }
         if (op->role == TL_ROLE_NOTE && strcmp(op->u.text.text, "Sources") == 0)
             heading = true;
@@ -401,17 +403,18 @@ static void test_links(tl_fonts *fonts)
     tl_scene *s = tl ? tl_layout(tl, o, fonts, NULL) : NULL;
     tap_ok(s != NULL, "links chart lays out");
     if (s) {
-        tap_ok(s->events[0].url && strcmp(s->events[0].url, "https://example.org/a?b='c'") == 0,
+        tap_ok(tl_scene_event_at(s, 0).url &&
+                   strcmp(tl_scene_event_at(s, 0).url, "https://example.org/a?b='c'") == 0,
                "an https link is kept");
-        tap_ok(s->events[1].url == NULL, "a javascript: link is refused");
-        tap_ok(s->events[2].url != NULL, "a relative link is kept");
-        tap_ok(s->events[3].url != NULL, "a mailto: link is kept (scheme in any case)");
+        tap_ok(tl_scene_event_at(s, 1).url == NULL, "a javascript: link is refused");
+        tap_ok(tl_scene_event_at(s, 2).url != NULL, "a relative link is kept");
+        tap_ok(tl_scene_event_at(s, 3).url != NULL, "a mailto: link is kept (scheme in any case)");
         bool warned = false;
         for (size_t i = 0; i < tl_scene_get_warning_count(s); i++)
             warned = warned || strstr(tl_scene_get_warning(s, i), "javascript:alert(1)");
         tap_ok(warned, "... with a warning naming it");
-        tap_ok(s->events[0].footnote == 1 && s->events[1].footnote == 2 &&
-                   s->events[2].footnote == 1 && s->events[3].footnote == 0,
+        tap_ok(s->marks[0].footnote == 1 && s->marks[1].footnote == 2 &&
+                   s->marks[2].footnote == 1 && s->marks[3].footnote == 0,
                "footnotes numbered in chart order, a repeated source keeps its number");
         char *json = tl_scene_to_json(s);
         tap_ok(strstr(json, "\"url\":\"https://example.org/a?b='c'\"") &&
@@ -422,6 +425,54 @@ static void test_links(tl_fonts *fonts)
     tl_scene_free(s);
     tl_layout_options_free(o);
     tl_timeline_free(tl);
+}
+
+/* A window and today make the chart's own copies of its events, which the scene keeps; the
+ * footnote numbers go on the labels, not on the scene's titles. */
+static void test_window_footnotes(tl_fonts *fonts)
+{
+    const char csv[] = "start,end,title,source\n"
+                       "2019-06-01,,Before the window,Ref A\n"
+                       "2019-12-01,2020-03-01,Across its start,Ref A\n"
+                       "2020-02-01,,Inside,Ref B\n"
+                       "2020-04-01,,Unsourced,\n";
+    tl_timeline *tl = tl_timeline_load_csv_buffer(csv, strlen(csv), "window.csv", NULL, NULL);
+    tl_layout_options *o = tl_layout_options_new();
+    tl_time from, today;
+    tl_time_parse("2020-01", &from, NULL);
+    tl_time_parse("2020-03-15", &today, NULL);
+    tl_layout_options_set_window(o, &from, NULL);
+    tl_layout_options_set_today(o, &today);
+    tl_scene *s = tl ? tl_layout(tl, o, fonts, NULL) : NULL;
+    tl_layout_options_free(o);
+    tl_timeline_free(tl); /* the scene keeps what it needs */
+    tap_ok(s != NULL, "a window with today and sources lays out");
+    if (!s)
+        return;
+    const char *want[] = {"Across its start", "Inside", NULL, "Unsourced"};
+    const int notes[] = {1, 2, 0, 0};
+    bool titles = s->event_count == 4, numbers = titles, clipped = false;
+    for (size_t i = 0; titles && i < 4; i++) {
+        const tl_scene_event ev = tl_scene_event_at(s, i);
+        if (want[i])
+            titles = titles && strcmp(ev.title, want[i]) == 0;
+        else
+            titles = titles && ev.end == NULL && ev.start_time.lo == today.lo; /* today */
+        numbers = numbers && ev.footnote == notes[i];
+        clipped = clipped || (i == 0 && ev.start_time.lo == from.lo);
+    }
+    tap_ok(titles, "the scene's events are the window's, today among them, titles as written");
+    tap_ok(numbers, "their footnotes are numbered in chart order");
+    tap_ok(clipped, "the span across the window's start is clipped to it");
+    size_t marked = 0;
+    for (size_t i = 0; i < s->op_count; i++) {
+        const tl_op *op = &s->ops[i];
+        if (op->kind == TL_OP_TEXT && op->role == TL_ROLE_EVENT_LABEL && op->event >= 0 &&
+            op->event < 2)
+            marked += ends_with_superscript(op->u.text.text);
+    }
+    tap_is_int((long long)marked, 2, "the labels of the sourced events carry their number");
+    tl_scene_free(s);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -701,6 +752,7 @@ int main(void)
     out_dir = g_strdup(build ? build : ".");
     test_india_japan(fonts);
     test_links(fonts);
+    test_window_footnotes(fonts);
     tl_timeline *history = load_sample("history-of-computing.csv");
     tap_ok(history && tl_timeline_get_event_count(history) >= 300,
            "the history of computing sample has 300 events or more");

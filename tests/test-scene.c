@@ -71,20 +71,22 @@ static void test_json_strings(void)
 static void test_builder(void)
 {
     tl_scene *s = tl_scene_new(300, 200);
-    tl_scene_set_event_count(s, 2);
     tl_time nov, y2020, y2021;
     tl_date_parse("2019-11", &nov, NULL);
     tl_date_parse("c. 2020", &y2020, NULL);
     tl_date_parse("-0499", &y2021, NULL);
-    s->events[0] = (tl_scene_event){.title = tl_scene_strdup(s, "First \"one\""),
-                                    .start = tl_scene_strdup(s, "2019-11"),
-                                    .start_time = nov,
-                                    .placed = true};
-    s->events[1] = (tl_scene_event){.title = tl_scene_strdup(s, "Second"),
-                                    .start = tl_scene_strdup(s, "c. 2020"),
-                                    .start_time = y2020,
-                                    .end = tl_scene_strdup(s, "-0499"),
-                                    .end_time = y2021};
+    const tl_scene_event events[2] = {
+        {.title = tl_scene_strdup(s, "First \"one\""),
+         .start = tl_scene_strdup(s, "2019-11"),
+         .start_time = nov,
+         .placed = true},
+        {.title = tl_scene_strdup(s, "Second"),
+         .start = tl_scene_strdup(s, "c. 2020"),
+         .start_time = y2020,
+         .end = tl_scene_strdup(s, "-0499"),
+         .end_time = y2021},
+    };
+    tl_scene_copy_events(s, events, 2);
     tl_scene_add_rect(s, TL_ROLE_SPAN, 1, 10, 20, 30, 5, (tl_color){1, 0, 0, 1});
     tl_scene_add_line(s, TL_ROLE_EVENT_STEM, 0, 50, 80, 50, 30,
                       (tl_stroke){.color = {0, 0, 0, 1}, .width = 1});

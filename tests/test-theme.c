@@ -43,7 +43,7 @@ static const tl_marker_op *event_mark(const tl_scene *s, const char *title)
     for (size_t i = 0; i < s->op_count; i++) {
         const tl_op *op = &s->ops[i];
         if (op->kind == TL_OP_MARKER && op->role == TL_ROLE_EVENT_MARK && op->event >= 0 &&
-            strcmp(s->events[op->event].title, title) == 0)
+            strcmp(tl_scene_event_at(s, op->event).title, title) == 0)
             return &op->u.marker;
     }
     return NULL;

@@ -48,6 +48,6 @@ size_t test_unplaced(const tl_scene *s)
 {
     size_t k = 0;
     for (size_t i = 0; i < s->event_count; i++)
-        k += !s->events[i].placed && !s->events[i].summarised;
+        k += !s->marks[i].placed && !s->marks[i].summarised;
     return k;
 }

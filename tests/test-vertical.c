@@ -531,7 +531,7 @@ static void test_timing(void)
         size_t no_card = 0;
         for (size_t i = 0; i < s->event_count; i++) {
             tl_event_type type = tl_timeline_get_event(tl, i)->type;
-            no_card += !s->events[i].placed && !s->events[i].summarised &&
+            no_card += !s->marks[i].placed && !s->marks[i].summarised &&
                        (type == TL_EVENT_POINT || type == TL_EVENT_SPAN);
         }
         tap_is_int((long long)no_card, 0, "every point and span has a card or is summarised");
