@@ -224,9 +224,8 @@ if grep -q '^1000000 ' "$work/results" 2>/dev/null; then
     for fmt in svg png pdf; do
         t=$(result 1000000 $fmt 3)
         mb=$(($(result 1000000 $fmt 4) / 1024))
-        ok=$(verdict "$t" 1.2)
-        [ "$(verdict "$mb" 350)" = met ] || ok=missed
-        echo "| 1,000,000 events, $fmt: at most 1.2 s and 350 MB | $(fmt_time "$t"), $mb MB ($(awk -v t="$t" -v f="$floor_s" 'BEGIN {printf "%.0f", t / f}')× the floor) | $ok |"
+        echo "| 1,000,000 events, $fmt: at most 1.2 s | $(fmt_time "$t") ($(awk -v t="$t" -v f="$floor_s" 'BEGIN {printf "%.0f", t / f}')× the floor) | $(verdict "$t" 1.2) |"
+        echo "| 1,000,000 events, $fmt: at most 350 MB | $mb MB | $(verdict "$mb" 350) |"
     done
 fi
 if [ -s "$data/events-10000.csv" ]; then

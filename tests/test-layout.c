@@ -532,6 +532,37 @@ static void test_scene_outlives_timeline(void)
     tl_scene_free(s);
 }
 
+/* The scene's summary of its events (for the documents' descriptions) is what reading every
+ * event gives: the time they cover, and their groups in chart order of first appearance. */
+static void test_event_summary(void)
+{
+    static const char csv[] = "start,end,title,group\n"
+                              "2019-05-01,,Second group first,Beta\n"
+                              "2019-01-01,2019-02-01,Earliest,Alpha\n"
+                              "2020-03-01,,Later,Alpha\n"
+                              "2019-07-01,2021-06-30,Longest span,\n"
+                              "2019-08-01,,A third group,Gamma\n";
+    tl_scene *s = layout_csv(csv, "summary.csv", 800, 0, "Summary", NULL);
+    if (!tap_ok(s != NULL, "lays out"))
+        return;
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t i = 0; i < s->event_count; i++) {
+        const tl_scene_event ev = tl_scene_event_at(s, i);
+        const int64_t end = ev.end ? ev.end_time.hi : ev.start_time.hi;
+        lo = ev.start_time.lo < lo ? ev.start_time.lo : lo;
+        hi = end > hi ? end : hi;
+    }
+    tl_time first, last;
+    tl_date_parse("2019-01-01", &first, NULL);
+    tl_date_parse("2021-06-30", &last, NULL);
+    tap_ok(s->events_lo == lo && s->events_hi == hi && lo == first.lo && hi == last.hi,
+           "the summary covers the earliest start to the latest end");
+    tap_ok(s->event_group_count == 3 && strcmp(s->event_groups[0], "Alpha") == 0 &&
+               strcmp(s->event_groups[1], "Beta") == 0 && strcmp(s->event_groups[2], "Gamma") == 0,
+           "groups in the order the chart first meets them, none for the ungrouped");
+    tl_scene_free(s);
+}
+
 /* Whether `s` is well-formed UTF-8 (structure only: lead bytes and their continuations). */
 static bool utf8_whole(const char *s)
 {
@@ -579,6 +610,7 @@ int main(void)
     test_canvas_limit();
     test_warning_cuts();
     test_scene_outlives_timeline();
+    test_event_summary();
     run_variant_suite(TL_VARIANT_RIBBON, "ribbon");
     test_india_japan_details();
     run_variant_suite(TL_VARIANT_LANES, "lanes");

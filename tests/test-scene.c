@@ -87,6 +87,11 @@ static void test_builder(void)
          .end_time = y2021},
     };
     tl_scene_copy_events(s, events, 2);
+    tap_ok(s->marks[0].placed && !s->marks[1].placed && s->events_lo == nov.lo &&
+               s->events_hi == nov.hi && s->event_group_count == 0,
+           "copied events: their marks, the time they cover, no groups");
+    tap_ok(tl_scene_event_at(s, 1).end_time.lo == y2021.lo && tl_scene_event_at(s, 0).placed,
+           "and read back");
     tl_scene_add_rect(s, TL_ROLE_SPAN, 1, 10, 20, 30, 5, (tl_color){1, 0, 0, 1});
     tl_scene_add_line(s, TL_ROLE_EVENT_STEM, 0, 50, 80, 50, 30,
                       (tl_stroke){.color = {0, 0, 0, 1}, .width = 1});

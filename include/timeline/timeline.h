@@ -753,9 +753,9 @@ TL_EXPORT bool tl_layout_options_set_background(tl_layout_options *opts, const c
  * reported as scene warnings, never drawn over each other. Returns NULL and sets *err when the
  * requested canvas cannot hold the chart. The caller frees the result.
  *
- * Who owns what: the scene's events point at the timeline's strings (titles, dates as
- * written, groups, links, sources) instead of copying them, and the scene holds the timeline
- * for as long as it lives; it also holds a reference to `fonts`. So the scene may outlive
+ * Who owns what: the scene reads its events from the timeline (their dates, titles, groups,
+ * links and sources) instead of copying them, and holds the timeline for as long as it lives;
+ * it also holds a reference to `fonts`. So the scene may outlive
  * `tl` (whose memory goes with the last of the timeline and its scenes) and `opts` (not
  * kept). The holds are counted without locks: calls that lay out or free a timeline or its
  * scenes are made from one thread at a time. */
