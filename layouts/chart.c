@@ -641,10 +641,12 @@ bool *tl_chart_keep_best(const tl_chart *c, const size_t *events, const double *
     for (size_t k = 0; k < n; k++) {
         items[k] = (tl_lod_item){.x = x[k], .importance = tl_chart_event(c, events[k])->importance};
     }
-    size_t *order = tl_xmalloc((n + 1) * sizeof *order);
-    tl_lod_order(items, n, lo, hi, keep, offset, order);
+    /* Without ranks, only the order of the `keep` best is needed. */
+    const size_t want = rank || keep > n ? n : keep;
+    size_t *order = tl_xmalloc((want + 1) * sizeof *order);
+    tl_lod_order(items, n, lo, hi, keep, offset, want, order);
     bool *chosen = tl_xcalloc(n + 1, sizeof *chosen);
-    for (size_t j = 0; j < n; j++) {
+    for (size_t j = 0; j < want; j++) {
         if (rank)
             rank[order[j]] = j;
         chosen[order[j]] = j < keep;

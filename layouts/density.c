@@ -39,7 +39,7 @@ static int slot_bits(size_t keep)
 }
 
 void tl_lod_order(const tl_lod_item *items, size_t n, double x0, double x1, size_t keep,
-                  double offset, size_t *order)
+                  double offset, size_t want, size_t *order)
 {
     if (n == 0)
         return;
@@ -63,20 +63,26 @@ void tl_lod_order(const tl_lod_item *items, size_t n, double x0, double x1, size
     tl_keyed_sort(keys, n);
     /* Then best first: the more important, then the lower rank in its slot (each slot's best
      * before any slot's second best, so labels spread over the whole range and a burst does
-     * not take them all), then the slot that best fills the gaps left by those before it. */
+     * not take them all), then the slot that best fills the gaps left by those before it. An
+     * event of rank `want` or more has at least `want` before it (its slot's better ones), so
+     * only the others are sorted: a few thousand of a million. */
     int64_t group = -1;
-    uint32_t rank = 0;
+    size_t rank = 0, m = 0;
     for (size_t k = 0; k < n; k++) {
         const size_t i = keys[k].index;
         const int64_t g = keys[k].key >> 8;
         rank = g == group ? rank + 1 : 0;
         group = g;
-        keys[k].key = (int64_t)(5 - importance_of(&items[i])) << 56 | (int64_t)rank << 16 |
-                      (int64_t)bit_reverse(slot[i], bits);
+        if (rank < want)
+            keys[m++] = (tl_keyed){
+                .key = (int64_t)(5 - importance_of(&items[i])) << 56 | (int64_t)rank << 16 |
+                       (int64_t)bit_reverse(slot[i], bits),
+                .index = i,
+            };
     }
-    tl_keyed_sort(keys, n);
-    for (size_t i = 0; i < n; i++)
-        order[i] = keys[i].index;
+    tl_keyed_sort(keys, m);
+    for (size_t k = 0; k < want && k < m; k++)
+        order[k] = keys[k].index;
     free(keys);
     free(slot);
 }

@@ -16,7 +16,8 @@ typedef struct tl_lod_item {
     int importance;
 } tl_lod_item;
 
-/* Fills order[0..n) with the indices of `items`, the events most deserving of a label first:
+/* Fills order[0..want) (want <= n) with the indices of `items`, the events most deserving of a
+ * label first (the first `want` of the whole order: only they are sorted at the end):
  * higher importance, then spread over time: [x0, x1] is cut into about `keep` slots (the
  * number of labels wanted) and each slot's best (the event nearest its middle) comes before
  * any slot's second best, the slots
@@ -26,7 +27,7 @@ typedef struct tl_lod_item {
  * different fractions label dates between each other's. Ties keep index order.
  * O(n log n); deterministic. */
 void tl_lod_order(const tl_lod_item *items, size_t n, double x0, double x1, size_t keep,
-                  double offset, size_t *order);
+                  double offset, size_t want, size_t *order);
 
 /* A histogram of events along an axis: bins of equal width from `lo` to `hi`. */
 typedef struct tl_density {

@@ -329,7 +329,7 @@ static void check_order(void)
         items[i] = (tl_lod_item){.x = (double)i + 0.5, .importance = 3};
     items[40].importance = 5;
     size_t order[N];
-    tl_lod_order(items, N, 0, N, KEEP, 0, order);
+    tl_lod_order(items, N, 0, N, KEEP, 0, N, order);
     tap_is_int((long long)order[0], 40, "the most important event comes first");
     /* Then one event of each of the 8 slots, the one nearest its middle: a burst cannot take
      * every label, and the labels are evenly spaced. */
@@ -346,7 +346,7 @@ static void check_order(void)
     tap_ok(items[order[2]].x >= N / 2.0, "then the far half (%.1f)", items[order[2]].x);
     /* Slots moved by half a slot: their middles, and the events nearest them, move as much. */
     size_t moved[N], halfway = 0;
-    tl_lod_order(items, N, 0, N, KEEP, 0.5, moved);
+    tl_lod_order(items, N, 0, N, KEEP, 0.5, N, moved);
     for (size_t k = 1; k <= KEEP; k++)
         halfway += moved[k] % (N / KEEP) == 7 || moved[k] % (N / KEEP) == 0;
     tap_is_int((long long)halfway, KEEP, "with slots offset by half, the dates between");
@@ -355,6 +355,36 @@ static void check_order(void)
     for (size_t k = 0; k < N; k++)
         distinct += !seen[order[k]] && (seen[order[k]] = true);
     tap_is_int((long long)distinct, N, "the order is a permutation");
+}
+
+/* Asked for only the best `want`, the order is the whole order's first `want`: on events of
+ * mixed importance, in a burst and spread out, with slots offset. */
+static void check_order_prefix(void)
+{
+    enum { N = 5000 };
+    static tl_lod_item items[N];
+    static size_t full[N], part[N];
+    uint32_t seed = 7;
+    for (size_t i = 0; i < N; i++) {
+        seed = seed * 1103515245u + 12345u;
+        const double u = (double)(seed >> 8) / (double)(1u << 24);
+        /* A third of them in a burst over a twentieth of the range. */
+        items[i] = (tl_lod_item){.x = i % 3 == 0 ? 400 + u * 50 : u * 1000,
+                                 .importance = 1 + (int)(seed >> 28) % 5};
+    }
+    const size_t keeps[] = {1, 7, 64, 300, N};
+    const double offsets[] = {0, 0.25};
+    size_t same = 0, cases = 0;
+    for (size_t a = 0; a < sizeof keeps / sizeof keeps[0]; a++)
+        for (size_t b = 0; b < 2; b++) {
+            const size_t keep = keeps[a];
+            tl_lod_order(items, N, 0, 1000, keep, offsets[b], N, full);
+            tl_lod_order(items, N, 0, 1000, keep, offsets[b], keep, part);
+            same += memcmp(full, part, keep * sizeof *full) == 0;
+            cases++;
+        }
+    tap_is_int((long long)same, (long long)cases,
+               "the best `keep` alone come in the whole order's first places");
 }
 
 /* Every event cites a source of its own, and level of detail labels at most a few hundred of
@@ -424,6 +454,7 @@ static void check_sources(const char *name, tl_variant variant)
 int main(void)
 {
     check_order();
+    check_order_prefix();
     static const struct {
         tl_variant variant;
         const char *name;
