@@ -341,8 +341,9 @@ static int32_t *map_events(const tl_scene *all, const tl_scene *page)
     size_t j = 0;
     for (size_t k = 0; k < page->event_count; k++) {
         map[k] = -1;
+        const char *title = tl_scene_event_at(page, k).title;
         for (size_t q = j; q < all->event_count; q++)
-            if (tl_scene_event_at(all, q).title == tl_scene_event_at(page, k).title) {
+            if (tl_scene_event_at(all, q).title == title) {
                 map[k] = (int32_t)q;
                 j = q + 1;
                 break;
