@@ -95,7 +95,7 @@ static void scene_events_free(void *ctx)
 }
 
 /* The groups drawn, and the scene's summary of its events for the documents' descriptions. */
-static void summarise_events(tl_chart *c)
+static void survey_events(tl_chart *c)
 {
     const tl_timeline *tl = c->tl;
     c->group_present = tl_xcalloc(tl->group_count + 1, sizeof *c->group_present);
@@ -162,7 +162,7 @@ void tl_chart_init(tl_chart *c, const tl_timeline *tl, const tl_layout_options *
     if (opts->has_from || opts->has_to)
         make_view(c);
     tl_today_add(c);
-    summarise_events(c);
+    survey_events(c);
     scene->background = c->th->background;
     /* Transparent: the canvas shows through, while what covers things up (axis breaks, the
      * inside of hollow marks) keeps the theme's paper colour. */
