@@ -735,8 +735,70 @@ static void test_jsonl_split(void)
     tl_buf_free(&b);
 }
 
+/* The cut as a byte at a time finds it: the first LF at or past the middle with an even number
+ * of quotes before it, and the lines before it counted as the reader counts them (CR, LF and
+ * CRLF one each). */
+static bool reference_cut(const char *s, size_t n, uint64_t *at, unsigned long *line)
+{
+    unsigned long lines = 1;
+    bool odd = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\r')
+            lines++;
+        else if (s[i] == '\n' && !(i > 0 && s[i - 1] == '\r'))
+            lines++;
+        if (s[i] == '"')
+            odd = !odd;
+        if (s[i] == '\n' && !odd && i >= n / 2) {
+            *at = i + 1;
+            *line = lines;
+            return *at < n;
+        }
+    }
+    return false;
+}
+
+/* Texts dense in quotes, CRs and LFs, of every length around the words the cut counts at once:
+ * a CRLF across two words, a middle inside a word, a quote just before the middle. */
+static void test_cut_counts(void)
+{
+    char *path = test_temp_path("cut");
+    static const char alphabet[] = "ab\"\r\n,";
+    uint32_t seed = 12345;
+    size_t bad = 0, tried = 0;
+    for (size_t n = 1; path && n <= 300; n++) {
+        for (int round = 0; round < 20; round++) {
+            char text[300];
+            for (size_t i = 0; i < n; i++) {
+                seed = seed * 1103515245u + 12345u;
+                text[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+            }
+            uint64_t want_at = 0, got_at = 0;
+            unsigned long want_line = 0, got_line = 0;
+            const bool want = reference_cut(text, n, &want_at, &want_line);
+            FILE *fp = test_write_file(path, text, n) ? fopen(path, "rb") : NULL;
+            const bool got = fp && tl_csv_find_cut(fileno(fp), n, &got_at, &got_line);
+            if (fp)
+                fclose(fp);
+            tried++;
+            if (got != want || (want && (got_at != want_at || got_line != want_line))) {
+                if (bad++ == 0)
+                    tap_diag("length %zu: cut %d at %llu line %lu, expected %d at %llu line %lu", n,
+                             got, (unsigned long long)got_at, got_line, want,
+                             (unsigned long long)want_at, want_line);
+            }
+        }
+    }
+    tap_ok(path && tried == 6000 && bad == 0, "cut: %zu texts cut where a byte at a time cuts them",
+           tried);
+    if (path)
+        remove(path);
+    free(path);
+}
+
 int main(void)
 {
+    test_cut_counts();
     test_large_file();
     test_split();
     test_jsonl_split();
