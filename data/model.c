@@ -426,28 +426,33 @@ static void number_groups(tl_timeline *tl)
     group_rank *ranks = NULL;
     size_t rank_cap = 0;
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    /* Group names are shared copies (intern()), so the last group met is usually found by its
-     * pointer, without hashing the name. */
-    const char *last_name = NULL;
-    size_t last_index = 0;
+    /* Group names are shared copies (intern()), a few for each name, so a group is usually
+     * found by its pointer, in a small table of the copies last met, without hashing the
+     * name: a large file sorted by date changes group at almost every event. */
+    enum { BY_POINTER = 64 };
+    struct {
+        const char *name;
+        size_t index;
+    } by_pointer[BY_POINTER] = {{0}};
     for (size_t i = 0; i < tl->count; i++) {
         tl_event *e = &tl->events[i];
         if (!e->group[0]) {
             e->group_index = -1;
             continue;
         }
-        size_t index = last_index;
-        gpointer value;
-        if (e->group != last_name) {
+        const size_t slot = ((uintptr_t)e->group >> 4) % BY_POINTER;
+        size_t index = by_pointer[slot].index;
+        if (by_pointer[slot].name != e->group) {
+            gpointer value;
             if (g_hash_table_lookup_extended(seen, e->group, NULL, &value))
                 index = GPOINTER_TO_SIZE(value);
             else
                 index = add_group(tl, &ranks, &rank_cap, seen, e);
+            by_pointer[slot].name = e->group;
+            by_pointer[slot].index = index;
         }
         if (e->order < ranks[index].first_order)
             ranks[index].first_order = e->order;
-        last_name = e->group;
-        last_index = index;
         e->group = tl->groups[index];
         /* More than INT_MAX distinct groups would need terabytes of events; clamp anyway. */
         e->group_index = index > INT_MAX ? INT_MAX : (int)index;
@@ -479,8 +484,11 @@ void tl_model_finish(tl_timeline *tl)
 {
     number_groups(tl);
     /* By start, ties by file order (sort_events() breaks them by position, which is file
-     * order unless the events came in sorted halves, whose merge kept file order in ties). */
-    sort_events(tl, true);
+     * order unless the events came in sorted halves, whose merge kept file order in ties).
+     * Halves merged are in that order already, and nothing since has added an event (which
+     * clears by_start) or moved a date (plans, which are never sorted in halves). */
+    if (!tl->by_start || tl->has_plan)
+        sort_events(tl, true);
     index_links(tl);
 }
 
