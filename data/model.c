@@ -204,6 +204,7 @@ static void move_strings(tl_strv *to, tl_strv *from)
 enum { APPEND_BLOCK_BYTES = 8 << 20 };
 
 static void sort_events(tl_timeline *tl, bool by_start);
+static void permute_events(tl_event *events, size_t *from, size_t *list, size_t n);
 
 void tl_model_sort_by_start(tl_timeline *tl)
 {
@@ -342,27 +343,73 @@ static void sort_events(tl_timeline *tl, bool by_start)
             qsort(keys + i, j - i, sizeof *keys, compare_keys);
         i = j;
     }
-    /* Apply the permutation in place, cycle by cycle: a second array of events would cost as
-     * much fresh memory as the events themselves. keys[j].index is the event that belongs at
-     * j; DONE marks places already filled. */
-    const size_t DONE = (size_t)-1;
+    /* Where each event comes from, then the list of cycles (permute_events()), both in the
+     * keys' own memory, 24 bytes a key for 16 (and one more place) needed: fresh blocks would
+     * come from the heap once the sort's scratch is given back, and it would keep them. from[i]
+     * takes bytes that keys[i] and keys before it held, so no key is overwritten unread. */
+    _Static_assert(sizeof(sort_key) >= 3 * sizeof(size_t), "room for from[] and the list");
+    size_t *from = (size_t *)(void *)keys;
     for (size_t i = 0; i < n; i++) {
-        if (keys[i].index == DONE)
-            continue;
-        const tl_event first = tl->events[i];
-        size_t j = i;
-        for (;;) {
-            const size_t k = keys[j].index;
-            keys[j].index = DONE;
-            if (k == i) {
-                tl->events[j] = first;
-                break;
-            }
-            tl->events[j] = tl->events[k];
-            j = k;
-        }
+        const size_t index = keys[i].index;
+        from[i] = index;
     }
+    permute_events(tl->events, from, from + n, n);
     free(keys);
+}
+
+/* Starts loading the event at `e`, which may straddle four cache lines. */
+static inline void prefetch_event(const tl_event *e)
+{
+#if defined(__GNUC__)
+    const char *p = (const char *)e;
+    for (size_t off = 0; off < sizeof *e; off += 64)
+        __builtin_prefetch(p + off);
+    __builtin_prefetch(p + sizeof *e - 1);
+#else
+    (void)e;
+#endif
+}
+
+/* Puts events[from[j]] at j for every j, in place, cycle by cycle: a second array of events
+ * would cost as much fresh memory as the events themselves. Following a cycle reads an event
+ * from anywhere in a large array and only then learns the next, so the cycles are first
+ * listed, reading only the small `from`, and then the events are moved along the list, each
+ * asked for PREFETCH_AHEAD moves before it is read so that the waits overlap. Clobbers
+ * `from`; `list` has room for n + 1 places. */
+static void permute_events(tl_event *events, size_t *from, size_t *list, size_t n)
+{
+    enum { PREFETCH_AHEAD = 8 };
+    /* The first place of each cycle has the top bit set; places already in place are left
+     * out. */
+    const size_t FIRST = ~(SIZE_MAX >> 1), DONE = SIZE_MAX;
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (from[i] == DONE || from[i] == i)
+            continue;
+        list[len++] = i | FIRST;
+        for (size_t j = from[i]; j != i;) {
+            list[len++] = j;
+            const size_t next = from[j];
+            from[j] = DONE;
+            j = next;
+        }
+        from[i] = DONE;
+    }
+    list[len] = FIRST; /* ends the last cycle */
+    tl_event first = {0};
+    size_t at = 0;
+    for (size_t t = 0; t < len; t++) {
+        if (t + PREFETCH_AHEAD < len)
+            prefetch_event(&events[list[t + PREFETCH_AHEAD] & ~FIRST]);
+        const size_t p = list[t] & ~FIRST;
+        if (list[t] & FIRST)
+            first = events[p];
+        else
+            events[at] = events[p];
+        at = p;
+        if (list[t + 1] & FIRST)
+            events[at] = first;
+    }
 }
 
 /* A group while ordering: its group_order (if any row gave one) and first appearance. */
