@@ -26,6 +26,16 @@ const tl_event *tl_chart_event(const tl_chart *c, size_t i)
     return c->view ? &c->view[i] : tl_timeline_get_event(c->tl, i);
 }
 
+void tl_chart_prefetch_event(const tl_chart *c, size_t i)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(tl_chart_event(c, i));
+#else
+    (void)c;
+    (void)i;
+#endif
+}
+
 /* Where a measured text comes from, for warnings ("title of line 12"); the caller frees it.
  * Texts are recognised by address: layouts measure the model's strings themselves. */
 static char *text_origin(const tl_chart *c, const char *text)
@@ -101,9 +111,8 @@ static void block_init(const tl_chart *c, tl_text_block *b, const char *text, do
                        int max_lines)
 {
     b->text = text;
-    b->shape =
-        (tl_text_shape){
-            .wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup, .lang = c->lang};
+    b->shape = (tl_text_shape){
+        .wrap_width = wrap, .max_lines = max_lines, .markup = c->opts->markup, .lang = c->lang};
     b->estimated = false;
 }
 

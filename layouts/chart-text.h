@@ -128,5 +128,8 @@ void tl_chart_add_text(tl_chart *c, tl_role role, int32_t ev, double x, double y
                        const tl_text_block *b, const tl_font *font, tl_color color, bool strike);
 
 const tl_event *tl_chart_event(const tl_chart *c, size_t i);
+/* Starts loading event i's first bytes (its dates and type), for a pass that visits the
+ * events out of order and knows which comes next. */
+void tl_chart_prefetch_event(const tl_chart *c, size_t i);
 
 #endif /* TL_CHART_TEXT_H */
