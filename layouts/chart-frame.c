@@ -95,13 +95,10 @@ bool tl_chart_set_summary(tl_chart *c, size_t labelled, size_t summarised, size_
 
 static bool build_legend(tl_chart *c, unsigned flags, tl_error **err)
 {
-    bool seen[TL_STATUS_OTHER + 1] = {false};
+    const bool *seen = c->status_seen;
     int statuses = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        tl_status s = tl_chart_event(c, i)->status;
-        statuses += !seen[s];
-        seen[s] = true;
-    }
+    for (int s = 0; s <= TL_STATUS_OTHER; s++)
+        statuses += seen[s];
     c->legend = tl_xcalloc(c->tl->group_count + TL_STATUS_OTHER + 10, sizeof *c->legend);
     for (size_t g = 0; g < c->tl->group_count && !(flags & TL_LEGEND_NO_GROUPS); g++)
         if (c->group_present[g])

@@ -71,6 +71,11 @@ typedef struct tl_chart {
     tl_event *view;      /* with a window: copies of the events in it, clipped to it; else NULL */
     bool view_lent;      /* the view is the scene's (tl_chart_init), not the chart's to change */
     bool *group_present; /* per group of the timeline: has an event drawn */
+    /* What one pass over the events drawn finds at the start (survey_events()), for the steps
+     * that would each make a pass of their own: the earliest start and latest end, and the
+     * statuses met. */
+    int64_t events_lo, events_hi;
+    bool status_seen[TL_STATUS_OTHER + 1];
 
     tl_text_block title, subtitle, caption;
     tl_legend_entry *legend;

@@ -114,7 +114,10 @@ static void survey_events(tl_chart *c)
         const int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
         lo = ev->start.lo < lo ? ev->start.lo : lo;
         hi = end > hi ? end : hi;
+        c->status_seen[ev->status] = true;
     }
+    c->events_lo = lo;
+    c->events_hi = hi;
     tl_scene_set_event_summary(c->scene, lo, hi, names, n);
     free(names);
 }
@@ -205,13 +208,7 @@ tl_color tl_chart_era_color(const tl_chart *c, size_t i)
 
 void tl_chart_extent(const tl_chart *c, int64_t *lo_out, int64_t *hi_out)
 {
-    int64_t lo = INT64_MAX, hi = INT64_MIN;
-    for (size_t i = 0; i < c->n; i++) {
-        const tl_event *ev = tl_chart_event(c, i);
-        lo = ev->start.lo < lo ? ev->start.lo : lo;
-        int64_t end = ev->has_end ? ev->end.hi : ev->start.hi;
-        hi = end > hi ? end : hi;
-    }
+    int64_t lo = c->events_lo, hi = c->events_hi;
     if (c->opts->has_from)
         lo = c->opts->from;
     if (c->opts->has_to)
