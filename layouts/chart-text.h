@@ -73,9 +73,10 @@ typedef struct tl_chart {
     bool *group_present; /* per group of the timeline: has an event drawn */
     /* What one pass over the events drawn finds at the start (survey_events()), for the steps
      * that would each make a pass of their own: the earliest start and latest end, and the
-     * statuses met. */
+     * statuses met, and whether any has a link or a source. */
     int64_t events_lo, events_hi;
     bool status_seen[TL_STATUS_OTHER + 1];
+    bool any_url, any_source;
 
     tl_text_block title, subtitle, caption;
     tl_legend_entry *legend;

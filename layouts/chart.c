@@ -115,6 +115,8 @@ static void survey_events(tl_chart *c)
         lo = ev->start.lo < lo ? ev->start.lo : lo;
         hi = end > hi ? end : hi;
         c->status_seen[ev->status] = true;
+        c->any_url = c->any_url || ev->extra->url[0];
+        c->any_source = c->any_source || ev->extra->source[0];
     }
     c->events_lo = lo;
     c->events_hi = hi;

@@ -41,7 +41,7 @@ void tl_footnotes_init(tl_chart *c)
     struct tl_footnotes *fn = tl_xcalloc(1, sizeof *fn);
     c->notes = fn;
     size_t refused = 0;
-    for (size_t i = 0; i < c->n; i++) {
+    for (size_t i = 0; c->any_url && i < c->n; i++) {
         const tl_event *ev = tl_chart_event(c, i);
         if (ev->extra->url[0] && !tl_url_is_safe(ev->extra->url) && ++refused <= 5)
             tl_scene_add_warning(scene, tl_xasprintf("line %lu: link \"%.*s\" not made "
@@ -58,8 +58,10 @@ void tl_footnotes_number(tl_chart *c, const size_t *unlabelled, size_t count)
 {
     tl_scene *scene = c->scene;
     struct tl_footnotes *fn = c->notes;
-    bool *skip = tl_xcalloc(c->n + 1, sizeof *skip);
-    for (size_t k = 0; k < count; k++)
+    /* Only events with a source are read again (survey_events() knows whether any has). */
+    const size_t n = c->any_source ? c->n : 0;
+    bool *skip = tl_xcalloc(n + 1, sizeof *skip);
+    for (size_t k = 0; k < count && n > 0; k++)
         skip[unlabelled[k]] = true;
     /* Source text -> its number: a million events may each cite a source of their own. */
     GHashTable *numbers = g_hash_table_new(g_str_hash, g_str_equal);
@@ -73,7 +75,7 @@ void tl_footnotes_number(tl_chart *c, const size_t *unlabelled, size_t count)
         fn->sources[fn->count++] = o->sources[k];
         g_hash_table_insert(numbers, (gpointer)o->sources[k], GSIZE_TO_POINTER(fn->count));
     }
-    for (size_t i = 0; i < c->n; i++) {
+    for (size_t i = 0; i < n; i++) {
         const char *source = tl_chart_event(c, i)->extra->source;
         if (!source[0] || skip[i])
             continue;
