@@ -21,21 +21,6 @@ const tl_chart_fonts tl_chart_default_fonts = {
     .badge = {.size = 7.5, .weight = 600},
 };
 
-const tl_event *tl_chart_event(const tl_chart *c, size_t i)
-{
-    return c->view ? &c->view[i] : tl_timeline_get_event(c->tl, i);
-}
-
-void tl_chart_prefetch_event(const tl_chart *c, size_t i)
-{
-#if defined(__GNUC__)
-    __builtin_prefetch(tl_chart_event(c, i));
-#else
-    (void)c;
-    (void)i;
-#endif
-}
-
 /* Where a measured text comes from, for warnings ("title of line 12"); the caller frees it.
  * Texts are recognised by address: layouts measure the model's strings themselves. */
 static char *text_origin(const tl_chart *c, const char *text)
